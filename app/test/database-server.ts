@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+
+export const templateDatabaseName = 'uade_test_template'
+
+export function uniqueTestDatabaseName(): string {
+	return `uade_test_${randomBytes(6).toString('hex')}`
+}
+
+export async function withServerClient<T>(
+	serverUrl: string,
+	work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+	const client = new pg.Client({ connectionString: `${serverUrl}/postgres` })
+	await client.connect()
+	try {
+		return await work(client)
+	} finally {
+		await client.end()
+	}
+}
+
+export async function createDatabaseOnServer(
+	serverUrl: string,
+	name: string,
+	{ template = 'template0', replace = false }: { template?: string; replace?: boolean } = {},
+): Promise<string> {
+	await withServerClient(serverUrl, async (client) => {
+		if (replace) await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)
+		const create = `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`
+		// Concurrent test files clone the same template; PostgreSQL refuses a clone while another is copying it.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await client.query(create)
+				return
+			} catch (error) {
+				const templateBusy = error instanceof Error && 'code' in error && error.code === '55006'
+				if (!templateBusy || attempt >= 50) throw error
+				await new Promise((resolve) => setTimeout(resolve, 100))
+			}
+		}
+	})
+	return `${serverUrl}/${name}`
+}
+
+export async function dropDatabaseOnServer(serverUrl: string, name: string): Promise<void> {
+	await withServerClient(serverUrl, (client) =>
+		client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+	)
+}

@@ -1,0 +1,41 @@
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { findFreePort, startEmbeddedPostgres } from '~/db/embedded-postgres.server'
+import { migrate } from '~/db/migrate.server'
+import { createDatabaseOnServer, templateDatabaseName } from './database-server'
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		testServerUrl: string
+	}
+}
+
+/**
+ * One PostgreSQL server for the whole test run: DATABASE_URL's server when it is set, otherwise a
+ * throw-away embedded one. Test files never use the database DATABASE_URL names; each creates its own
+ * (app/test/db.ts), cloned from a template database that is migrated once here.
+ */
+export default async function setup(project: TestProject) {
+	let serverUrl: string
+	let stop = async () => {}
+	if (process.env.DATABASE_URL) {
+		const url = new URL(process.env.DATABASE_URL)
+		url.pathname = ''
+		serverUrl = url.toString().replace(/\/$/, '')
+	} else {
+		const running = await startEmbeddedPostgres({
+			dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), 'uade-test-')), 'postgres'),
+			port: await findFreePort(),
+			database: 'postgres',
+			persistent: false,
+		})
+		serverUrl = running.serverUrl
+		stop = running.stop
+	}
+	const templateUrl = await createDatabaseOnServer(serverUrl, templateDatabaseName, { replace: true })
+	await migrate(templateUrl)
+	project.provide('testServerUrl', serverUrl)
+	return stop
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'prisma/config'
+
+// Prisma's CLI reads this file. Only `prisma generate` runs here (see docs/decisions/002); where the
+// schema engine can be downloaded, `prisma migrate status` and `deploy` use the same migrations folder.
+export default defineConfig({
+	schema: 'prisma/schema.prisma',
+	migrations: {
+		path: 'prisma/migrations',
+		seed: 'tsx scripts/db-seed.ts',
+	},
+	datasource: process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : undefined,
+})

@@ -1,0 +1,4 @@
+/** `npm run build`: the production build, with the fingerprint `npm start` checks. */
+import { build } from './lib/build'
+
+await build()

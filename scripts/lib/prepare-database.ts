@@ -1,0 +1,39 @@
+import { openDatabase, type Database } from '~/db/database.server'
+import { migrate } from '~/db/migrate.server'
+import { createPrismaClient } from '~/db/prisma.server'
+import { seed } from '~/db/seed.server'
+
+/**
+ * Opens the database (embedded unless DATABASE_URL is set), applies pending migrations, and loads the
+ * seed when the database holds no platform yet. An existing database is never re-seeded, so edits made
+ * through the app are never overwritten by the seed.
+ */
+export async function prepareDatabase(log: (line: string) => void): Promise<Database> {
+	const database = await openDatabase()
+	try {
+		log(
+			database.embedded
+				? `Embedded PostgreSQL is up (${redact(database.url)})`
+				: `Using ${redact(database.url)}`,
+		)
+		const { applied } = await migrate(database.url, { log })
+		if (applied.length === 0) log('Database schema is up to date')
+		const prisma = createPrismaClient(database.url)
+		try {
+			if ((await prisma.platform.count()) === 0) {
+				const result = await seed(prisma)
+				log(`Seeded an empty database: ${result.created} records created`)
+			}
+		} finally {
+			await prisma.$disconnect()
+		}
+		return database
+	} catch (error) {
+		await database.stop()
+		throw error
+	}
+}
+
+export function redact(url: string): string {
+	return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}

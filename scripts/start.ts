@@ -1,0 +1,45 @@
+/**
+ * `npm start`: builds when the build is missing or stale, opens the database (embedded unless
+ * DATABASE_URL is set), migrates, seeds an empty database, and serves the production build on PORT.
+ * Ctrl-C or SIGTERM closes the server and stops the embedded database.
+ */
+import { buildIfStale } from './lib/build'
+import { prepareDatabase } from './lib/prepare-database'
+
+const startedAt = performance.now()
+const log = (line: string) => console.log(`[uade] ${line}`)
+const port = Number(process.env.PORT ?? 3000)
+process.env.NODE_ENV = 'production'
+
+await buildIfStale(log)
+
+const database = await prepareDatabase(log)
+process.env.DATABASE_URL = database.url
+
+const { createHttpApp, loadServerBuild } = await import('~/server/http.server')
+const { getPrisma } = await import('~/db/prisma.server')
+const server = createHttpApp(await loadServerBuild()).listen(port, () => {
+	log(`Ready in ${Math.round(performance.now() - startedAt)} ms: http://localhost:${port}`)
+})
+server.on('error', async (error: NodeJS.ErrnoException) => {
+	console.error(
+		error.code === 'EADDRINUSE' ? `[uade] Port ${port} is in use: set PORT to another port.` : error,
+	)
+	await database.stop()
+	process.exit(1)
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+	if (stopping) return
+	stopping = true
+	log(`${signal}: closing the server${database.embedded ? ' and the embedded database' : ''}…`)
+	server.close()
+	server.closeIdleConnections()
+	await getPrisma().$disconnect()
+	await database.stop()
+	log('Stopped.')
+	process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

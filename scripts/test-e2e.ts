@@ -1,0 +1,32 @@
+/**
+ * Browser tests against the production build, on a port and a database of their own: a fresh embedded
+ * PostgreSQL in a temporary folder, or, when DATABASE_URL is set, a database `uade_e2e` recreated on
+ * that server. The development database is never touched.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { findFreePort } from '~/db/embedded-postgres.server'
+import { createDatabaseOnServer } from '~/test/database-server'
+
+const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: String(await findFreePort()) }
+let dataRoot: string | undefined
+if (process.env.DATABASE_URL) {
+	const server = new URL(process.env.DATABASE_URL)
+	server.pathname = ''
+	env.DATABASE_URL = await createDatabaseOnServer(server.toString().replace(/\/$/, ''), 'uade_e2e', {
+		replace: true,
+	})
+} else {
+	dataRoot = await mkdtemp(path.join(os.tmpdir(), 'uade-e2e-'))
+	env.UADE_DATA_DIR = path.join(dataRoot, 'postgres')
+	env.UADE_DB_PORT = String(await findFreePort())
+}
+
+const playwright = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+	stdio: 'inherit',
+	env,
+})
+if (dataRoot) await rm(dataRoot, { recursive: true, force: true })
+process.exit(playwright.status ?? 1)
