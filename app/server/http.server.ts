@@ -4,8 +4,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-
-export const buildDir = path.join(process.cwd(), 'build')
+import { buildDir } from './build-dir.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
 	return import(pathToFileURL(path.join(buildDir, 'server', 'index.js')).href)

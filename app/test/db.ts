@@ -22,3 +22,17 @@ export async function createTestDatabase({
 	})
 	return { name, url, drop: () => dropDatabaseOnServer(serverUrl, name) }
 }
+
+/**
+ * Points the app's own Prisma client (`getPrisma()`, used by loaders and actions) at a fresh migrated
+ * test database, for integration tests that call route modules. Call in beforeAll; returns the database
+ * and the client (disconnect and drop in afterAll).
+ */
+export async function useTestDatabaseForApp() {
+	const database = await createTestDatabase()
+	await globalThis.uadePrisma?.$disconnect()
+	globalThis.uadePrisma = undefined
+	process.env.DATABASE_URL = database.url
+	const { getPrisma } = await import('~/db/prisma.server')
+	return { database, prisma: getPrisma() }
+}

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
+import { buildDir } from '~/server/build-dir.server'
 import { fingerprintFile, sourceFingerprint } from './build-fingerprint'
 
 /** Runs the production build (`remix vite:build`) and records what it was built from. */
@@ -15,7 +17,8 @@ export async function build(): Promise<void> {
 /** Builds only when there is no build or the sources changed since it was made. */
 export async function buildIfStale(log: (line: string) => void): Promise<void> {
 	const built = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8') : null
-	if (built && built === (await sourceFingerprint()) && existsSync('build/server/index.js')) return
+	if (built && built === (await sourceFingerprint()) && existsSync(path.join(buildDir, 'server', 'index.js')))
+		return
 	log(built ? 'Sources changed since the last build: building…' : 'No build yet: building…')
 	await build()
 }
