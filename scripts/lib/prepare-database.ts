@@ -1,5 +1,5 @@
 import { openDatabase, type Database } from '~/db/database.server'
-import { migrate } from '~/db/migrate.server'
+import { migrate, MigrationError } from '~/db/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/seed.server'
 
@@ -30,6 +30,11 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Data
 		return database
 	} catch (error) {
 		await database.stop()
+		if (error instanceof MigrationError) {
+			// A refused or failed migration is explained in its message; a stack trace would only bury it.
+			console.error(`[uade] ${error.message}`)
+			process.exit(1)
+		}
 		throw error
 	}
 }
