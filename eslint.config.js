@@ -9,6 +9,8 @@ export default tseslint.config(
 	{
 		ignores: [
 			'build/',
+			// UADE_BUILD_DIR builds (build-<name>), as in .gitignore and .prettierignore.
+			'build-*/',
 			'node_modules/',
 			'app/.server/prisma/',
 			'test-results/',

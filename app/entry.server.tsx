@@ -1,9 +1,11 @@
 import { PassThrough } from 'node:stream'
-import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { keepSignedInResponsesPrivate } from '~/auth/session.server'
+import { NonceProvider } from '~/components/nonce'
 
 export const streamTimeout = 5_000
 
@@ -19,19 +21,25 @@ export default function handleRequest(
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	remixContext: EntryContext,
-	_loadContext: AppLoadContext,
+	loadContext: AppLoadContext,
 ) {
+	// From the Express middleware that put it in the Content-Security-Policy (app/server/security.server.ts).
+	const nonce = loadContext.cspNonce
 	// Crawlers and no-JavaScript readers get the whole document at once; browsers get it streamed.
 	const waitForAll = isbot(request.headers.get('user-agent') ?? '')
 	return new Promise<Response>((resolve, reject) => {
 		let shellRendered = false
 		const { pipe, abort } = renderToPipeableStream(
-			<RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} />,
+			<NonceProvider value={nonce ?? ''}>
+				<RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+			</NonceProvider>,
 			{
+				nonce,
 				[waitForAll ? 'onAllReady' : 'onShellReady']() {
 					shellRendered = true
 					const body = new PassThrough()
 					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+					keepSignedInResponsesPrivate(request, responseHeaders)
 					resolve(
 						new Response(createReadableStreamFromReadable(body), {
 							headers: responseHeaders,
@@ -52,4 +60,9 @@ export default function handleRequest(
 		)
 		setTimeout(abort, streamTimeout + 1_000)
 	})
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+	keepSignedInResponsesPrivate(request, response.headers)
+	return response
 }

@@ -1,17 +1,53 @@
-import type { LinksFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	type ShouldRevalidateFunction,
+} from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { getAccountMenuUser } from '~/auth/guards.server'
+import { AccountMenu } from '~/components/account-menu'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useNonce } from '~/components/nonce'
+import { Brand, DemoBanner, LanguageSwitcher, SiteFooter, SiteNav, SkipLink } from '~/components/site-chrome'
+import { catalogues } from '~/i18n/catalogues.server'
+import { isLocale, negotiateLocale } from '~/i18n/locales'
+import { useI18n } from '~/i18n/use-i18n'
 import appStylesHref from '~/styles/app.css?url'
+import publicStylesHref from '~/styles/public.css?url'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: appStylesHref },
+	{ rel: 'stylesheet', href: publicStylesHref },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
+/**
+ * The page's language: the URL's first segment on public pages (so they never vary by cookie), otherwise
+ * the remembered choice or Accept-Language. Only that language's UI strings are sent to the browser.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const firstSegment = new URL(request.url).pathname.split('/')[1]
+	const locale = isLocale(firstSegment) ? firstSegment : negotiateLocale(request)
+	return { locale, messages: catalogues[locale], user: await getAccountMenuUser(request) }
+}
+
+// The UI strings only change with the language; a form submission still revalidates as usual.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+	currentParams,
+	nextParams,
+	formMethod,
+	defaultShouldRevalidate,
+}) => (formMethod ? defaultShouldRevalidate : currentParams.lang !== nextParams.lang)
+
 export function Layout({ children }: { children: ReactNode }) {
+	const { locale } = useI18n()
+	const nonce = useNonce()
 	return (
-		<html lang="en">
+		<html lang={locale}>
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -19,21 +55,22 @@ export function Layout({ children }: { children: ReactNode }) {
 				<Links />
 			</head>
 			<body>
+				<SkipLink />
 				<header className="site-header">
-					<a className="brand" href="/">
-						<span className="brand-mark" aria-hidden="true">
-							U
-						</span>
-						Uade
-					</a>
-					<span className="tagline">Tracking what was promised</span>
+					<div className="site-header-top">
+						<Brand />
+						<LanguageSwitcher />
+						<AccountMenu />
+					</div>
+					<SiteNav />
+					<DemoBanner />
 				</header>
-				<main className="page">{children}</main>
-				<footer className="site-footer">
-					<p>Uade is open source. Every status rests on reviewed, public evidence.</p>
-				</footer>
-				<ScrollRestoration />
-				<Scripts />
+				<main className="page" id="content" tabIndex={-1}>
+					{children}
+				</main>
+				<SiteFooter />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { fairKazakhstan } from '../prisma/seed/fair-kazakhstan'
 
-test('the first page lists every seeded pledge under its principle', async ({ page }) => {
+const pledgeCount = fairKazakhstan.categories.reduce((count, category) => count + category.pledges.length, 0)
+
+test('the home page sends a visitor to their language and shows the current platform', async ({ page }) => {
 	const consoleErrors: string[] = []
 	page.on('console', (message) => {
 		if (message.type() === 'error') consoleErrors.push(message.text())
@@ -10,36 +12,53 @@ test('the first page lists every seeded pledge under its principle', async ({ pa
 	const response = await page.goto('/')
 
 	expect(response?.status()).toBe(200)
+	await expect(page).toHaveURL(/\/en$/)
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 	await expect(page).toHaveTitle(/A Fair Kazakhstan — Kassym-Jomart Tokayev/)
 	await expect(page.getByRole('heading', { level: 1, name: 'A Fair Kazakhstan' })).toBeVisible()
-	const pledgeCount = fairKazakhstan.categories.reduce(
-		(count, category) => count + category.pledges.length,
-		0,
-	)
-	await expect(page.getByText(`${pledgeCount} pledges`, { exact: false }).first()).toBeVisible()
+	await expect(page.getByText(`${pledgeCount} pledges`, { exact: true })).toBeVisible()
 
+	// Every seeded pledge starts unrated: the distribution's table says so, and the chart joins it.
+	const distribution = page.getByRole('region', { name: 'Where the pledges stand' })
+	await expect(
+		distribution.getByText(`Of ${pledgeCount} pledges: ${pledgeCount} not yet rated.`),
+	).toBeVisible()
+	const unrated = distribution.getByRole('row', { name: /Not yet rated/ })
+	await expect(unrated.getByRole('cell')).toHaveText([String(pledgeCount), '100%'])
+	await expect(distribution.getByRole('img', { name: /not yet rated/ })).toBeVisible()
+
+	// Each principle links to its pledges.
+	const principles = page.getByRole('region', { name: 'Progress by principle' })
 	for (const principle of fairKazakhstan.categories) {
-		const section = page.getByRole('region', { name: new RegExp(`^${principle.title}`) })
-		await expect(section.getByRole('heading', { level: 2 })).toContainText(principle.title)
-		const cards = section.getByRole('listitem')
-		await expect(cards).toHaveCount(principle.pledges.length)
-		for (const pledge of principle.pledges) {
-			const card = cards.filter({
-				has: page.getByRole('heading', { level: 3, name: pledge.title, exact: true }),
-			})
-			await expect(card).toBeVisible()
-			await expect(card).toContainText('Not yet rated')
-		}
+		await expect(principles.getByRole('link', { name: `Pledges under ${principle.title}` })).toBeVisible()
 	}
+	await expect(page.getByRole('link', { name: `Browse all ${pledgeCount} pledges` })).toBeVisible()
 	// The page hydrated without errors (a server/client mismatch would log one).
 	await page.waitForLoadState('networkidle')
 	expect(consoleErrors).toEqual([])
 })
 
-test('an unknown address shows the designed 404 page', async ({ page }) => {
-	const response = await page.goto('/no-such-page')
+test('a Russian browser lands on the Russian overview, with Russian numbers and dates', async ({
+	browser,
+}) => {
+	const context = await browser.newContext({ locale: 'ru-RU' })
+	const page = await context.newPage()
 
-	expect(response?.status()).toBe(404)
-	await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible()
-	await expect(page.getByRole('link', { name: 'Back to the overview' })).toBeVisible()
+	await page.goto('/')
+
+	await expect(page).toHaveURL(/\/ru$/)
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ru')
+	await expect(page.getByRole('heading', { level: 2, name: 'На каком этапе обещания' })).toBeVisible()
+	await expect(page.getByText('Выборы 20 ноября 2022 г.')).toBeVisible()
+	await context.close()
+})
+
+test('an unknown address and an unknown language show the designed 404 page', async ({ page }) => {
+	for (const address of ['/no-such-page', '/de/methodology', '/en/platforms/no-such-platform']) {
+		const response = await page.goto(address)
+
+		expect(response?.status()).toBe(404)
+		await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible()
+		await expect(page.getByRole('link', { name: 'Back to the overview' })).toBeVisible()
+	}
 })

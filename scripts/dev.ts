@@ -1,19 +1,55 @@
-/** `npm run dev`: the same database preparation as `npm start`, then Vite's dev server with HMR. */
+/**
+ * `npm run dev`: the same database preparation as `npm start`, then Vite's dev server with HMR inside an
+ * Express app that adds the production server's security headers (a development CSP, see
+ * app/server/security.server.ts) and cross-site check, so that what works here also works in production.
+ */
+import http from 'node:http'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
 import { createServer } from 'vite'
+import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from '~/server/security.server'
 import { prepareDatabase } from './lib/prepare-database'
+import { ensureSessionSecret } from './lib/session-secret'
 
 const log = (line: string) => console.log(`[uade] ${line}`)
+const port = Number(process.env.PORT ?? 3000)
+ensureSessionSecret(log)
 const database = await prepareDatabase(log)
 process.env.DATABASE_URL = database.url
 
-const vite = await createServer({ server: { port: Number(process.env.PORT ?? 3000) } })
-await vite.listen()
-vite.printUrls()
+const app = express()
+const server = http.createServer(app)
+// The hot-reload websocket shares the app's port, so two checkouts can run side by side on two ports.
+const vite = await createServer({ server: { middlewareMode: true, hmr: { server } } })
+app.disable('x-powered-by')
+app.use(securityHeaders({ development: true }))
+app.use(refuseCrossSiteRequests())
+app.use(vite.middlewares)
+app.all(
+	'*',
+	createRequestHandler({
+		build: async () => serverBuild(await vite.ssrLoadModule('virtual:remix/server-build')),
+		getLoadContext,
+	}),
+)
+
+function serverBuild(module: Record<string, unknown>): ServerBuild {
+	if (!isServerBuild(module)) throw new Error('virtual:remix/server-build is not a Remix server build')
+	return module
+}
+
+function isServerBuild(module: Record<string, unknown>): module is Record<string, unknown> & ServerBuild {
+	return 'routes' in module && 'entry' in module && 'assets' in module
+}
+
+server.listen(port, () => log(`Dev server with hot reload: http://localhost:${port}`))
 
 let stopping = false
 async function shutdown() {
 	if (stopping) return
 	stopping = true
+	server.close()
 	await vite.close()
 	await database.stop()
 	process.exit(0)

@@ -5,11 +5,13 @@
  */
 import { buildIfStale } from './lib/build'
 import { prepareDatabase } from './lib/prepare-database'
+import { ensureSessionSecret } from './lib/session-secret'
 
 const startedAt = performance.now()
 const log = (line: string) => console.log(`[uade] ${line}`)
 const port = Number(process.env.PORT ?? 3000)
 process.env.NODE_ENV = 'production'
+ensureSessionSecret(log)
 
 await buildIfStale(log)
 

@@ -23,6 +23,9 @@ if (process.env.DATABASE_URL) {
 	env.UADE_DATA_DIR = path.join(dataRoot, 'postgres')
 	env.UADE_DB_PORT = String(await findFreePort())
 }
+// The e2e server's own database, for specs that add data straight to it (the server migrates and seeds it
+// when it starts). The embedded server's address is fixed by the two settings above.
+env.E2E_DATABASE_URL = env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${env.UADE_DB_PORT}/uade`
 
 const playwright = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
 	stdio: 'inherit',

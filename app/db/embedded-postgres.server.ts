@@ -68,7 +68,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 	process.on('exit', stopOnExit)
 	await waitUntilReady(server, dataDir, options.log)
 
-	const serverUrl = `postgresql://${superuser}:${superuserPassword}@127.0.0.1:${options.port}`
+	const serverUrl = embeddedServerUrl(options.port)
 	const stop = async () => {
 		process.removeListener('exit', stopOnExit)
 		if (server.exitCode === null && server.signalCode === null) {
@@ -85,6 +85,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 		throw error
 	}
 	return { url: `${serverUrl}/${options.database}`, serverUrl, stop }
+}
+
+/** The address of an embedded server on `port` (without a database), e.g. for a second process to reach it. */
+export function embeddedServerUrl(port: number): string {
+	return `postgresql://${superuser}:${superuserPassword}@127.0.0.1:${port}`
 }
 
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {

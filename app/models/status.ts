@@ -13,3 +13,20 @@ export const statusPresentation: Record<PledgeStatus, { label: string; colour: s
 		KEPT: { label: 'Kept', colour: '#009E73', textColour: '#000000' },
 		BROKEN: { label: 'Broken', colour: '#D55E00', textColour: '#000000' },
 	}
+
+/** Every status, in the order charts and legends show them: unrated first, then from open to settled. */
+export const pledgeStatuses = [
+	'NOT_RATED',
+	'IN_PROGRESS',
+	'STALLED',
+	'PARTIAL',
+	'KEPT',
+	'BROKEN',
+] as const satisfies readonly PledgeStatus[]
+
+/** Statuses of a pledge still open, whose deadline still matters. */
+export const openStatuses: PledgeStatus[] = ['NOT_RATED', 'IN_PROGRESS', 'STALLED']
+
+export function isPledgeStatus(value: unknown): value is PledgeStatus {
+	return typeof value === 'string' && (pledgeStatuses as readonly string[]).includes(value)
+}

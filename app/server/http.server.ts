@@ -5,6 +5,13 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { buildDir } from './build-dir.server'
+import { publicPageCache } from './http-cache.server'
+import {
+	getLoadContext,
+	refuseCrossSiteRequests,
+	securityHeaders,
+	trustProxySetting,
+} from './security.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
 	return import(pathToFileURL(path.join(buildDir, 'server', 'index.js')).href)
@@ -14,12 +21,19 @@ export async function loadServerBuild(): Promise<ServerBuild> {
 export function createHttpApp(build: ServerBuild) {
 	const app = express()
 	app.disable('x-powered-by')
+	app.set('trust proxy', trustProxySetting(process.env.UADE_TRUST_PROXY))
+	app.use(securityHeaders({ development: false }))
+	app.use(refuseCrossSiteRequests())
 	app.use(compression())
 	app.use(
 		'/assets',
 		express.static(path.join(buildDir, 'client', 'assets'), { immutable: true, maxAge: '1y', index: false }),
 	)
-	app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }))
-	app.all('*', createRequestHandler({ build, mode: 'production' }))
+	// Only addresses that name a file (`/favicon.svg`): a page's address never costs a file-system lookup.
+	const publicFiles = express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false })
+	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
+	// Public pages: 304 for a current copy, ETags for the rest (app/server/http-cache.server.ts).
+	app.use(publicPageCache({ buildVersion: build.assets.version }))
+	app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
 	return app
 }

@@ -1,0 +1,81 @@
+import { redirect } from '@remix-run/node'
+import type { Role } from '~/.server/prisma/client'
+import {
+	findActiveSession,
+	hasSessionCookie,
+	serializeClearedSessionCookie,
+	type SessionUser,
+} from './session.server'
+
+export type { SessionUser }
+
+/** The page where an account whose password must be replaced is sent until it is. */
+export const changePasswordPath = '/account'
+
+/** An admin can do everything a fact-checker can. */
+const rolesAllowedFor: Record<Role, readonly Role[]> = {
+	ADMIN: ['ADMIN'],
+	FACT_CHECKER: ['FACT_CHECKER', 'ADMIN'],
+}
+
+export function roleAllows(role: Role, required: Role): boolean {
+	return rolesAllowedFor[required].includes(role)
+}
+
+/** The signed-in user, or null for a visitor (for pages that only look different when signed in). */
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+	return (await findActiveSession(request))?.user ?? null
+}
+
+/** Where this request should come back to after signing in: its own path, without Remix's internals. */
+export function signInPathFor(request: Request): string {
+	const url = new URL(request.url)
+	url.searchParams.delete('_routes')
+	const back = `${url.pathname}${url.search}`
+	return back === '/' ? '/sign-in' : `/sign-in?${new URLSearchParams({ redirectTo: back })}`
+}
+
+/**
+ * The signed-in user, or a thrown redirect to sign-in (which also clears a dead session cookie). An
+ * account that must replace its password is sent to do that first, wherever it was going.
+ */
+export async function requireUser(request: Request): Promise<SessionUser> {
+	const active = await findActiveSession(request)
+	if (!active) {
+		throw redirect(signInPathFor(request), {
+			headers: hasSessionCookie(request)
+				? { 'Set-Cookie': await serializeClearedSessionCookie(request) }
+				: undefined,
+		})
+	}
+	if (active.user.mustChangePassword && new URL(request.url).pathname !== changePasswordPath) {
+		throw redirect(changePasswordPath)
+	}
+	return active.user
+}
+
+/** Like `requireUser`, with the session (for pages about the session itself). */
+export async function requireUserSession(request: Request) {
+	const user = await requireUser(request)
+	const active = await findActiveSession(request)
+	if (!active) throw new Error('The session vanished between two reads of one request')
+	return { user, session: active.session }
+}
+
+/** The signed-in user if their role allows `role`; a visitor is sent to sign-in, anyone else gets 403. */
+export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+	const user = await requireUser(request)
+	if (!roleAllows(user.role, role)) {
+		throw new Response('Your account does not have the right to see this page.', {
+			status: 403,
+			statusText: 'Forbidden',
+		})
+	}
+	return user
+}
+
+/** What the site header shows of the signed-in user (it is sent with every page, so nothing more). */
+export async function getAccountMenuUser(request: Request) {
+	const user = await getOptionalUser(request)
+	return user ? { displayName: user.displayName, role: user.role } : null
+}

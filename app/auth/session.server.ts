@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto'
+import { createCookie } from '@remix-run/node'
+import type { Prisma, Role } from '~/.server/prisma/client'
+import { getPrisma } from '~/db/prisma.server'
+import { isLoopbackHost, siteHostOfRequest } from '~/server/site.server'
+import { parseSessionSecrets } from './session-secret.server'
+
+/** A session ends after this long without use; every use pushes the end further out. */
+export const sessionIdleTimeoutMs = 7 * 24 * 60 * 60 * 1000
+/** …and in any case this long after sign-in, however much it is used. The cookie lives exactly as long. */
+export const sessionMaxLifetimeMs = 30 * 24 * 60 * 60 * 1000
+/** The row's expiry is pushed out at most this often, so that reading a page does not always write. */
+export const sessionRenewalIntervalMs = 60 * 60 * 1000
+
+export type SessionUser = {
+	id: string
+	email: string
+	displayName: string
+	role: Role
+	mustChangePassword: boolean
+}
+
+export type ActiveSession = {
+	session: { id: string; createdAt: Date; expiresAt: Date }
+	user: SessionUser
+}
+
+let testSecret: string | undefined
+
+function sessionSecrets(): string[] {
+	const configured = process.env.SESSION_SECRET
+	if (configured) return parseSessionSecrets(configured)
+	// Vitest calls loaders directly, without scripts/start.ts: a per-run secret is all a test needs.
+	if (process.env.VITEST) {
+		testSecret ??= randomBytes(48).toString('base64url')
+		return [testSecret]
+	}
+	throw new Error('SESSION_SECRET is not set: start the app with `npm start` or `npm run dev`, which set it.')
+}
+
+/**
+ * `Secure` in production, except on a loopback host (localhost, 127.0.0.1, [::1]): a browser sends such a
+ * Host only when it talks to this very machine, which is how the browser tests and a local `npm start`
+ * run production over plain http. A deployment always has a public host, so its cookie is always Secure;
+ * behind a proxy that replaces Host with localhost every form post would fail the Origin check anyway,
+ * until the proxy forwards the public host (X-Forwarded-Host or Host).
+ */
+export function sessionCookieIsSecure(request: Request): boolean {
+	return process.env.NODE_ENV === 'production' && !isLoopbackHost(siteHostOfRequest(request))
+}
+
+/** `__Host-` (only when Secure, which it requires) stops a sibling subdomain from planting the cookie. */
+export function sessionCookieName(request: Request): string {
+	return sessionCookieIsSecure(request) ? '__Host-uade_session' : 'uade_session'
+}
+
+function sessionCookie(request: Request) {
+	return createCookie(sessionCookieName(request), {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: sessionCookieIsSecure(request),
+		path: '/',
+		maxAge: sessionMaxLifetimeMs / 1000,
+		secrets: sessionSecrets(),
+	})
+}
+
+/** The Set-Cookie value that hands the browser a session id, signed with the first secret. */
+export function serializeSessionCookie(request: Request, sessionId: string): Promise<string> {
+	return sessionCookie(request).serialize(sessionId)
+}
+
+/** The Set-Cookie value that makes the browser forget its session cookie. */
+export function serializeClearedSessionCookie(request: Request): Promise<string> {
+	return sessionCookie(request).serialize('', { maxAge: 0 })
+}
+
+export function hasSessionCookie(request: Request): boolean {
+	const name = `${sessionCookieName(request)}=`
+	return (request.headers.get('Cookie') ?? '').split(';').some((part) => part.trim().startsWith(name))
+}
+
+/** The session id the request's cookie carries, when its signature holds. */
+export async function readSessionId(request: Request): Promise<string | null> {
+	const value: unknown = await sessionCookie(request).parse(request.headers.get('Cookie'))
+	return typeof value === 'string' && value !== '' ? value : null
+}
+
+/** A new session row: its random id is what the cookie carries (a new one at every sign-in: no fixation). */
+export async function createSession(
+	tx: Prisma.TransactionClient,
+	{
+		userId,
+		ipAddress,
+		userAgent,
+		now = new Date(),
+	}: { userId: string; ipAddress: string | null; userAgent: string | null; now?: Date },
+) {
+	return tx.session.create({
+		data: {
+			id: randomBytes(32).toString('base64url'),
+			userId,
+			expiresAt: new Date(now.getTime() + sessionIdleTimeoutMs),
+			ipAddress,
+			userAgent: userAgent?.slice(0, 500) ?? null,
+		},
+		select: { id: true, expiresAt: true },
+	})
+}
+
+const sessionsOfRequest = new WeakMap<Request, Promise<ActiveSession | null>>()
+
+/**
+ * The request's live session and its user, or null. A session past its idle or total lifetime, or of a
+ * disabled user, is deleted on sight. Loaders of one request share one lookup.
+ */
+export function findActiveSession(request: Request): Promise<ActiveSession | null> {
+	let lookup = sessionsOfRequest.get(request)
+	if (!lookup) {
+		lookup = lookUpSession(request, new Date())
+		sessionsOfRequest.set(request, lookup)
+	}
+	return lookup
+}
+
+async function lookUpSession(request: Request, now: Date): Promise<ActiveSession | null> {
+	const sessionId = await readSessionId(request)
+	if (!sessionId) return null
+	const prisma = getPrisma()
+	const session = await prisma.session.findUnique({
+		where: { id: sessionId },
+		select: {
+			id: true,
+			createdAt: true,
+			expiresAt: true,
+			user: {
+				select: {
+					id: true,
+					email: true,
+					displayName: true,
+					role: true,
+					mustChangePassword: true,
+					disabled: true,
+				},
+			},
+		},
+	})
+	if (!session) return null
+	const { disabled, ...user } = session.user
+	const endOfLife = new Date(session.createdAt.getTime() + sessionMaxLifetimeMs)
+	if (disabled || session.expiresAt <= now || endOfLife <= now) {
+		await prisma.session.deleteMany({ where: { id: session.id } })
+		return null
+	}
+	let expiresAt = session.expiresAt
+	const renewed = new Date(Math.min(now.getTime() + sessionIdleTimeoutMs, endOfLife.getTime()))
+	if (renewed.getTime() - expiresAt.getTime() >= sessionRenewalIntervalMs) {
+		// updateMany: a session deleted meanwhile (signed out elsewhere) stays deleted.
+		await prisma.session.updateMany({ where: { id: session.id }, data: { expiresAt: renewed } })
+		expiresAt = renewed
+	}
+	return { session: { id: session.id, createdAt: session.createdAt, expiresAt }, user }
+}
+
+/**
+ * A response to a browser with a session cookie may show who is signed in (the header's account menu, any
+ * admin page): it must never be kept by a shared cache or shown from the browser's cache after sign-out.
+ * Anonymous requests (no session cookie) keep whatever caching their route chose.
+ */
+export function keepSignedInResponsesPrivate(request: Request, headers: Headers): void {
+	if (hasSessionCookie(request)) headers.set('Cache-Control', 'private, no-store')
+}

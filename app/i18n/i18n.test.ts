@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest'
+import { catalogues } from './catalogues.server'
+import { createFormatters } from './format'
+import { negotiateLocale, pathInLocale, preferredLocale } from './locales'
+import { createI18n, placeholdersOf, type MessageKey } from './messages'
+
+const keys = Object.keys(catalogues.en).filter((key): key is MessageKey => key in catalogues.en)
+
+describe('the message catalogues', () => {
+	test('Russian and Kazakh fill every message with the same placeholders as English', () => {
+		for (const locale of ['ru', 'kk'] as const) {
+			const mismatched = keys.filter(
+				(key) => placeholdersOf(catalogues[locale][key]).join() !== placeholdersOf(catalogues.en[key]).join(),
+			)
+			expect({ locale, mismatched }).toEqual({ locale, mismatched: [] })
+		}
+	})
+
+	test('no translated message is left in English', () => {
+		// Words that are the same in every language: the brand, and the arrow of a status change.
+		const sameEverywhere = new Set<MessageKey>(['site.name', 'pledge.timeline.change', 'overview.title'])
+		for (const locale of ['ru', 'kk'] as const) {
+			const untranslated = keys.filter(
+				(key) =>
+					!sameEverywhere.has(key) &&
+					JSON.stringify(catalogues[locale][key]) === JSON.stringify(catalogues.en[key]),
+			)
+			expect({ locale, untranslated }).toEqual({ locale, untranslated: [] })
+		}
+	})
+
+	test('plurals follow each language’s rules', () => {
+		const forms = (locale: 'en' | 'ru' | 'kk', count: number) =>
+			createI18n(locale, catalogues[locale]).t('count.pledges', { count })
+		expect([1, 2, 21].map((count) => forms('en', count))).toEqual(['1 pledge', '2 pledges', '21 pledges'])
+		expect([1, 3, 5, 21, 150_000].map((count) => forms('ru', count))).toEqual([
+			'1 обещание',
+			'3 обещания',
+			'5 обещаний',
+			'21 обещание',
+			'150\u00a0000 обещаний',
+		])
+		expect(forms('kk', 21)).toBe('21 уәде')
+	})
+})
+
+describe('numbers and dates in the reader’s language', () => {
+	test('150 000 in Russian and Kazakh, 150,000 in English', () => {
+		expect(createFormatters('en').number(150_000)).toBe('150,000')
+		expect(createFormatters('ru').number(150_000)).toBe('150\u00a0000')
+		expect(createFormatters('kk').number(150_000)).toBe('150\u00a0000')
+		expect(createFormatters('ru').number(0.43)).toBe('0,43')
+	})
+
+	test('dates are written the local way, Kazakh ones without relying on the runtime’s ICU data', () => {
+		expect(createFormatters('en').date('2029-11-26')).toBe('26 November 2029')
+		expect(createFormatters('ru').date('2029-11-26')).toBe('26 ноября 2029 г.')
+		expect(createFormatters('kk').date('2029-11-26')).toBe('2029 ж. 26 қараша')
+		expect(createFormatters('kk').monthYear('2024-03-01')).toBe('2024 ж. наурыз')
+		expect(createFormatters('kk').duration(1_100)).toBe('3 жыл')
+		expect(createFormatters('kk').list(['а', 'ә', 'б'])).toBe('а, ә және б')
+	})
+
+	test('a sentence ending in a date that ends in a full stop keeps one full stop', () => {
+		const { t, format } = createI18n('ru', catalogues.ru)
+		expect(
+			t('pledge.indicator.summaryEmpty', { name: 'Рабочие места', target: format.date('2029-11-26') }),
+		).toBe('Рабочие места: измерений пока нет. Цель — 26 ноября 2029 г.')
+	})
+})
+
+describe('choosing a language', () => {
+	test('Accept-Language is read by its weights; unknown languages are skipped', () => {
+		expect(preferredLocale('kk-KZ,kk;q=0.9,ru;q=0.8')).toBe('kk')
+		expect(preferredLocale('fr;q=0.9, ru;q=0.5, en;q=0.7')).toBe('en')
+		expect(preferredLocale('de, ru;q=0')).toBeUndefined()
+		expect(preferredLocale(null)).toBeUndefined()
+	})
+
+	test('a valid remembered choice wins over the header', () => {
+		const request = (cookie: string) =>
+			new Request('http://uade.test/', { headers: { Cookie: cookie, 'Accept-Language': 'ru' } })
+		expect(negotiateLocale(request('uade_lang=kk'))).toBe('kk')
+		expect(negotiateLocale(request('uade_lang=de'))).toBe('ru')
+	})
+
+	test('the same page in another language swaps the first segment only', () => {
+		expect(pathInLocale('/ru/platforms/p/pledges/x', 'kk')).toBe('/kk/platforms/p/pledges/x')
+		expect(pathInLocale('/admin/accounts', 'kk')).toBe('/kk')
+	})
+})

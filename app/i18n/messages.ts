@@ -1,0 +1,73 @@
+import type { MessageKey } from './catalogues/en'
+import { createFormatters, type Formatters } from './format'
+import type { Locale } from './locales'
+
+export type { MessageKey }
+
+/** A message whose wording depends on a number: one form per Intl.PluralRules category the language uses. */
+export type PluralMessage = {
+	zero?: string
+	one?: string
+	two?: string
+	few?: string
+	many?: string
+	other: string
+}
+
+export type Message = string | PluralMessage
+
+/** A language's full set of UI strings: every key of the English catalogue, none missing. */
+export type Catalogue = { readonly [Key in MessageKey]: Message }
+
+export type MessageValues = Record<string, string | number>
+
+export type Translate = (key: MessageKey, values?: MessageValues) => string
+
+/**
+ * `t(key, values)`: the message for `key` with `{name}` placeholders filled in; numbers are formatted for
+ * the language, and a plural message picks its form from `values.count`.
+ */
+export function createTranslator(catalogue: Partial<Catalogue>, formatters: Formatters): Translate {
+	const pluralRules = new Intl.PluralRules(formatters.tag)
+	return (key, values = {}) => {
+		const message = catalogue[key] ?? key
+		const template =
+			typeof message === 'string'
+				? message
+				: (message[pluralRules.select(Number(values.count ?? 0))] ?? message.other)
+		return (
+			template
+				.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+					const value = values[name]
+					if (value === undefined) return placeholder
+					return typeof value === 'number' ? formatters.number(value) : value
+				})
+				// A value ending in a full stop ("26 ноября 2029 г.") at the end of a sentence takes the sentence's.
+				.replace(/(\S)\.\.(?=\s|$)/g, '$1.')
+		)
+	}
+}
+
+export type I18n = { locale: Locale; t: Translate; format: Formatters }
+
+// Per catalogue object: on the server every request of a language shares its catalogue, and every
+// component calls useI18n, so building a translator (and its Intl.PluralRules) each time is costly.
+const i18nByCatalogue = new WeakMap<Partial<Catalogue>, I18n>()
+
+export function createI18n(locale: Locale, catalogue: Partial<Catalogue>): I18n {
+	const cached = i18nByCatalogue.get(catalogue)
+	if (cached?.locale === locale) return cached
+	const format = createFormatters(locale)
+	const i18n = { locale, t: createTranslator(catalogue, format), format }
+	i18nByCatalogue.set(catalogue, i18n)
+	return i18n
+}
+
+/** The placeholders a message uses, for checking that every language fills the same ones. */
+export function placeholdersOf(message: Message): string[] {
+	const templates = typeof message === 'string' ? [message] : Object.values(message)
+	const names = new Set<string>()
+	for (const template of templates)
+		for (const match of template.matchAll(/\{(\w+)\}/g)) names.add(match[1] ?? '')
+	return [...names].sort()
+}

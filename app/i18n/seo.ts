@@ -1,0 +1,78 @@
+import type { MetaDescriptor } from '@remix-run/node'
+import { isLocale, locales, openGraphLocale, type Locale } from './locales'
+import { createI18n, type Catalogue, type I18n } from './messages'
+
+/**
+ * A page's title, description, canonical URL, its address in every language (hreflang) and OpenGraph
+ * tags. `path` is the page's path after the language segment ('' for the language's home).
+ */
+export function seoMeta({
+	title,
+	description,
+	origin,
+	locale,
+	path,
+	type = 'website',
+}: {
+	title: string
+	description: string
+	origin: string
+	locale: Locale
+	path: string
+	type?: 'website' | 'article'
+}): MetaDescriptor[] {
+	const url = (lang: Locale) => `${origin}/${lang}${path}`
+	const fullTitle = `${title} · Uade`
+	return [
+		{ title: fullTitle },
+		{ name: 'description', content: description },
+		{ tagName: 'link', rel: 'canonical', href: url(locale) },
+		...locales.map((lang) => ({ tagName: 'link', rel: 'alternate', hrefLang: lang, href: url(lang) })),
+		{ tagName: 'link', rel: 'alternate', hrefLang: 'x-default', href: `${origin}/` },
+		{ property: 'og:site_name', content: 'Uade' },
+		{ property: 'og:type', content: type },
+		{ property: 'og:title', content: title },
+		{ property: 'og:description', content: description },
+		{ property: 'og:url', content: url(locale) },
+		{ property: 'og:locale', content: openGraphLocale[locale] },
+		...locales
+			.filter((lang) => lang !== locale)
+			.map((lang) => ({ property: 'og:locale:alternate', content: openGraphLocale[lang] })),
+		{ name: 'twitter:card', content: 'summary' },
+	]
+}
+
+type MetaMatch = { id: string; data: unknown }
+
+function isCatalogue(value: unknown): value is Partial<Catalogue> {
+	return typeof value === 'object' && value !== null
+}
+
+/**
+ * The meta tags of a public page, from the matches a meta function receives: the language and UI strings
+ * of the root loader, the origin of the /:lang layout. `describe` gives the page's own title, description
+ * and path (after the language segment).
+ */
+export function publicPageMeta(
+	matches: MetaMatch[],
+	describe: (i18n: I18n) => {
+		title: string
+		description: string
+		path: string
+		type?: 'website' | 'article'
+	},
+): MetaDescriptor[] {
+	const root = matches.find((match) => match.id === 'root')?.data
+	const site = matches.find((match) => match.id === 'routes/$lang')?.data
+	const locale =
+		typeof root === 'object' && root !== null && 'locale' in root && isLocale(root.locale)
+			? root.locale
+			: 'en'
+	const messages = typeof root === 'object' && root !== null && 'messages' in root ? root.messages : undefined
+	const origin =
+		typeof site === 'object' && site !== null && 'origin' in site && typeof site.origin === 'string'
+			? site.origin
+			: ''
+	const i18n = createI18n(locale, isCatalogue(messages) ? messages : {})
+	return seoMeta({ ...describe(i18n), origin, locale })
+}

@@ -1,0 +1,69 @@
+import type { PrismaClient } from '~/.server/prisma/client'
+import { getPrisma } from '~/db/prisma.server'
+import type { Locale } from '~/i18n/locales'
+import { isoDate } from './overview.server'
+import { localize, translationsIn } from './translation.server'
+
+export const correctionsPageSize = 50
+
+/** Every ledger correction, newest first, one page at a time, with what it corrected. */
+export async function listCorrections(
+	{ locale, page }: { locale: Locale; page: number },
+	prisma: PrismaClient = getPrisma(),
+) {
+	const where = { correctsId: { not: null } }
+	const [entries, total] = await Promise.all([
+		prisma.statusUpdate.findMany({
+			where,
+			orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+			skip: (page - 1) * correctionsPageSize,
+			take: correctionsPageSize,
+			select: {
+				id: true,
+				status: true,
+				effectiveDate: true,
+				rationale: true,
+				createdAt: true,
+				corrects: { select: { status: true, effectiveDate: true, rationale: true } },
+				pledge: {
+					select: {
+						slug: true,
+						title: true,
+						summary: true,
+						translations: translationsIn(locale),
+						platform: { select: { slug: true } },
+					},
+				},
+			},
+		}),
+		prisma.statusUpdate.count({ where }),
+	])
+	return {
+		items: entries.map((entry) => {
+			const text = localize(entry.pledge, locale)
+			return {
+				id: entry.id,
+				status: entry.status,
+				effectiveDate: isoDate(entry.effectiveDate),
+				recordedAt: entry.createdAt.toISOString(),
+				rationale: entry.rationale,
+				corrected: entry.corrects
+					? {
+							status: entry.corrects.status,
+							effectiveDate: isoDate(entry.corrects.effectiveDate),
+							rationale: entry.corrects.rationale,
+						}
+					: null,
+				pledge: {
+					slug: entry.pledge.slug,
+					platformSlug: entry.pledge.platform.slug,
+					title: text.title,
+					titleIsTranslated: text.titleIsTranslated,
+				},
+			}
+		}),
+		total,
+		page,
+		pageCount: Math.max(1, Math.ceil(total / correctionsPageSize)),
+	}
+}

@@ -1,0 +1,18 @@
+import type { Locale } from '~/i18n/locales'
+
+/** Every public URL of the site, built in one place. The language is always the first segment. */
+export const paths = {
+	home: (lang: Locale) => `/${lang}`,
+	platform: (lang: Locale, platform: string) => `/${lang}/platforms/${platform}`,
+	pledges: (lang: Locale, platform: string, search?: URLSearchParams | string) => {
+		const query = search?.toString()
+		return `/${lang}/platforms/${platform}/pledges${query ? `?${query}` : ''}`
+	},
+	pledge: (lang: Locale, platform: string, pledge: string) =>
+		`/${lang}/platforms/${platform}/pledges/${pledge}`,
+	methodology: (lang: Locale) => `/${lang}/methodology`,
+	about: (lang: Locale) => `/${lang}/about`,
+	corrections: (lang: Locale) => `/${lang}/corrections`,
+	/** The language switcher's resource route: remembers the choice, then redirects to `next`. */
+	switchLanguage: (to: Locale, next: string) => `/language?${new URLSearchParams({ to, next })}`,
+}

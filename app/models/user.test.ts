@@ -1,0 +1,318 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import type { PrismaClient } from '~/.server/prisma/client'
+import { verifyPassword } from '~/auth/password.server'
+import { createTestAccount, sessionCookieFor, testPassword } from '~/test/accounts'
+import { useTestDatabaseForApp } from '~/test/db'
+import {
+	changeOwnPassword,
+	changeRole,
+	createAccount,
+	getAccountsSummary,
+	resetPassword,
+	setDisabled,
+	type Account,
+} from './user.server'
+
+let database: Awaited<ReturnType<typeof useTestDatabaseForApp>>['database']
+let prisma: PrismaClient
+
+beforeAll(async () => {
+	;({ database, prisma } = await useTestDatabaseForApp())
+})
+
+afterAll(async () => {
+	await prisma.$disconnect()
+	await database.drop()
+})
+
+// Every test starts with no admin at all, so the last-admin rule sees only the test's own accounts.
+beforeEach(async () => {
+	await prisma.user.updateMany({ where: { role: 'ADMIN' }, data: { role: 'FACT_CHECKER' } })
+})
+
+const ip = '203.0.113.9'
+const actorOf = (account: Account) => ({ id: account.id, ipAddress: ip })
+
+async function current(account: Account): Promise<Account> {
+	return prisma.user.findUniqueOrThrow({
+		where: { id: account.id },
+		select: {
+			id: true,
+			email: true,
+			displayName: true,
+			role: true,
+			disabled: true,
+			mustChangePassword: true,
+			version: true,
+			createdAt: true,
+			updatedAt: true,
+		},
+	})
+}
+
+describe('creating an account', () => {
+	test('stores the password as an argon2id hash apart from the user row, and records who did it', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const result = await createAccount(
+			{
+				email: 'new.checker@example.org',
+				displayName: 'New Checker',
+				role: 'FACT_CHECKER',
+				password: 'a first password',
+				mustChangePassword: true,
+			},
+			actorOf(admin),
+		)
+		if (result.status !== 'created') throw new Error('not created')
+		const userRow = await prisma.user.findUniqueOrThrow({ where: { id: result.account.id } })
+		expect(Object.keys(userRow)).not.toContain('hash')
+		const { hash } = await prisma.password.findUniqueOrThrow({ where: { userId: result.account.id } })
+		expect(hash).toMatch(/^\$argon2id\$/)
+		expect(await verifyPassword(hash, 'a first password')).toBe(true)
+
+		const entry = await prisma.auditEntry.findFirstOrThrow({
+			where: { action: 'user.create', entityId: result.account.id },
+		})
+		expect(entry).toMatchObject({ actorId: admin.id, ipAddress: ip, entityType: 'User' })
+		expect(entry.after).toEqual({
+			email: 'new.checker@example.org',
+			displayName: 'New Checker',
+			role: 'FACT_CHECKER',
+			mustChangePassword: true,
+		})
+		expect(JSON.stringify(entry)).not.toContain('a first password')
+		expect(JSON.stringify(entry)).not.toContain(hash)
+	})
+
+	test('refuses a second account with the same email and writes nothing', async () => {
+		await createTestAccount({ email: 'taken@example.org' })
+		const entriesBefore = await prisma.auditEntry.count()
+		const result = await createAccount(
+			{
+				email: 'taken@example.org',
+				displayName: 'Someone Else',
+				role: 'ADMIN',
+				password: 'another password',
+				mustChangePassword: true,
+			},
+			{ id: null, ipAddress: null },
+		)
+		expect(result).toEqual({ status: 'email-taken' })
+		expect(await prisma.auditEntry.count()).toBe(entriesBefore)
+	})
+})
+
+describe('the last active admin', () => {
+	test('cannot be demoted', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const result = await changeRole(
+			{ userId: admin.id, version: admin.version, role: 'FACT_CHECKER' },
+			actorOf(admin),
+		)
+		expect(result.status).toBe('last-admin')
+		expect((await current(admin)).role).toBe('ADMIN')
+	})
+
+	test('cannot be disabled', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const result = await setDisabled(
+			{ userId: admin.id, version: admin.version, disabled: true },
+			actorOf(admin),
+		)
+		expect(result.status).toBe('last-admin')
+		expect((await current(admin)).disabled).toBe(false)
+	})
+
+	test('a disabled admin does not count: the only active one is still the last', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const disabledAdmin = await createTestAccount({ role: 'ADMIN' })
+		await prisma.user.update({ where: { id: disabledAdmin.id }, data: { disabled: true } })
+		const result = await changeRole(
+			{ userId: admin.id, version: admin.version, role: 'FACT_CHECKER' },
+			actorOf(admin),
+		)
+		expect(result.status).toBe('last-admin')
+	})
+
+	test('with two admins, one can be demoted, and then the other is the last', async () => {
+		const first = await createTestAccount({ role: 'ADMIN' })
+		const second = await createTestAccount({ role: 'ADMIN' })
+		const demoted = await changeRole(
+			{ userId: second.id, version: second.version, role: 'FACT_CHECKER' },
+			actorOf(first),
+		)
+		expect(demoted.status).toBe('changed')
+		const refused = await setDisabled(
+			{ userId: first.id, version: first.version, disabled: true },
+			actorOf(first),
+		)
+		expect(refused.status).toBe('last-admin')
+	})
+
+	test('admins demoting each other at the same moment leave one admin, not none', async () => {
+		const admins = await Promise.all(Array.from({ length: 8 }, () => createTestAccount({ role: 'ADMIN' })))
+		// Each demotes the next: every change is allowed on its own, but not all of them together.
+		const results = await Promise.all(
+			admins.map((admin, index) => {
+				const next = admins[(index + 1) % admins.length]!
+				return changeRole({ userId: next.id, version: next.version, role: 'FACT_CHECKER' }, actorOf(admin))
+			}),
+		)
+		const statuses = results.map((result) => result.status)
+		expect(statuses.filter((status) => status === 'changed')).toHaveLength(admins.length - 1)
+		expect(statuses.filter((status) => status === 'last-admin')).toHaveLength(1)
+		expect(await prisma.user.count({ where: { role: 'ADMIN', disabled: false } })).toBe(1)
+	})
+})
+
+describe('changing an account', () => {
+	test('a role change is recorded with before and after, and bumps the version', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const checker = await createTestAccount()
+		const result = await changeRole(
+			{ userId: checker.id, version: checker.version, role: 'ADMIN' },
+			actorOf(admin),
+		)
+		expect(result.status).toBe('changed')
+		expect(await current(checker)).toMatchObject({ role: 'ADMIN', version: checker.version + 1 })
+		const entry = await prisma.auditEntry.findFirstOrThrow({
+			where: { action: 'user.role_change', entityId: checker.id },
+		})
+		expect(entry).toMatchObject({
+			actorId: admin.id,
+			ipAddress: ip,
+			before: { role: 'FACT_CHECKER' },
+			after: { role: 'ADMIN' },
+		})
+	})
+
+	test('a change from a form loaded before someone else’s save is refused and shows the newer version', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const otherAdmin = await createTestAccount({ role: 'ADMIN' })
+		const checker = await createTestAccount()
+		const loadedVersion = checker.version
+		await changeRole({ userId: checker.id, version: loadedVersion, role: 'ADMIN' }, actorOf(otherAdmin))
+
+		const stale = await setDisabled(
+			{ userId: checker.id, version: loadedVersion, disabled: true },
+			actorOf(admin),
+		)
+
+		expect(stale.status).toBe('conflict')
+		if (stale.status !== 'conflict') return
+		expect(stale.account).toMatchObject({ role: 'ADMIN', version: loadedVersion + 1, disabled: false })
+		expect((await current(checker)).disabled).toBe(false)
+	})
+
+	test('an unknown account is not found', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		expect(await changeRole({ userId: 'nobody', version: 1, role: 'ADMIN' }, actorOf(admin))).toEqual({
+			status: 'not-found',
+		})
+	})
+
+	test('enabling a disabled account lets it sign in again', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const checker = await createTestAccount()
+		await setDisabled({ userId: checker.id, version: checker.version, disabled: true }, actorOf(admin))
+		const enabled = await setDisabled(
+			{ userId: checker.id, version: checker.version + 1, disabled: false },
+			actorOf(admin),
+		)
+		expect(enabled.status).toBe('changed')
+		expect(
+			(
+				await prisma.auditEntry.findMany({ where: { entityId: checker.id }, orderBy: { createdAt: 'asc' } })
+			).map((entry) => entry.action),
+		).toEqual(['user.create', 'user.disable', 'user.enable'])
+	})
+
+	test('an admin’s password reset must be replaced at the next sign-in, and ends every session', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const checker = await createTestAccount()
+		await sessionCookieFor(checker.id)
+		const result = await resetPassword(
+			{ userId: checker.id, version: checker.version, password: 'the handed-over one' },
+			actorOf(admin),
+		)
+		expect(result.status).toBe('changed')
+		expect(await current(checker)).toMatchObject({ mustChangePassword: true })
+		expect(await prisma.session.count({ where: { userId: checker.id } })).toBe(0)
+		const { hash } = await prisma.password.findUniqueOrThrow({ where: { userId: checker.id } })
+		expect(await verifyPassword(hash, 'the handed-over one')).toBe(true)
+	})
+})
+
+describe('changing one’s own password', () => {
+	test('needs the current password', async () => {
+		const checker = await createTestAccount()
+		const result = await changeOwnPassword(
+			{
+				userId: checker.id,
+				currentPassword: 'not it',
+				newPassword: 'a brand new password',
+				keepSessionId: 'x',
+			},
+			{ id: checker.id, ipAddress: ip },
+		)
+		expect(result).toEqual({ status: 'wrong-current-password' })
+	})
+
+	test('refuses a weak new password', async () => {
+		const checker = await createTestAccount({ email: 'weak.choice@example.org' })
+		const change = (newPassword: string) =>
+			changeOwnPassword(
+				{ userId: checker.id, currentPassword: testPassword, newPassword, keepSessionId: 'x' },
+				{ id: checker.id, ipAddress: ip },
+			)
+		expect(await change('short')).toEqual({
+			status: 'refused',
+			problem: 'Use at least 12 characters (this one has 5).',
+		})
+		expect(await change('weak.choice@example.org')).toEqual({
+			status: 'refused',
+			problem: 'Do not use the email address as the password.',
+		})
+	})
+
+	test('clears the must-change flag and ends the other sessions, keeping this one', async () => {
+		const checker = await createTestAccount({ mustChangePassword: true })
+		await sessionCookieFor(checker.id)
+		await sessionCookieFor(checker.id)
+		const keep = await prisma.session.findFirstOrThrow({ where: { userId: checker.id } })
+
+		const result = await changeOwnPassword(
+			{
+				userId: checker.id,
+				currentPassword: testPassword,
+				newPassword: 'my very own password',
+				keepSessionId: keep.id,
+			},
+			{ id: checker.id, ipAddress: ip },
+		)
+
+		expect(result).toEqual({ status: 'changed', otherSessionsEnded: 1 })
+		expect(await prisma.session.findMany({ where: { userId: checker.id }, select: { id: true } })).toEqual([
+			{ id: keep.id },
+		])
+		expect((await current(checker)).mustChangePassword).toBe(false)
+		const entry = await prisma.auditEntry.findFirstOrThrow({
+			where: { action: 'user.password_change', entityId: checker.id },
+		})
+		expect(entry).toMatchObject({ actorId: checker.id, ipAddress: ip, after: { otherSessionsEnded: 1 } })
+	})
+})
+
+test('the accounts summary counts active admins, active fact-checkers, disabled and waiting accounts', async () => {
+	await prisma.user.updateMany({ data: { disabled: true } })
+	await createTestAccount({ role: 'ADMIN' })
+	await createTestAccount({ role: 'FACT_CHECKER', mustChangePassword: true })
+	await createTestAccount({ role: 'FACT_CHECKER' })
+	const disabledCount = await prisma.user.count({ where: { disabled: true } })
+	expect(await getAccountsSummary()).toEqual({
+		activeAdmins: 1,
+		activeFactCheckers: 2,
+		disabled: disabledCount,
+		awaitingNewPassword: 1,
+	})
+})

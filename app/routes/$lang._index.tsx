@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PlatformOverview } from '~/components/platform-overview'
+import { requireLocale } from '~/i18n/locales'
+import { publicPageMeta } from '~/i18n/seo'
+import { useI18n } from '~/i18n/use-i18n'
+import { getOverviewPage } from '~/models/overview-page.server'
+import { publicPageHeaders } from '~/server/http-cache.server'
+
+/** `/:lang`: the current platform's overview (the most recent election's); canonical at its own URL. */
+export const headers = publicPageHeaders
+
+export async function loader({ params }: LoaderFunctionArgs) {
+	return { page: await getOverviewPage(undefined, requireLocale(params.lang)) }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	publicPageMeta(matches, ({ t }) => {
+		const platform = data?.page?.platform
+		if (!platform) return { title: t('site.tagline'), description: t('site.description'), path: '' }
+		return {
+			title: t('overview.title', { platform: platform.title, politician: platform.politician }),
+			description: t('overview.description', { platform: platform.title, politician: platform.politician }),
+			path: `/platforms/${platform.slug}`,
+		}
+	})
+
+export default function CurrentPlatformOverview() {
+	const { page } = useLoaderData<typeof loader>()
+	const { t } = useI18n()
+	if (!page) {
+		return (
+			<section className="empty-state" aria-labelledby="empty-title">
+				<h1 id="empty-title">{t('overview.noPlatform.title')}</h1>
+				<p>{t('overview.noPlatform.text')}</p>
+			</section>
+		)
+	}
+	return <PlatformOverview page={page} />
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PlatformOverview } from '~/components/platform-overview'
+import { requireLocale } from '~/i18n/locales'
+import { publicPageMeta } from '~/i18n/seo'
+import { getOverviewPage } from '~/models/overview-page.server'
+import { publicPageHeaders } from '~/server/http-cache.server'
+
+/** `/:lang/platforms/:platform`: any platform's overview, the canonical address of every overview. */
+export const headers = publicPageHeaders
+
+export async function loader({ params }: LoaderFunctionArgs) {
+	const locale = requireLocale(params.lang)
+	const page = await getOverviewPage(params.platform, locale)
+	if (!page) throw new Response(null, { status: 404 })
+	return { page }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	publicPageMeta(matches, ({ t }) => {
+		const platform = data?.page.platform
+		return {
+			title: platform
+				? t('overview.title', { platform: platform.title, politician: platform.politician })
+				: '',
+			description: platform
+				? t('overview.description', { platform: platform.title, politician: platform.politician })
+				: '',
+			path: `/platforms/${platform?.slug ?? ''}`,
+		}
+	})
+
+export default function PlatformOverviewPage() {
+	const { page } = useLoaderData<typeof loader>()
+	return <PlatformOverview page={page} />
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,341 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { IndicatorFigure } from '~/components/indicator-figure'
+import {
+	DateText,
+	fallbackLang,
+	Pagination,
+	StatusBadge,
+	timeToDeadline,
+	UntranslatedNote,
+} from '~/components/public-ui'
+import { requireLocale } from '~/i18n/locales'
+import { publicPageMeta } from '~/i18n/seo'
+import { useI18n } from '~/i18n/use-i18n'
+import { paths } from '~/models/paths'
+import { getPledgePage, type PledgePage } from '~/models/pledge.server'
+import { publicPageHeaders } from '~/server/http-cache.server'
+
+/** `?evidence=N` pages through the approved evidence; anything but a page number is a bad request. */
+function evidencePageOf(url: URL): number {
+	const value = url.searchParams.get('evidence')
+	if (value === null) return 1
+	if (!/^[1-9]\d{0,5}$/.test(value)) throw new Response(null, { status: 400 })
+	return Number(value)
+}
+
+export const headers = publicPageHeaders
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const locale = requireLocale(params.lang)
+	const evidencePage = evidencePageOf(new URL(request.url))
+	const page = await getPledgePage({
+		platformSlug: params.platform ?? '',
+		pledgeSlug: params.pledge ?? '',
+		locale,
+		evidencePage,
+		today: new Date(),
+	})
+	if (!page || evidencePage > page.evidence.pageCount) throw new Response(null, { status: 404 })
+	return { page }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	publicPageMeta(matches, ({ t }) => {
+		if (!data) return { title: t('error.404.title'), description: t('site.description'), path: '' }
+		const { pledge, platform } = data.page
+		return {
+			title: `${pledge.title} — ${platform.title}`,
+			description: `${t(`status.${pledge.status}`)}. ${pledge.summary}`,
+			path: `/platforms/${platform.slug}/pledges/${pledge.slug}`,
+			type: 'article',
+		}
+	})
+
+export default function PledgePageRoute() {
+	const { page } = useLoaderData<typeof loader>()
+	const i18n = useI18n()
+	const { t, format, locale } = i18n
+	const { pledge, platform, category, principle } = page
+	return (
+		<article className="pledge-page">
+			<nav className="breadcrumbs" aria-label={t('pledge.breadcrumb')}>
+				<ol>
+					<li>
+						<Link to={paths.platform(locale, platform.slug)} lang="en">
+							{platform.title}
+						</Link>
+					</li>
+					<li>
+						<Link to={paths.pledges(locale, platform.slug)}>{t('nav.pledges')}</Link>
+					</li>
+					{principle ? (
+						<li>
+							<Link
+								to={paths.pledges(locale, platform.slug, new URLSearchParams({ principle: principle.slug }))}
+								{...fallbackLang(principle.titleIsTranslated)}
+							>
+								{principle.title}
+							</Link>
+						</li>
+					) : null}
+					<li>
+						<Link
+							to={paths.pledges(
+								locale,
+								platform.slug,
+								new URLSearchParams({ [principle ? 'category' : 'principle']: category.slug }),
+							)}
+							{...fallbackLang(category.titleIsTranslated)}
+						>
+							{category.title}
+						</Link>
+					</li>
+				</ol>
+			</nav>
+
+			<header className="pledge-header">
+				<h1 {...fallbackLang(pledge.titleIsTranslated)}>{pledge.title}</h1>
+				<p className="lede" {...fallbackLang(pledge.summaryIsTranslated)}>
+					{pledge.summary}
+				</p>
+				<UntranslatedNote show={!pledge.titleIsTranslated || !pledge.summaryIsTranslated} />
+			</header>
+
+			<div className="pledge-layout">
+				<div className="pledge-main">
+					<section className="status-panel" aria-labelledby="status-title">
+						<h2 id="status-title" className="label">
+							{t('pledge.currentStatus')}
+						</h2>
+						<p className="status-line">
+							<StatusBadge status={pledge.status} large />
+							{pledge.statusSince ? (
+								<span className="muted">{t('pledge.since', { date: format.date(pledge.statusSince) })}</span>
+							) : null}
+						</p>
+						<p className="rationale">{pledge.rationale ?? t('pledge.notRatedYet')}</p>
+					</section>
+
+					<section aria-labelledby="promise-title">
+						<h2 id="promise-title">{t('pledge.promise')}</h2>
+						<figure className="quote">
+							<blockquote cite={pledge.sourceUrl} lang="en">
+								<p>“{pledge.quote}”</p>
+							</blockquote>
+							<figcaption>
+								<a href={pledge.sourceUrl}>
+									{t('pledge.quoteSource', { date: format.date(pledge.sourceDate) })}
+								</a>
+							</figcaption>
+						</figure>
+					</section>
+
+					{page.indicator ? (
+						<section aria-labelledby="indicator-title">
+							<h2 id="indicator-title">{t('pledge.indicator.title')}</h2>
+							<IndicatorFigure indicator={page.indicator} />
+						</section>
+					) : null}
+
+					{page.milestoneSteps.length > 0 ? <MilestoneSteps steps={page.milestoneSteps} /> : null}
+
+					<Timeline page={page} />
+					<EvidenceList page={page} />
+				</div>
+
+				<aside className="pledge-facts" aria-label={t('pledge.category')}>
+					<dl className="facts">
+						{principle ? (
+							<div>
+								<dt>{t('pledge.principle')}</dt>
+								<dd {...fallbackLang(principle.titleIsTranslated)}>{principle.title}</dd>
+							</div>
+						) : null}
+						<div>
+							<dt>{principle ? t('pledge.category') : t('pledge.principle')}</dt>
+							<dd {...fallbackLang(category.titleIsTranslated)}>{category.title}</dd>
+						</div>
+						<div>
+							<dt>{t('pledge.kind')}</dt>
+							<dd>{t(`kind.${pledge.kind}`)}</dd>
+						</div>
+						<div>
+							<dt>{t('pledge.deadline')}</dt>
+							<dd>
+								<DateText date={pledge.deadline} />
+								<br />
+								<span className={pledge.daysToDeadline < 0 ? 'overdue' : 'muted'}>
+									{timeToDeadline(i18n, pledge.daysToDeadline)}
+								</span>
+							</dd>
+						</div>
+					</dl>
+				</aside>
+			</div>
+		</article>
+	)
+}
+
+function MilestoneSteps({ steps }: { steps: PledgePage['milestoneSteps'] }) {
+	const { t, format, locale } = useI18n()
+	const done = steps.filter((step) => step.doneOn !== null).length
+	return (
+		<section aria-labelledby="steps-title">
+			<h2 id="steps-title">{t('pledge.milestones.title')}</h2>
+			<p className="muted">{t('pledge.milestones.summary', { done, total: steps.length })}</p>
+			<ol className="steps">
+				{steps.map((step) => (
+					<li key={step.id} className={step.doneOn ? 'step step-done' : 'step'}>
+						<span className="step-mark" aria-hidden="true">
+							{step.doneOn ? '✓' : ''}
+						</span>
+						<span>
+							<span lang="en">{step.title}</span>
+							<br />
+							<span className="muted">
+								{step.doneOn
+									? t('pledge.milestones.done', { date: format.date(step.doneOn) })
+									: t('pledge.milestones.notDone')}
+							</span>
+						</span>
+					</li>
+				))}
+			</ol>
+			{locale !== 'en' ? <UntranslatedNote show /> : null}
+		</section>
+	)
+}
+
+function Timeline({ page }: { page: PledgePage }) {
+	const { t, format } = useI18n()
+	return (
+		<section aria-labelledby="timeline-title">
+			<h2 id="timeline-title">{t('pledge.timeline.title')}</h2>
+			{page.timeline.length === 0 ? (
+				<p className="empty">{t('pledge.timeline.none')}</p>
+			) : (
+				<ol className="timeline">
+					{page.timeline.map((entry) => (
+						<li
+							key={entry.id}
+							className={entry.isCorrected ? 'timeline-entry timeline-corrected' : 'timeline-entry'}
+						>
+							<p className="timeline-date">
+								<DateText date={entry.effectiveDate} />
+								{entry.corrects ? <span className="tag">{t('pledge.timeline.correction')}</span> : null}
+							</p>
+							<p className="timeline-change">
+								<StatusBadge status={entry.fromStatus} /> <span aria-hidden="true">→</span>{' '}
+								<StatusBadge status={entry.status} />
+							</p>
+							<p className="visually-hidden">
+								{t('pledge.timeline.change', {
+									from: t(`status.${entry.fromStatus}`),
+									to: t(`status.${entry.status}`),
+								})}
+							</p>
+							{entry.corrects ? (
+								<p className="muted">
+									{t('pledge.timeline.corrects', { date: format.date(entry.corrects.effectiveDate) })}
+								</p>
+							) : null}
+							{entry.isCorrected ? <p className="corrected-note">{t('pledge.timeline.corrected')}</p> : null}
+							<p>{entry.rationale}</p>
+							{entry.evidence.length > 0 ? (
+								<div className="rests-on">
+									<span className="label">{t('pledge.timeline.restsOn')}</span>
+									<ul>
+										{entry.evidence.map((item) => (
+											<li key={item.id}>
+												<a href={item.sourceUrl}>{item.title}</a>{' '}
+												<span className="muted">({item.publisher})</span>
+											</li>
+										))}
+									</ul>
+								</div>
+							) : null}
+							<p className="muted small">
+								{t('pledge.timeline.recorded', { date: format.date(entry.recordedAt) })}
+							</p>
+						</li>
+					))}
+				</ol>
+			)}
+		</section>
+	)
+}
+
+function EvidenceList({ page }: { page: PledgePage }) {
+	const { t, format } = useI18n()
+	const location = useLocation()
+	const { items, total, page: current, pageCount } = page.evidence
+	const hrefFor = (evidencePage: number) => {
+		const search = new URLSearchParams(location.search)
+		if (evidencePage === 1) search.delete('evidence')
+		else search.set('evidence', String(evidencePage))
+		const query = search.toString()
+		return `${location.pathname}${query ? `?${query}` : ''}#evidence-title`
+	}
+	const first = (current - 1) * page.evidence.pageSize + 1
+	return (
+		<section aria-labelledby="evidence-title">
+			<h2 id="evidence-title">{t('pledge.evidence.title')}</h2>
+			{items.length === 0 ? (
+				<p className="empty">{t('pledge.evidence.none')}</p>
+			) : (
+				<>
+					{pageCount > 1 ? (
+						<p className="muted">
+							{t('pledge.evidence.showing', { from: first, to: first + items.length - 1, total })}
+						</p>
+					) : null}
+					<ul className="evidence-list">
+						{items.map((item) => (
+							<li key={item.id} id={`evidence-${item.id}`} className="evidence">
+								<p className="evidence-meta">
+									<span className="tag">{t(`evidenceType.${item.type}`)}</span>
+									<span>{item.publisher}</span>
+									<span>{t('pledge.evidence.published', { date: format.date(item.publishedOn) })}</span>
+								</p>
+								<h3>{item.title}</h3>
+								<blockquote cite={item.sourceUrl}>
+									<p>{item.excerpt}</p>
+								</blockquote>
+								{item.measuredValue !== null && item.measuredAsOf ? (
+									<p className="muted">
+										{t('pledge.evidence.measured', {
+											value: format.number(item.measuredValue),
+											date: format.date(item.measuredAsOf),
+										})}
+									</p>
+								) : null}
+								<p className="evidence-links">
+									<a href={item.sourceUrl} aria-label={`${t('pledge.evidence.source')}: ${item.title}`}>
+										{t('pledge.evidence.source')}
+									</a>
+									{item.archiveUrl ? (
+										<a href={item.archiveUrl} aria-label={`${t('pledge.evidence.archive')}: ${item.title}`}>
+											{t('pledge.evidence.archive')}
+										</a>
+									) : null}
+								</p>
+							</li>
+						))}
+					</ul>
+					<Pagination
+						page={current}
+						pageCount={pageCount}
+						hrefFor={hrefFor}
+						labels={{ previous: t('pledge.evidence.newer'), next: t('pledge.evidence.older') }}
+					/>
+				</>
+			)}
+		</section>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

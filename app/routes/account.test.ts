@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { PrismaClient } from '~/.server/prisma/client'
+import { keepSignedInResponsesPrivate } from '~/auth/session.server'
+import { createTestAccount, outcomeOf, sessionCookieFor, testContext, testPassword } from '~/test/accounts'
+import { useTestDatabaseForApp } from '~/test/db'
+import { action, loader } from './account'
+
+let database: Awaited<ReturnType<typeof useTestDatabaseForApp>>['database']
+let prisma: PrismaClient
+
+beforeAll(async () => {
+	;({ database, prisma } = await useTestDatabaseForApp())
+})
+
+afterAll(async () => {
+	await prisma.$disconnect()
+	await database.drop()
+})
+
+function post(cookie: string, fields: Record<string, string>) {
+	const request = new Request('http://localhost/account', {
+		method: 'POST',
+		headers: { Cookie: cookie },
+		body: new URLSearchParams(fields),
+	})
+	return outcomeOf(() => action({ request, params: {}, context: testContext }))
+}
+
+describe('/account', () => {
+	test('lists where the user is signed in, marking this device, without any session id', async () => {
+		const checker = await createTestAccount()
+		const cookie = await sessionCookieFor(checker.id)
+		await sessionCookieFor(checker.id)
+		const outcome = await outcomeOf(() =>
+			loader({
+				request: new Request('http://localhost/account', { headers: { Cookie: cookie } }),
+				params: {},
+				context: testContext,
+			}),
+		)
+		const sessionIds = (await prisma.session.findMany({ where: { userId: checker.id } })).map((s) => s.id)
+		expect(outcome.body).toMatchObject({ user: { email: checker.email, role: 'FACT_CHECKER' } })
+		const sessions = Reflect.get(Object(outcome.body), 'sessions')
+		expect(sessions).toHaveLength(2)
+		expect(sessions.filter((session: { current: boolean }) => session.current)).toHaveLength(1)
+		for (const id of sessionIds) expect(JSON.stringify(outcome.body)).not.toContain(id)
+	})
+
+	test('a wrong current password is answered 400 next to its field', async () => {
+		const checker = await createTestAccount()
+		const outcome = await post(await sessionCookieFor(checker.id), {
+			intent: 'change-password',
+			currentPassword: 'not my password',
+			newPassword: 'a new long password',
+			confirmPassword: 'a new long password',
+		})
+		expect(outcome.status).toBe(400)
+		expect(outcome.body).toMatchObject({
+			fieldErrors: { currentPassword: ['This is not your current password.'] },
+		})
+	})
+
+	test('two different new passwords are answered 400', async () => {
+		const checker = await createTestAccount()
+		const outcome = await post(await sessionCookieFor(checker.id), {
+			intent: 'change-password',
+			currentPassword: testPassword,
+			newPassword: 'a new long password',
+			confirmPassword: 'another long password',
+		})
+		expect(outcome.status).toBe(400)
+		expect(outcome.body).toMatchObject({
+			fieldErrors: { confirmPassword: ['The two new passwords are not the same.'] },
+		})
+	})
+
+	test('after the forced change of an admin-set password, the user goes on to their home page', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN', mustChangePassword: true })
+		const outcome = await post(await sessionCookieFor(admin.id), {
+			intent: 'change-password',
+			currentPassword: testPassword,
+			newPassword: 'my own new password',
+			confirmPassword: 'my own new password',
+		})
+		expect(outcome).toMatchObject({ status: 302, location: '/admin' })
+	})
+
+	test('signing out everywhere ends every session and clears this cookie', async () => {
+		const checker = await createTestAccount()
+		const cookie = await sessionCookieFor(checker.id)
+		await sessionCookieFor(checker.id)
+		const outcome = await post(cookie, { intent: 'sign-out-everywhere' })
+		expect(outcome).toMatchObject({ status: 302, location: '/sign-in?signedOut=everywhere' })
+		expect(outcome.setCookie).toMatch(/^uade_session=; Max-Age=0;/)
+		expect(await prisma.session.count({ where: { userId: checker.id } })).toBe(0)
+	})
+})
+
+test('a response to a browser with a session cookie is never stored by a shared cache', async () => {
+	const checker = await createTestAccount()
+	const signedIn = new Request('http://localhost/en', {
+		headers: { Cookie: await sessionCookieFor(checker.id) },
+	})
+	const headers = new Headers({ 'Cache-Control': 'public, s-maxage=300' })
+	keepSignedInResponsesPrivate(signedIn, headers)
+	expect(headers.get('Cache-Control')).toBe('private, no-store')
+
+	const anonymous = new Headers({ 'Cache-Control': 'public, s-maxage=300' })
+	keepSignedInResponsesPrivate(
+		new Request('http://localhost/en', { headers: { Cookie: 'uade_lang=ru' } }),
+		anonymous,
+	)
+	expect(anonymous.get('Cache-Control')).toBe('public, s-maxage=300')
+})

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { PrismaClient } from '~/.server/prisma/client'
+import { signIn } from '~/auth/sign-in.server'
+import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
+import { useTestDatabaseForApp } from '~/test/db'
+import * as accountPage from './accounts.$userId'
+import * as newAccountPage from './accounts.new'
+
+let database: Awaited<ReturnType<typeof useTestDatabaseForApp>>['database']
+let prisma: PrismaClient
+let adminCookie: string
+let adminId: string
+
+beforeAll(async () => {
+	;({ database, prisma } = await useTestDatabaseForApp())
+	const admin = await createTestAccount({ role: 'ADMIN', email: 'the.admin@example.org' })
+	adminId = admin.id
+	adminCookie = await sessionCookieFor(admin.id)
+})
+
+afterAll(async () => {
+	await prisma.$disconnect()
+	await database.drop()
+})
+
+function post(path: string, fields: Record<string, string>) {
+	return new Request(`http://localhost${path}`, {
+		method: 'POST',
+		headers: { Cookie: adminCookie },
+		body: new URLSearchParams(fields),
+	})
+}
+
+function createAccount(fields: Record<string, string>) {
+	return outcomeOf(() =>
+		newAccountPage.action({ request: post('/admin/accounts/new', fields), params: {}, context: testContext }),
+	)
+}
+
+function changeAccount(userId: string, fields: Record<string, string>) {
+	return outcomeOf(() =>
+		accountPage.action({
+			request: post(`/admin/accounts/${userId}`, fields),
+			params: { userId },
+			context: testContext,
+		}),
+	)
+}
+
+function field(body: unknown, name: string): unknown {
+	return typeof body === 'object' && body !== null && name in body ? Reflect.get(body, name) : undefined
+}
+
+describe('creating an account (/admin/accounts/new)', () => {
+	test('with a one-time password: 201, the password shown once; it signs in, to be replaced at once', async () => {
+		const outcome = await createAccount({
+			email: 'Dana@Example.org',
+			displayName: 'Dana',
+			role: 'FACT_CHECKER',
+			passwordChoice: 'generate',
+		})
+		expect(outcome.status).toBe(201)
+		const created = field(outcome.body, 'created')
+		const oneTimePassword = field(created, 'oneTimePassword')
+		expect(oneTimePassword).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/)
+		const user = await prisma.user.findUniqueOrThrow({ where: { email: 'dana@example.org' } })
+		expect(user).toMatchObject({ role: 'FACT_CHECKER', mustChangePassword: true })
+		const entry = await prisma.auditEntry.findFirstOrThrow({
+			where: { action: 'user.create', entityId: user.id },
+		})
+		expect(entry).toMatchObject({ actorId: adminId, ipAddress: testContext.clientIp })
+		expect(JSON.stringify(entry.after)).not.toContain(String(oneTimePassword))
+
+		const result = await signIn({
+			email: 'dana@example.org',
+			password: String(oneTimePassword),
+			ipAddress: '192.0.2.1',
+			userAgent: null,
+			previousSessionId: null,
+		})
+		expect(result).toMatchObject({ status: 'signed-in', user: { mustChangePassword: true } })
+	})
+
+	test('with a password the admin types in', async () => {
+		const outcome = await createAccount({
+			email: 'typed@example.org',
+			displayName: 'Typed',
+			role: 'ADMIN',
+			passwordChoice: 'set',
+			password: 'typed by the admin',
+		})
+		expect(outcome.status).toBe(201)
+		expect(field(field(outcome.body, 'created'), 'oneTimePassword')).toBeNull()
+		expect(await prisma.user.findUnique({ where: { email: 'typed@example.org' } })).toMatchObject({
+			role: 'ADMIN',
+			mustChangePassword: true,
+		})
+	})
+
+	test('bad values come back with 400, a message per field and the values kept', async () => {
+		const outcome = await createAccount({
+			email: 'nope',
+			displayName: '  ',
+			role: 'OWNER',
+			passwordChoice: 'generate',
+		})
+		expect(outcome.status).toBe(400)
+		expect(outcome.body).toMatchObject({
+			values: { email: 'nope', displayName: '  ', role: 'OWNER' },
+			fieldErrors: {
+				email: ['Enter an email address like name@example.org.'],
+				displayName: ['Enter a name.'],
+				role: ['Choose a role.'],
+			},
+			created: null,
+		})
+	})
+
+	test('a typed password that is too short, or an email already taken, is refused with 400', async () => {
+		const short = await createAccount({
+			email: 'short@example.org',
+			displayName: 'Short',
+			role: 'FACT_CHECKER',
+			passwordChoice: 'set',
+			password: 'too short',
+		})
+		expect(short.status).toBe(400)
+		expect(field(short.body, 'fieldErrors')).toEqual({
+			password: ['Use at least 12 characters (this one has 9).'],
+		})
+		expect(await prisma.user.findUnique({ where: { email: 'short@example.org' } })).toBeNull()
+
+		const taken = await createAccount({
+			email: 'the.admin@example.org',
+			displayName: 'Again',
+			role: 'ADMIN',
+			passwordChoice: 'generate',
+		})
+		expect(taken.status).toBe(400)
+		expect(field(taken.body, 'fieldErrors')).toEqual({
+			email: ['An account with this email already exists.'],
+		})
+	})
+})
+
+describe('changing an account (/admin/accounts/:userId)', () => {
+	test('the last active admin cannot be demoted or disabled: 409 and why', async () => {
+		await prisma.user.updateMany({
+			where: { role: 'ADMIN', id: { not: adminId } },
+			data: { role: 'FACT_CHECKER' },
+		})
+		const { version } = await prisma.user.findUniqueOrThrow({ where: { id: adminId } })
+		const demote = await changeAccount(adminId, {
+			intent: 'change-role',
+			version: String(version),
+			role: 'FACT_CHECKER',
+		})
+		expect(demote.status).toBe(409)
+		expect(field(demote.body, 'formError')).toMatch(/^This is the last active admin account/)
+		const disable = await changeAccount(adminId, {
+			intent: 'set-disabled',
+			version: String(version),
+			disabled: 'true',
+		})
+		expect(disable.status).toBe(409)
+		expect(await prisma.user.findUniqueOrThrow({ where: { id: adminId } })).toMatchObject({
+			role: 'ADMIN',
+			disabled: false,
+		})
+	})
+
+	test('a save from a stale page is refused with 409, nothing written', async () => {
+		const checker = await createTestAccount()
+		await changeAccount(checker.id, {
+			intent: 'change-role',
+			version: String(checker.version),
+			role: 'ADMIN',
+		})
+		const stale = await changeAccount(checker.id, {
+			intent: 'set-disabled',
+			version: String(checker.version),
+			disabled: 'true',
+		})
+		expect(stale.status).toBe(409)
+		expect(field(stale.body, 'formError')).toMatch(
+			/^Someone else changed this account while you had this page open/,
+		)
+		expect((await prisma.user.findUniqueOrThrow({ where: { id: checker.id } })).disabled).toBe(false)
+	})
+
+	test('a password reset ends the sessions and shows the new one-time password once', async () => {
+		const checker = await createTestAccount()
+		await sessionCookieFor(checker.id)
+		const outcome = await changeAccount(checker.id, {
+			intent: 'reset-password',
+			version: String(checker.version),
+			passwordChoice: 'generate',
+		})
+		expect(outcome.status).toBe(200)
+		expect(field(outcome.body, 'oneTimePassword')).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/)
+		expect(await prisma.session.count({ where: { userId: checker.id } })).toBe(0)
+	})
+
+	test('a typed reset password that is the email is refused with 400 next to the field', async () => {
+		const checker = await createTestAccount({ email: 'resetme@example.org' })
+		const outcome = await changeAccount(checker.id, {
+			intent: 'reset-password',
+			version: String(checker.version),
+			passwordChoice: 'set',
+			password: 'resetme@example.org',
+		})
+		expect(outcome.status).toBe(400)
+		expect(field(outcome.body, 'fieldErrors')).toEqual({
+			password: ['Do not use the email address as the password.'],
+		})
+	})
+
+	test('an unknown intent or a missing version is a 400; an unknown account a 404', async () => {
+		const checker = await createTestAccount()
+		expect((await changeAccount(checker.id, { intent: 'delete-everything' })).status).toBe(400)
+		const noVersion = await changeAccount(checker.id, { intent: 'change-role', role: 'ADMIN' })
+		expect(noVersion.status).toBe(400)
+		expect(field(noVersion.body, 'intent')).toBe('change-role')
+		expect(
+			(await changeAccount('no-such-user', { intent: 'change-role', version: '1', role: 'ADMIN' })).status,
+		).toBe(404)
+		const page = await outcomeOf(() =>
+			accountPage.loader({
+				request: new Request('http://localhost/admin/accounts/no-such-user', {
+					headers: { Cookie: adminCookie },
+				}),
+				params: { userId: 'no-such-user' },
+				context: testContext,
+			}),
+		)
+		expect(page.status).toBe(404)
+	})
+})

@@ -1,0 +1,343 @@
+import type { AddressInfo } from 'node:net'
+import compression from 'compression'
+import express from 'express'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { PrismaClient } from '~/.server/prisma/client'
+import { createPrismaClient } from '~/db/prisma.server'
+import { seed } from '~/db/seed.server'
+import { createTestDatabase, type TestDatabase } from '~/test/db'
+import { securityHeaders } from './security.server'
+import {
+	currentPublicEtag,
+	ifNoneMatchHolds,
+	publicCacheControl,
+	publicPageCache,
+	publicPageHeaders,
+	readPublicDataVersion,
+	RenderedPageCache,
+} from './http-cache.server'
+
+let database: TestDatabase
+let prisma: PrismaClient
+let platformId: string
+let authorId: string
+
+beforeAll(async () => {
+	database = await createTestDatabase()
+	prisma = createPrismaClient(database.url)
+	await seed(prisma)
+	platformId = (await prisma.platform.findFirstOrThrow()).id
+	authorId = (
+		await prisma.user.create({
+			data: { email: 'admin@example.invalid', displayName: 'Admin', role: 'ADMIN' },
+		})
+	).id
+})
+afterAll(async () => {
+	await prisma?.$disconnect()
+	await database?.drop()
+})
+
+const pledgeWhere = (slug: string) => ({ platformId_slug: { platformId, slug } })
+
+async function recordStatus(slug: string) {
+	const pledge = await prisma.pledge.findUniqueOrThrow({ where: pledgeWhere(slug) })
+	// As the app records a status: the evidence, the ledger entry and the pledge's stored status together.
+	await prisma.$transaction(async (tx) => {
+		const evidence = await tx.evidence.create({
+			data: {
+				pledgeId: pledge.id,
+				type: 'OFFICIAL_STATEMENT',
+				sourceUrl: 'https://example.invalid/statement',
+				title: 'A statement',
+				publisher: 'A ministry',
+				publishedOn: new Date('2025-01-10'),
+				excerpt: 'Work has started.',
+				submittedById: authorId,
+				reviewState: 'APPROVED',
+				reviewedById: authorId,
+				reviewedAt: new Date(),
+			},
+		})
+		await tx.statusUpdate.create({
+			data: {
+				pledgeId: pledge.id,
+				fromStatus: pledge.status,
+				status: 'IN_PROGRESS',
+				effectiveDate: new Date('2025-01-10'),
+				rationale: 'Work has started.',
+				authorId: authorId,
+				evidence: { create: [{ evidenceId: evidence.id }] },
+			},
+		})
+		await tx.pledge.update({
+			where: { id: pledge.id },
+			data: { status: 'IN_PROGRESS', statusUpdatedAt: new Date() },
+		})
+	})
+}
+
+describe('the public data version', () => {
+	const version = async () => {
+		const value = await readPublicDataVersion(prisma)
+		if (value === null) throw new Error('no version row')
+		return value
+	}
+
+	test('moves on once per transaction that changes public data, and only then', async () => {
+		const start = await version()
+		await prisma.pledge.update({
+			where: pledgeWhere('drinking-water'),
+			data: { summary: 'Clean water for all.' },
+		})
+		expect(await version()).toBe(start + 1n)
+
+		await recordStatus('drinking-water')
+		expect(await version()).toBe(start + 2n)
+
+		// Many rows in one transaction: one step.
+		await prisma.pledgeTranslation.updateMany({ where: { locale: 'RU' }, data: { summary: 'Изменено.' } })
+		expect(await version()).toBe(start + 3n)
+
+		// A rolled-back change is no change.
+		await expect(
+			prisma.$transaction(async (tx) => {
+				await tx.pledge.update({ where: pledgeWhere('food-security'), data: { title: 'Never saved' } })
+				throw new Error('give up')
+			}),
+		).rejects.toThrow('give up')
+		expect(await version()).toBe(start + 3n)
+
+		// Reads and private tables (sessions, sign-in attempts) leave it alone.
+		await prisma.pledge.findMany()
+		await prisma.signInAttempt.create({
+			data: { email: 'x@example.invalid', ipAddress: '127.0.0.1', succeeded: false },
+		})
+		expect(await version()).toBe(start + 3n)
+
+		// Deletions count too.
+		const step = await prisma.milestoneStep.findFirstOrThrow()
+		await prisma.milestoneStep.delete({ where: { id: step.id } })
+		expect(await version()).toBe(start + 4n)
+	})
+
+	test('gives an ETag of the build, the version and the day', async () => {
+		const now = new Date('2026-12-01T23:59:00Z')
+		const etag = await currentPublicEtag('abc123', { now, prisma })
+		expect(etag).toBe(`W/"abc123.${await version()}.2026-12-01"`)
+		expect(await currentPublicEtag('abc124', { now, prisma })).not.toBe(etag)
+		expect(await currentPublicEtag('abc123', { now: new Date('2026-12-02T00:00:00Z'), prisma })).not.toBe(
+			etag,
+		)
+	})
+})
+
+describe('ifNoneMatchHolds', () => {
+	test('compares weakly, in a list, and never matches *', () => {
+		expect(ifNoneMatchHolds('W/"a.1"', 'W/"a.1"')).toBe(true)
+		expect(ifNoneMatchHolds('"a.1"', 'W/"a.1"')).toBe(true)
+		expect(ifNoneMatchHolds('W/"x", W/"a.1"', 'W/"a.1"')).toBe(true)
+		expect(ifNoneMatchHolds('W/"a.2"', 'W/"a.1"')).toBe(false)
+		expect(ifNoneMatchHolds('*', 'W/"a.1"')).toBe(false)
+		expect(ifNoneMatchHolds(undefined, 'W/"a.1"')).toBe(false)
+	})
+})
+
+describe('publicPageHeaders', () => {
+	const args = (loaderHeaders = new Headers()) => ({
+		loaderHeaders,
+		parentHeaders: new Headers(),
+		actionHeaders: new Headers(),
+		errorHeaders: undefined,
+	})
+	test('makes a page public, varying by cookie, unless it sets a cookie', () => {
+		expect(new Headers(publicPageHeaders(args())).get('Cache-Control')).toBe(publicCacheControl)
+		expect(new Headers(publicPageHeaders(args())).get('Vary')).toBe('Cookie')
+		const setsCookie = new Headers({ 'Set-Cookie': 'uade_lang=kk; Path=/' })
+		expect(new Headers(publicPageHeaders(args(setsCookie))).get('Cache-Control')).toBe('private, no-store')
+	})
+})
+
+// The production server's chain (security headers, compression, this middleware) in front of handlers
+// that answer the way Remix's Express adapter does: status, appended headers, then the body streamed.
+describe('the publicPageCache middleware', () => {
+	let baseUrl: string
+	let server: ReturnType<ReturnType<typeof express>['listen']>
+	let renders = 0
+	// Like Remix's, the page's inline script carries the response's CSP nonce.
+	const pageWithNonce = (nonce: string) =>
+		`<!doctype html><html><body>${'<p>A pledge and its status.</p>'.repeat(200)}<script nonce="${nonce}">hydrate()</script></body></html>`
+	const nonceOf = (policy: string | null) => policy?.match(/'nonce-([^']+)'/)?.[1] ?? ''
+	const pages = new RenderedPageCache()
+
+	beforeAll(async () => {
+		const app = express()
+		app.use(securityHeaders({ development: false }))
+		app.use(compression())
+		app.use(publicPageCache({ buildVersion: 'build1', prisma: () => prisma, pages }))
+		const remixLike =
+			(status: number, headers: Record<string, string>): express.RequestHandler =>
+			(_req, res) => {
+				renders++
+				res.status(status)
+				for (const [name, value] of Object.entries(headers)) res.append(name, value)
+				res.append('Content-Type', 'text/html; charset=utf-8')
+				res.write(pageWithNonce(String(res.locals.cspNonce)))
+				res.end()
+			}
+		const publicHeaders = Object.fromEntries(
+			new Headers(
+				publicPageHeaders({
+					loaderHeaders: new Headers(),
+					parentHeaders: new Headers(),
+					actionHeaders: new Headers(),
+					errorHeaders: undefined,
+				}),
+			),
+		)
+		app.get('/en/public', remixLike(200, publicHeaders))
+		app.get('/en/other', remixLike(200, publicHeaders))
+		app.get('/en/broken', remixLike(500, publicHeaders))
+		app.get('/en/account', remixLike(200, { 'Cache-Control': 'private, no-store' }))
+		await new Promise<void>((resolve) => {
+			server = app.listen(0, '127.0.0.1', resolve)
+		})
+		baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	})
+	afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())))
+
+	const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+		fetch(`${baseUrl}${path}`, { method, headers: { 'Accept-Encoding': 'gzip', ...headers } })
+
+	test('gives a public page its ETag and answers a current copy with 304, without rendering', async () => {
+		const first = await get('/en/public')
+		expect(first.status).toBe(200)
+		expect(first.headers.get('Content-Encoding')).toBe('gzip')
+		expect(first.headers.get('Cache-Control')).toBe(publicCacheControl)
+		expect(first.headers.get('Vary')).toMatch(/Cookie/)
+		const etag = first.headers.get('ETag')
+		expect(etag).toBe(await currentPublicEtag('build1', { prisma }))
+		expect(await first.text()).toBe(pageWithNonce(nonceOf(first.headers.get('Content-Security-Policy'))))
+
+		const rendersBefore = renders
+		const again = await get('/en/public', { 'If-None-Match': etag ?? '' })
+		expect(again.status).toBe(304)
+		expect(again.headers.get('ETag')).toBe(etag)
+		expect(again.headers.get('Cache-Control')).toBe(publicCacheControl)
+		// The stored copy keeps its own Content-Security-Policy, whose nonce its inline scripts carry.
+		expect(again.headers.get('Content-Security-Policy')).toBeNull()
+		expect(await again.text()).toBe('')
+		const head = await get('/en/public', { 'If-None-Match': etag ?? '' }, 'HEAD')
+		expect(head.status).toBe(304)
+		expect(renders).toBe(rendersBefore)
+	})
+
+	test('changes the ETag when a pledge changes or a ledger entry is added', async () => {
+		const before = (await get('/en/public')).headers.get('ETag') ?? ''
+		await prisma.pledge.update({ where: pledgeWhere('it-jobs'), data: { title: 'At least 150,000 IT jobs' } })
+		const afterEdit = await get('/en/public', { 'If-None-Match': before })
+		expect(afterEdit.status).toBe(200)
+		const edited = afterEdit.headers.get('ETag') ?? ''
+		expect(edited).not.toBe(before)
+
+		await recordStatus('it-jobs')
+		const afterLedger = await get('/en/public', { 'If-None-Match': edited })
+		expect(afterLedger.status).toBe(200)
+		expect(afterLedger.headers.get('ETag')).not.toBe(edited)
+	})
+
+	test('leaves a signed-in request alone: no 304 and no ETag', async () => {
+		const etag = (await get('/en/public')).headers.get('ETag') ?? ''
+		const rendersBefore = renders
+		for (const cookie of ['uade_session=abc', 'uade_lang=kk; uade_session=abc']) {
+			const signedIn = await get('/en/public', { 'If-None-Match': etag, Cookie: cookie })
+			expect(signedIn.status).toBe(200)
+			expect(signedIn.headers.get('ETag')).toBeNull()
+		}
+		expect(renders).toBe(rendersBefore + 2)
+		// The language cookie alone is no session.
+		expect((await get('/en/public', { 'If-None-Match': etag, Cookie: 'uade_lang=kk' })).status).toBe(304)
+	})
+
+	test('gives no ETag to private pages and keeps server errors out of caches', async () => {
+		const account = await get('/en/account')
+		expect(account.headers.get('ETag')).toBeNull()
+		expect(account.headers.get('Cache-Control')).toBe('private, no-store')
+		const broken = await get('/en/broken')
+		expect(broken.status).toBe(500)
+		expect(broken.headers.get('ETag')).toBeNull()
+		expect(broken.headers.get('Cache-Control')).toBe('no-store')
+	})
+
+	test('answers a repeated request from memory while the ETag holds, each time with a fresh CSP nonce', async () => {
+		const first = await get('/en/other')
+		const nonceHeader = first.headers.get('Content-Security-Policy')
+		expect(nonceHeader).toMatch(/'nonce-/)
+		expect(await first.text()).toBe(pageWithNonce(nonceOf(nonceHeader)))
+		const rendersBefore = renders
+		const noncesSeen = new Set([nonceOf(nonceHeader)])
+		for (const encoding of ['gzip', 'identity']) {
+			const again = await get('/en/other', { 'Accept-Encoding': encoding })
+			expect(again.status).toBe(200)
+			const policy = again.headers.get('Content-Security-Policy')
+			noncesSeen.add(nonceOf(policy))
+			// The stored page, with this answer's own nonce in its policy and in its inline script.
+			expect(await again.text()).toBe(pageWithNonce(nonceOf(policy)))
+			expect(again.headers.get('ETag')).toBe(first.headers.get('ETag'))
+			expect(again.headers.get('Cache-Control')).toBe(publicCacheControl)
+			expect(again.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+			expect(again.headers.get('Content-Encoding')).toBe(encoding === 'gzip' ? 'gzip' : null)
+			expect(again.headers.get('Vary')).toMatch(/Cookie/)
+		}
+		expect(noncesSeen.size).toBe(3)
+		expect((await get('/en/other', {}, 'HEAD')).status).toBe(200)
+		expect(renders).toBe(rendersBefore)
+
+		// Another host is another page (canonical URLs are built from it); a signed-in request is rendered.
+		await get('/en/other', { 'X-Forwarded-Host': 'uade.example' })
+		await get('/en/other', { Cookie: 'uade_session=abc' })
+		expect(renders).toBe(rendersBefore + 2)
+
+		// A change moves the ETag: the stored copy is not served any more.
+		await prisma.pledge.update({
+			where: pledgeWhere('food-security'),
+			data: { title: 'Food security, stronger' },
+		})
+		const changed = await get('/en/other')
+		expect(changed.headers.get('ETag')).not.toBe(first.headers.get('ETag'))
+		expect(changed.headers.get('Content-Security-Policy')).not.toBe(nonceHeader)
+		expect(renders).toBe(rendersBefore + 3)
+	})
+
+	test('never stores a failed page', async () => {
+		await get('/en/broken')
+		const rendersBefore = renders
+		expect((await get('/en/broken')).status).toBe(500)
+		expect(renders).toBe(rendersBefore + 1)
+	})
+})
+
+describe('RenderedPageCache', () => {
+	const stored = (etag: string, bytes: number) => ({
+		etag,
+		headers: [],
+		body: 'x'.repeat(bytes),
+		nonce: undefined,
+	})
+	test('serves a page only under its own ETag and drops the least recently used beyond its size', () => {
+		const cache = new RenderedPageCache(1600)
+		cache.set('a', stored('v1', 100))
+		expect(cache.get('a', 'v1')?.body.length).toBe(100)
+		expect(cache.get('a', 'v2')).toBeUndefined()
+		expect(cache.get('a', 'v1')).toBeUndefined()
+		for (const key of ['a', 'b', 'c', 'd', 'e']) cache.set(key, stored('v1', 100))
+		cache.get('a', 'v1')
+		for (const key of ['f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q'])
+			cache.set(key, stored('v1', 100))
+		expect(cache.size).toBe(16)
+		expect(cache.get('a', 'v1')).toBeDefined()
+		expect(cache.get('b', 'v1')).toBeUndefined()
+		cache.set('huge', stored('v1', 101))
+		expect(cache.get('huge', 'v1')).toBeUndefined()
+	})
+})

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto'
+import { isIP } from 'node:net'
+import type { NextFunction, Request, Response } from 'express'
+import { siteHost } from './site.server'
+
+// Optional: tests call loaders and actions with a context of their own (often `{}`).
+declare module '@remix-run/server-runtime' {
+	interface AppLoadContext {
+		/** This response's Content-Security-Policy nonce: every inline script must carry it. */
+		cspNonce?: string
+		/** The visitor's IP address (behind a proxy, as UADE_TRUST_PROXY allows Express to read it). */
+		clientIp?: string | null
+	}
+}
+
+type SecurityOptions = {
+	/** Vite's dev server: its hot reload needs a websocket and injected styles. */
+	development: boolean
+}
+
+/**
+ * Scripts run only from this site and, inline, only with this response's nonce (Remix's and React's own
+ * inline scripts get it through entry.server.tsx); no plugins, no framing, no `<base>`, forms post only
+ * here. Style attributes are allowed (`style-src-attr`): React renders data-driven colours as `style`, and
+ * an attribute cannot run code; `<style>` elements need the nonce like scripts do.
+ */
+export function contentSecurityPolicy(nonce: string, { development }: SecurityOptions): string {
+	const directives: Record<string, string[]> = {
+		'default-src': ["'self'"],
+		'script-src': ["'self'", `'nonce-${nonce}'`],
+		// Development: Vite injects <style> elements for hot-reloaded CSS without a nonce.
+		'style-src': development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
+		'style-src-attr': ["'unsafe-inline'"],
+		'img-src': ["'self'", 'data:'],
+		'font-src': ["'self'"],
+		// Development: Vite's hot-reload websocket.
+		'connect-src': development ? ["'self'", 'ws:', 'wss:'] : ["'self'"],
+		'object-src': ["'none'"],
+		'base-uri': ["'none'"],
+		'form-action': ["'self'"],
+		'frame-ancestors': ["'none'"],
+	}
+	return Object.entries(directives)
+		.map(([name, values]) => `${name} ${values.join(' ')}`)
+		.join('; ')
+}
+
+/** Headers on every response, and a fresh CSP nonce per request in `res.locals.cspNonce`. */
+export function securityHeaders(options: SecurityOptions) {
+	return (_req: Request, res: Response, next: NextFunction) => {
+		const nonce = randomBytes(16).toString('base64')
+		res.locals.cspNonce = nonce
+		res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, options))
+		res.setHeader('X-Content-Type-Options', 'nosniff')
+		res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+		res.setHeader('X-Frame-Options', 'DENY')
+		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+		res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+		// Production only: on a development machine it would pin localhost to https for a year. Without
+		// includeSubDomains, as this app cannot know what else lives under its domain.
+		if (!options.development) res.setHeader('Strict-Transport-Security', 'max-age=63072000')
+		next()
+	}
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Why a request that can change something must be refused as cross-site, or null when it may proceed:
+ * its Origin (or, when a browser sends none, its Referer) must name the host the browser addressed. A
+ * request with neither is refused too: every browser sends one of them on a form post or a fetch.
+ */
+export function crossSiteRefusal(
+	method: string,
+	header: (name: string) => string | null | undefined,
+): string | null {
+	if (safeMethods.has(method.toUpperCase())) return null
+	const host = siteHost(header)
+	if (!host) return 'it names no host'
+	const origin = header('origin')
+	const source = origin ?? header('referer')
+	if (!source) return 'it carries neither Origin nor Referer'
+	if (source === 'null') return 'it comes from an opaque origin'
+	let sourceHost: string
+	try {
+		sourceHost = new URL(source).host
+	} catch {
+		return 'its Origin or Referer is not a URL'
+	}
+	return sourceHost === host.toLowerCase() ? null : 'it comes from another site'
+}
+
+/** Answers 403 to a cross-site POST (or PUT, PATCH, DELETE) before it reaches any action. */
+export function refuseCrossSiteRequests() {
+	return (req: Request, res: Response, next: NextFunction) => {
+		const refusal = crossSiteRefusal(req.method, (name) => req.get(name))
+		if (!refusal) return next()
+		res
+			.status(403)
+			.type('text/plain')
+			.send(
+				`Refused: this ${req.method} request was not sent from a page of this site (${refusal}). ` +
+					'If you submitted a form on Uade, reload the page and try again.',
+			)
+	}
+}
+
+/** What every loader and action gets as `context`. */
+export function getLoadContext(req: Request, res: Response) {
+	const nonce: unknown = res.locals.cspNonce
+	return { cspNonce: typeof nonce === 'string' ? nonce : '', clientIp: normaliseIp(req.ip) }
+}
+
+function normaliseIp(ip: string | undefined): string | null {
+	if (!ip) return null
+	return ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip
+}
+
+/**
+ * UADE_TRUST_PROXY, as Express's `trust proxy`: unset, the TCP peer is the client; behind a proxy, say
+ * which hops to trust (`1`, `loopback`, an address or subnet list), so that the per-address sign-in limit
+ * and the audit log see visitors' addresses rather than the proxy's.
+ */
+export function trustProxySetting(value: string | undefined): boolean | number | string {
+	if (!value) return false
+	if (value === 'true') return true
+	if (value === 'false') return false
+	if (/^\d+$/.test(value)) return Number(value)
+	return value
+}

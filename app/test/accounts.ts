@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import type { AppLoadContext } from '@remix-run/node'
+import type { Role } from '~/.server/prisma/client'
+import { createSession, serializeSessionCookie } from '~/auth/session.server'
+import { getPrisma } from '~/db/prisma.server'
+import { createAccount } from '~/models/user.server'
+
+export const testPassword = 'correct horse battery staple'
+
+/** An account in the app's test database (see useTestDatabaseForApp), with `testPassword`. */
+export async function createTestAccount({
+	role = 'FACT_CHECKER',
+	email = `${role.toLowerCase()}-${randomBytes(4).toString('hex')}@example.org`,
+	displayName = role === 'ADMIN' ? 'Ada Admin' : 'Farida Fact-checker',
+	password = testPassword,
+	mustChangePassword = false,
+}: {
+	role?: Role
+	email?: string
+	displayName?: string
+	password?: string
+	mustChangePassword?: boolean
+} = {}) {
+	const result = await createAccount(
+		{ email, displayName, role, password, mustChangePassword },
+		{ id: null, ipAddress: null },
+	)
+	if (result.status !== 'created') throw new Error(`Could not create the test account ${email}`)
+	return result.account
+}
+
+/** A signed-in browser's Cookie header for a new session of `userId`. */
+export async function sessionCookieFor(userId: string, url = 'http://localhost/'): Promise<string> {
+	const session = await createSession(getPrisma(), { userId, ipAddress: '127.0.0.1', userAgent: 'Vitest' })
+	const setCookie = await serializeSessionCookie(new Request(url), session.id)
+	return setCookie.split(';')[0] ?? ''
+}
+
+export const testContext: AppLoadContext = { cspNonce: 'test-nonce', clientIp: '203.0.113.7' }
+
+/** What a loader or action answered, thrown or returned: its status and where it redirects. */
+export type Outcome = { status: number; location: string | null; setCookie: string | null; body: unknown }
+
+export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
+	let value: unknown
+	try {
+		value = await run()
+	} catch (thrown) {
+		if (!(thrown instanceof Response) && !isData(thrown)) throw thrown
+		value = thrown
+	}
+	if (value instanceof Response) {
+		return {
+			status: value.status,
+			location: value.headers.get('Location'),
+			setCookie: value.headers.get('Set-Cookie'),
+			body: null,
+		}
+	}
+	if (isData(value)) {
+		const headers = new Headers(value.init?.headers)
+		return {
+			status: value.init?.status ?? 200,
+			location: headers.get('Location'),
+			setCookie: headers.get('Set-Cookie'),
+			body: value.data,
+		}
+	}
+	return { status: 200, location: null, setCookie: null, body: value }
+}
+
+type DataWithInit = { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null }
+
+/** What `data(value, init)` from @remix-run/node returns. */
+function isData(value: unknown): value is DataWithInit {
+	return (
+		typeof value === 'object' && value !== null && 'type' in value && value.type === 'DataWithResponseInit'
+	)
+}

@@ -1,0 +1,141 @@
+import type { PrismaClient } from '~/.server/prisma/client'
+import type { EvidenceType, PledgeStatus } from '~/.server/prisma/enums'
+
+/**
+ * Ledger data written straight to the database, for tests, the browser tests and the demo dataset: the
+ * app's own forms for evidence and status updates belong to another part of the product. Each write keeps
+ * the invariants the app keeps: a status update rests on approved evidence, and the pledge's stored status
+ * is the newest entry that no correction replaced.
+ */
+
+export async function createFactChecker(prisma: PrismaClient, email: string, displayName = 'Test editor') {
+	return prisma.user.create({ data: { email, displayName, role: 'ADMIN' }, select: { id: true } })
+}
+
+export type EvidenceFixture = {
+	pledgeId: string
+	userId: string
+	title: string
+	publishedOn: string
+	type?: EvidenceType
+	publisher?: string
+	excerpt?: string
+	sourceUrl?: string
+	archiveUrl?: string | null
+	measuredValue?: number | null
+	measuredAsOf?: string | null
+	reviewState?: 'APPROVED' | 'PENDING' | 'REJECTED'
+}
+
+export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFixture) {
+	const reviewState = evidence.reviewState ?? 'APPROVED'
+	return prisma.evidence.create({
+		data: {
+			pledgeId: evidence.pledgeId,
+			type: evidence.type ?? 'OFFICIAL_STATEMENT',
+			sourceUrl: evidence.sourceUrl ?? 'https://example.org/source',
+			title: evidence.title,
+			publisher: evidence.publisher ?? 'Example Publisher',
+			publishedOn: new Date(evidence.publishedOn),
+			excerpt: evidence.excerpt ?? `An excerpt of “${evidence.title}”.`,
+			archiveUrl: evidence.archiveUrl ?? null,
+			measuredValue: evidence.measuredValue ?? null,
+			measuredAsOf: evidence.measuredAsOf ? new Date(evidence.measuredAsOf) : null,
+			submittedById: evidence.userId,
+			reviewState,
+			reviewedById: reviewState === 'PENDING' ? null : evidence.userId,
+			reviewedAt: reviewState === 'PENDING' ? null : new Date(),
+		},
+		select: { id: true },
+	})
+}
+
+export type StatusFixture = {
+	pledgeId: string
+	userId: string
+	status: PledgeStatus
+	effectiveDate: string
+	rationale: string
+	evidenceIds: string[]
+	/** The entry this one corrects. */
+	correctsId?: string
+	/** When the entry was written (default: now). */
+	recordedAt?: string
+}
+
+/** Appends a ledger entry and stores the pledge's resulting status, in one transaction. */
+export async function recordStatus(prisma: PrismaClient, entry: StatusFixture) {
+	return prisma.$transaction(async (tx) => {
+		const pledge = await tx.pledge.findUniqueOrThrow({
+			where: { id: entry.pledgeId },
+			select: { status: true },
+		})
+		const created = await tx.statusUpdate.create({
+			data: {
+				pledgeId: entry.pledgeId,
+				fromStatus: pledge.status,
+				status: entry.status,
+				effectiveDate: new Date(entry.effectiveDate),
+				rationale: entry.rationale,
+				correctsId: entry.correctsId ?? null,
+				authorId: entry.userId,
+				...(entry.recordedAt ? { createdAt: new Date(entry.recordedAt) } : {}),
+				evidence: { create: entry.evidenceIds.map((evidenceId) => ({ evidenceId })) },
+			},
+			select: { id: true, createdAt: true },
+		})
+		const current = await tx.statusUpdate.findFirst({
+			where: { pledgeId: entry.pledgeId, correctedBy: { none: {} } },
+			orderBy: [{ effectiveDate: 'desc' }, { createdAt: 'desc' }],
+			select: { status: true },
+		})
+		await tx.pledge.update({
+			where: { id: entry.pledgeId },
+			data: { status: current?.status ?? 'NOT_RATED', statusUpdatedAt: created.createdAt },
+		})
+		return created
+	})
+}
+
+/** Records an indicator measurement from a new approved evidence item carrying the figure. */
+export async function recordMeasurement(
+	prisma: PrismaClient,
+	{
+		pledgeId,
+		userId,
+		value,
+		asOf,
+		title = `Official figure as of ${asOf}`,
+		publisher = 'Example Statistics Bureau',
+	}: { pledgeId: string; userId: string; value: number; asOf: string; title?: string; publisher?: string },
+) {
+	const indicator = await prisma.indicator.findUniqueOrThrow({ where: { pledgeId }, select: { id: true } })
+	const evidence = await createEvidence(prisma, {
+		pledgeId,
+		userId,
+		title,
+		publisher,
+		type: 'OFFICIAL_STATISTIC',
+		publishedOn: asOf,
+		measuredValue: value,
+		measuredAsOf: asOf,
+	})
+	await prisma.measurement.create({
+		data: {
+			indicatorId: indicator.id,
+			value,
+			asOf: new Date(asOf),
+			evidenceId: evidence.id,
+			createdById: userId,
+		},
+	})
+	return evidence
+}
+
+export async function pledgeIdOf(prisma: PrismaClient, slug: string, platformSlug = 'fair-kazakhstan-2022') {
+	const pledge = await prisma.pledge.findFirstOrThrow({
+		where: { slug, platform: { slug: platformSlug } },
+		select: { id: true },
+	})
+	return pledge.id
+}

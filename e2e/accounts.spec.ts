@@ -1,0 +1,197 @@
+import { expect, test, type Page } from '@playwright/test'
+import { createAccountInDatabase, createAdminWithCommandLine, signIn } from './support/accounts'
+
+/** Console messages that would mean the Content-Security-Policy blocked something, or a script failed. */
+function watchForBlockedContent(page: Page) {
+	const problems: string[] = []
+	page.on('console', (message) => {
+		if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text()))
+			problems.push(message.text())
+	})
+	page.on('pageerror', (error) => problems.push(error.message))
+	return problems
+}
+
+function accountMenu(page: Page) {
+	return page.getByRole('navigation', { name: 'Your account' })
+}
+
+test('an admin signs in, sees the admin area, and signs out', async ({ page, context }) => {
+	const admin = await createAccountInDatabase({ role: 'ADMIN' })
+	const blocked = watchForBlockedContent(page)
+
+	await page.goto('/admin/accounts')
+	await expect(page).toHaveURL('/sign-in?redirectTo=%2Fadmin%2Faccounts')
+	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+	await signIn(page, admin)
+
+	await expect(page).toHaveURL('/admin/accounts')
+	await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible()
+	await expect(page.getByRole('row').filter({ hasText: admin.email })).toContainText('Admin')
+	await expect(accountMenu(page).getByRole('link', { name: `Account: ${admin.displayName}` })).toBeVisible()
+
+	const [session] = (await context.cookies()).filter((cookie) => cookie.name === 'uade_session')
+	expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
+
+	await page.getByRole('navigation', { name: 'Admin area' }).getByRole('link', { name: 'Admin home' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible()
+	const events = page.getByRole('table', { name: 'The 15 most recent sign-ins and account changes' })
+	await expect(events.getByRole('row').filter({ hasText: admin.displayName }).first()).toContainText(
+		'Signed in',
+	)
+	// Remix's inline scripts ran (they carry the CSP nonce): the page is hydrated.
+	expect(await page.evaluate(() => '__remixRouter' in window)).toBe(true)
+
+	await accountMenu(page).getByRole('button', { name: 'Sign out' }).click()
+	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+	await expect(accountMenu(page)).toHaveCount(0)
+	expect((await context.cookies()).filter((cookie) => cookie.name === 'uade_session')).toEqual([])
+
+	await page.goto('/admin')
+	await expect(page).toHaveURL('/sign-in?redirectTo=%2Fadmin')
+	expect(blocked).toEqual([])
+})
+
+test('a wrong password shows the message and keeps the email', async ({ page }) => {
+	const admin = await createAccountInDatabase({ role: 'ADMIN' })
+	await page.goto('/sign-in')
+	await page.getByLabel('Email').fill(admin.email)
+	await page.getByLabel('Password').fill('not the right password')
+	await page.getByRole('button', { name: 'Sign in' }).click()
+
+	await expect(page.getByRole('alert')).toHaveText(
+		'The email or the password is not right. Please check both and try again.',
+	)
+	await expect(page.getByLabel('Email')).toHaveValue(admin.email)
+	await expect(page).toHaveURL('/sign-in')
+	await page.goto('/admin')
+	await expect(page).toHaveURL(/\/sign-in/)
+})
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false })
+
+	test('signing in, a wrong password and signing out all work with plain form posts', async ({ page }) => {
+		const admin = await createAccountInDatabase({ role: 'ADMIN' })
+		await page.goto('/sign-in?redirectTo=%2Faccount')
+		await page.getByLabel('Email').fill(admin.email)
+		await page.getByLabel('Password').fill('a wrong password')
+		const failed = page.waitForResponse((response) => response.request().method() === 'POST')
+		await page.getByRole('button', { name: 'Sign in' }).click()
+		expect((await failed).status()).toBe(400)
+		await expect(page.getByRole('alert')).toContainText('The email or the password is not right.')
+		await expect(page.getByLabel('Email')).toHaveValue(admin.email)
+
+		await page.getByLabel('Password').fill(admin.password)
+		await page.getByRole('button', { name: 'Sign in' }).click()
+		await expect(page).toHaveURL('/account')
+		await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible()
+
+		await accountMenu(page).getByRole('button', { name: 'Sign out' }).click()
+		await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+	})
+})
+
+test('an admin made with user:create creates a fact-checker, who signs in, chooses a password, and gets 403 on /admin', async ({
+	browser,
+}) => {
+	const admin = createAdminWithCommandLine()
+	expect(admin.output).toBe(
+		`Created the admin account of ${admin.displayName} <${admin.email}>. Sign in at /sign-in.`,
+	)
+	const adminPage = await (await browser.newContext()).newPage()
+	const blocked = watchForBlockedContent(adminPage)
+	await adminPage.goto('/sign-in')
+	await signIn(adminPage, admin)
+	await expect(adminPage).toHaveURL('/admin')
+
+	await adminPage.getByRole('link', { name: 'Create an account' }).first().click()
+	const email = `new-checker-${Date.now()}-${test.info().project.name}@e2e.example.org`
+	await adminPage.getByLabel('Email').fill(email)
+	await adminPage.getByLabel('Name').fill('Dana Newcomer')
+	await adminPage.getByRole('radio', { name: /^Fact-checker/ }).check()
+	await adminPage.getByRole('radio', { name: 'Generate a one-time password for me to hand over' }).check()
+	await adminPage.getByRole('button', { name: 'Create account' }).click()
+	await expect(adminPage.getByRole('heading', { level: 1, name: 'Account created' })).toBeVisible()
+	const oneTimePassword = (await adminPage.locator('.one-time-password code').textContent()) ?? ''
+	expect(oneTimePassword).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/)
+
+	const checkerPage = await (await browser.newContext()).newPage()
+	await checkerPage.goto('/sign-in')
+	await signIn(checkerPage, { email, password: oneTimePassword })
+	await expect(checkerPage).toHaveURL('/account')
+	await expect(checkerPage.getByRole('alert')).toContainText(
+		'Please choose a new password before you continue',
+	)
+	await checkerPage.getByLabel('Current password').fill(oneTimePassword)
+	await checkerPage.getByLabel('New password', { exact: true }).fill('dana chooses her own')
+	await checkerPage.getByLabel('New password, again').fill('dana chooses her own')
+	await checkerPage.getByRole('button', { name: 'Change password' }).click()
+	await expect(checkerPage.getByText('Please choose a new password')).toHaveCount(0)
+	await expect(checkerPage.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible()
+	await expect(checkerPage.locator('dl')).toContainText('Fact-checker')
+	await expect(accountMenu(checkerPage).getByRole('link', { name: 'Admin' })).toHaveCount(0)
+
+	const forbidden = await checkerPage.goto('/admin/accounts')
+	expect(forbidden?.status()).toBe(403)
+	await expect(checkerPage.getByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible()
+
+	// The admin disables the account: the fact-checker's session ends at once.
+	await adminPage.getByRole('link', { name: 'Open Dana Newcomer’s account' }).click()
+	await adminPage.getByRole('button', { name: 'Disable account' }).click()
+	await expect(adminPage.getByRole('status')).toHaveText(
+		'The account is disabled and every session of it has ended.',
+	)
+	await checkerPage.goto('/account')
+	await expect(checkerPage).toHaveURL('/sign-in?redirectTo=%2Faccount')
+	await checkerPage.getByLabel('Email').fill(email)
+	await checkerPage.getByLabel('Password').fill('dana chooses her own')
+	await checkerPage.getByRole('button', { name: 'Sign in' }).click()
+	await expect(checkerPage.getByRole('alert')).toHaveText(
+		'This account is disabled. If you think this is a mistake, please ask an admin.',
+	)
+	expect(blocked).toEqual([])
+})
+
+test('every response carries the security headers, with a fresh script nonce', async ({ request }) => {
+	const first = await request.get('/sign-in')
+	const second = await request.get('/sign-in')
+	const policy = first.headers()['content-security-policy'] ?? ''
+	const nonce = /'nonce-([^']+)'/.exec(policy)?.[1]
+	expect(nonce).toBeTruthy()
+	expect(second.headers()['content-security-policy']).not.toContain(nonce)
+	expect(policy).toContain(`script-src 'self' 'nonce-${nonce}'`)
+	expect(policy).toContain("frame-ancestors 'none'")
+	expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/)
+	expect(first.headers()['x-content-type-options']).toBe('nosniff')
+	expect(first.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin')
+	expect(first.headers()['strict-transport-security']).toBe('max-age=63072000')
+	// Every inline script of the page carries this response's nonce.
+	const html = await first.text()
+	const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0])
+	expect(scripts.length).toBeGreaterThan(0)
+	for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`)
+})
+
+test('a form posted from another site is refused with 403', async ({ request, baseURL }) => {
+	const admin = await createAccountInDatabase({ role: 'ADMIN' })
+	const form = { email: admin.email, password: admin.password }
+	const crossSite = await request.post('/sign-in', {
+		form,
+		headers: { Origin: 'https://evil.example' },
+		maxRedirects: 0,
+	})
+	expect(crossSite.status()).toBe(403)
+	expect(crossSite.headers()['set-cookie']).toBeUndefined()
+	const sameSite = await request.post('/sign-in', {
+		form,
+		headers: { Origin: baseURL ?? '' },
+		maxRedirects: 0,
+	})
+	expect(sameSite.status()).toBe(302)
+	expect(sameSite.headers()['location']).toBe('/admin')
+	// Signed in now: pages that name the user are never kept by a shared cache.
+	const adminPage = await request.get('/admin')
+	expect(adminPage.status()).toBe(200)
+	expect(adminPage.headers()['cache-control']).toBe('private, no-store')
+})

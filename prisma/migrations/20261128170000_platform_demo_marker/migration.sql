@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Platform" ADD COLUMN     "hasDemoData" BOOLEAN NOT NULL DEFAULT false;

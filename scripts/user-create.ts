@@ -1,0 +1,142 @@
+/**
+ * `npm run user:create -- --email EMAIL --name NAME --role admin|fact-checker`: creates an account, for
+ * example the first admin. The password comes from standard input when that is not a terminal
+ * (`printf '%s\n' "$PASSWORD" | npm run user:create -- ...`), otherwise it is asked for twice, unechoed.
+ * A weak password (under 12 characters, or the email itself) is refused and nothing is created.
+ *
+ * The database is the app's: DATABASE_URL's, or the embedded one (the running `npm start`'s if there is
+ * one, otherwise started for the occasion and migrated).
+ */
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { passwordProblem } from '~/auth/password-policy'
+import { defaultEmbeddedPort, openDatabase, type Database } from '~/db/database.server'
+import { embeddedServerUrl } from '~/db/embedded-postgres.server'
+import { migrate } from '~/db/migrate.server'
+import { roleLabels } from '~/models/account'
+import { getPrisma } from '~/db/prisma.server'
+import { createAccount, displayNameSchema, emailSchema } from '~/models/user.server'
+
+const usage = 'Usage: npm run user:create -- --email EMAIL --name NAME --role admin|fact-checker'
+const roles = { admin: 'ADMIN', 'fact-checker': 'FACT_CHECKER' } as const
+
+function refuse(message: string): never {
+	console.error(`${message}\nNothing was created.`)
+	process.exit(1)
+}
+
+function parseOptions() {
+	try {
+		return parseArgs({
+			options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+			strict: true,
+			allowPositionals: false,
+		}).values
+	} catch (error) {
+		refuse(`${error instanceof Error ? error.message : String(error)}\n${usage}`)
+	}
+}
+
+const options = parseOptions()
+const email = emailSchema.safeParse(options.email ?? '')
+if (!email.success) refuse(`--email: ${email.error.issues[0]?.message ?? 'not an email address'}\n${usage}`)
+const name = displayNameSchema.safeParse(options.name ?? '')
+if (!name.success) refuse(`--name: ${name.error.issues[0]?.message ?? 'not a name'}\n${usage}`)
+const roleOption = options.role ?? ''
+const role = roleOption === 'admin' || roleOption === 'fact-checker' ? roles[roleOption] : undefined
+if (!role)
+	refuse(`--role must be admin or fact-checker${roleOption ? `, not "${roleOption}"` : ''}.\n${usage}`)
+
+const password = process.stdin.isTTY ? await askForPassword() : await readFirstLineOfStandardInput()
+const problem = passwordProblem(password, email.data)
+if (problem) refuse(`The password is refused: ${problem}`)
+
+const database = await openAppDatabase()
+try {
+	await migrate(database.url)
+	// getPrisma() reads it on first use.
+	process.env.DATABASE_URL = database.url
+	try {
+		const result = await createAccount(
+			{ email: email.data, displayName: name.data, role, password, mustChangePassword: false },
+			{ id: null, ipAddress: null, via: 'command line' },
+		)
+		if (result.status === 'email-taken') {
+			process.exitCode = 1
+			console.error(`An account with the email ${email.data} already exists.\nNothing was created.`)
+		} else {
+			console.log(
+				`Created the ${roleLabels[role].toLowerCase()} account of ${result.account.displayName} <${result.account.email}>. ` +
+					'Sign in at /sign-in.',
+			)
+		}
+	} finally {
+		await getPrisma().$disconnect()
+	}
+} finally {
+	await database.stop()
+}
+
+async function readFirstLineOfStandardInput(): Promise<string> {
+	let text = ''
+	for await (const chunk of process.stdin) text += String(chunk)
+	return text.split(/\r?\n/)[0] ?? ''
+}
+
+async function askForPassword(): Promise<string> {
+	const first = await askHidden(`Password for ${email.data} (at least 12 characters): `)
+	const second = await askHidden('The same password again: ')
+	if (first !== second) refuse('The two passwords are not the same.')
+	return first
+}
+
+/** Reads a line from the terminal without echoing it. */
+function askHidden(question: string): Promise<string> {
+	const stdin = process.stdin
+	process.stdout.write(question)
+	stdin.setRawMode(true)
+	stdin.setEncoding('utf8')
+	stdin.resume()
+	return new Promise((resolve) => {
+		let typed: string[] = []
+		const finish = (outcome: () => void) => {
+			stdin.off('data', onData)
+			stdin.setRawMode(false)
+			stdin.pause()
+			process.stdout.write('\n')
+			outcome()
+		}
+		const onData = (chunk: string) => {
+			for (const character of chunk) {
+				if (character === '\r' || character === '\n' || character === '\u0004') {
+					return finish(() => resolve(typed.join('')))
+				}
+				if (character === '\u0003') return finish(() => refuse('Cancelled.'))
+				if (character === '\u007f' || character === '\b') typed = typed.slice(0, -1)
+				else typed.push(character)
+			}
+		}
+		stdin.on('data', onData)
+	})
+}
+
+/** The app's database: DATABASE_URL's; or the embedded server `npm start` is running; or a fresh start of it. */
+async function openAppDatabase(): Promise<Database> {
+	if (!process.env.DATABASE_URL) {
+		const running = `${embeddedServerUrl(Number(process.env.UADE_DB_PORT ?? defaultEmbeddedPort))}/uade`
+		if (await answers(running)) return { url: running, embedded: false, stop: async () => {} }
+	}
+	return openDatabase()
+}
+
+async function answers(url: string): Promise<boolean> {
+	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 })
+	try {
+		await client.connect()
+		return true
+	} catch {
+		return false
+	} finally {
+		await client.end().catch(() => {})
+	}
+}
