@@ -1,0 +1,656 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { PrismaClient } from '~/.server/prisma/client'
+import { createPrismaClient } from '~/db/prisma.server'
+import { seed } from '~/db/seed.server'
+import { createTestDatabase, type TestDatabase } from '~/test/db'
+import { createEvidence, pledgeIdOf } from '~/test/ledger-fixtures'
+import { createQueryLoggingPrisma } from '~/test/query-log'
+import {
+	duplicateSubmissionWindowMs,
+	getEvidence,
+	getPledgeForEvidence,
+	listEvidenceBySubmitter,
+	listPendingEvidence,
+	reviewEvidence,
+	submitEvidence,
+	type WorkflowActor,
+} from './evidence.server'
+import { evidenceSchema, reviewSchema } from './workflow-schemas'
+
+let database: TestDatabase
+let prisma: PrismaClient
+let checker: WorkflowActor
+let otherChecker: WorkflowActor
+let admin: WorkflowActor
+let otherAdmin: WorkflowActor
+let itJobs: string
+let qualitative: string
+const ip = '203.0.113.20'
+
+beforeAll(async () => {
+	database = await createTestDatabase()
+	prisma = createPrismaClient(database.url)
+	await seed(prisma)
+	const user = async (email: string, role: 'ADMIN' | 'FACT_CHECKER') =>
+		prisma.user.create({ data: { email, displayName: email, role }, select: { id: true, role: true } })
+	checker = await user('checker@example.org', 'FACT_CHECKER')
+	otherChecker = await user('other.checker@example.org', 'FACT_CHECKER')
+	admin = await user('admin@example.org', 'ADMIN')
+	otherAdmin = await user('other.admin@example.org', 'ADMIN')
+	itJobs = await pledgeIdOf(prisma, 'it-jobs')
+	qualitative = await pledgeIdOf(prisma, 'independent-courts')
+})
+
+afterAll(async () => {
+	await prisma.$disconnect()
+	await database.drop()
+})
+
+let sequence = 0
+
+/** A parsed evidence form; each call a different source, so that no two count as the same submission. */
+function evidenceInput(fields: Record<string, string> = {}) {
+	sequence += 1
+	return evidenceSchema().parse({
+		type: 'OFFICIAL_STATISTIC',
+		sourceUrl: `https://stat.gov.kz/en/news/${sequence}`,
+		title: `Employment in IT companies, release ${sequence}`,
+		publisher: 'Bureau of National Statistics',
+		publishedOn: '2026-10-15',
+		excerpt: `Release ${sequence}: the number of people employed in IT companies reached 118 400.`,
+		...fields,
+	})
+}
+
+const approve = reviewSchema.parse({ decision: 'approve' })
+
+function auditEntriesOf(entityId: string) {
+	return prisma.auditEntry.findMany({ where: { entityId }, orderBy: { createdAt: 'asc' } })
+}
+
+async function submitted(pledgeId: string, fields: Record<string, string> = {}, actor = checker) {
+	const result = await submitEvidence(
+		{ actor, pledgeId, input: evidenceInput(fields), ipAddress: ip },
+		prisma,
+	)
+	if (!result.ok) throw new Error(`not submitted: ${result.reason}`)
+	return result.evidenceId
+}
+
+describe('submitting evidence', () => {
+	test('records it as pending, with one audit entry holding what was submitted', async () => {
+		const input = evidenceInput({ archiveUrl: 'https://web.archive.org/web/2026/x' })
+		const result = await submitEvidence(
+			{ actor: checker, pledgeId: qualitative, input, ipAddress: ip },
+			prisma,
+		)
+		expect(result).toMatchObject({ ok: true, duplicate: false })
+		if (!result.ok) return
+		const row = await prisma.evidence.findUniqueOrThrow({ where: { id: result.evidenceId } })
+		expect(row).toMatchObject({
+			pledgeId: qualitative,
+			reviewState: 'PENDING',
+			submittedById: checker.id,
+			sourceUrl: input.sourceUrl,
+			archiveUrl: 'https://web.archive.org/web/2026/x',
+			measuredValue: null,
+			reviewedById: null,
+		})
+		const audit = await auditEntriesOf(result.evidenceId)
+		expect(audit).toHaveLength(1)
+		expect(audit[0]).toMatchObject({
+			action: 'evidence.submit',
+			entityType: 'Evidence',
+			actorId: checker.id,
+			ipAddress: ip,
+		})
+		expect(audit[0]?.before).toBeNull()
+		expect(audit[0]?.after).toMatchObject({
+			pledgeId: qualitative,
+			title: input.title,
+			publishedOn: '2026-10-15',
+			reviewState: 'PENDING',
+		})
+	})
+
+	test('keeps a measured value exactly, for a quantitative pledge with an indicator', async () => {
+		const id = await submitted(itJobs, { measuredValue: '118400.5', measuredAsOf: '2026-09-30' })
+		const row = await prisma.evidence.findUniqueOrThrow({ where: { id } })
+		expect(row.measuredValue?.toString()).toBe('118400.5')
+		expect(row.measuredAsOf).toEqual(new Date('2026-09-30T00:00:00Z'))
+	})
+
+	test('refuses a measured value for a pledge without a numeric target, recording nothing', async () => {
+		const before = await prisma.evidence.count()
+		const auditBefore = await prisma.auditEntry.count()
+		const result = await submitEvidence(
+			{
+				actor: checker,
+				pledgeId: qualitative,
+				input: evidenceInput({ measuredValue: '5', measuredAsOf: '2026-09-30' }),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		expect(result).toEqual({
+			ok: false,
+			reason: 'invalid',
+			fieldErrors: {
+				measuredValue: ['Only a pledge with a numeric target takes a measured value: leave it empty.'],
+			},
+		})
+		expect(await prisma.evidence.count()).toBe(before)
+		expect(await prisma.auditEntry.count()).toBe(auditBefore)
+	})
+
+	test('answers not-found for an unknown pledge', async () => {
+		const auditBefore = await prisma.auditEntry.count()
+		const result = await submitEvidence(
+			{ actor: checker, pledgeId: 'no-such-pledge', input: evidenceInput(), ipAddress: ip },
+			prisma,
+		)
+		expect(result).toEqual({ ok: false, reason: 'not-found' })
+		expect(await prisma.auditEntry.count()).toBe(auditBefore)
+	})
+
+	test('a double submit records one thing, even when both requests arrive together', async () => {
+		const input = evidenceInput()
+		const submit = () =>
+			submitEvidence({ actor: checker, pledgeId: qualitative, input, ipAddress: ip }, prisma)
+		const together = await Promise.all(Array.from({ length: 8 }, submit))
+		const again = await submit()
+		const results = [...together, again]
+		const ids = new Set(results.map((result) => (result.ok ? result.evidenceId : result.reason)))
+		expect(ids.size).toBe(1)
+		expect(results.filter((result) => result.ok && !result.duplicate)).toHaveLength(1)
+		expect(await prisma.evidence.count({ where: { sourceUrl: input.sourceUrl } })).toBe(1)
+		const [first] = results
+		if (!first?.ok) throw new Error('refused')
+		expect(await auditEntriesOf(first.evidenceId)).toHaveLength(1)
+	})
+
+	test('the same evidence from someone else, or later than the double-submit window, is a new submission', async () => {
+		const input = evidenceInput()
+		const first = await submitEvidence(
+			{ actor: checker, pledgeId: qualitative, input, ipAddress: ip },
+			prisma,
+		)
+		const byOther = await submitEvidence(
+			{ actor: otherChecker, pledgeId: qualitative, input, ipAddress: ip },
+			prisma,
+		)
+		const later = await submitEvidence(
+			{
+				actor: checker,
+				pledgeId: qualitative,
+				input,
+				ipAddress: ip,
+				now: new Date(Date.now() + duplicateSubmissionWindowMs + 60_000),
+			},
+			prisma,
+		)
+		expect([first, byOther, later].map((result) => result.ok && result.duplicate)).toEqual([
+			false,
+			false,
+			false,
+		])
+		expect(await prisma.evidence.count({ where: { sourceUrl: input.sourceUrl } })).toBe(3)
+	})
+})
+
+describe('reviewing evidence', () => {
+	test('approving records the reviewer, the time and one audit entry with before and after', async () => {
+		const id = await submitted(qualitative)
+		const result = await reviewEvidence(
+			{
+				actor: admin,
+				evidenceId: id,
+				decision: reviewSchema.parse({ decision: 'approve', note: 'Checked' }),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		expect(result).toEqual({ ok: true, reviewState: 'APPROVED', measurementId: null })
+		const row = await prisma.evidence.findUniqueOrThrow({ where: { id } })
+		expect(row).toMatchObject({ reviewState: 'APPROVED', reviewedById: admin.id, reviewNote: 'Checked' })
+		expect(row.reviewedAt).toBeInstanceOf(Date)
+		const audit = await auditEntriesOf(id)
+		expect(audit.map((entry) => entry.action)).toEqual(['evidence.submit', 'evidence.approve'])
+		expect(audit[1]).toMatchObject({
+			actorId: admin.id,
+			before: { reviewState: 'PENDING', reviewedById: null, reviewNote: null },
+			after: { reviewState: 'APPROVED', reviewedById: admin.id, reviewNote: 'Checked' },
+		})
+	})
+
+	test('rejecting keeps the reason for the fact-checker', async () => {
+		const id = await submitted(qualitative)
+		const decision = reviewSchema.parse({ decision: 'reject', note: 'Not a primary source' })
+		expect(await reviewEvidence({ actor: admin, evidenceId: id, decision, ipAddress: ip }, prisma)).toEqual({
+			ok: true,
+			reviewState: 'REJECTED',
+			measurementId: null,
+		})
+		const row = await prisma.evidence.findUniqueOrThrow({ where: { id } })
+		expect(row).toMatchObject({ reviewState: 'REJECTED', reviewNote: 'Not a primary source' })
+		expect((await auditEntriesOf(id)).map((entry) => entry.action)).toEqual([
+			'evidence.submit',
+			'evidence.reject',
+		])
+	})
+
+	test('approving evidence with a figure records the measurement on the pledge’s indicator, audited', async () => {
+		const id = await submitted(itJobs, { measuredValue: '121000', measuredAsOf: '2026-09-30' })
+		const result = await reviewEvidence(
+			{ actor: admin, evidenceId: id, decision: approve, ipAddress: ip },
+			prisma,
+		)
+		if (!result.ok || !result.measurementId) throw new Error('no measurement')
+		const indicator = await prisma.indicator.findUniqueOrThrow({ where: { pledgeId: itJobs } })
+		const measurement = await prisma.measurement.findUniqueOrThrow({ where: { id: result.measurementId } })
+		expect(measurement).toMatchObject({ indicatorId: indicator.id, evidenceId: id, createdById: admin.id })
+		expect(measurement.value.toString()).toBe('121000')
+		expect(measurement.asOf).toEqual(new Date('2026-09-30T00:00:00Z'))
+		const audit = await auditEntriesOf(result.measurementId)
+		expect(audit).toHaveLength(1)
+		expect(audit[0]).toMatchObject({
+			action: 'measurement.create',
+			entityType: 'Measurement',
+			before: null,
+			after: { indicatorId: indicator.id, value: '121000', asOf: '2026-09-30', evidenceId: id },
+		})
+	})
+
+	test('an approval moves the public data version on (public pages change their ETag); a refusal does not', async () => {
+		const version = async () =>
+			(await prisma.publicDataVersion.findUniqueOrThrow({ where: { id: 1 } })).version
+		const id = await submitted(itJobs, { measuredValue: '122000', measuredAsOf: '2026-09-30' })
+		const before = await version()
+		await reviewEvidence({ actor: admin, evidenceId: id, decision: approve, ipAddress: ip }, prisma)
+		const afterApproval = await version()
+		expect(afterApproval).toBeGreaterThan(before)
+		await reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: approve, ipAddress: ip }, prisma)
+		expect(await version()).toBe(afterApproval)
+	})
+
+	test('rejecting evidence with a figure records no measurement', async () => {
+		const id = await submitted(itJobs, { measuredValue: '1', measuredAsOf: '2026-09-30' })
+		const decision = reviewSchema.parse({ decision: 'reject', note: 'Wrong table' })
+		await reviewEvidence({ actor: admin, evidenceId: id, decision, ipAddress: ip }, prisma)
+		expect(await prisma.measurement.count({ where: { evidenceId: id } })).toBe(0)
+	})
+
+	test('a second decision on the same evidence is refused as already reviewed, changing nothing', async () => {
+		const id = await submitted(qualitative)
+		await reviewEvidence({ actor: admin, evidenceId: id, decision: approve, ipAddress: ip }, prisma)
+		const reject = reviewSchema.parse({ decision: 'reject', note: 'Changed my mind' })
+		expect(
+			await reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: reject, ipAddress: ip }, prisma),
+		).toEqual({
+			ok: false,
+			reason: 'already-reviewed',
+		})
+		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			reviewState: 'APPROVED',
+			reviewedById: admin.id,
+		})
+		expect(await auditEntriesOf(id)).toHaveLength(2)
+	})
+
+	test('answers not-found for unknown evidence, or an id no record can have', async () => {
+		expect(
+			await reviewEvidence(
+				{ actor: admin, evidenceId: 'x\u0000y', decision: approve, ipAddress: ip },
+				prisma,
+			),
+		).toEqual({ ok: false, reason: 'not-found' })
+		expect(
+			await reviewEvidence(
+				{ actor: admin, evidenceId: 'no-such-evidence', decision: approve, ipAddress: ip },
+				prisma,
+			),
+		).toEqual({ ok: false, reason: 'not-found' })
+	})
+
+	test('a fact-checker cannot review', async () => {
+		const id = await submitted(qualitative)
+		expect(
+			await reviewEvidence({ actor: checker, evidenceId: id, decision: approve, ipAddress: ip }, prisma),
+		).toEqual({
+			ok: false,
+			reason: 'forbidden',
+		})
+		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			reviewState: 'PENDING',
+		})
+		expect(await auditEntriesOf(id)).toHaveLength(1)
+	})
+
+	test('two admins approving at the same moment: one approval, one "already reviewed", one measurement', async () => {
+		for (let round = 0; round < 5; round++) {
+			const id = await submitted(itJobs, { measuredValue: `${130000 + round}`, measuredAsOf: '2026-10-01' })
+			const results = await Promise.all([
+				reviewEvidence({ actor: admin, evidenceId: id, decision: approve, ipAddress: ip }, prisma),
+				reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: approve, ipAddress: ip }, prisma),
+			])
+			expect(results.filter((result) => result.ok)).toHaveLength(1)
+			expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'already-reviewed' }])
+			expect(await prisma.measurement.count({ where: { evidenceId: id } })).toBe(1)
+			const approvals = await prisma.auditEntry.count({ where: { entityId: id, action: 'evidence.approve' } })
+			expect(approvals).toBe(1)
+			const measurements = await prisma.auditEntry.count({
+				where: { action: 'measurement.create', after: { path: ['evidenceId'], equals: id } },
+			})
+			expect(measurements).toBe(1)
+		}
+	})
+
+	test('an approval that cannot record its measurement is rolled back whole: still pending, no audit entry', async () => {
+		// A quantitative pledge whose indicator is not set up yet: the figure has nowhere to go.
+		const template = await prisma.pledge.findUniqueOrThrow({ where: { id: itJobs } })
+		const pledge = await prisma.pledge.create({
+			data: {
+				platformId: template.platformId,
+				categoryId: template.categoryId,
+				slug: 'unmeasured-target',
+				title: 'A target without an indicator yet',
+				summary: 'For the rollback test.',
+				quote: 'We will do more.',
+				sourceUrl: 'https://example.org/platform',
+				sourceDate: template.sourceDate,
+				kind: 'QUANTITATIVE',
+				deadline: template.deadline,
+			},
+		})
+		const { id } = await createEvidence(prisma, {
+			pledgeId: pledge.id,
+			userId: checker.id,
+			title: 'A figure for an unmeasured target',
+			publishedOn: '2026-10-01',
+			measuredValue: 10,
+			measuredAsOf: '2026-09-30',
+			reviewState: 'PENDING',
+		})
+		const result = await reviewEvidence(
+			{ actor: admin, evidenceId: id, decision: approve, ipAddress: ip },
+			prisma,
+		)
+		expect(result).toMatchObject({ ok: false, reason: 'invalid' })
+		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			reviewState: 'PENDING',
+			reviewedById: null,
+			reviewedAt: null,
+			reviewNote: null,
+		})
+		expect(await auditEntriesOf(id)).toHaveLength(0)
+		expect(await prisma.measurement.count({ where: { evidenceId: id } })).toBe(0)
+	})
+
+	test('a database failure while recording the measurement rolls back the approval and its audit entry', async () => {
+		const id = await submitted(itJobs, { measuredValue: '140000', measuredAsOf: '2026-10-01' })
+		// A measurement already tied to this evidence makes the approval's own insert fail (one per evidence).
+		const indicator = await prisma.indicator.findUniqueOrThrow({ where: { pledgeId: itJobs } })
+		await prisma.measurement.create({
+			data: {
+				indicatorId: indicator.id,
+				value: 1,
+				asOf: new Date('2026-10-01'),
+				evidenceId: id,
+				createdById: admin.id,
+			},
+		})
+		await expect(
+			reviewEvidence({ actor: admin, evidenceId: id, decision: approve, ipAddress: ip }, prisma),
+		).rejects.toThrow()
+		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			reviewState: 'PENDING',
+		})
+		expect((await auditEntriesOf(id)).map((entry) => entry.action)).toEqual(['evidence.submit'])
+	})
+})
+
+describe('reading evidence', () => {
+	test('the review queue lists pending evidence oldest first, with the pledge’s status and latest approved evidence', async () => {
+		const fresh = await createTestDatabase()
+		const db = createQueryLoggingPrisma(fresh.url)
+		try {
+			await seed(db.prisma)
+			const reviewer = await db.prisma.user.create({
+				data: { email: 'r@example.org', displayName: 'Reviewer', role: 'ADMIN' },
+			})
+			const jobs = await pledgeIdOf(db.prisma, 'it-jobs')
+			const courts = await pledgeIdOf(db.prisma, 'independent-courts')
+			const approved = async (pledgeId: string, title: string, publishedOn: string) =>
+				createEvidence(db.prisma, { pledgeId, userId: reviewer.id, title, publishedOn })
+			await approved(jobs, 'Oldest approved', '2024-01-01')
+			await approved(jobs, 'Newest approved', '2026-01-01')
+			await approved(jobs, 'Middle approved', '2025-01-01')
+			await approved(jobs, 'Older approved', '2024-06-01')
+			await createEvidence(db.prisma, {
+				pledgeId: jobs,
+				userId: reviewer.id,
+				title: 'Rejected',
+				publishedOn: '2026-06-01',
+				reviewState: 'REJECTED',
+			})
+			const pending = async (pledgeId: string, title: string) =>
+				createEvidence(db.prisma, {
+					pledgeId,
+					userId: reviewer.id,
+					title,
+					publishedOn: '2026-02-01',
+					reviewState: 'PENDING',
+				})
+			const first = await pending(jobs, 'First pending')
+			const second = await pending(courts, 'Second pending')
+			const third = await pending(jobs, 'Third pending')
+
+			const { result: queue, queries } = await db.recordQueries(() =>
+				listPendingEvidence({ page: 1, pageSize: 2 }, db.prisma),
+			)
+			expect(queue.total).toBe(3)
+			expect(queue.pageCount).toBe(2)
+			expect(queue.items.map((item) => item.id)).toEqual([first.id, second.id])
+			expect(queue.items[0]?.pledge).toMatchObject({
+				slug: 'it-jobs',
+				status: 'NOT_RATED',
+				kind: 'QUANTITATIVE',
+			})
+			expect(queue.items[0]?.pledge.latestApprovedEvidence.map((evidence) => evidence.title)).toEqual([
+				'Newest approved',
+				'Middle approved',
+				'Older approved',
+			])
+			expect(queue.items[1]?.pledge.latestApprovedEvidence).toEqual([])
+			const secondPage = await listPendingEvidence({ page: 2, pageSize: 2 }, db.prisma)
+			expect(secondPage.items.map((item) => item.id)).toEqual([third.id])
+			// A page number from a tampered query string gives a page, not an error.
+			for (const page of [0, -3, 1.5, Number.NaN]) {
+				expect((await listPendingEvidence({ page, pageSize: 2 }, db.prisma)).page).toBe(1)
+			}
+
+			// A fuller page costs no more queries than a smaller one.
+			const { queries: fullPage } = await db.recordQueries(() =>
+				listPendingEvidence({ page: 1, pageSize: 20 }, db.prisma),
+			)
+			expect(fullPage.length).toBe(queries.length)
+			// The page, its count, one per relation (submitter, pledge, platform, indicator) and the latest evidence.
+			expect(queries.length).toBeLessThanOrEqual(7)
+		} finally {
+			await db.prisma.$disconnect()
+			await fresh.drop()
+		}
+	})
+
+	test('“my submissions” lists one person’s evidence, newest first, with the review outcome and note', async () => {
+		const first = await submitted(qualitative, {}, otherChecker)
+		const second = await submitted(qualitative, {}, otherChecker)
+		await reviewEvidence(
+			{
+				actor: admin,
+				evidenceId: first,
+				decision: reviewSchema.parse({ decision: 'reject', note: 'Duplicate source' }),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		const mine = await listEvidenceBySubmitter({ userId: otherChecker.id, page: 1, pageSize: 20 }, prisma)
+		const ids = mine.items.map((item) => item.id)
+		expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first))
+		expect(mine.items.every((item) => item.submittedAt)).toBe(true)
+		expect(mine.items.find((item) => item.id === first)).toMatchObject({
+			reviewState: 'REJECTED',
+			reviewNote: 'Duplicate source',
+			reviewedBy: { displayName: 'admin@example.org' },
+		})
+		expect(mine.items.find((item) => item.id === second)).toMatchObject({
+			reviewState: 'PENDING',
+			reviewNote: null,
+		})
+		const checkersOwn = await listEvidenceBySubmitter({ userId: checker.id }, prisma)
+		expect(checkersOwn.items.map((item) => item.id)).not.toContain(first)
+	})
+
+	test('getEvidence gives one item with its pledge and measurement, or null', async () => {
+		const id = await submitted(itJobs, { measuredValue: '125000', measuredAsOf: '2026-09-30' })
+		const result = await reviewEvidence(
+			{ actor: admin, evidenceId: id, decision: approve, ipAddress: ip },
+			prisma,
+		)
+		const evidence = await getEvidence(id, prisma)
+		expect(evidence).toMatchObject({
+			id,
+			reviewState: 'APPROVED',
+			measuredValue: '125000',
+			measuredAsOf: '2026-09-30',
+			measurementId: result.ok ? result.measurementId : 'none',
+			pledge: { slug: 'it-jobs', indicator: { unit: expect.any(String) } },
+			submittedBy: { id: checker.id },
+			reviewedBy: { id: admin.id },
+		})
+		expect(await getEvidence('no-such-evidence', prisma)).toBeNull()
+	})
+})
+
+describe('random forms never cause an error', () => {
+	// Per field: mostly something valid, sometimes what a broken or hostile client could send.
+	const mostly = <T>(valid: fc.Arbitrary<T>, junk: fc.Arbitrary<T>) =>
+		fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: junk, weight: 1 })
+	const text = mostly(
+		fc.oneof(
+			fc.string({ minLength: 1, maxLength: 200 }),
+			fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }),
+		),
+		fc.oneof(fc.constantFrom('', 'a\u0000b'), fc.string({ maxLength: 400 })),
+	)
+	const validDate = fc
+		.date({ min: new Date('1990-01-01'), max: new Date('2026-10-01'), noInvalidDate: true })
+		.map((value) => value.toISOString().slice(0, 10))
+	const date = mostly(
+		validDate,
+		fc.oneof(fc.constantFrom('2026-02-29', '1899-12-31', '2999-01-01', ''), fc.string()),
+	)
+	const randomEvidenceForm = fc.record(
+		{
+			type: mostly(fc.constantFrom('MEDIA_REPORT', 'BUDGET', 'OTHER'), fc.string()),
+			sourceUrl: mostly(fc.webUrl(), fc.oneof(fc.string(), fc.constant('javascript:alert(1)'))),
+			title: text,
+			publisher: text,
+			publishedOn: date,
+			excerpt: text,
+			archiveUrl: mostly(fc.oneof(fc.constant(''), fc.webUrl()), fc.string()),
+			measuredValue: mostly(
+				fc.oneof(fc.constant(''), fc.nat().map(String)),
+				fc.oneof(fc.double().map(String), fc.string({ maxLength: 30 })),
+			),
+			measuredAsOf: mostly(fc.oneof(fc.constant(''), validDate), date),
+			suggestedStatus: mostly(fc.constantFrom('', 'KEPT', 'BROKEN'), fc.string()),
+			suggestionReason: mostly(fc.oneof(fc.constant(''), text), fc.string()),
+		},
+		{ requiredKeys: ['type', 'sourceUrl', 'title', 'publisher', 'publishedOn', 'excerpt'] },
+	)
+
+	async function counts() {
+		const [evidence, audit, measurements] = await Promise.all([
+			prisma.evidence.count(),
+			prisma.auditEntry.count(),
+			prisma.measurement.count(),
+		])
+		return { evidence, audit, measurements }
+	}
+
+	test('submitting: a form that parses is recorded, or refused at a field with nothing written', async () => {
+		let recorded = 0
+		await fc.assert(
+			fc.asyncProperty(randomEvidenceForm, fc.boolean(), async (values, quantitative) => {
+				const parsed = evidenceSchema().safeParse(values)
+				if (!parsed.success) return
+				const before = await counts()
+				const result = await submitEvidence(
+					{
+						actor: checker,
+						pledgeId: quantitative ? itJobs : qualitative,
+						input: parsed.data,
+						ipAddress: ip,
+					},
+					prisma,
+				)
+				if (result.ok) {
+					recorded += 1
+					return
+				}
+				expect(result.reason).toBe('invalid')
+				expect(Object.keys(result.fieldErrors ?? {})).toEqual(['measuredValue'])
+				expect(await counts()).toEqual(before)
+			}),
+			{ numRuns: 150 },
+		)
+		expect(recorded).toBeGreaterThan(0)
+	})
+
+	test('reviewing: any decision form is applied or refused, never an error', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.record(
+					{
+						decision: fc.oneof(fc.constantFrom('approve', 'reject'), fc.string()),
+						note: fc.oneof(fc.constant(''), fc.string()),
+					},
+					{ requiredKeys: [] },
+				),
+				fc.boolean(),
+				async (values, withFigure) => {
+					const parsed = reviewSchema.safeParse(values)
+					if (!parsed.success) return
+					const id = await submitted(
+						itJobs,
+						withFigure ? { measuredValue: '7', measuredAsOf: '2026-01-01' } : {},
+					)
+					const result = await reviewEvidence(
+						{ actor: admin, evidenceId: id, decision: parsed.data, ipAddress: ip },
+						prisma,
+					)
+					expect(result.ok).toBe(true)
+					const row = await prisma.evidence.findUniqueOrThrow({
+						where: { id },
+						include: { measurement: true },
+					})
+					expect(row.reviewState).toBe(parsed.data.decision === 'approve' ? 'APPROVED' : 'REJECTED')
+					expect(row.measurement !== null).toBe(withFigure && parsed.data.decision === 'approve')
+				},
+			),
+			{ numRuns: 40 },
+		)
+	})
+})
+
+test('the evidence form learns whether its pledge takes a measured value, and in what unit', async () => {
+	const quantitative = await getPledgeForEvidence(itJobs, prisma)
+	expect(quantitative).toMatchObject({ slug: 'it-jobs', indicator: { unit: expect.any(String) } })
+	expect(await getPledgeForEvidence(qualitative, prisma)).toMatchObject({
+		slug: 'independent-courts',
+		indicator: null,
+	})
+	expect(await getPledgeForEvidence('no-such-pledge', prisma)).toBeNull()
+})

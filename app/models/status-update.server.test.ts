@@ -1,0 +1,712 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Prisma, PrismaClient } from '~/.server/prisma/client'
+import type { PledgeStatus } from '~/.server/prisma/enums'
+import { createPrismaClient } from '~/db/prisma.server'
+import { seed } from '~/db/seed.server'
+import { createTestDatabase, type TestDatabase } from '~/test/db'
+import { createEvidence, pledgeIdOf } from '~/test/ledger-fixtures'
+import type { WorkflowActor } from './evidence.server'
+import { getStatusOverTime } from './overview.server'
+import { getPlatform } from './platform.server'
+import {
+	currentStatusFromLedger,
+	getStatusPage,
+	listLedger,
+	recordCorrection,
+	recordStatusUpdate,
+	type LedgerEntry,
+} from './status-update.server'
+import { correctionSchema, statusUpdateSchema, type StatusUpdateInput } from './workflow-schemas'
+
+describe('currentStatusFromLedger', () => {
+	const today = new Date('2026-06-01')
+	let recorded = 0
+	const entry = (
+		id: string,
+		status: PledgeStatus,
+		effectiveDate: string,
+		correctsId: string | null = null,
+	) => {
+		recorded += 1
+		return {
+			id,
+			status,
+			effectiveDate: new Date(effectiveDate),
+			createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, recorded)),
+			correctsId,
+		} satisfies LedgerEntry
+	}
+
+	test('a pledge with no entry is not rated', () => {
+		expect(currentStatusFromLedger([], today)).toEqual({ status: 'NOT_RATED', entryId: null })
+	})
+
+	test('the latest effective date wins, whatever order the entries were recorded in', () => {
+		const later = entry('b', 'KEPT', '2026-04-05')
+		const earlier = entry('a', 'IN_PROGRESS', '2026-01-10')
+		expect(currentStatusFromLedger([later, earlier], today)).toEqual({ status: 'KEPT', entryId: 'b' })
+	})
+
+	test('on the same effective date, the entry recorded last wins', () => {
+		const first = entry('z', 'IN_PROGRESS', '2026-03-01')
+		const second = entry('a', 'STALLED', '2026-03-01')
+		expect(currentStatusFromLedger([second, first], today).status).toBe('STALLED')
+	})
+
+	test('a correction replaces the entry it corrects, from its own effective date', () => {
+		const started = entry('a', 'IN_PROGRESS', '2026-01-10')
+		const kept = entry('b', 'KEPT', '2026-04-05')
+		const stalledInstead = entry('c', 'STALLED', '2026-03-15', 'b')
+		expect(currentStatusFromLedger([started, kept, stalledInstead], today)).toEqual({
+			status: 'STALLED',
+			entryId: 'c',
+		})
+		// Corrected to a date before the first entry: the first entry is the newest again.
+		const backdated = entry('d', 'BROKEN', '2025-12-01', 'b')
+		expect(currentStatusFromLedger([started, kept, backdated], today).status).toBe('IN_PROGRESS')
+	})
+
+	test('a correction of a correction replaces both', () => {
+		const first = entry('a', 'KEPT', '2026-01-10')
+		const correction = entry('b', 'BROKEN', '2026-01-10', 'a')
+		const again = entry('c', 'PARTIAL', '2026-01-10', 'b')
+		expect(currentStatusFromLedger([again, first, correction], today).status).toBe('PARTIAL')
+	})
+
+	test('an entry not yet in effect does not count', () => {
+		const now = entry('a', 'IN_PROGRESS', '2026-01-10')
+		const future = entry('b', 'KEPT', '2026-07-01')
+		expect(currentStatusFromLedger([now, future], today).status).toBe('IN_PROGRESS')
+	})
+})
+
+let database: TestDatabase
+let prisma: PrismaClient
+let admin: WorkflowActor
+let otherAdmin: WorkflowActor
+let checker: WorkflowActor
+const ip = '203.0.113.30'
+
+beforeAll(async () => {
+	database = await createTestDatabase()
+	prisma = createPrismaClient(database.url)
+	await seed(prisma)
+	const user = async (email: string, role: 'ADMIN' | 'FACT_CHECKER') =>
+		prisma.user.create({ data: { email, displayName: email, role }, select: { id: true, role: true } })
+	admin = await user('admin@example.org', 'ADMIN')
+	otherAdmin = await user('other.admin@example.org', 'ADMIN')
+	checker = await user('checker@example.org', 'FACT_CHECKER')
+})
+
+afterAll(async () => {
+	await prisma.$disconnect()
+	await database.drop()
+})
+
+async function evidenceFor(
+	slug: string,
+	reviewState: 'APPROVED' | 'PENDING' | 'REJECTED' = 'APPROVED',
+	title = `Evidence on ${slug}`,
+) {
+	const pledgeId = await pledgeIdOf(prisma, slug)
+	const { id } = await createEvidence(prisma, {
+		pledgeId,
+		userId: checker.id,
+		title,
+		publishedOn: '2026-01-05',
+		reviewState,
+	})
+	return id
+}
+
+function update(fields: Record<string, string | string[]>) {
+	return statusUpdateSchema().parse({ rationale: 'As the evidence shows.', ...fields })
+}
+
+async function snapshot(pledgeId: string) {
+	const [pledge, entries, audit] = await Promise.all([
+		prisma.pledge.findUniqueOrThrow({
+			where: { id: pledgeId },
+			select: { status: true, statusUpdatedAt: true },
+		}),
+		prisma.statusUpdate.count({ where: { pledgeId } }),
+		prisma.auditEntry.count({ where: { entityType: 'StatusUpdate' } }),
+	])
+	return { pledge, entries, audit }
+}
+
+describe('recording a status update', () => {
+	test('writes the ledger entry with its evidence, the pledge’s status and one audit entry, together', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'it-jobs')
+		const evidenceId = await evidenceFor('it-jobs')
+		const result = await recordStatusUpdate(
+			{
+				actor: admin,
+				pledgeId,
+				input: update({
+					status: 'IN_PROGRESS',
+					effectiveDate: '2026-01-10',
+					evidenceIds: evidenceId,
+					ledgerHeadId: '',
+				}),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		expect(result).toMatchObject({ ok: true, pledgeStatus: 'IN_PROGRESS' })
+		if (!result.ok) return
+		const entry = await prisma.statusUpdate.findUniqueOrThrow({
+			where: { id: result.statusUpdateId },
+			include: { evidence: true },
+		})
+		expect(entry).toMatchObject({
+			pledgeId,
+			fromStatus: 'NOT_RATED',
+			status: 'IN_PROGRESS',
+			effectiveDate: new Date('2026-01-10'),
+			authorId: admin.id,
+			correctsId: null,
+		})
+		expect(entry.evidence.map((link) => link.evidenceId)).toEqual([evidenceId])
+		const pledge = await prisma.pledge.findUniqueOrThrow({ where: { id: pledgeId } })
+		expect(pledge.status).toBe('IN_PROGRESS')
+		expect(pledge.statusUpdatedAt).toEqual(entry.createdAt)
+		const audit = await prisma.auditEntry.findMany({ where: { entityId: entry.id } })
+		expect(audit).toHaveLength(1)
+		expect(audit[0]).toMatchObject({
+			action: 'status_update.create',
+			entityType: 'StatusUpdate',
+			actorId: admin.id,
+			ipAddress: ip,
+			before: { pledgeStatus: 'NOT_RATED' },
+			after: {
+				pledgeId,
+				status: 'IN_PROGRESS',
+				effectiveDate: '2026-01-10',
+				evidenceIds: [evidenceId],
+				pledgeStatus: 'IN_PROGRESS',
+				correctsId: null,
+			},
+		})
+
+		const next = await recordStatusUpdate(
+			{
+				actor: admin,
+				pledgeId,
+				input: update({ status: 'KEPT', effectiveDate: '2026-03-01', evidenceIds: evidenceId }),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		if (!next.ok) throw new Error(next.reason)
+		expect(await prisma.statusUpdate.findUniqueOrThrow({ where: { id: next.statusUpdateId } })).toMatchObject(
+			{
+				fromStatus: 'IN_PROGRESS',
+				status: 'KEPT',
+			},
+		)
+	})
+
+	test('NOT_RATED needs no evidence', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'food-security')
+		const result = await recordStatusUpdate(
+			{
+				actor: admin,
+				pledgeId,
+				input: update({ status: 'NOT_RATED', effectiveDate: '2026-01-10' }),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		expect(result).toMatchObject({ ok: true, pledgeStatus: 'NOT_RATED' })
+	})
+
+	describe('refuses, writing nothing', () => {
+		const slug = 'independent-courts'
+
+		async function expectRefused(input: StatusUpdateInput, expected: object, actor = admin) {
+			const pledgeId = await pledgeIdOf(prisma, slug)
+			const before = await snapshot(pledgeId)
+			const result = await recordStatusUpdate({ actor, pledgeId, input, ipAddress: ip }, prisma)
+			expect(result).toEqual(expected)
+			expect(await snapshot(pledgeId)).toEqual(before)
+		}
+
+		test('a rated status with no evidence', async () => {
+			await expectRefused(
+				{ status: 'KEPT', effectiveDate: new Date('2026-01-10'), rationale: 'Done', evidenceIds: [] },
+				{
+					ok: false,
+					reason: 'invalid',
+					fieldErrors: { evidenceIds: ['Choose at least one approved evidence item this status rests on.'] },
+				},
+			)
+		})
+
+		test('evidence of another pledge', async () => {
+			const other = await evidenceFor('it-jobs', 'APPROVED', 'IT jobs report')
+			await expectRefused(update({ status: 'KEPT', effectiveDate: '2026-01-10', evidenceIds: other }), {
+				ok: false,
+				reason: 'invalid',
+				fieldErrors: { evidenceIds: ['“IT jobs report” is evidence for another pledge.'] },
+			})
+		})
+
+		test('pending, rejected or unknown evidence', async () => {
+			const approved = await evidenceFor(slug, 'APPROVED')
+			const pending = await evidenceFor(slug, 'PENDING', 'Pending report')
+			const rejected = await evidenceFor(slug, 'REJECTED', 'Rejected report')
+			await expectRefused(
+				update({
+					status: 'IN_PROGRESS',
+					effectiveDate: '2026-01-10',
+					evidenceIds: [approved, pending, rejected, 'no-such-evidence'],
+				}),
+				{
+					ok: false,
+					reason: 'invalid',
+					fieldErrors: {
+						evidenceIds: [
+							'“Pending report” is not reviewed yet: a status rests only on approved evidence.',
+							'“Rejected report” is rejected: a status rests only on approved evidence.',
+							'One of the chosen evidence items does not exist. Reload the page.',
+						],
+					},
+				},
+			)
+		})
+
+		test('a fact-checker', async () => {
+			const approved = await evidenceFor(slug)
+			await expectRefused(
+				update({ status: 'IN_PROGRESS', effectiveDate: '2026-01-10', evidenceIds: approved }),
+				{ ok: false, reason: 'forbidden' },
+				checker,
+			)
+		})
+
+		test('an update made on a ledger someone else changed since the form was loaded', async () => {
+			const pledgeId = await pledgeIdOf(prisma, slug)
+			const approved = await evidenceFor(slug)
+			const first = await recordStatusUpdate(
+				{
+					actor: admin,
+					pledgeId,
+					input: update({
+						status: 'IN_PROGRESS',
+						effectiveDate: '2026-01-10',
+						evidenceIds: approved,
+						ledgerHeadId: '',
+					}),
+					ipAddress: ip,
+				},
+				prisma,
+			)
+			expect(first.ok).toBe(true)
+			await expectRefused(
+				update({ status: 'BROKEN', effectiveDate: '2026-02-10', evidenceIds: approved, ledgerHeadId: '' }),
+				{ ok: false, reason: 'stale' },
+			)
+		})
+
+		test('a status taking effect before the one now in effect', async () => {
+			const pledgeId = await pledgeIdOf(prisma, slug)
+			const approved = await evidenceFor(slug)
+			await recordStatusUpdate(
+				{
+					actor: admin,
+					pledgeId,
+					input: update({ status: 'STALLED', effectiveDate: '2026-03-01', evidenceIds: approved }),
+					ipAddress: ip,
+				},
+				prisma,
+			)
+			await expectRefused(update({ status: 'KEPT', effectiveDate: '2026-02-28', evidenceIds: approved }), {
+				ok: false,
+				reason: 'invalid',
+				fieldErrors: {
+					effectiveDate: [
+						'The current status took effect on 2026-03-01: a new status cannot take effect before it. To change the past, correct that entry.',
+					],
+				},
+			})
+		})
+
+		test('an entry whose evidence links cannot be written: the entry is rolled back with them', async () => {
+			const approved = await evidenceFor(slug)
+			// Bypassing the form (which removes repeats), the same evidence twice breaks the links' primary key
+			// after the entry itself was inserted.
+			const pledgeId = await pledgeIdOf(prisma, slug)
+			const before = await snapshot(pledgeId)
+			await expect(
+				recordStatusUpdate(
+					{
+						actor: admin,
+						pledgeId,
+						input: {
+							status: 'KEPT',
+							effectiveDate: new Date('2026-05-01'),
+							rationale: 'x',
+							evidenceIds: [approved, approved],
+						},
+						ipAddress: ip,
+					},
+					prisma,
+				),
+			).rejects.toThrow()
+			expect(await snapshot(pledgeId)).toEqual(before)
+		})
+	})
+
+	test('answers not-found for an unknown pledge', async () => {
+		expect(
+			await recordStatusUpdate(
+				{
+					actor: admin,
+					pledgeId: 'no-such-pledge',
+					input: update({ status: 'NOT_RATED', effectiveDate: '2026-01-10' }),
+					ipAddress: ip,
+				},
+				prisma,
+			),
+		).toEqual({ ok: false, reason: 'not-found' })
+	})
+
+	test('two admins recording at the same moment: one after the other, never interleaved', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'drinking-water')
+		const approved = await evidenceFor('drinking-water')
+		const record = (actor: WorkflowActor, status: string, ledgerHeadId?: string) =>
+			recordStatusUpdate(
+				{
+					actor,
+					pledgeId,
+					input: update({
+						status,
+						effectiveDate: '2026-02-01',
+						evidenceIds: approved,
+						...(ledgerHeadId === undefined ? {} : { ledgerHeadId }),
+					}),
+					ipAddress: ip,
+				},
+				prisma,
+			)
+		// Both loaded the form on an empty ledger: the second is told it is stale.
+		const raced = await Promise.all([record(admin, 'IN_PROGRESS', ''), record(otherAdmin, 'STALLED', '')])
+		expect(raced.filter((result) => result.ok)).toHaveLength(1)
+		expect(raced.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'stale' }])
+
+		// Without the check, both are written, and each one's fromStatus is the status the other left.
+		await Promise.all([record(admin, 'PARTIAL'), record(otherAdmin, 'KEPT')])
+		const entries = await prisma.statusUpdate.findMany({ where: { pledgeId }, orderBy: { createdAt: 'asc' } })
+		expect(entries).toHaveLength(3)
+		expect(entries[0]?.fromStatus).toBe('NOT_RATED')
+		expect(entries[1]?.fromStatus).toBe(entries[0]?.status)
+		expect(entries[2]?.fromStatus).toBe(entries[1]?.status)
+		const pledge = await prisma.pledge.findUniqueOrThrow({ where: { id: pledgeId } })
+		expect(pledge.status).toBe(entries[2]?.status)
+		expect(
+			await prisma.auditEntry.count({ where: { entityId: { in: entries.map((entry) => entry.id) } } }),
+		).toBe(3)
+	})
+})
+
+describe('recording a correction', () => {
+	const slug = 'education-investment'
+
+	async function ledgerOf(status: string, effectiveDate: string, evidenceId: string) {
+		const result = await recordStatusUpdate(
+			{
+				actor: admin,
+				pledgeId: await pledgeIdOf(prisma, slug),
+				input: update({ status, effectiveDate, evidenceIds: evidenceId }),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		if (!result.ok) throw new Error(result.reason)
+		return result.statusUpdateId
+	}
+
+	function correction(fields: Record<string, string | string[]>) {
+		return correctionSchema().parse({ rationale: 'The earlier entry misread the source.', ...fields })
+	}
+
+	test('writes a new entry pointing at the corrected one and stores the status the corrected ledger gives', async () => {
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		const evidenceId = await evidenceFor(slug)
+		const started = await ledgerOf('IN_PROGRESS', '2026-01-10', evidenceId)
+		const kept = await ledgerOf('KEPT', '2026-04-05', evidenceId)
+
+		const result = await recordCorrection(
+			{
+				actor: admin,
+				pledgeId,
+				input: correction({
+					correctsId: kept,
+					status: 'STALLED',
+					effectiveDate: '2026-03-15',
+					evidenceIds: evidenceId,
+				}),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		expect(result).toMatchObject({ ok: true, pledgeStatus: 'STALLED' })
+		if (!result.ok) return
+		expect(
+			await prisma.statusUpdate.findUniqueOrThrow({ where: { id: result.statusUpdateId } }),
+		).toMatchObject({
+			correctsId: kept,
+			fromStatus: 'KEPT',
+			status: 'STALLED',
+		})
+		expect(await prisma.pledge.findUniqueOrThrow({ where: { id: pledgeId } })).toMatchObject({
+			status: 'STALLED',
+		})
+		const audit = await prisma.auditEntry.findMany({ where: { entityId: result.statusUpdateId } })
+		expect(audit).toHaveLength(1)
+		expect(audit[0]).toMatchObject({
+			action: 'status_update.correct',
+			before: {
+				correctedEntry: { id: kept, status: 'KEPT', effectiveDate: '2026-04-05', evidenceIds: [evidenceId] },
+				pledgeStatus: 'KEPT',
+			},
+			after: { correctsId: kept, status: 'STALLED', effectiveDate: '2026-03-15', pledgeStatus: 'STALLED' },
+		})
+
+		// The corrected entry stays in the ledger, marked as corrected.
+		const ledger = await listLedger(pledgeId, prisma)
+		expect(ledger.find((entry) => entry.id === kept)).toMatchObject({ isCorrected: true })
+		expect(ledger.find((entry) => entry.id === started)).toMatchObject({ isCorrected: false })
+
+		// An entry is corrected once; its correction can be corrected in turn.
+		const twice = await recordCorrection(
+			{
+				actor: admin,
+				pledgeId,
+				input: correction({
+					correctsId: kept,
+					status: 'BROKEN',
+					effectiveDate: '2026-03-15',
+					evidenceIds: evidenceId,
+				}),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		expect(twice).toEqual({ ok: false, reason: 'already-corrected' })
+		// Backdated before the first entry: the first entry is the newest again.
+		const again = await recordCorrection(
+			{
+				actor: admin,
+				pledgeId,
+				input: correction({
+					correctsId: result.statusUpdateId,
+					status: 'BROKEN',
+					effectiveDate: '2025-12-01',
+					evidenceIds: evidenceId,
+				}),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		expect(again).toMatchObject({ ok: true, pledgeStatus: 'IN_PROGRESS' })
+	})
+
+	test('answers not-found for an unknown entry or an entry of another pledge', async () => {
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		const evidenceId = await evidenceFor(slug)
+		const otherPledgeEntry = await prisma.statusUpdate.findFirstOrThrow({
+			where: { pledge: { slug: 'it-jobs' } },
+			select: { id: true },
+		})
+		for (const correctsId of ['no-such-entry', otherPledgeEntry.id]) {
+			const result = await recordCorrection(
+				{
+					actor: admin,
+					pledgeId,
+					input: correction({
+						correctsId,
+						status: 'KEPT',
+						effectiveDate: '2026-01-10',
+						evidenceIds: evidenceId,
+					}),
+					ipAddress: ip,
+				},
+				prisma,
+			)
+			expect(result).toEqual({ ok: false, reason: 'not-found' })
+		}
+	})
+
+	test('follows the status update’s evidence rules', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'targeted-social-aid')
+		const evidenceId = await evidenceFor('targeted-social-aid')
+		const pending = await evidenceFor('targeted-social-aid', 'PENDING', 'Unreviewed')
+		const first = await recordStatusUpdate(
+			{
+				actor: admin,
+				pledgeId,
+				input: update({ status: 'IN_PROGRESS', effectiveDate: '2026-01-10', evidenceIds: evidenceId }),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		if (!first.ok) throw new Error(first.reason)
+		const before = await snapshot(pledgeId)
+		const result = await recordCorrection(
+			{
+				actor: admin,
+				pledgeId,
+				input: correction({
+					correctsId: first.statusUpdateId,
+					status: 'KEPT',
+					effectiveDate: '2026-01-10',
+					evidenceIds: pending,
+				}),
+				ipAddress: ip,
+			},
+			prisma,
+		)
+		expect(result).toEqual({
+			ok: false,
+			reason: 'invalid',
+			fieldErrors: {
+				evidenceIds: ['“Unreviewed” is not reviewed yet: a status rests only on approved evidence.'],
+			},
+		})
+		expect(await snapshot(pledgeId)).toEqual(before)
+	})
+})
+
+test('the status page gives the pledge, the ledger head the form sends back, and the evidence to choose from', async () => {
+	const slug = 'lower-morbidity-longer-life'
+	const pledgeId = await pledgeIdOf(prisma, slug)
+	const empty = await getStatusPage(pledgeId, prisma)
+	expect(empty).toMatchObject({ pledge: { slug, status: 'NOT_RATED' }, ledgerHeadId: '', ledger: [] })
+	const approved = await evidenceFor(slug)
+	await evidenceFor(slug, 'PENDING')
+	const result = await recordStatusUpdate(
+		{
+			actor: admin,
+			pledgeId,
+			input: update({
+				status: 'IN_PROGRESS',
+				effectiveDate: '2026-01-10',
+				evidenceIds: approved,
+				ledgerHeadId: '',
+			}),
+			ipAddress: ip,
+		},
+		prisma,
+	)
+	if (!result.ok) throw new Error(result.reason)
+	const page = await getStatusPage(pledgeId, prisma)
+	expect(page?.pledge.status).toBe('IN_PROGRESS')
+	expect(page?.ledgerHeadId).toBe(result.statusUpdateId)
+	expect(page?.ledger).toMatchObject([
+		{ id: result.statusUpdateId, fromStatus: 'NOT_RATED', evidence: [{ id: approved }] },
+	])
+	expect(page?.approvedEvidence.map((item) => item.id)).toEqual([approved])
+	expect(await getStatusPage('no-such-pledge', prisma)).toBeNull()
+})
+
+describe('random forms never cause an error', () => {
+	test('a status update or correction that parses is recorded, or refused with nothing written', async () => {
+		const slug = 'social-infrastructure'
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		const approved = [await evidenceFor(slug), await evidenceFor(slug)]
+		const refused = [
+			await evidenceFor(slug, 'PENDING'),
+			await evidenceFor(slug, 'REJECTED'),
+			await evidenceFor('reliable-energy'),
+			'no-such-evidence',
+		]
+		// Per field: mostly something valid, sometimes what a broken or hostile client could send.
+		const mostly = <T>(valid: fc.Arbitrary<T>, junk: fc.Arbitrary<T>) =>
+			fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: junk, weight: 1 })
+		const date = mostly(
+			fc
+				.date({ min: new Date('2020-01-01'), max: new Date('2026-10-01'), noInvalidDate: true })
+				.map((value) => value.toISOString().slice(0, 10)),
+			fc.oneof(fc.constantFrom('', '2026-02-30', '3000-01-01'), fc.string()),
+		)
+		const form = fc.record(
+			{
+				status: mostly(fc.constantFrom('NOT_RATED', 'IN_PROGRESS', 'KEPT', 'BROKEN'), fc.string()),
+				effectiveDate: date,
+				rationale: mostly(fc.string({ minLength: 1 }), fc.constantFrom('', 'a\u0000b')),
+				evidenceIds: mostly(
+					fc.subarray(approved, { minLength: 1 }),
+					fc.oneof(fc.subarray([...approved, ...refused]), fc.array(fc.string(), { maxLength: 3 })),
+				),
+			},
+			{ requiredKeys: ['status', 'effectiveDate', 'rationale'] },
+		)
+		let recorded = 0
+		await fc.assert(
+			fc.asyncProperty(form, fc.boolean(), async (values, asCorrection) => {
+				const ledger = await prisma.statusUpdate.findMany({
+					where: { pledgeId, correctedBy: { none: {} } },
+					select: { id: true },
+				})
+				const target = ledger.at(-1)?.id
+				const before = await snapshot(pledgeId)
+				let result
+				if (asCorrection && target) {
+					const parsed = correctionSchema().safeParse({ ...values, correctsId: target })
+					if (!parsed.success) return
+					result = await recordCorrection(
+						{ actor: admin, pledgeId, input: parsed.data, ipAddress: ip },
+						prisma,
+					)
+				} else {
+					const parsed = statusUpdateSchema().safeParse(values)
+					if (!parsed.success) return
+					result = await recordStatusUpdate(
+						{ actor: admin, pledgeId, input: parsed.data, ipAddress: ip },
+						prisma,
+					)
+				}
+				if (result.ok) {
+					recorded += 1
+					return
+				}
+				expect(result.reason).toBe('invalid')
+				expect(await snapshot(pledgeId)).toEqual(before)
+			}),
+			{ numRuns: 80 },
+		)
+		expect(recorded).toBeGreaterThan(0)
+		// Whatever was written, the stored status is what the ledger gives.
+		const entries = await prisma.statusUpdate.findMany({ where: { pledgeId }, select: ledgerSelect })
+		const pledge = await prisma.pledge.findUniqueOrThrow({ where: { id: pledgeId } })
+		expect(pledge.status).toBe(currentStatusFromLedger(entries, new Date()).status)
+	})
+})
+
+const ledgerSelect = {
+	id: true,
+	status: true,
+	effectiveDate: true,
+	createdAt: true,
+	correctsId: true,
+} satisfies Prisma.StatusUpdateSelect
+
+test('every stored status agrees with the public status-over-time for this month', async () => {
+	const today = new Date()
+	const platform = await getPlatform('fair-kazakhstan-2022', prisma)
+	if (!platform) throw new Error('no platform')
+	const overTime = await getStatusOverTime(platform, today, prisma)
+	const thisMonth = overTime.at(-1)?.counts
+	const stored = await prisma.pledge.groupBy({
+		by: ['status'],
+		where: { platformId: platform.id },
+		_count: { _all: true },
+	})
+	const storedCounts = Object.fromEntries(stored.map((row) => [row.status, row._count._all]))
+	// The tests above rated several pledges and corrected some entries.
+	expect(Object.keys(storedCounts).length).toBeGreaterThan(2)
+	for (const [status, count] of Object.entries(thisMonth ?? {})) expect(count).toBe(storedCounts[status] ?? 0)
+})
