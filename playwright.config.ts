@@ -4,6 +4,10 @@ import { defineConfig, devices } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://localhost:${port}`
 
+// The whole-story tests change the seeded platform (a status, a figure) that other tests read as seeded
+// (every pledge unrated, a stable ETag): they run once, after all of those.
+const storySpecs = /evidence-workflow\.spec\.ts$/
+
 export default defineConfig({
 	testDir: 'e2e',
 	// Not test-results/ itself: Playwright empties its output folder, and scripts/test.ts keeps reports there.
@@ -31,8 +35,14 @@ export default defineConfig({
 		},
 	},
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-		{ name: 'phone', use: { ...devices['Pixel 7'] } },
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: storySpecs },
+		{ name: 'phone', use: { ...devices['Pixel 7'] }, testIgnore: storySpecs },
+		{
+			name: 'story',
+			use: { ...devices['Desktop Chrome'] },
+			testMatch: storySpecs,
+			dependencies: ['desktop', 'phone'],
+		},
 	],
 	webServer: {
 		command: 'node --import tsx scripts/start.ts',

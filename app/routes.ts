@@ -16,6 +16,29 @@ export default [
 		route('accounts', 'routes/admin/accounts.tsx'),
 		route('accounts/new', 'routes/admin/accounts.new.tsx'),
 		route('accounts/:userId', 'routes/admin/accounts.$userId.tsx'),
+		route('review', 'routes/admin/review.tsx'),
+		route('review/:evidenceId', 'routes/admin/review.$evidenceId.tsx'),
+		route('pledges/:pledgeId/status', 'routes/admin/pledges.$pledgeId.status.tsx'),
+		route('audit', 'routes/admin/audit.tsx'),
+		route('catalogue', 'routes/admin/catalogue.tsx'),
+		route('catalogue/pledges/new', 'routes/admin/catalogue.pledges.new.tsx'),
+		route('catalogue/pledges/:pledgeId', 'routes/admin/catalogue.pledges.$pledgeId.tsx'),
+		route('catalogue/politicians/new', 'routes/admin/catalogue.politicians.$politicianId.tsx', {
+			id: 'routes/admin/catalogue.politicians.new',
+		}),
+		route('catalogue/politicians/:politicianId', 'routes/admin/catalogue.politicians.$politicianId.tsx'),
+		route('catalogue/platforms/new', 'routes/admin/catalogue.platforms.$platformId.tsx', {
+			id: 'routes/admin/catalogue.platforms.new',
+		}),
+		route('catalogue/platforms/:platformId', 'routes/admin/catalogue.platforms.$platformId.tsx'),
+		route('catalogue/categories/new', 'routes/admin/catalogue.categories.$categoryId.tsx', {
+			id: 'routes/admin/catalogue.categories.new',
+		}),
+		route('catalogue/categories/:categoryId', 'routes/admin/catalogue.categories.$categoryId.tsx'),
+	]),
+	route('evidence', 'routes/evidence/layout.tsx', [
+		route('new', 'routes/evidence/new.tsx'),
+		route('mine', 'routes/evidence/mine.tsx'),
 	]),
 	route(':lang', 'routes/$lang.tsx', [
 		index('routes/$lang._index.tsx'),

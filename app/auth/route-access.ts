@@ -15,6 +15,7 @@ type AccessRule = { prefix: string; access: Access; why: string }
 export const accessRules: readonly AccessRule[] = [
 	{ prefix: '/admin', access: { kind: 'role', role: 'ADMIN' }, why: 'the admin area' },
 	{ prefix: '/account', access: { kind: 'signed-in' }, why: 'your own account' },
+	{ prefix: '/evidence', access: { kind: 'signed-in' }, why: 'submitting evidence and following its review' },
 	{ prefix: '/sign-in', access: { kind: 'public' }, why: 'the way in' },
 	{ prefix: '/sign-out', access: { kind: 'public' }, why: 'harmless when signed out; POST only' },
 	{ prefix: '/:lang', access: { kind: 'public' }, why: "the public site, in the reader's language" },

@@ -26,6 +26,9 @@ export function AccountMenu() {
 					</li>
 				) : null}
 				<li>
+					<Link to="/evidence/mine">My submissions</Link>
+				</li>
+				<li>
 					<Link to="/account" aria-label={`Account: ${user.displayName}`}>
 						{user.displayName}
 					</Link>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
 import {
@@ -15,6 +15,7 @@ import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
 import { getPledgePage, type PledgePage } from '~/models/pledge.server'
+import type { loader as rootLoader } from '~/root'
 import { publicPageHeaders } from '~/server/http-cache.server'
 
 /** `?evidence=N` pages through the approved evidence; anything but a page number is a bad request. */
@@ -101,6 +102,7 @@ export default function PledgePageRoute() {
 					{pledge.summary}
 				</p>
 				<UntranslatedNote show={!pledge.titleIsTranslated || !pledge.summaryIsTranslated} />
+				<StaffLinks pledgeId={pledge.id} />
 			</header>
 
 			<div className="pledge-layout">
@@ -175,6 +177,27 @@ export default function PledgePageRoute() {
 				</aside>
 			</div>
 		</article>
+	)
+}
+
+/**
+ * For a signed-in fact-checker or admin only (English, like the pages they lead to). A signed-in request is
+ * never cached publicly: the page cache leaves requests with a session cookie alone, and
+ * entry.server.tsx makes their answers `private, no-store`.
+ */
+function StaffLinks({ pledgeId }: { pledgeId: string }) {
+	const user = useRouteLoaderData<typeof rootLoader>('root')?.user
+	if (!user) return null
+	return (
+		<p className="staff-links" lang="en">
+			<Link to={`/evidence/new?${new URLSearchParams({ pledge: pledgeId })}`}>Add evidence</Link>
+			{user.role === 'ADMIN' ? (
+				<>
+					{' · '}
+					<Link to={`/admin/pledges/${pledgeId}/status`}>Record a status</Link>
+				</>
+			) : null}
+		</p>
 	)
 }
 

@@ -63,14 +63,20 @@ export function ChartFigure<Props extends object>({
 	foldTable?: boolean
 }) {
 	const { t } = useI18n()
-	const [drawn, setDrawn] = useState(false)
+	const details = useRef<HTMLDetailsElement>(null)
+	const readerToggled = useRef(false)
+	// The table is open until the chart is drawn, then folds once; a reader who has already opened or
+	// closed it keeps their choice. (Set on the element: an `open` prop would be re-applied by React.)
+	const foldOnce = () => {
+		if (details.current && !readerToggled.current) details.current.open = false
+	}
 	return (
 		<figure className="chart-figure">
 			<figcaption className="chart-summary">{summary}</figcaption>
-			<LazyChart load={load} props={props} onReady={() => setDrawn(true)} />
+			<LazyChart load={load} props={props} onReady={foldOnce} />
 			{foldTable ? (
-				<details className="chart-table" open={!drawn}>
-					<summary>{t('chart.showTable')}</summary>
+				<details className="chart-table" open ref={details}>
+					<summary onClick={() => (readerToggled.current = true)}>{t('chart.showTable')}</summary>
 					{table}
 				</details>
 			) : (

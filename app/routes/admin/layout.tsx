@@ -27,7 +27,16 @@ export default function AdminLayout() {
 						</NavLink>
 					</li>
 					<li>
+						<NavLink to="/admin/review">Review queue</NavLink>
+					</li>
+					<li>
 						<NavLink to="/admin/accounts">Accounts</NavLink>
+					</li>
+					<li>
+						<NavLink to="/admin/catalogue">Catalogue</NavLink>
+					</li>
+					<li>
+						<NavLink to="/admin/audit">Audit log</NavLink>
 					</li>
 				</ul>
 			</nav>

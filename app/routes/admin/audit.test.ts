@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { z } from 'zod'
+import type { PrismaClient } from '~/.server/prisma/client'
+import { recordAudit } from '~/models/audit.server'
+import { auditLogPageSize } from '~/models/audit-log.server'
+import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
+import { useTestDatabaseForApp } from '~/test/db'
+import * as auditPage from './audit'
+
+let database: Awaited<ReturnType<typeof useTestDatabaseForApp>>['database']
+let prisma: PrismaClient
+let adminCookie: string
+let adminId: string
+let otherAdminId: string
+
+const pageSchema = z.object({
+	entries: z.array(
+		z.object({
+			id: z.string(),
+			action: z.string(),
+			entityType: z.string(),
+			entityId: z.string(),
+			changes: z.array(
+				z.object({
+					field: z.string(),
+					before: z.string().nullable(),
+					after: z.string().nullable(),
+					changed: z.boolean(),
+				}),
+			),
+		}),
+	),
+	nextCursor: z.string().nullable(),
+	fieldErrors: z.record(z.string(), z.array(z.string()).optional()),
+})
+
+beforeAll(async () => {
+	;({ database, prisma } = await useTestDatabaseForApp())
+	const admin = await createTestAccount({ role: 'ADMIN', displayName: 'First Admin' })
+	const other = await createTestAccount({ role: 'ADMIN', displayName: 'Second Admin' })
+	adminId = admin.id
+	otherAdminId = other.id
+	adminCookie = await sessionCookieFor(admin.id)
+	// 120 pledge edits by the first admin, two to a second (so the id must break ties), then one by the
+	// second admin, now.
+	const start = Date.UTC(2026, 0, 1)
+	await prisma.auditEntry.createMany({
+		data: Array.from({ length: 120 }, (_, index) => ({
+			actorId: adminId,
+			action: 'pledge.update',
+			entityType: 'Pledge',
+			entityId: `pledge-${index % 3}`,
+			before: { title: `Title ${index}`, deadline: '2029-11-30' },
+			after: { title: `Title ${index + 1}`, deadline: '2029-11-30' },
+			ipAddress: '198.51.100.1',
+			createdAt: new Date(start + Math.floor(index / 2) * 1000),
+		})),
+	})
+	await prisma.$transaction((tx) =>
+		recordAudit(tx, {
+			actorId: otherAdminId,
+			action: 'politician.create',
+			entityType: 'Politician',
+			entityId: 'politician-1',
+			after: { name: 'Someone', office: { title: 'President' } },
+			ipAddress: null,
+		}),
+	)
+})
+
+afterAll(async () => {
+	await prisma.$disconnect()
+	await database.drop()
+})
+
+async function load(query: string, cookie: string | null = adminCookie) {
+	return outcomeOf(() =>
+		auditPage.loader({
+			request: new Request(`http://localhost/admin/audit${query}`, {
+				headers: cookie ? { Cookie: cookie } : {},
+			}),
+			params: {},
+			context: testContext,
+		}),
+	)
+}
+
+function pageOf(body: unknown) {
+	return pageSchema.parse(body)
+}
+
+describe('the audit log (/admin/audit)', () => {
+	test('newest first, 50 a page, and the next pages follow on without gaps or repeats', async () => {
+		const seen: string[] = []
+		let query = ''
+		for (let pageNumber = 0; pageNumber < 10; pageNumber += 1) {
+			const outcome = await load(query)
+			expect(outcome.status).toBe(200)
+			const page = pageOf(outcome.body)
+			expect(page.entries.length).toBeLessThanOrEqual(auditLogPageSize)
+			seen.push(...page.entries.map((entry) => entry.id))
+			if (!page.nextCursor) break
+			query = `?after=${encodeURIComponent(page.nextCursor)}`
+		}
+		const all = await prisma.auditEntry.findMany({
+			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+			select: { id: true },
+		})
+		expect(seen).toEqual(all.map((entry) => entry.id))
+		expect(seen.length).toBeGreaterThan(120)
+		const first = pageOf((await load('')).body)
+		expect(first.entries[0]?.action).toBe('politician.create')
+	})
+
+	test('filters by actor, action (or its beginning), entity type and entity id', async () => {
+		const byOther = pageOf((await load(`?actor=${otherAdminId}`)).body)
+		expect(byOther.entries.map((entry) => entry.action)).toEqual(['politician.create'])
+
+		const pledgeEdits = pageOf((await load('?action=pledge.')).body)
+		expect(pledgeEdits.entries).toHaveLength(auditLogPageSize)
+		expect(pledgeEdits.entries.every((entry) => entry.action === 'pledge.update')).toBe(true)
+
+		const oneRecord = pageOf((await load('?entityType=Pledge&entityId=pledge-1')).body)
+		expect(oneRecord.entries).toHaveLength(40)
+		expect(oneRecord.nextCursor).toBeNull()
+		expect(oneRecord.entries.every((entry) => entry.entityId === 'pledge-1')).toBe(true)
+
+		const none = pageOf((await load(`?actor=${otherAdminId}&entityType=Pledge`)).body)
+		expect(none.entries).toEqual([])
+	})
+
+	test('before and after are shown field by field, with what changed', async () => {
+		const page = pageOf((await load('?entityId=pledge-0')).body)
+		const newest = page.entries[0]
+		expect(newest?.changes).toEqual([
+			{ field: 'title', before: 'Title 117', after: 'Title 118', changed: true },
+			{ field: 'deadline', before: '2029-11-30', after: '2029-11-30', changed: false },
+		])
+		const created = pageOf((await load('?action=politician.create')).body).entries[0]
+		expect(created?.changes).toEqual([
+			{ field: 'name', before: null, after: 'Someone', changed: true },
+			{ field: 'office', before: null, after: '{"title":"President"}', changed: true },
+		])
+	})
+
+	test('a bad filter or a forged page link is a 400 with a message at the filter', async () => {
+		const badAction = await load('?action=DROP%20TABLE')
+		expect(badAction.status).toBe(400)
+		expect(pageOf(badAction.body).fieldErrors.action).toBeDefined()
+		expect(pageOf(badAction.body).entries).toEqual([])
+		const badCursor = await load('?after=yesterday')
+		expect(badCursor.status).toBe(400)
+		expect(pageOf(badCursor.body).fieldErrors.after).toEqual([
+			'This page link is broken: go back to the first page.',
+		])
+		const badActor = await load(`?actor=${encodeURIComponent("x' OR 1=1")}`)
+		expect(badActor.status).toBe(400)
+	})
+
+	test('only admins may read it', async () => {
+		expect((await load('', null)).status).toBe(302)
+		const checker = await createTestAccount({ role: 'FACT_CHECKER' })
+		expect((await load('', await sessionCookieFor(checker.id))).status).toBe(403)
+	})
+})

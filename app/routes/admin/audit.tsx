@@ -1,0 +1,231 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useId } from 'react'
+import { z } from 'zod'
+import { requireRole } from '~/auth/guards.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field, FormMessage, type FieldErrors } from '~/components/forms'
+import {
+	auditFieldChanges,
+	auditLogFilterSchema,
+	listAuditLog,
+	type AuditFieldChange,
+} from '~/models/audit-log.server'
+
+export const meta: MetaFunction = () => [{ title: 'Audit log · Admin · Uade' }]
+
+type Values = { actor: string; action: string; entityType: string; entityId: string }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireRole(request, 'ADMIN')
+	const search = new URL(request.url).searchParams
+	const values: Values = {
+		actor: search.get('actor') ?? '',
+		action: search.get('action') ?? '',
+		entityType: search.get('entityType') ?? '',
+		entityId: search.get('entityId') ?? '',
+	}
+	const filter = auditLogFilterSchema.safeParse({ ...values, after: search.get('after') ?? '' })
+	if (!filter.success) {
+		const fieldErrors: FieldErrors = z.flattenError(filter.error).fieldErrors
+		return data(
+			{ values, fieldErrors, entries: [], nextCursor: null, actors: [], isFirstPage: true },
+			{ status: 400 },
+		)
+	}
+	const { entries, nextCursor, actors } = await listAuditLog(filter.data)
+	const noErrors: FieldErrors = {}
+	return {
+		values,
+		fieldErrors: noErrors,
+		entries: entries.map(({ before, after, ...entry }) => ({
+			...entry,
+			changes: auditFieldChanges(before, after),
+		})),
+		nextCursor,
+		actors,
+		isFirstPage: filter.data.after === undefined,
+	}
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+	dateStyle: 'medium',
+	timeStyle: 'medium',
+	timeZone: 'UTC',
+})
+
+function queryFor(values: Values, extra: Record<string, string> = {}) {
+	const query = new URLSearchParams()
+	for (const [name, value] of Object.entries({ ...values, ...extra })) if (value) query.set(name, value)
+	const text = query.toString()
+	return text ? `?${text}` : ''
+}
+
+export default function AuditLog() {
+	const { values, fieldErrors, entries, nextCursor, actors, isFirstPage } = useLoaderData<typeof loader>()
+	const actorFieldId = useId()
+	const filtered = Object.values(values).some(Boolean)
+	return (
+		<>
+			<h1>Audit log</h1>
+			<p className="lede">
+				Every change made through Uade, newest first: who did it, from where, and the record before and after.
+				Entries can never be edited or deleted.
+			</p>
+
+			<section className="panel" aria-labelledby="filter-title">
+				<h2 id="filter-title">Filter</h2>
+				{Object.keys(fieldErrors).length > 0 ? (
+					<FormMessage tone="error">Some filters could not be used: see the messages below.</FormMessage>
+				) : null}
+				<Form method="get" className="staff-form">
+					<div className="staff-field">
+						<label htmlFor={actorFieldId}>By</label>
+						<select id={actorFieldId} name="actor" defaultValue={values.actor}>
+							<option value="">Anyone</option>
+							{actors.map((actor) => (
+								<option key={actor.id} value={actor.id}>
+									{actor.displayName} ({actor.email})
+								</option>
+							))}
+						</select>
+						{fieldErrors.actor ? <p className="staff-field-error">{fieldErrors.actor.join(' ')}</p> : null}
+					</div>
+					<Field
+						label="Action"
+						name="action"
+						defaultValue={values.action}
+						hint="The whole action or its beginning: pledge.update, or pledge. for every pledge change."
+						errors={fieldErrors.action}
+					/>
+					<Field
+						label="Entity type"
+						name="entityType"
+						defaultValue={values.entityType}
+						hint="For example Pledge, Evidence, StatusUpdate, Platform, Category, Politician or User."
+						errors={fieldErrors.entityType}
+					/>
+					<Field
+						label="Entity id"
+						name="entityId"
+						defaultValue={values.entityId}
+						errors={fieldErrors.entityId}
+					/>
+					{fieldErrors.after ? <p className="staff-field-error">{fieldErrors.after.join(' ')}</p> : null}
+					<p className="actions">
+						<button type="submit" className="button">
+							Show entries
+						</button>
+						{filtered ? <Link to="/admin/audit">Clear the filters</Link> : null}
+					</p>
+				</Form>
+			</section>
+
+			<section aria-labelledby="entries-title">
+				<h2 id="entries-title">{isFirstPage ? 'Latest entries' : 'Older entries'}</h2>
+				{entries.length === 0 ? (
+					<p>No entry matches.</p>
+				) : (
+					<div className="table-scroll">
+						<table className="data-table audit-table">
+							<caption>
+								Up to 50 entries per page{filtered ? ', filtered' : ''}, newest first. Times are UTC.
+							</caption>
+							<thead>
+								<tr>
+									<th scope="col">When (UTC)</th>
+									<th scope="col">Action</th>
+									<th scope="col">Entity</th>
+									<th scope="col">By</th>
+									<th scope="col">Before → after</th>
+								</tr>
+							</thead>
+							<tbody>
+								{entries.map((entry) => (
+									<AuditRow key={entry.id} entry={entry} values={values} />
+								))}
+							</tbody>
+						</table>
+					</div>
+				)}
+				<nav className="pagination" aria-label="Audit log pages">
+					{isFirstPage ? null : <Link to={`/admin/audit${queryFor(values)}`}>Newest entries</Link>}
+					{nextCursor ? (
+						<Link to={`/admin/audit${queryFor(values, { after: nextCursor })}`}>Older entries</Link>
+					) : null}
+				</nav>
+			</section>
+		</>
+	)
+}
+
+type ShownEntry = {
+	id: string
+	action: string
+	entityType: string
+	entityId: string
+	ipAddress: string | null
+	createdAt: string | Date
+	actor: { displayName: string } | null
+	changes: AuditFieldChange[]
+}
+
+function AuditRow({ entry, values }: { entry: ShownEntry; values: Values }) {
+	const { changes } = entry
+	return (
+		<tr>
+			<td>
+				<time dateTime={new Date(entry.createdAt).toISOString()}>
+					{dateTime.format(new Date(entry.createdAt))}
+				</time>
+			</td>
+			<td>
+				<code>{entry.action}</code>
+			</td>
+			<td>
+				{entry.entityType}{' '}
+				<Link
+					to={`/admin/audit${queryFor({ ...values, entityType: entry.entityType, entityId: entry.entityId })}`}
+					aria-label={`Entries about ${entry.entityType} ${entry.entityId}`}
+				>
+					<code>{entry.entityId}</code>
+				</Link>
+			</td>
+			<td>
+				{entry.actor ? entry.actor.displayName : 'nobody signed in or the command line'}
+				{entry.ipAddress ? <span className="staff-field-hint"> from {entry.ipAddress}</span> : null}
+			</td>
+			<td>
+				{changes.length === 0 ? (
+					'—'
+				) : (
+					<dl className="audit-changes">
+						{changes.map((change) => (
+							<div key={change.field} className={change.changed ? 'audit-change-changed' : undefined}>
+								<dt>{change.field}</dt>
+								<dd>
+									{change.changed && change.before !== null ? (
+										<>
+											<del>{change.before}</del> →{' '}
+										</>
+									) : null}
+									{change.after === null ? (
+										<em>none</em>
+									) : change.changed ? (
+										<ins>{change.after}</ins>
+									) : (
+										change.after
+									)}
+								</dd>
+							</div>
+						))}
+					</dl>
+				)}
+			</td>
+		</tr>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,109 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireRole } from '~/auth/guards.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FormMessage } from '~/components/forms'
+import { listPendingEvidence } from '~/models/evidence.server'
+import { paths } from '~/models/paths'
+import { evidenceTypeLabels, pageParam, statusLabel } from '~/models/workflow-labels'
+
+export const meta: MetaFunction = () => [{ title: 'Review queue · Admin · Uade' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireRole(request, 'ADMIN')
+	const url = new URL(request.url)
+	const page = pageParam(url)
+	if (page === null) throw new Response(null, { status: 400 })
+	const queue = await listPendingEvidence({ page })
+	if (page > queue.pageCount) throw new Response(null, { status: 404 })
+	const decision = url.searchParams.get('reviewed')
+	return { queue, lastDecision: decision === 'approved' || decision === 'rejected' ? decision : null }
+}
+
+export default function ReviewQueue() {
+	const { queue, lastDecision } = useLoaderData<typeof loader>()
+	const { items, total, page, pageCount } = queue
+	return (
+		<>
+			<h1>Review queue</h1>
+			{lastDecision ? (
+				<FormMessage tone="success">
+					<p>The evidence was {lastDecision}.</p>
+				</FormMessage>
+			) : null}
+			<p className="lede">
+				{total === 0
+					? 'No evidence awaits review.'
+					: `${total} ${total === 1 ? 'item awaits' : 'items await'} review, oldest first.`}
+			</p>
+			{items.length > 0 ? (
+				<ol className="plain-list review-queue">
+					{items.map((item) => (
+						<li key={item.id} className="panel">
+							<h2>
+								<Link to={`/admin/review/${item.id}`}>{item.title}</Link>
+							</h2>
+							<p className="muted">
+								{evidenceTypeLabels[item.type]} · {item.publisher} · published {item.publishedOn} · submitted
+								by {item.submittedBy.displayName} on {item.submittedAt.slice(0, 10)}
+							</p>
+							{item.measuredValue !== null && item.pledge.indicator ? (
+								<p>
+									Measured value: {item.measuredValue} {item.pledge.indicator.unit} (as of {item.measuredAsOf}
+									)
+								</p>
+							) : null}
+							<dl className="staff-facts">
+								<dt>Pledge</dt>
+								<dd>
+									<Link to={paths.pledge('en', item.pledge.platform.slug, item.pledge.slug)}>
+										{item.pledge.title}
+									</Link>
+								</dd>
+								<dt>Current status</dt>
+								<dd>{statusLabel(item.pledge.status)}</dd>
+								<dt>Latest approved evidence</dt>
+								<dd>
+									{item.pledge.latestApprovedEvidence.length === 0 ? (
+										'None yet'
+									) : (
+										<ul>
+											{item.pledge.latestApprovedEvidence.map((evidence) => (
+												<li key={evidence.id}>
+													<a href={evidence.sourceUrl} rel="noopener noreferrer nofollow">
+														{evidence.title}
+													</a>{' '}
+													<span className="muted">
+														({evidence.publisher}, {evidence.publishedOn})
+													</span>
+												</li>
+											))}
+										</ul>
+									)}
+								</dd>
+							</dl>
+							<p>
+								<Link className="button" to={`/admin/review/${item.id}`}>
+									Review “{item.title}”
+								</Link>
+							</p>
+						</li>
+					))}
+				</ol>
+			) : null}
+			{pageCount > 1 ? (
+				<nav className="pagination" aria-label="Pages of the review queue">
+					{page > 1 ? <Link to={`?page=${page - 1}`}>Previous page</Link> : null}
+					<span>
+						Page {page} of {pageCount}
+					</span>
+					{page < pageCount ? <Link to={`?page=${page + 1}`}>Next page</Link> : null}
+				</nav>
+			) : null}
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
