@@ -1,14 +1,8 @@
-import {
-	data,
-	redirect,
-	type ActionFunctionArgs,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage, type FieldErrors } from '~/components/forms'
+import { Field, FormMessage } from '~/components/forms'
 import { Described, TextArea } from '~/components/pledge-form'
 import { categoryCreateSchema, categoryEditSchema } from '~/models/catalogue-schemas'
 import {
@@ -18,6 +12,7 @@ import {
 	updateCategory,
 } from '~/models/catalogue.server'
 import { fieldErrorsOf, formValues, isRecordId } from '~/models/workflow-schemas'
+import { answerCatalogueSave, refuseCatalogueForm } from './catalogue-save.server'
 
 // One module for /admin/catalogue/categories/new (no id) and /admin/catalogue/categories/:categoryId.
 
@@ -52,10 +47,6 @@ type FieldName =
 	| 'kkTitle'
 	| 'kkSummary'
 type Values = Record<FieldName, string>
-type ActionData = { values: Values; fieldErrors: FieldErrors; formError: string }
-
-const refused = 'Nothing was saved: please correct the fields marked below.'
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
 	const actor = { id: admin.id, ipAddress: context.clientIp ?? null }
@@ -78,34 +69,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		kkTitle: text('kkTitle'),
 		kkSummary: text('kkSummary'),
 	}
-	const answer = (fieldErrors: FieldErrors, status: number, shown: Values = values, formError = refused) =>
-		data<ActionData>({ values: shown, fieldErrors, formError }, { status })
 	let result
 	if (existing) {
 		const submission = categoryEditSchema.safeParse(sent)
-		if (!submission.success) return answer(fieldErrorsOf(submission.error), 400)
+		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
 		result = await updateCategory(existing.id, submission.data, actor)
 	} else {
 		const submission = categoryCreateSchema.safeParse(sent)
-		if (!submission.success) return answer(fieldErrorsOf(submission.error), 400)
+		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
 		result = await createCategory(submission.data, actor)
 	}
-	switch (result.status) {
-		case 'not-found':
-			throw new Response(null, { status: 404 })
-		case 'invalid':
-			return answer(result.fieldErrors, 400)
-		case 'conflict':
-			return answer(
-				{},
-				409,
-				result.record,
-				'Someone else saved this category while you were editing, so your changes were not saved. ' +
-					'The form now shows their version: make your changes again on top of it.',
-			)
-		case 'saved':
-			return redirect(`/admin/catalogue/categories/${result.record.id}?saved=1`)
-	}
+	return answerCatalogueSave(result, { values, noun: 'category', path: '/admin/catalogue/categories' })
 }
 
 const emptyCategory: Values = {

@@ -1,18 +1,13 @@
-import {
-	data,
-	redirect,
-	type ActionFunctionArgs,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage, type FieldErrors } from '~/components/forms'
+import { Field, FormMessage } from '~/components/forms'
 import { DateInput, Described, TextArea } from '~/components/pledge-form'
 import { platformCreateSchema, platformEditSchema } from '~/models/catalogue-schemas'
 import { createPlatform, getPlatformForm, listPoliticians, updatePlatform } from '~/models/catalogue.server'
 import { fieldErrorsOf, formValues, isRecordId } from '~/models/workflow-schemas'
+import { answerCatalogueSave, refuseCatalogueForm } from './catalogue-save.server'
 
 // One module for /admin/catalogue/platforms/new (no id) and /admin/catalogue/platforms/:platformId.
 
@@ -47,10 +42,6 @@ type FieldName =
 	| 'sourcePublisher'
 	| 'sourcePublishedAt'
 type Values = Record<FieldName, string>
-type ActionData = { values: Values; fieldErrors: FieldErrors; formError: string }
-
-const refused = 'Nothing was saved: please correct the fields marked below.'
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
 	const actor = { id: admin.id, ipAddress: context.clientIp ?? null }
@@ -74,34 +65,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		sourcePublisher: text('sourcePublisher'),
 		sourcePublishedAt: text('sourcePublishedAt'),
 	}
-	const answer = (fieldErrors: FieldErrors, status: number, shown: Values = values, formError = refused) =>
-		data<ActionData>({ values: shown, fieldErrors, formError }, { status })
 	let result
 	if (existing) {
 		const submission = platformEditSchema.safeParse(sent)
-		if (!submission.success) return answer(fieldErrorsOf(submission.error), 400)
+		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
 		result = await updatePlatform(existing.id, submission.data, actor)
 	} else {
 		const submission = platformCreateSchema.safeParse(sent)
-		if (!submission.success) return answer(fieldErrorsOf(submission.error), 400)
+		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
 		result = await createPlatform(submission.data, actor)
 	}
-	switch (result.status) {
-		case 'not-found':
-			throw new Response(null, { status: 404 })
-		case 'invalid':
-			return answer(result.fieldErrors, 400)
-		case 'conflict':
-			return answer(
-				{},
-				409,
-				result.record,
-				'Someone else saved this platform while you were editing, so your changes were not saved. ' +
-					'The form now shows their version: make your changes again on top of it.',
-			)
-		case 'saved':
-			return redirect(`/admin/catalogue/platforms/${result.record.id}?saved=1`)
-	}
+	return answerCatalogueSave(result, { values, noun: 'platform', path: '/admin/catalogue/platforms' })
 }
 
 const emptyPlatform: Values = {

@@ -1,17 +1,12 @@
-import {
-	data,
-	redirect,
-	type ActionFunctionArgs,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage, type FieldErrors } from '~/components/forms'
+import { Field, FormMessage } from '~/components/forms'
 import { politicianCreateSchema, politicianEditSchema } from '~/models/catalogue-schemas'
 import { createPolitician, getPoliticianForm, updatePolitician } from '~/models/catalogue.server'
 import { fieldErrorsOf, formValues, isRecordId } from '~/models/workflow-schemas'
+import { answerCatalogueSave, refuseCatalogueForm } from './catalogue-save.server'
 
 // One module for /admin/catalogue/politicians/new (no id) and /admin/catalogue/politicians/:politicianId.
 
@@ -32,10 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Values = { slug: string; name: string; office: string; version: string }
-type ActionData = { values: Values; fieldErrors: FieldErrors; formError: string }
-
-const refused = 'Nothing was saved: please correct the fields marked below.'
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
 	const actor = { id: admin.id, ipAddress: context.clientIp ?? null }
@@ -51,34 +42,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		office: text('office'),
 		version: text('version'),
 	}
-	const answer = (fieldErrors: FieldErrors, status: number, shown = values, formError = refused) =>
-		data<ActionData>({ values: shown, fieldErrors, formError }, { status })
 	let result
 	if (existing) {
 		const submission = politicianEditSchema.safeParse(sent)
-		if (!submission.success) return answer(fieldErrorsOf(submission.error), 400)
+		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
 		result = await updatePolitician(existing.id, submission.data, actor)
 	} else {
 		const submission = politicianCreateSchema.safeParse(sent)
-		if (!submission.success) return answer(fieldErrorsOf(submission.error), 400)
+		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
 		result = await createPolitician(submission.data, actor)
 	}
-	switch (result.status) {
-		case 'not-found':
-			throw new Response(null, { status: 404 })
-		case 'invalid':
-			return answer(result.fieldErrors, 400)
-		case 'conflict':
-			return answer(
-				{},
-				409,
-				result.record,
-				'Someone else saved this politician while you were editing, so your changes were not saved. ' +
-					'The form now shows their version: make your changes again on top of it.',
-			)
-		case 'saved':
-			return redirect(`/admin/catalogue/politicians/${result.record.id}?saved=1`)
-	}
+	return answerCatalogueSave(result, { values, noun: 'politician', path: '/admin/catalogue/politicians' })
 }
 
 export default function PoliticianPage() {
