@@ -1,4 +1,4 @@
-import { redirect } from '@remix-run/node'
+import { redirect, type AppLoadContext } from '@remix-run/node'
 import type { Role } from '~/.server/prisma/client'
 import {
 	findActiveSession,
@@ -6,6 +6,7 @@ import {
 	serializeClearedSessionCookie,
 	type SessionUser,
 } from './session.server'
+import type { Actor } from '~/models/save.server'
 
 export type { SessionUser }
 
@@ -78,4 +79,9 @@ export async function requireRole(request: Request, role: Role): Promise<Session
 export async function getAccountMenuUser(request: Request) {
 	const user = await getOptionalUser(request)
 	return user ? { displayName: user.displayName, role: user.role } : null
+}
+
+/** The signed-in account as the models record it: who, with which role, from which address. */
+export function actorOf(user: SessionUser, context: AppLoadContext): Actor {
+	return { id: user.id, role: user.role, ipAddress: context.clientIp ?? null }
 }

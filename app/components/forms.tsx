@@ -1,94 +1,51 @@
-import { useId, type ReactNode } from 'react'
+import {
+	getCollectionProps,
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	getTextareaProps,
+	useForm,
+	type FieldMetadata,
+	type FormMetadata,
+	type DefaultValue,
+	type SubmissionResult,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import type { ComponentProps, ReactNode } from 'react'
+import type { input, output, ZodType } from 'zod'
 
-/** Messages per field name, as `z.flattenError(...).fieldErrors` gives them. */
-export type FieldErrors = Partial<Record<string, string[] | undefined>>
+/**
+ * The one field kit of the staff forms (ADR 008). Each control takes its conform field, which carries the
+ * name, the value to show (stored, or as sent when the form came back), the constraints from the zod
+ * schema and the messages; the label, hint and messages are written here once and tied to the control by
+ * `aria-describedby`, so a screen reader reads the message with the field.
+ */
 
-type FieldProps = {
-	label: string
-	name: string
-	type?: 'text' | 'email' | 'password'
-	defaultValue?: string
-	errors?: string[]
+// Any field of any form: the kit reads only its metadata, never its schema type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Field = FieldMetadata<any, any, string[]>
+
+type Described = {
+	field: Field
+	label: ReactNode
 	hint?: ReactNode
-	autoComplete?: string
-	required?: boolean
-	minLength?: number
-	maxLength?: number
 }
 
-/** A labelled input with its hint and its errors, tied together for screen readers. */
-export function Field({ label, name, type = 'text', defaultValue, errors, hint, ...input }: FieldProps) {
-	const id = useId()
-	const hintId = `${id}-hint`
-	const errorId = `${id}-error`
-	const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ')
-	return (
-		<div className="staff-field">
-			<label htmlFor={id}>{label}</label>
-			{hint ? (
-				<p id={hintId} className="staff-field-hint">
-					{hint}
-				</p>
-			) : null}
-			<input
-				id={id}
-				name={name}
-				type={type}
-				defaultValue={defaultValue}
-				aria-invalid={errors?.length ? true : undefined}
-				aria-describedby={describedBy || undefined}
-				{...input}
-			/>
-			<FieldError id={errorId} errors={errors} />
-		</div>
-	)
+function describedBy({ field, hint }: Described) {
+	return { ariaDescribedBy: hint ? field.descriptionId : undefined }
 }
 
-type Choice = { value: string; label: string; hint?: string }
-
-/** Radio buttons in a fieldset: one choice, with an error message under the group. */
-export function ChoiceGroup({
-	legend,
-	name,
-	choices,
-	defaultValue,
-	errors,
-}: {
-	legend: string
-	name: string
-	choices: Choice[]
-	defaultValue?: string
-	errors?: string[]
-}) {
-	const id = useId()
-	const errorId = `${id}-error`
-	return (
-		<fieldset
-			className="staff-field staff-choice-group"
-			aria-describedby={errors?.length ? errorId : undefined}
-		>
-			<legend>{legend}</legend>
-			{choices.map((choice) => (
-				<div className="staff-choice" key={choice.value}>
-					<input
-						type="radio"
-						id={`${id}-${choice.value}`}
-						name={name}
-						value={choice.value}
-						defaultChecked={choice.value === defaultValue}
-					/>
-					<label htmlFor={`${id}-${choice.value}`}>
-						{choice.label}
-						{choice.hint ? <span className="staff-choice-hint">{choice.hint}</span> : null}
-					</label>
-				</div>
-			))}
-			<FieldError id={errorId} errors={errors} />
-		</fieldset>
-	)
+function Hint({ field, hint }: Described) {
+	return hint ? (
+		<p id={field.descriptionId} className="staff-field-hint">
+			{hint}
+		</p>
+	) : null
 }
 
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+/** The messages of one field (or of the whole form), with the id its control points at. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 	if (!errors?.length) return null
 	return (
 		<p id={id} className="staff-field-error">
@@ -97,11 +54,250 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 	)
 }
 
-/** A message about the whole form, announced when it appears. */
+function FieldShell({ children, ...described }: Described & { children: ReactNode }) {
+	return (
+		<div className="staff-field">
+			<label htmlFor={described.field.id}>{described.label}</label>
+			<Hint {...described} />
+			{children}
+			<FieldErrors id={described.field.errorId} errors={described.field.errors} />
+		</div>
+	)
+}
+
+type InputAttributes = Pick<ComponentProps<'input'>, 'autoComplete' | 'inputMode' | 'placeholder'>
+
+/** A one-line text field; `type` picks the keyboard and the browser's own check (email, url, password). */
+export function TextField({
+	type = 'text',
+	autoComplete,
+	inputMode,
+	...described
+}: Described & InputAttributes & { type?: 'text' | 'email' | 'password' | 'url' }) {
+	return (
+		<FieldShell {...described}>
+			<input
+				{...getInputProps(described.field, { type, ...describedBy(described) })}
+				key={described.field.key}
+				autoComplete={autoComplete}
+				inputMode={inputMode}
+			/>
+		</FieldShell>
+	)
+}
+
+/** An http(s) address. */
+export function UrlField(props: Described) {
+	return <TextField {...props} type="url" inputMode="url" />
+}
+
+/** A calendar date: the browser's date picker, which sends YYYY-MM-DD (typed as such where there is none). */
+export function DateField(props: Described) {
+	return (
+		<FieldShell {...props}>
+			<input {...getInputProps(props.field, { type: 'date', ...describedBy(props) })} key={props.field.key} />
+		</FieldShell>
+	)
+}
+
+/** A figure in a unit, typed as text so that "150 000" and "12.5" arrive as written. */
+export function NumberField({ unit, ...described }: Described & { unit?: string }) {
+	return (
+		<FieldShell {...described}>
+			<span className="staff-number">
+				<input
+					{...getInputProps(described.field, { type: 'text', ...describedBy(described) })}
+					key={described.field.key}
+					inputMode="decimal"
+				/>
+				{unit ? <span className="staff-number-unit">{unit}</span> : null}
+			</span>
+		</FieldShell>
+	)
+}
+
+export function TextAreaField({ rows = 5, ...described }: Described & { rows?: number }) {
+	return (
+		<FieldShell {...described}>
+			<textarea
+				{...getTextareaProps(described.field, describedBy(described))}
+				key={described.field.key}
+				rows={rows}
+			/>
+		</FieldShell>
+	)
+}
+
+export type Option = { value: string; label: string }
+export type OptionGroup = { label: string; options: readonly Option[] }
+
+/** One choice from a list; `emptyLabel` offers "nothing chosen" first; groups become `<optgroup>`s. */
+export function SelectField({
+	options,
+	emptyLabel,
+	...described
+}: Described & { options: ReadonlyArray<Option | OptionGroup>; emptyLabel?: string }) {
+	return (
+		<FieldShell {...described}>
+			<select {...getSelectProps(described.field, describedBy(described))} key={described.field.key}>
+				{emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+				{options.map((option) =>
+					'options' in option ? (
+						<optgroup key={option.label} label={option.label}>
+							{option.options.map((item) => (
+								<option key={item.value} value={item.value}>
+									{item.label}
+								</option>
+							))}
+						</optgroup>
+					) : (
+						<option key={option.value} value={option.value}>
+							{option.label}
+						</option>
+					),
+				)}
+			</select>
+		</FieldShell>
+	)
+}
+
+type Choice = { value: string; label: ReactNode; hint?: ReactNode }
+
+/**
+ * Radio buttons (one choice) or checkboxes (several) in a fieldset, the message under the group. A group
+ * of checkboxes sends its field once per ticked box, which the schema reads as a list.
+ */
+function ChoiceGroup({
+	type,
+	choices,
+	empty,
+	...described
+}: Described & { type: 'radio' | 'checkbox'; choices: readonly Choice[]; empty?: ReactNode }) {
+	const { field, label } = described
+	const inputs = getCollectionProps(field, {
+		type,
+		options: choices.map((choice) => choice.value),
+		...describedBy(described),
+	})
+	return (
+		<fieldset
+			className="staff-field staff-choice-group"
+			aria-describedby={
+				[described.hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null]
+					.filter(Boolean)
+					.join(' ') || undefined
+			}
+		>
+			<legend>{label}</legend>
+			<Hint {...described} />
+			{choices.length === 0 && empty ? <p className="muted">{empty}</p> : null}
+			{inputs.map(({ key, ...input }, index) => {
+				const choice = choices[index]
+				return (
+					<div className="staff-choice" key={key ?? input.value}>
+						<input {...input} aria-describedby={undefined} aria-invalid={undefined} />
+						<label htmlFor={input.id}>
+							{choice?.label}
+							{choice?.hint ? <span className="staff-choice-hint">{choice.hint}</span> : null}
+						</label>
+					</div>
+				)
+			})}
+			<FieldErrors id={field.errorId} errors={field.errors} />
+		</fieldset>
+	)
+}
+
+export function RadioGroup(props: Described & { choices: readonly Choice[] }) {
+	return <ChoiceGroup {...props} type="radio" />
+}
+
+export function CheckboxGroup(props: Described & { choices: readonly Choice[]; empty?: ReactNode }) {
+	return <ChoiceGroup {...props} type="checkbox" />
+}
+
+/** A hidden field the form sends back as it came (a version, an id). */
+export function HiddenField({ field }: { field: Field }) {
+	return <input {...getInputProps(field, { type: 'hidden' })} key={field.key} />
+}
+
+/** The fields of one language of a record, marked with that language for screen readers and spelling. */
+export function LanguageFieldset({
+	legend,
+	lang,
+	children,
+}: {
+	legend: string
+	lang: string
+	children: ReactNode
+}) {
+	return (
+		<fieldset className="catalogue-group" lang={lang}>
+			<legend lang="en">{legend}</legend>
+			{children}
+		</fieldset>
+	)
+}
+
+/**
+ * A form posted to its route: without JavaScript the server checks it; with it, conform checks the same
+ * schema first. Its messages about no single field come first.
+ */
+export function StaffForm({
+	form,
+	children,
+	className,
+	...rest
+}: {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	form: FormMetadata<any, string[]>
+	children: ReactNode
+	className?: string
+} & Pick<ComponentProps<typeof Form>, 'action' | 'encType'>) {
+	return (
+		<Form method="post" {...getFormProps(form)} className={className ?? 'staff-form'} {...rest}>
+			{form.errors?.length ? (
+				<div id={form.errorId} className="staff-message staff-message-error" role="alert">
+					<p>{form.errors.join(' ')}</p>
+				</div>
+			) : null}
+			{children}
+		</Form>
+	)
+}
+
+/** A message about the whole page, announced when it appears. */
 export function FormMessage({ tone, children }: { tone: 'error' | 'success'; children: ReactNode }) {
 	return (
 		<div className={`staff-message staff-message-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
 			{children}
 		</div>
 	)
+}
+
+/** What a form's route answers when it refuses it: conform's reply (values as sent, messages at fields). */
+export type Refused = { result: SubmissionResult<string[]> }
+
+/**
+ * conform's `useForm` as every staff form uses it: the browser checks the schema the server parses with
+ * (`getZodConstraint` for the attributes, `parseWithZod` on blur and before posting); `lastResult` is the
+ * server's reply, which keeps what was sent and places its messages.
+ */
+export function useStaffForm<Schema extends ZodType<unknown, Record<string, unknown>>>(
+	schema: Schema,
+	options: {
+		lastResult?: SubmissionResult<string[]> | null
+		defaultValue?: DefaultValue<input<Schema>>
+		id?: string
+	} = {},
+) {
+	return useForm<input<Schema>, output<Schema>>({
+		id: options.id,
+		lastResult: options.lastResult ?? undefined,
+		defaultValue: options.defaultValue,
+		constraint: getZodConstraint(schema),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+	})
 }

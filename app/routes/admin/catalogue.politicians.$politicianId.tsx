@@ -1,12 +1,26 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { requireRole } from '~/auth/guards.server'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage } from '~/components/forms'
-import { politicianCreateSchema, politicianEditSchema } from '~/models/catalogue-schemas'
-import { createPolitician, getPoliticianForm, updatePolitician } from '~/models/catalogue.server'
-import { fieldErrorsOf, formValues, isRecordId } from '~/models/workflow-schemas'
-import { answerCatalogueSave, refuseCatalogueForm } from './catalogue-save.server'
+import {
+	FormMessage,
+	HiddenField,
+	StaffForm,
+	TextField,
+	useStaffForm,
+	type Refused,
+} from '~/components/forms'
+import { isRecordId } from '~/forms/fields'
+import {
+	politicianCreateSchema,
+	politicianEditSchema,
+	politicianFormValues,
+	politicianProblems,
+} from '~/forms/politician'
+import { refuse } from '~/forms/reply.server'
+import { createPolitician, getPolitician, updatePolitician } from '~/models/politician.server'
+import { answerSave } from './record-save.server'
 
 // One module for /admin/catalogue/politicians/new (no id) and /admin/catalogue/politicians/:politicianId.
 
@@ -16,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function findPolitician(politicianId: string | undefined) {
 	if (politicianId === undefined) return null
-	const politician = isRecordId(politicianId) ? await getPoliticianForm(politicianId) : null
+	const politician = isRecordId(politicianId) ? await getPolitician(politicianId) : null
 	if (!politician) throw new Response(null, { status: 404 })
 	return politician
 }
@@ -26,76 +40,88 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { politician: await findPolitician(params.politicianId) }
 }
 
-type Values = { slug: string; name: string; office: string; version: string }
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
-	const actor = { id: admin.id, ipAddress: context.clientIp ?? null }
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findPolitician(params.politicianId)
-	const sent = formValues(await request.formData())
-	const text = (name: string) => {
-		const value = sent[name]
-		return typeof value === 'string' ? value : ''
+	const formData = await request.formData()
+	const answer = {
+		noun: 'politician',
+		path: '/admin/catalogue/politicians',
+		problems: politicianProblems,
+		formValues: politicianFormValues,
 	}
-	const values: Values = {
-		slug: text('slug'),
-		name: text('name'),
-		office: text('office'),
-		version: text('version'),
-	}
-	let result
 	if (existing) {
-		const submission = politicianEditSchema.safeParse(sent)
-		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
-		result = await updatePolitician(existing.id, submission.data, actor)
-	} else {
-		const submission = politicianCreateSchema.safeParse(sent)
-		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
-		result = await createPolitician(submission.data, actor)
+		const submission = parseWithZod(formData, { schema: politicianEditSchema })
+		if (submission.status !== 'success') return refuse(submission)
+		return answerSave(submission, await updatePolitician(existing.id, submission.value, actor), answer)
 	}
-	return answerCatalogueSave(result, { values, noun: 'politician', path: '/admin/catalogue/politicians' })
+	const submission = parseWithZod(formData, { schema: politicianCreateSchema })
+	if (submission.status !== 'success') return refuse(submission)
+	return answerSave(submission, await createPolitician(submission.value, actor), answer)
 }
 
 export default function PoliticianPage() {
 	const { politician } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [search] = useSearchParams()
-	const values = actionData?.values ?? politician ?? { slug: '', name: '', office: '', version: '' }
-	const errors = actionData?.fieldErrors ?? {}
+	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
+	const stored = conflict?.values ?? (politician ? politicianFormValues(politician) : undefined)
 	return (
 		<>
 			<p>
 				<Link to="/admin/catalogue">Catalogue</Link>
 			</p>
 			<h1>{politician ? `Edit politician: ${politician.name}` : 'New politician'}</h1>
-			{actionData ? <FormMessage tone="error">{actionData.formError}</FormMessage> : null}
+			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
 			{!actionData && search.get('saved') ? (
 				<FormMessage tone="success">The politician is saved.</FormMessage>
 			) : null}
-			<Form method="post" className="staff-form" key={`${values.version}-${actionData ? 'sent' : 'stored'}`}>
-				{politician ? (
-					<>
-						<input type="hidden" name="version" value={values.version} />
-						<p>
-							Slug: <code>{politician.slug}</code> (fixed once created)
-						</p>
-					</>
-				) : (
-					<Field
-						label="Slug"
-						name="slug"
-						defaultValue={values.slug}
-						errors={errors.slug}
-						hint="Lowercase letters, digits and hyphens, like kassym-jomart-tokayev. It cannot be changed later."
-					/>
-				)}
-				<Field label="Name" name="name" defaultValue={values.name} errors={errors.name} />
-				<Field label="Office" name="office" defaultValue={values.office} errors={errors.office} />
-				{errors.version ? <p className="staff-field-error">{errors.version.join(' ')}</p> : null}
-				<button type="submit" className="button">
-					{politician ? 'Save politician' : 'Create politician'}
-				</button>
-			</Form>
+			<PoliticianForm
+				// A newer version (someone else's) remounts the form so that its fields show it.
+				key={String(stored?.version ?? 'new')}
+				slug={politician?.slug}
+				defaultValue={stored}
+				lastResult={actionData && 'result' in actionData ? actionData.result : null}
+			/>
 		</>
+	)
+}
+
+function PoliticianForm({
+	slug,
+	defaultValue,
+	lastResult,
+}: {
+	slug: string | undefined
+	defaultValue: ReturnType<typeof politicianFormValues> | undefined
+	lastResult: Refused['result'] | null
+}) {
+	const [form, fields] = useStaffForm(slug ? politicianEditSchema : politicianCreateSchema, {
+		defaultValue,
+		lastResult,
+	})
+	return (
+		<StaffForm form={form}>
+			{slug ? (
+				<>
+					<HiddenField field={fields.version} />
+					<p>
+						Slug: <code>{slug}</code> (fixed once created)
+					</p>
+				</>
+			) : (
+				<TextField
+					label="Slug"
+					field={fields.slug}
+					hint="Lowercase letters, digits and hyphens, like kassym-jomart-tokayev. It cannot be changed later."
+				/>
+			)}
+			<TextField label="Name" field={fields.name} />
+			<TextField label="Office" field={fields.office} />
+			<button type="submit" className="button">
+				{slug ? 'Save politician' : 'Create politician'}
+			</button>
+		</StaffForm>
 	)
 }
 

@@ -1,0 +1,130 @@
+import { Prisma, type Role } from '~/.server/prisma/client'
+import { getPrisma } from '~/db/prisma.server'
+import { recordAudit } from './audit.server'
+
+/**
+ * Who makes a change, for the checks a model makes again (routes check the role first) and the audit
+ * entry: the signed-in account and the address it came from.
+ */
+export type Actor = { id: string; role: Role; ipAddress: string | null }
+
+/**
+ * Why a save was refused, per field, as a code the UI turns into a sentence (models return data, never
+ * messages): `{ slug: 'taken' }`, `{ categoryId: 'not-of-platform' }`.
+ */
+export type Problems<Code extends string = string> = Partial<Record<string, Code>>
+
+/** What every save of a record answers. `record` is the stored record: the saved one, or on a conflict the newer one. */
+export type SaveResult<Stored, Code extends string = string> =
+	| { status: 'saved'; record: Stored }
+	| { status: 'invalid'; problems: Problems<Code> }
+	| { status: 'conflict'; record: Stored }
+	| { status: 'not-found' }
+
+/** A check that found nothing wrong answers null. */
+export type Check<Code extends string> = (tx: Prisma.TransactionClient) => Promise<Problems<Code> | null>
+
+type Audited<Stored> = {
+	action: string
+	entityType: string
+	/** What the audit log keeps of the record (never a secret). */
+	snapshot: (record: Stored) => Prisma.InputJsonValue
+}
+
+/**
+ * An edit of a versioned record, the one way every record is updated: read it, refuse a stale version (409)
+ * or an invalid change, update the row only where the version is still the one the form was loaded with
+ * (so that of two concurrent saves exactly one wins), write its parts, read it again and write the audit
+ * entry, all in one transaction.
+ */
+export async function updateVersioned<Stored extends { id: string; version: number }, Code extends string>({
+	id,
+	version,
+	actor,
+	read,
+	check,
+	update,
+	audit,
+}: {
+	id: string
+	/** The version the form was loaded with. */
+	version: number
+	actor: Actor
+	read: (tx: Prisma.TransactionClient, id: string) => Promise<Stored | null>
+	check?: (tx: Prisma.TransactionClient, before: Stored) => Promise<Problems<Code> | null>
+	/** Updates the row where `{ id, version }` still matches (answering the count) and then its parts. */
+	update: (
+		tx: Prisma.TransactionClient,
+		where: { id: string; version: number },
+		before: Stored,
+	) => Promise<{ count: number }>
+	audit: Audited<Stored>
+}): Promise<SaveResult<Stored, Code>> {
+	return getPrisma().$transaction(async (tx) => {
+		const before = await read(tx, id)
+		if (!before) return { status: 'not-found' }
+		if (before.version !== version) return { status: 'conflict', record: before }
+		const problems = check ? await check(tx, before) : null
+		if (problems) return { status: 'invalid', problems }
+		const { count } = await update(tx, { id, version }, before)
+		if (count === 0) return { status: 'conflict', record: before }
+		const after = await read(tx, id)
+		if (!after) throw new Error(`${audit.entityType} ${id} vanished inside its own transaction`)
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: audit.action,
+			entityType: audit.entityType,
+			entityId: id,
+			before: audit.snapshot(before),
+			after: audit.snapshot(after),
+			ipAddress: actor.ipAddress,
+		})
+		return { status: 'saved', record: after }
+	})
+}
+
+/**
+ * A new record: check, create it and its parts, read it back and write the audit entry, in one
+ * transaction. A unique key taken meanwhile (a slug) is refused as `problems`, not thrown.
+ */
+export async function createAudited<Stored extends { id: string }, Code extends string>({
+	actor,
+	read,
+	check,
+	create,
+	audit,
+	taken,
+}: {
+	actor: Actor
+	read: (tx: Prisma.TransactionClient, id: string) => Promise<Stored | null>
+	check?: Check<Code>
+	/** Creates the row and its parts, answering the new id. */
+	create: (tx: Prisma.TransactionClient) => Promise<string>
+	audit: Audited<Stored>
+	/** What a unique violation means for the form (`{ slug: 'taken' }`). */
+	taken: Problems<Code>
+}): Promise<SaveResult<Stored, Code>> {
+	try {
+		return await getPrisma().$transaction(async (tx) => {
+			const problems = check ? await check(tx) : null
+			if (problems) return { status: 'invalid', problems }
+			const id = await create(tx)
+			const after = await read(tx, id)
+			if (!after) throw new Error(`${audit.entityType} ${id} vanished inside its own transaction`)
+			await recordAudit(tx, {
+				actorId: actor.id,
+				action: audit.action,
+				entityType: audit.entityType,
+				entityId: id,
+				after: audit.snapshot(after),
+				ipAddress: actor.ipAddress,
+			})
+			return { status: 'saved', record: after }
+		})
+	} catch (error) {
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+			return { status: 'invalid', problems: taken }
+		}
+		throw error
+	}
+}
