@@ -1,4 +1,8 @@
-import type { Problems } from '~/models/save.server'
+/**
+ * Why a save was refused, per field, as a code the UI turns into a sentence (models return data, never
+ * messages): `{ slug: 'taken' }`, `{ categoryId: 'not-of-platform' }`.
+ */
+export type Problems<Code extends string = string> = Partial<Record<string, Code>>
 
 /** Sentences for the problem codes a model answers, per field: `{ slug: { taken: 'Another … has this slug.' } }`. */
 export type ProblemMessages<Code extends string> = Partial<Record<string, Partial<Record<Code, string>>>>

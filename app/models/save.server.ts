@@ -1,5 +1,6 @@
 import { Prisma, type Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
+import type { Problems } from '~/forms/problems'
 import { recordAudit } from './audit.server'
 
 /**
@@ -8,11 +9,7 @@ import { recordAudit } from './audit.server'
  */
 export type Actor = { id: string; role: Role; ipAddress: string | null }
 
-/**
- * Why a save was refused, per field, as a code the UI turns into a sentence (models return data, never
- * messages): `{ slug: 'taken' }`, `{ categoryId: 'not-of-platform' }`.
- */
-export type Problems<Code extends string = string> = Partial<Record<string, Code>>
+export type { Problems }
 
 /** What every save of a record answers. `record` is the stored record: the saved one, or on a conflict the newer one. */
 export type SaveResult<Stored, Code extends string = string> =

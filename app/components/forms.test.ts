@@ -1,0 +1,104 @@
+import type { SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { createElement, Fragment } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { limits, optionalText, recordIds, text } from '~/forms/fields'
+import { CheckboxGroup, DateField, SelectField, TextAreaField, TextField, useStaffForm } from './forms'
+
+const schema = z.object({
+	title: text({ missing: 'Enter the title.', max: limits.title }),
+	note: optionalText({ max: limits.reason }),
+	publishedOn: text({ missing: 'Enter the date.', max: 10 }),
+	type: z.enum(['LAW', 'BUDGET'], { error: 'Choose the type.' }),
+	evidenceIds: recordIds({ max: 5, invalid: 'Choose evidence from the list.' }),
+})
+
+/** The kit's fields for `schema`, rendered on the server as a page would be, after `lastResult`. */
+function render(lastResult: SubmissionResult<string[]> | null) {
+	function Page() {
+		const [, fields] = useStaffForm(schema, { lastResult, id: 'test-form' })
+		return createElement(
+			Fragment,
+			null,
+			createElement(TextField, { label: 'Title', field: fields.title, hint: 'As the source prints it.' }),
+			createElement(TextAreaField, { label: 'Note', field: fields.note }),
+			createElement(DateField, { label: 'Published', field: fields.publishedOn }),
+			createElement(SelectField, {
+				label: 'Type',
+				field: fields.type,
+				emptyLabel: 'Choose',
+				options: [
+					{ value: 'LAW', label: 'Law' },
+					{ value: 'BUDGET', label: 'Budget' },
+				],
+			}),
+			createElement(CheckboxGroup, {
+				label: 'Evidence',
+				field: fields.evidenceIds,
+				choices: ['e1', 'e2', 'e3'].map((id) => ({ value: id, label: `Item ${id}` })),
+			}),
+		)
+	}
+	const html = renderToStaticMarkup(createElement(Page))
+	const document = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html')
+	return document
+}
+
+function replyTo(entries: Array<[string, string]>) {
+	const data = new FormData()
+	for (const [name, value] of entries) data.append(name, value)
+	return parseWithZod(data, { schema }).reply()
+}
+
+describe('the field kit', () => {
+	it('labels every control and ties its hint to it', () => {
+		const page = render(null)
+		const title = page.querySelector<HTMLInputElement>('input[name="title"]')
+		expect(title).not.toBeNull()
+		expect(page.querySelector(`label[for="${title?.id}"]`)?.textContent).toBe('Title')
+		const hintId = title?.getAttribute('aria-describedby')
+		expect(hintId && page.getElementById(hintId)?.textContent).toBe('As the source prints it.')
+		expect(title?.required).toBe(true)
+		expect(title?.maxLength).toBe(limits.title)
+		expect(page.querySelector('textarea[name="note"]')?.hasAttribute('required')).toBe(false)
+		expect(page.querySelector('input[name="publishedOn"]')?.getAttribute('type')).toBe('date')
+	})
+
+	it('shows a refused form as sent, with each message tied to its field', () => {
+		const page = render(
+			replyTo([
+				['title', ''],
+				['note', 'kept note'],
+				['type', 'LAW'],
+				['evidenceIds', 'e1'],
+				['evidenceIds', 'e3'],
+			]),
+		)
+		const title = page.querySelector<HTMLInputElement>('input[name="title"]')
+		expect(title?.getAttribute('aria-invalid')).toBe('true')
+		const describedBy = title?.getAttribute('aria-describedby')?.split(' ') ?? []
+		const messages = describedBy.map((id) => page.getElementById(id)?.textContent)
+		expect(messages).toContain('Enter the title.')
+		expect(messages).toContain('As the source prints it.')
+		expect(page.querySelector('textarea[name="note"]')?.textContent).toBe('kept note')
+		expect(page.querySelector<HTMLOptionElement>('option[value="LAW"]')?.selected).toBe(true)
+		const ticked = [...page.querySelectorAll<HTMLInputElement>('input[name="evidenceIds"]')]
+			.filter((box) => box.defaultChecked)
+			.map((box) => box.value)
+		expect(ticked).toEqual(['e1', 'e3'])
+	})
+
+	it('puts a group’s message on its fieldset, once', () => {
+		const page = render(replyTo([['title', 'x'], ['type', 'LAW'], ['evidenceIds', 'not an id!']]))
+		const group = page.querySelector('fieldset')
+		const errorIds = group?.getAttribute('aria-describedby')?.split(' ') ?? []
+		expect(errorIds.map((id) => page.getElementById(id)?.textContent)).toEqual([
+			'Choose evidence from the list.',
+		])
+		for (const box of page.querySelectorAll('input[name="evidenceIds"]')) {
+			expect(box.hasAttribute('aria-describedby')).toBe(false)
+		}
+	})
+})
