@@ -16,7 +16,7 @@ const appDir = path.join(projectDir, 'app')
  * `import { type A }` whose every name is a type is dropped by the compiler too), side-effect imports and
  * `import()`.
  */
-export function runtimeImportsOf(fileName: string, code: string): string[] {
+function runtimeImportsOf(fileName: string, code: string): string[] {
 	const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true)
 	const imports: string[] = []
 	const onlyTypes = (elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier>) =>
@@ -105,7 +105,7 @@ function appImportGraph(): Edge[] {
 }
 
 /** The groups of parts that import each other, directly or round a longer loop (Tarjan's components). */
-export function importCycles(edges: Array<Pick<Edge, 'from' | 'to'>>): string[][] {
+function importCycles(edges: Array<Pick<Edge, 'from' | 'to'>>): string[][] {
 	const next = new Map<string, string[]>()
 	for (const { from, to } of edges) next.set(from, [...(next.get(from) ?? []), to])
 	const index = new Map<string, number>()
