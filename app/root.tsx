@@ -13,7 +13,7 @@ import { AccountMenu } from '~/components/account-menu'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useNonce } from '~/components/nonce'
 import { Brand, DemoBanner, LanguageSwitcher, SiteFooter, SiteNav, SkipLink } from '~/components/site-chrome'
-import { catalogues } from '~/i18n/catalogues.server'
+import { messagesByLocale } from '~/i18n/messages.server'
 import { isLocale, negotiateLocale } from '~/i18n/locales'
 import { useI18n } from '~/i18n/use-i18n'
 import appStylesHref from '~/styles/app.css?url'
@@ -32,7 +32,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
 	const firstSegment = new URL(request.url).pathname.split('/')[1]
 	const locale = isLocale(firstSegment) ? firstSegment : negotiateLocale(request)
-	return { locale, messages: catalogues[locale], user: await getAccountMenuUser(request) }
+	return { locale, messages: messagesByLocale[locale], user: await getAccountMenuUser(request) }
 }
 
 // The UI strings only change with the language; a form submission still revalidates as usual.

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import type { Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
-import { isLoopbackHost, siteHostOfRequest } from '~/server/site.server'
 import { parseSessionSecrets } from './session-secret.server'
+import { isLoopbackHost, siteHostOfRequest } from './site-host.server'
 
 /** A session ends after this long without use; every use pushes the end further out. */
 export const sessionIdleTimeoutMs = 7 * 24 * 60 * 60 * 1000

@@ -1,5 +1,5 @@
-import { Form, Link, useLocation, useRouteLoaderData } from '@remix-run/react'
-import type { loader as rootLoader } from '~/root'
+import { Form, Link, useLocation } from '@remix-run/react'
+import { useRootData } from '~/route-data'
 
 /**
  * The header's way in for fact-checkers and admins: "Sign in" for visitors; for a signed-in user, their
@@ -7,7 +7,7 @@ import type { loader as rootLoader } from '~/root'
  * and no link or image elsewhere can sign anyone out). English only, like the pages it leads to.
  */
 export function AccountMenu() {
-	const user = useRouteLoaderData<typeof rootLoader>('root')?.user
+	const user = useRootData()?.user
 	const { pathname } = useLocation()
 	if (!user) {
 		if (pathname === '/sign-in') return null

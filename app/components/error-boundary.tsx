@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from '@remix-run/react'
-import type { MessageKey } from '~/i18n/messages'
+import type { MessageKey } from '~/i18n/translator'
 import { useI18n } from '~/i18n/use-i18n'
 
 const messages: Record<number, { title: string; text: string }> = {

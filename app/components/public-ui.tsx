@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { PledgeStatus } from '~/.server/prisma/enums'
-import type { I18n } from '~/i18n/messages'
+import type { I18n } from '~/i18n/translator'
 import { useI18n } from '~/i18n/use-i18n'
 import { statusPresentation } from '~/models/status'
 import { swatchBackground } from './charts/status-style'

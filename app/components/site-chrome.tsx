@@ -1,13 +1,8 @@
-import { Link, NavLink, useLocation, useParams, useRouteLoaderData } from '@remix-run/react'
+import { Link, NavLink, useLocation, useParams } from '@remix-run/react'
 import { isLocale, localeNames, locales, pathInLocale } from '~/i18n/locales'
 import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
-import type { loader as languageLayoutLoader } from '~/routes/$lang'
-
-/** The public site's shared data (current platform, demo marker), present on every page under /:lang. */
-export function usePublicSite() {
-	return useRouteLoaderData<typeof languageLayoutLoader>('routes/$lang')
-}
+import { useLanguageData } from '~/route-data'
 
 export function SkipLink() {
 	const { t } = useI18n()
@@ -66,7 +61,7 @@ export function LanguageSwitcher() {
 export function SiteNav() {
 	const { t, locale } = useI18n()
 	const params = useParams()
-	const site = usePublicSite()
+	const site = useLanguageData()
 	const platform = params.platform ?? site?.currentPlatformSlug
 	const lang = isLocale(params.lang) ? params.lang : locale
 	return (
@@ -98,7 +93,7 @@ export function SiteNav() {
 
 export function DemoBanner() {
 	const { t } = useI18n()
-	const site = usePublicSite()
+	const site = useLanguageData()
 	if (!site?.demoData) return null
 	return (
 		<p className="demo-banner">

@@ -1,16 +1,18 @@
 import { describe, expect, test } from 'vitest'
-import { catalogues } from './catalogues.server'
+import { messagesByLocale } from './messages.server'
 import { createFormatters } from './format'
 import { negotiateLocale, pathInLocale, preferredLocale } from './locales'
-import { createI18n, placeholdersOf, type MessageKey } from './messages'
+import { createI18n, placeholdersOf, type MessageKey } from './translator'
 
-const keys = Object.keys(catalogues.en).filter((key): key is MessageKey => key in catalogues.en)
+const keys = Object.keys(messagesByLocale.en).filter((key): key is MessageKey => key in messagesByLocale.en)
 
-describe('the message catalogues', () => {
+describe('the UI messages', () => {
 	test('Russian and Kazakh fill every message with the same placeholders as English', () => {
 		for (const locale of ['ru', 'kk'] as const) {
 			const mismatched = keys.filter(
-				(key) => placeholdersOf(catalogues[locale][key]).join() !== placeholdersOf(catalogues.en[key]).join(),
+				(key) =>
+					placeholdersOf(messagesByLocale[locale][key]).join() !==
+					placeholdersOf(messagesByLocale.en[key]).join(),
 			)
 			expect({ locale, mismatched }).toEqual({ locale, mismatched: [] })
 		}
@@ -23,7 +25,7 @@ describe('the message catalogues', () => {
 			const untranslated = keys.filter(
 				(key) =>
 					!sameEverywhere.has(key) &&
-					JSON.stringify(catalogues[locale][key]) === JSON.stringify(catalogues.en[key]),
+					JSON.stringify(messagesByLocale[locale][key]) === JSON.stringify(messagesByLocale.en[key]),
 			)
 			expect({ locale, untranslated }).toEqual({ locale, untranslated: [] })
 		}
@@ -31,7 +33,7 @@ describe('the message catalogues', () => {
 
 	test('plurals follow each language’s rules', () => {
 		const forms = (locale: 'en' | 'ru' | 'kk', count: number) =>
-			createI18n(locale, catalogues[locale]).t('count.pledges', { count })
+			createI18n(locale, messagesByLocale[locale]).t('count.pledges', { count })
 		expect([1, 2, 21].map((count) => forms('en', count))).toEqual(['1 pledge', '2 pledges', '21 pledges'])
 		expect([1, 3, 5, 21, 150_000].map((count) => forms('ru', count))).toEqual([
 			'1 обещание',
@@ -62,7 +64,7 @@ describe('numbers and dates in the reader’s language', () => {
 	})
 
 	test('a sentence ending in a date that ends in a full stop keeps one full stop', () => {
-		const { t, format } = createI18n('ru', catalogues.ru)
+		const { t, format } = createI18n('ru', messagesByLocale.ru)
 		expect(
 			t('pledge.indicator.summaryEmpty', { name: 'Рабочие места', target: format.date('2029-11-26') }),
 		).toBe('Рабочие места: измерений пока нет. Цель — 26 ноября 2029 г.')

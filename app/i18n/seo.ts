@@ -1,6 +1,7 @@
 import type { MetaDescriptor } from '@remix-run/node'
+import { sharedRouteIds } from '~/route-data'
 import { isLocale, locales, openGraphLocale, type Locale } from './locales'
-import { createI18n, type Catalogue, type I18n } from './messages'
+import { createI18n, type I18n, type Messages } from './translator'
 
 /**
  * A page's title, description, canonical URL, its address in every language (hreflang) and OpenGraph
@@ -44,7 +45,7 @@ export function seoMeta({
 
 type MetaMatch = { id: string; data: unknown }
 
-function isCatalogue(value: unknown): value is Partial<Catalogue> {
+function isMessages(value: unknown): value is Partial<Messages> {
 	return typeof value === 'object' && value !== null
 }
 
@@ -62,8 +63,8 @@ export function publicPageMeta(
 		type?: 'website' | 'article'
 	},
 ): MetaDescriptor[] {
-	const root = matches.find((match) => match.id === 'root')?.data
-	const site = matches.find((match) => match.id === 'routes/$lang')?.data
+	const root = matches.find((match) => match.id === sharedRouteIds.root)?.data
+	const site = matches.find((match) => match.id === sharedRouteIds.language)?.data
 	const locale =
 		typeof root === 'object' && root !== null && 'locale' in root && isLocale(root.locale)
 			? root.locale
@@ -73,6 +74,6 @@ export function publicPageMeta(
 		typeof site === 'object' && site !== null && 'origin' in site && typeof site.origin === 'string'
 			? site.origin
 			: ''
-	const i18n = createI18n(locale, isCatalogue(messages) ? messages : {})
+	const i18n = createI18n(locale, isMessages(messages) ? messages : {})
 	return seoMeta({ ...describe(i18n), origin, locale })
 }

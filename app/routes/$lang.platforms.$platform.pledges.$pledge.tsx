@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
 import {
@@ -15,7 +15,7 @@ import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
 import { getPledgePage, type PledgePage } from '~/models/pledge.server'
-import type { loader as rootLoader } from '~/root'
+import { useRootData } from '~/route-data'
 import { publicPageHeaders } from '~/server/http-cache.server'
 
 /** `?evidence=N` pages through the approved evidence; anything but a page number is a bad request. */
@@ -186,7 +186,7 @@ export default function PledgePageRoute() {
  * entry.server.tsx makes their answers `private, no-store`.
  */
 function StaffLinks({ pledgeId }: { pledgeId: string }) {
-	const user = useRouteLoaderData<typeof rootLoader>('root')?.user
+	const user = useRootData()?.user
 	if (!user) return null
 	return (
 		<p className="staff-links" lang="en">

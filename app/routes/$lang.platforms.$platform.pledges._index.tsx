@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-ru
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { fallbackLang, Pagination, StatusBadge, UntranslatedNote } from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
-import type { MessageKey } from '~/i18n/messages'
+import type { MessageKey } from '~/i18n/translator'
 import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { listPlatformCategories } from '~/models/category.server'

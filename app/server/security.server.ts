@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
 import type { NextFunction, Request, Response } from 'express'
-import { siteHost } from './site.server'
+import { siteHost } from '~/auth/site-host.server'
 
 // Optional: tests call loaders and actions with a context of their own (often `{}`).
 declare module '@remix-run/server-runtime' {

@@ -1,7 +1,7 @@
 import type { Locale } from '../locales'
 import type { MethodologyContent } from './types'
 
-// The rules of the product brief, as citizens read them. Kept here, not in the UI catalogue, so that only
+// The rules of the product brief, as citizens read them. Kept here, not in the UI messages, so that only
 // the methodology page carries this text, in the reader's language only.
 export const methodology: Record<Locale, MethodologyContent> = {
 	en: {

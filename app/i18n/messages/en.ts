@@ -1,4 +1,4 @@
-import type { PluralMessage } from '../messages'
+import type { PluralMessage } from '../translator'
 
 /** Every UI string of the public site, in English. `{name}` is a placeholder; plurals follow Intl.PluralRules. */
 export const en = {

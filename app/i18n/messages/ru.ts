@@ -1,6 +1,6 @@
-import type { Catalogue } from '../messages'
+import type { Messages } from '../translator'
 
-export const ru: Catalogue = {
+export const ru: Messages = {
 	'site.name': 'Uade',
 	'site.tagline': 'Следим за тем, что было обещано',
 	'site.description':

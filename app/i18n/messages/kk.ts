@@ -1,6 +1,6 @@
-import type { Catalogue } from '../messages'
+import type { Messages } from '../translator'
 
-export const kk: Catalogue = {
+export const kk: Messages = {
 	'site.name': 'Uade',
 	'site.tagline': 'Берілген уәделердің орындалуын бақылаймыз',
 	'site.description':

@@ -1,4 +1,4 @@
-import type { MessageKey } from './catalogues/en'
+import type { MessageKey } from './messages/en'
 import { createFormatters, type Formatters } from './format'
 import type { Locale } from './locales'
 
@@ -16,8 +16,8 @@ export type PluralMessage = {
 
 export type Message = string | PluralMessage
 
-/** A language's full set of UI strings: every key of the English catalogue, none missing. */
-export type Catalogue = { readonly [Key in MessageKey]: Message }
+/** A language's full set of UI strings (its messages): every key of the English ones, none missing. */
+export type Messages = { readonly [Key in MessageKey]: Message }
 
 export type MessageValues = Record<string, string | number>
 
@@ -27,10 +27,10 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string
  * `t(key, values)`: the message for `key` with `{name}` placeholders filled in; numbers are formatted for
  * the language, and a plural message picks its form from `values.count`.
  */
-export function createTranslator(catalogue: Partial<Catalogue>, formatters: Formatters): Translate {
+export function createTranslator(messages: Partial<Messages>, formatters: Formatters): Translate {
 	const pluralRules = new Intl.PluralRules(formatters.tag)
 	return (key, values = {}) => {
-		const message = catalogue[key] ?? key
+		const message = messages[key] ?? key
 		const template =
 			typeof message === 'string'
 				? message
@@ -50,16 +50,16 @@ export function createTranslator(catalogue: Partial<Catalogue>, formatters: Form
 
 export type I18n = { locale: Locale; t: Translate; format: Formatters }
 
-// Per catalogue object: on the server every request of a language shares its catalogue, and every
+// Per messages object: on the server every request of a language shares its messages, and every
 // component calls useI18n, so building a translator (and its Intl.PluralRules) each time is costly.
-const i18nByCatalogue = new WeakMap<Partial<Catalogue>, I18n>()
+const i18nByMessages = new WeakMap<Partial<Messages>, I18n>()
 
-export function createI18n(locale: Locale, catalogue: Partial<Catalogue>): I18n {
-	const cached = i18nByCatalogue.get(catalogue)
+export function createI18n(locale: Locale, messages: Partial<Messages>): I18n {
+	const cached = i18nByMessages.get(messages)
 	if (cached?.locale === locale) return cached
 	const format = createFormatters(locale)
-	const i18n = { locale, t: createTranslator(catalogue, format), format }
-	i18nByCatalogue.set(catalogue, i18n)
+	const i18n = { locale, t: createTranslator(messages, format), format }
+	i18nByMessages.set(messages, i18n)
 	return i18n
 }
 
