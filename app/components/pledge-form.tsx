@@ -132,12 +132,7 @@ export function PledgeForm({
 
 			<fieldset className="catalogue-group">
 				<legend>Source and deadline</legend>
-				<TextAreaField
-					label="Quote"
-					field={fields.quote}
-					hint="The source’s own words, verbatim."
-					rows={4}
-				/>
+				<TextAreaField label="Quote" field={fields.quote} hint="The source’s own words, verbatim." rows={4} />
 				<UrlField label="Source address" field={fields.sourceUrl} />
 				<DateField label="Source date" field={fields.sourceDate} />
 				<DateField label="Deadline" field={fields.deadline} />

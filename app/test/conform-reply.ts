@@ -34,7 +34,8 @@ export function refusalOf(body: unknown) {
 		/** What the field shows again: the value as sent, '' for a field sent empty. */
 		shown: (name: string) => valueAt(values, name) ?? '',
 		/** The values of several fields, as `shown`. */
-		shownOf: (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, valueAt(values, name) ?? ''])),
+		shownOf: (names: readonly string[]) =>
+			Object.fromEntries(names.map((name) => [name, valueAt(values, name) ?? ''])),
 	}
 }
 

@@ -249,6 +249,19 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 		expect(await prisma.auditEntry.count()).toBe(audits)
 	})
 
+	test('two saves of the same version at once: exactly one is saved, the other is a 409', async () => {
+		const loaded = await stored(itJobsId)
+		const audits = await prisma.auditEntry.count()
+		const outcomes = await Promise.all(
+			['Raced (a)', 'Raced (b)'].map((title) =>
+				editPledge(itJobsId, withChanges(formFieldsOf(loaded), { title })),
+			),
+		)
+		expect(outcomes.map((outcome) => outcome.status).sort()).toEqual([302, 409])
+		expect((await stored(itJobsId)).version).toBe(String(Number(loaded.version) + 1))
+		expect(await prisma.auditEntry.count()).toBe(audits + 1)
+	})
+
 	test('a failure halfway through rolls everything back, with no audit entry', async () => {
 		await prisma.$executeRawUnsafe(`
 			CREATE FUNCTION refuse_test_translation() RETURNS trigger LANGUAGE plpgsql AS $$
