@@ -12,10 +12,8 @@ import {
 } from './fields'
 import type { ProblemMessages } from './problems'
 
-/**
- * A category of a platform: a principle, or a topic under one of its principles. The platform and slug
- * are fixed once created.
- */
+// A category of a platform: a principle, or a topic under one of its principles. The platform and slug
+// are fixed once created.
 
 const categoryFields = {
 	parentId: recordId({ missing: 'Choose a principle of this platform, or none.' }).optional(),

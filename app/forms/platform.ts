@@ -14,7 +14,7 @@ import {
 } from './fields'
 import type { ProblemMessages } from './problems'
 
-/** A politician's platform: the programme its pledges come from. The slug is fixed once created. */
+// A politician's platform: the programme its pledges come from. The slug is fixed once created.
 
 const platformFields = {
 	politicianId: recordId({ missing: 'Choose a politician.' }),

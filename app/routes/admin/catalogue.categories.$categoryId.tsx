@@ -23,7 +23,7 @@ import {
 	type CategoryFormValues,
 } from '~/forms/category'
 import { isRecordId } from '~/forms/fields'
-import { refuse } from '~/forms/reply.server'
+import { isUnreadableForm, refuse } from '~/forms/reply.server'
 import {
 	createCategory,
 	getCategoryRecord,
@@ -62,6 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findCategory(params.categoryId)
 	const formData = await request.formData()
+	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
 	const answer = {
 		noun: 'category',
 		path: '/admin/catalogue/categories',

@@ -24,7 +24,7 @@ import {
 	platformProblems,
 	type PlatformFormValues,
 } from '~/forms/platform'
-import { refuse } from '~/forms/reply.server'
+import { isUnreadableForm, refuse } from '~/forms/reply.server'
 import { createPlatform, getPlatformRecord, updatePlatform } from '~/models/platform.server'
 import { listPoliticians } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
@@ -56,6 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findPlatform(params.platformId)
 	const formData = await request.formData()
+	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
 	const answer = {
 		noun: 'platform',
 		path: '/admin/catalogue/platforms',

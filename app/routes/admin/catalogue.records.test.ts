@@ -234,6 +234,17 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 		})
 		expect(taken.status).toBe(400)
 		expect(refusalOf(taken.body).errors.slug).toEqual(['Another category of this platform has this slug.'])
+		expect(
+			(
+				await saveCategory(undefined, {
+					platformId,
+					slug: 'fresh',
+					title: 'Fresh',
+					position: '0',
+					__intent__: '{"type":"insert"}',
+				})
+			).status,
+		).toBe(400)
 		expect(await prisma.category.count()).toBe(count)
 
 		const state = await prisma.category.findFirstOrThrow({ where: { platformId, slug: 'fair-state' } })
@@ -405,6 +416,11 @@ describe('platforms (/admin/catalogue/platforms/...)', () => {
 			expect(refusal.errors[field]).toEqual([expect.any(String)])
 			expect(refusal.shownOf(Object.keys(changes))).toEqual(changes)
 		}
+		// A form no page sends (a malformed conform intent) is refused before it is read.
+		expect(
+			(await savePlatform(undefined, { ...(await newPlatformFields('third')), __intent__: 'not json' }))
+				.status,
+		).toBe(400)
 		expect(await prisma.platform.count()).toBe(count)
 
 		const platform = await prisma.platform.findUniqueOrThrow({ where: { slug: 'fair-kazakhstan-2022' } })
