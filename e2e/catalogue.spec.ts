@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { createPrismaClient } from '~/db/prisma.server'
 import { createAccountInDatabase, signIn } from './support/accounts'
 import { createTestPlatform } from './support/public-data'
@@ -18,6 +18,22 @@ async function pledgeIdOf(platformSlug: string, pledgeSlug: string) {
 	}
 }
 
+/** Where a new pledge of the test platform goes: the platform's id and one of its categories'. */
+async function placementOf(platformSlug: string) {
+	const url = process.env.E2E_DATABASE_URL
+	if (!url) throw new Error('E2E_DATABASE_URL is not set: run the browser tests with `npm run test:e2e`')
+	const prisma = createPrismaClient(url)
+	try {
+		const category = await prisma.category.findFirstOrThrow({
+			where: { platform: { slug: platformSlug }, slug: 'society' },
+			select: { id: true, platformId: true },
+		})
+		return { platformId: category.platformId, categoryId: category.id }
+	} finally {
+		await prisma.$disconnect()
+	}
+}
+
 test('an admin edits a pledge’s title and Russian text, and the public pages show them at once', async ({
 	page,
 }) => {
@@ -32,32 +48,44 @@ test('an admin edits a pledge’s title and Russian text, and the public pages s
 
 	await signIn(page, admin)
 	await page.goto('/admin/catalogue')
-	await expect(page.getByRole('heading', { level: 1, name: 'Catalogue' })).toBeVisible()
+	await expect(page.getByRole('heading', { level: 1, name: 'Catalogue', exact: true })).toBeVisible()
 	await page.goto(`/admin/catalogue/pledges/${pledgeId}`)
-	await expect(page.getByRole('heading', { level: 1, name: 'Edit pledge: Greener parks' })).toBeVisible()
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Edit pledge: Greener parks', exact: true }),
+	).toBeVisible()
 
 	// A Russian title without its summary is refused, with the message at the field and the values kept.
 	await page.getByLabel('Title', { exact: true }).fill('Greener parks in every district')
-	await page.getByLabel('Russian title').fill('Зелёные парки в каждом районе')
-	await page.getByRole('button', { name: 'Save pledge' }).click()
+	await page.getByLabel('Russian title', { exact: true }).fill('Зелёные парки в каждом районе')
+	await page.getByRole('button', { name: 'Save pledge', exact: true }).click()
 	await expect(page.getByRole('alert')).toContainText('Nothing was saved')
-	await expect(page.getByText('Enter the Russian summary too, or clear the Russian title.')).toBeVisible()
-	await expect(page.getByLabel('Russian title')).toHaveValue('Зелёные парки в каждом районе')
+	await expect(
+		page.getByText('Enter the Russian summary too, or clear the Russian title.', { exact: true }),
+	).toBeVisible()
+	await expect(page.getByLabel('Russian title', { exact: true })).toHaveValue('Зелёные парки в каждом районе')
 
-	await page.getByLabel('Russian summary').fill('Новые деревья и скамейки в каждом районе города.')
-	await page.getByRole('button', { name: 'Save pledge' }).click()
+	await page
+		.getByLabel('Russian summary', { exact: true })
+		.fill('Новые деревья и скамейки в каждом районе города.')
+	await page.getByRole('button', { name: 'Save pledge', exact: true }).click()
 	await expect(page.getByRole('status')).toContainText('The pledge is saved')
 	await expect(
-		page.getByRole('heading', { level: 1, name: 'Edit pledge: Greener parks in every district' }),
+		page.getByRole('heading', {
+			level: 1,
+			name: 'Edit pledge: Greener parks in every district',
+			exact: true,
+		}),
 	).toBeVisible()
 
 	await page.goto(publicPath('ru'))
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Зелёные парки в каждом районе')
-	await expect(page.getByText('Новые деревья и скамейки в каждом районе города.')).toBeVisible()
+	await expect(
+		page.getByText('Новые деревья и скамейки в каждом районе города.', { exact: true }),
+	).toBeVisible()
 	await page.goto(publicPath('en'))
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Greener parks in every district')
 	// Editing the text leaves the status, which only the ledger sets.
-	await expect(page.getByText('Stalled').first()).toBeVisible()
+	await expect(page.getByText('Stalled', { exact: true }).first()).toBeVisible()
 })
 
 test.describe('without JavaScript', () => {
@@ -71,41 +99,130 @@ test.describe('without JavaScript', () => {
 		const suffix = admin.displayName.split(' ').at(-1) ?? 'x'
 
 		await page.goto('/admin/catalogue/politicians/new')
-		await page.getByLabel('Slug').fill('Not A Slug')
-		await page.getByLabel('Name').fill(`Dana ${suffix}`)
-		await page.getByRole('button', { name: 'Create politician' }).click()
-		await expect(page.getByText('Use lowercase letters, digits and single hyphens')).toBeVisible()
-		await expect(page.getByText('Enter the office, for example President of Kazakhstan.')).toBeVisible()
-		await expect(page.getByLabel('Name')).toHaveValue(`Dana ${suffix}`)
-
-		await page.getByLabel('Slug').fill(`dana-${suffix}`)
-		await page.getByLabel('Office').fill('Akim of Testville')
-		await page.getByRole('button', { name: 'Create politician' }).click()
+		await page.getByLabel('Slug', { exact: true }).fill('Not A Slug')
+		await page.getByLabel('Name', { exact: true }).fill(`Dana ${suffix}`)
+		await page.getByRole('button', { name: 'Create politician', exact: true }).click()
 		await expect(
-			page.getByRole('heading', { level: 1, name: `Edit politician: Dana ${suffix}` }),
+			page.getByText('Use lowercase letters, digits and single hyphens between them, like it-jobs.', {
+				exact: true,
+			}),
+		).toBeVisible()
+		await expect(
+			page.getByText('Enter the office, for example President of Kazakhstan.', { exact: true }),
+		).toBeVisible()
+		await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`Dana ${suffix}`)
+
+		await page.getByLabel('Slug', { exact: true }).fill(`dana-${suffix}`)
+		await page.getByLabel('Office', { exact: true }).fill('Akim of Testville')
+		await page.getByRole('button', { name: 'Create politician', exact: true }).click()
+		await expect(
+			page.getByRole('heading', { level: 1, name: `Edit politician: Dana ${suffix}`, exact: true }),
 		).toBeVisible()
 		await expect(page.getByRole('status')).toContainText('The politician is saved.')
 
 		await page.goto('/admin/catalogue')
-		await expect(page.getByRole('link', { name: `Dana ${suffix}` })).toBeVisible()
-		await page.getByRole('link', { name: 'Fair Economy' }).first().click()
+		await expect(page.getByRole('link', { name: `Dana ${suffix}`, exact: true })).toBeVisible()
+		await page.getByRole('link', { name: 'Fair Economy', exact: true }).first().click()
 		await expect(page.getByRole('heading', { level: 1, name: /^Edit category: / })).toBeVisible()
 		await page.goto('/admin/catalogue')
-		await page.getByRole('link', { name: 'New platform' }).click()
-		await expect(page.getByRole('heading', { level: 1, name: 'New platform' })).toBeVisible()
+		await page.getByRole('link', { name: 'New platform', exact: true }).click()
+		await expect(page.getByRole('heading', { level: 1, name: 'New platform', exact: true })).toBeVisible()
 
 		await page.goto('/admin')
-		await expect(page.getByRole('heading', { level: 2, name: 'Work waiting' })).toBeVisible()
-		await expect(page.getByRole('table', { name: 'The latest changes made through Uade' })).toContainText(
-			'politician.create',
-		)
+		await expect(page.getByRole('heading', { level: 2, name: 'Work waiting', exact: true })).toBeVisible()
+		await expect(
+			page.getByRole('table', { name: 'The latest changes made through Uade', exact: true }),
+		).toContainText('politician.create')
 
 		await page.goto('/admin/audit')
-		await page.getByLabel('By').selectOption({ label: `${admin.displayName} (${admin.email})` })
-		await page.getByLabel('Action').fill('politician.')
-		await page.getByRole('button', { name: 'Show entries' }).click()
-		const entries = page.getByRole('table', { name: /entries per page, filtered/ })
+		await page
+			.getByLabel('By', { exact: true })
+			.selectOption({ label: `${admin.displayName} (${admin.email})` })
+		await page.getByLabel('Action', { exact: true }).fill('politician.')
+		await page.getByRole('button', { name: 'Show entries', exact: true }).click()
+		const entries = page.getByRole('table', {
+			name: 'Up to 50 entries per page, filtered, newest first. Times are UTC.',
+			exact: true,
+		})
 		await expect(entries.getByRole('row')).toHaveCount(2)
 		await expect(entries).toContainText('Akim of Testville')
+	})
+})
+
+/**
+ * The milestone steps of a pledge as a list: "Add a step" gives an empty row, "Remove step 1" takes the
+ * first away, and saving keeps the list as shown. The same with JavaScript (conform changes the list in
+ * place) and without it (the server answers each button with the form again).
+ */
+async function editSteps(page: Page) {
+	const platform = await createTestPlatform()
+	const pledgeId = await pledgeIdOf(platform.slug, 'new-library')
+	const admin = await createAccountInDatabase({ role: 'ADMIN' })
+	await signIn(page, admin)
+	await page.goto(`/admin/catalogue/pledges/${pledgeId}`)
+	await expect(page.getByLabel('Step 1', { exact: true })).toHaveValue('Site chosen')
+	await expect(page.getByLabel('Step 2', { exact: true })).toHaveValue('Library opened')
+	await expect(page.getByLabel('Step 3', { exact: true })).toHaveCount(0)
+
+	await page.getByRole('button', { name: 'Add a step', exact: true }).click()
+	await page.getByLabel('Step 3', { exact: true }).fill('Books delivered')
+	await page.getByRole('button', { name: 'Remove step 1', exact: true }).click()
+	await expect(page.getByLabel('Step 1', { exact: true })).toHaveValue('Library opened')
+	await expect(page.getByLabel('Step 2', { exact: true })).toHaveValue('Books delivered')
+	await expect(page.getByLabel('Step 3', { exact: true })).toHaveCount(0)
+
+	await page.getByRole('button', { name: 'Save pledge', exact: true }).click()
+	await expect(page.getByRole('status')).toContainText('The pledge is saved')
+	await expect(page.getByLabel('Step 1', { exact: true })).toHaveValue('Library opened')
+	await expect(page.getByLabel('Step 2', { exact: true })).toHaveValue('Books delivered')
+	await expect(page.getByLabel('Step 3', { exact: true })).toHaveCount(0)
+}
+
+test('an admin adds and removes milestone steps, and saves the list', async ({ page }) => {
+	await editSteps(page)
+})
+
+test.describe('milestone steps without JavaScript', () => {
+	test.use({ javaScriptEnabled: false })
+
+	test('an admin adds and removes milestone steps through the server, and saves the list', async ({
+		page,
+	}) => {
+		await editSteps(page)
+	})
+
+	test('an admin creates a milestone pledge with its steps', async ({ page }) => {
+		const platform = await createTestPlatform()
+		const { platformId, categoryId } = await placementOf(platform.slug)
+		const admin = await createAccountInDatabase({ role: 'ADMIN' })
+		await signIn(page, admin)
+		await page.goto('/admin/catalogue/pledges/new')
+		await expect(page.getByRole('heading', { level: 1, name: 'New pledge', exact: true })).toBeVisible()
+		await page.getByLabel('Platform', { exact: true }).selectOption(platformId)
+		await page.getByLabel('Slug', { exact: true }).fill('a-new-bridge')
+		await page.getByLabel('Kind', { exact: true }).selectOption('MILESTONE')
+		await page.getByLabel('Category', { exact: true }).selectOption(categoryId)
+		await page.getByLabel('Title', { exact: true }).fill('A new bridge')
+		await page.getByLabel('Summary', { exact: true }).fill('A bridge over the Testville river.')
+		await page.getByLabel('Quote', { exact: true }).fill('We will build a bridge.')
+		await page.getByLabel('Source address', { exact: true }).fill('https://example.org/bridge')
+		await page.getByLabel('Source date', { exact: true }).fill('2019-05-01')
+		await page.getByLabel('Deadline', { exact: true }).fill('2030-06-12')
+
+		// Saving without a step is refused, with everything typed kept.
+		await page.getByRole('button', { name: 'Create pledge', exact: true }).click()
+		await expect(page.getByRole('alert')).toContainText('Nothing was saved')
+		await expect(page.getByText('Enter at least one step.', { exact: true })).toBeVisible()
+		await expect(page.getByLabel('Slug', { exact: true })).toHaveValue('a-new-bridge')
+
+		await page.getByRole('button', { name: 'Add a step', exact: true }).click()
+		await page.getByLabel('Step 1', { exact: true }).fill('Design approved')
+		await page.getByLabel('Step 1 done on', { exact: true }).fill('2021-04-01')
+		await page.getByRole('button', { name: 'Create pledge', exact: true }).click()
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Edit pledge: A new bridge', exact: true }),
+		).toBeVisible()
+		await expect(page.getByLabel('Step 1', { exact: true })).toHaveValue('Design approved')
+		await expect(page.getByLabel('Step 1 done on', { exact: true })).toHaveValue('2021-04-01')
 	})
 })

@@ -216,9 +216,17 @@ export function CheckboxGroup(props: Described & { choices: readonly Choice[]; e
 	return <ChoiceGroup {...props} type="checkbox" />
 }
 
-/** A hidden field the form sends back as it came (a version, an id). */
+/**
+ * A hidden field the form sends back as it came (a version, an id), with its message if it came back
+ * refused (a tampered or missing version: "Reload the page and try again.").
+ */
 export function HiddenField({ field }: { field: Field }) {
-	return <input {...getInputProps(field, { type: 'hidden' })} key={field.key} />
+	return (
+		<>
+			<input {...getInputProps(field, { type: 'hidden' })} key={field.key} />
+			<FieldErrors id={field.errorId} errors={field.errors} />
+		</>
+	)
 }
 
 /** The fields of one language of a record, marked with that language for screen readers and spelling. */
@@ -241,21 +249,25 @@ export function LanguageFieldset({
 
 /**
  * A form posted to its route: without JavaScript the server checks it; with it, conform checks the same
- * schema first. Its messages about no single field come first.
+ * schema first. Its messages about no single field come first: `refused`, when given, says that a
+ * submission was refused (by the browser's check or the server's) before the messages at the fields.
  */
 export function StaffForm({
 	form,
 	children,
 	className,
+	refused,
 	...rest
 }: {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	form: FormMetadata<any, string[]>
 	children: ReactNode
 	className?: string
+	refused?: ReactNode
 } & Pick<ComponentProps<typeof Form>, 'action' | 'encType'>) {
 	return (
 		<Form method="post" {...getFormProps(form)} className={className ?? 'staff-form'} {...rest}>
+			{refused && form.status === 'error' ? <FormMessage tone="error">{refused}</FormMessage> : null}
 			{form.errors?.length ? (
 				<div id={form.errorId} className="staff-message staff-message-error" role="alert">
 					<p>{form.errors.join(' ')}</p>

@@ -1,332 +1,206 @@
-import { Form } from '@remix-run/react'
-import { useId, type ReactNode } from 'react'
-import { Field, type FieldErrors } from './forms'
+import type { SubmissionResult } from '@conform-to/react'
+import {
+	DateField,
+	FieldErrors,
+	HiddenField,
+	LanguageFieldset,
+	NumberField,
+	SelectField,
+	StaffForm,
+	TextAreaField,
+	TextField,
+	UrlField,
+	useStaffForm,
+	type OptionGroup,
+} from './forms'
+import {
+	pledgeCreateSchema,
+	pledgeEditSchema,
+	pledgeLanguages,
+	type PledgeFormValues,
+	type PledgeKind,
+} from '~/forms/pledge'
 
-/** What the pledge form shows in its fields: the stored pledge, or what was sent when it came back. */
-export type PledgeFormValues = {
-	version?: string
-	platformId?: string
-	slug?: string
-	kind?: string
-	categoryId: string
-	title: string
-	summary: string
-	quote: string
-	sourceUrl: string
-	sourceDate: string
-	deadline: string
-	ruTitle: string
-	ruSummary: string
-	kkTitle: string
-	kkSummary: string
-	indicatorName: string
-	indicatorUnit: string
-	baselineValue: string
-	baselineDate: string
-	targetValue: string
-	targetDate: string
-	direction: string
-	steps: Array<{ title: string; doneOn: string }>
-}
-
+/** A platform with its categories: where a pledge may go. */
 export type Placement = {
 	id: string
 	title: string
 	categories: Array<{ id: string; title: string; parent: { title: string } | null }>
 }
 
-/** Blank rows after the stored steps, so that steps can be added without JavaScript. */
-const blankStepRows = 3
+const kindOptions = [
+	{ value: 'QUANTITATIVE', label: 'Quantitative (a figure with a target)' },
+	{ value: 'MILESTONE', label: 'Milestone (steps done or not)' },
+	{ value: 'QUALITATIVE', label: 'Qualitative' },
+]
 
-export function Described({
-	label,
-	errors,
-	hint,
-	children,
-}: {
-	label: string
-	errors?: string[]
-	hint?: ReactNode
-	children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
-}) {
-	const id = useId()
-	const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null]
-		.filter(Boolean)
-		.join(' ')
-	return (
-		<div className="staff-field">
-			<label htmlFor={id}>{label}</label>
-			{hint ? (
-				<p id={`${id}-hint`} className="staff-field-hint">
-					{hint}
-				</p>
-			) : null}
-			{children({
-				id,
-				'aria-invalid': errors?.length ? true : undefined,
-				'aria-describedby': describedBy || undefined,
-			})}
-			{errors?.length ? (
-				<p id={`${id}-error`} className="staff-field-error">
-					{errors.join(' ')}
-				</p>
-			) : null}
-		</div>
-	)
-}
+const directionOptions = [
+	{ value: 'INCREASE', label: 'Increase: higher is better' },
+	{ value: 'DECREASE', label: 'Decrease: lower is better' },
+]
 
-export function TextArea(props: {
-	label: string
-	name: string
-	defaultValue: string
-	errors?: string[]
-	hint?: ReactNode
-}) {
-	return (
-		<Described label={props.label} errors={props.errors} hint={props.hint}>
-			{(aria) => <textarea {...aria} name={props.name} defaultValue={props.defaultValue} rows={4} />}
-		</Described>
-	)
-}
-
-export function DateInput(props: {
-	label: string
-	name: string
-	defaultValue: string
-	errors?: string[]
-	hint?: ReactNode
-}) {
-	return (
-		<Described label={props.label} errors={props.errors} hint={props.hint ?? 'YYYY-MM-DD'}>
-			{(aria) => (
-				<input
-					{...aria}
-					type="text"
-					inputMode="numeric"
-					name={props.name}
-					defaultValue={props.defaultValue}
-				/>
-			)}
-		</Described>
-	)
+function categoryOptions(placements: readonly Placement[]): OptionGroup[] {
+	return placements.map((platform) => ({
+		label: platform.title,
+		options: platform.categories.map((category) => ({
+			value: category.id,
+			label: category.parent ? `${category.parent.title} › ${category.title}` : category.title,
+		})),
+	}))
 }
 
 /**
  * The pledge form (create and edit). The kind decides whether it asks for an indicator or for steps; on an
- * edit the kind, platform and slug are shown, not asked (they are fixed once the pledge exists).
+ * edit the kind, platform and slug are shown by the page, not asked (they are fixed once the pledge exists).
+ * Milestone steps are a list the buttons grow and shrink, with JavaScript in place and without it through
+ * the server.
  */
 export function PledgeForm({
-	values,
-	errors,
-	placements,
 	kind,
+	placements,
+	defaultValue,
+	lastResult,
 	submitLabel,
 }: {
-	values: PledgeFormValues
-	errors: FieldErrors
-	/** Where the pledge may go: on an edit, only its own platform (a pledge never moves platform). */
-	placements: Placement[]
 	/** The pledge's kind on an edit; undefined on creation, where the form asks for it. */
-	kind?: string
+	kind?: PledgeKind
+	/** Where the pledge may go: on an edit, only its own platform (a pledge never moves platform). */
+	placements: readonly Placement[]
+	defaultValue?: PledgeFormValues
+	lastResult: SubmissionResult<string[]> | null
 	submitLabel: string
 }) {
 	const isNew = kind === undefined
-	const steps = [...values.steps, ...Array.from({ length: blankStepRows }, () => ({ title: '', doneOn: '' }))]
+	const [form, fields] = useStaffForm(isNew ? pledgeCreateSchema : pledgeEditSchema(kind), {
+		defaultValue,
+		lastResult,
+	})
+	const steps = fields.steps.getFieldList()
 	return (
-		<Form method="post" className="staff-form catalogue-form">
-			{values.version ? <input type="hidden" name="version" value={values.version} /> : null}
+		<StaffForm
+			form={form}
+			className="staff-form catalogue-form"
+			refused="Nothing was saved: please correct the fields marked below."
+		>
+			{/* The first submit button is the one Enter presses: saving, never "Remove". */}
+			<button type="submit" hidden tabIndex={-1} />
 			{isNew ? (
 				<>
-					<Described label="Platform" errors={errors.platformId}>
-						{(aria) => (
-							<select {...aria} name="platformId" defaultValue={values.platformId ?? ''}>
-								<option value="">Choose a platform</option>
-								{placements.map((platform) => (
-									<option key={platform.id} value={platform.id}>
-										{platform.title}
-									</option>
-								))}
-							</select>
-						)}
-					</Described>
-					<Field
-						label="Slug"
-						name="slug"
-						defaultValue={values.slug ?? ''}
-						hint="The pledge’s part of its public address: lowercase letters, digits and hyphens. It cannot be changed later."
-						errors={errors.slug}
+					<SelectField
+						label="Platform"
+						field={fields.platformId}
+						emptyLabel="Choose a platform"
+						options={placements.map((platform) => ({ value: platform.id, label: platform.title }))}
 					/>
-					<Described label="Kind" errors={errors.kind} hint="It cannot be changed later.">
-						{(aria) => (
-							<select {...aria} name="kind" defaultValue={values.kind ?? ''}>
-								<option value="">Choose a kind</option>
-								<option value="QUANTITATIVE">Quantitative (a figure with a target)</option>
-								<option value="MILESTONE">Milestone (steps done or not)</option>
-								<option value="QUALITATIVE">Qualitative</option>
-							</select>
-						)}
-					</Described>
+					<TextField
+						label="Slug"
+						field={fields.slug}
+						hint="The pledge’s part of its public address: lowercase letters, digits and hyphens. It cannot be changed later."
+					/>
+					<SelectField
+						label="Kind"
+						field={fields.kind}
+						hint="It cannot be changed later."
+						emptyLabel="Choose a kind"
+						options={kindOptions}
+					/>
 				</>
-			) : null}
-			<Described label="Category" errors={errors.categoryId}>
-				{(aria) => (
-					<select {...aria} name="categoryId" defaultValue={values.categoryId}>
-						<option value="">Choose a category</option>
-						{placements.map((platform) => (
-							<optgroup key={platform.id} label={platform.title}>
-								{platform.categories.map((category) => (
-									<option key={category.id} value={category.id}>
-										{category.parent ? `${category.parent.title} › ${category.title}` : category.title}
-									</option>
-								))}
-							</optgroup>
-						))}
-					</select>
-				)}
-			</Described>
+			) : (
+				<HiddenField field={fields.version} />
+			)}
+			<SelectField
+				label="Category"
+				field={fields.categoryId}
+				emptyLabel="Choose a category"
+				options={categoryOptions(placements)}
+			/>
 
-			<fieldset className="catalogue-group">
-				<legend>English (the record itself)</legend>
-				<Field label="Title" name="title" defaultValue={values.title} errors={errors.title} />
-				<TextArea label="Summary" name="summary" defaultValue={values.summary} errors={errors.summary} />
-			</fieldset>
-			<fieldset className="catalogue-group">
-				<legend>Russian</legend>
-				<Field
-					label="Russian title"
-					name="ruTitle"
-					defaultValue={values.ruTitle}
-					errors={errors.ruTitle}
-					hint="Leave both empty to show the English text, marked as such."
-				/>
-				<TextArea
-					label="Russian summary"
-					name="ruSummary"
-					defaultValue={values.ruSummary}
-					errors={errors.ruSummary}
-				/>
-			</fieldset>
-			<fieldset className="catalogue-group">
-				<legend>Kazakh</legend>
-				<Field
-					label="Kazakh title"
-					name="kkTitle"
-					defaultValue={values.kkTitle}
-					errors={errors.kkTitle}
-					hint="Leave both empty to show the English text, marked as such."
-				/>
-				<TextArea
-					label="Kazakh summary"
-					name="kkSummary"
-					defaultValue={values.kkSummary}
-					errors={errors.kkSummary}
-				/>
-			</fieldset>
+			<LanguageFieldset legend="English (the record itself)" lang="en">
+				<TextField label="Title" field={fields.title} />
+				<TextAreaField label="Summary" field={fields.summary} rows={4} />
+			</LanguageFieldset>
+			{pledgeLanguages.map(({ language, lang, title, summary }) => (
+				<LanguageFieldset key={lang} legend={language} lang={lang}>
+					<TextField
+						label={`${language} title`}
+						field={fields[title]}
+						hint="Leave both empty to show the English text, marked as such."
+					/>
+					<TextAreaField label={`${language} summary`} field={fields[summary]} rows={4} />
+				</LanguageFieldset>
+			))}
 
 			<fieldset className="catalogue-group">
 				<legend>Source and deadline</legend>
-				<TextArea
-					label="Quote"
-					name="quote"
-					defaultValue={values.quote}
-					errors={errors.quote}
-					hint="The source’s own words, verbatim."
-				/>
-				<Field
-					label="Source address"
-					name="sourceUrl"
-					defaultValue={values.sourceUrl}
-					errors={errors.sourceUrl}
-				/>
-				<DateInput
-					label="Source date"
-					name="sourceDate"
-					defaultValue={values.sourceDate}
-					errors={errors.sourceDate}
-				/>
-				<DateInput label="Deadline" name="deadline" defaultValue={values.deadline} errors={errors.deadline} />
+				<TextAreaField label="Quote" field={fields.quote} hint="The source’s own words, verbatim." rows={4} />
+				<UrlField label="Source address" field={fields.sourceUrl} />
+				<DateField label="Source date" field={fields.sourceDate} />
+				<DateField label="Deadline" field={fields.deadline} />
 			</fieldset>
 
 			{isNew || kind === 'QUANTITATIVE' ? (
 				<fieldset className="catalogue-group">
 					<legend>Indicator {isNew ? '(quantitative pledges only)' : null}</legend>
-					<Field
-						label="What is measured"
-						name="indicatorName"
-						defaultValue={values.indicatorName}
-						errors={errors.indicatorName}
-					/>
-					<Field
-						label="Unit"
-						name="indicatorUnit"
-						defaultValue={values.indicatorUnit}
-						errors={errors.indicatorUnit}
-					/>
-					<Field
+					<TextField label="What is measured" field={fields.indicatorName} />
+					<TextField label="Unit" field={fields.indicatorUnit} />
+					<NumberField
 						label="Baseline value"
-						name="baselineValue"
-						defaultValue={values.baselineValue}
-						errors={errors.baselineValue}
+						field={fields.baselineValue}
 						hint="Optional. Digits with a point for decimals, no commas: 50000 or 0.35."
 					/>
-					<DateInput
-						label="Baseline date"
-						name="baselineDate"
-						defaultValue={values.baselineDate}
-						errors={errors.baselineDate}
-						hint="YYYY-MM-DD, with a baseline value."
+					<DateField label="Baseline date" field={fields.baselineDate} hint="With a baseline value." />
+					<NumberField label="Target value" field={fields.targetValue} />
+					<DateField label="Target date" field={fields.targetDate} />
+					<SelectField
+						label="Direction"
+						field={fields.direction}
+						emptyLabel="Choose"
+						options={directionOptions}
 					/>
-					<Field
-						label="Target value"
-						name="targetValue"
-						defaultValue={values.targetValue}
-						errors={errors.targetValue}
-					/>
-					<DateInput
-						label="Target date"
-						name="targetDate"
-						defaultValue={values.targetDate}
-						errors={errors.targetDate}
-					/>
-					<Described label="Direction" errors={errors.direction}>
-						{(aria) => (
-							<select {...aria} name="direction" defaultValue={values.direction}>
-								<option value="">Choose</option>
-								<option value="INCREASE">Increase: higher is better</option>
-								<option value="DECREASE">Decrease: lower is better</option>
-							</select>
-						)}
-					</Described>
 				</fieldset>
 			) : null}
 
 			{isNew || kind === 'MILESTONE' ? (
-				<fieldset className="catalogue-group">
+				<fieldset
+					className="catalogue-group"
+					aria-describedby={fields.steps.errors?.length ? fields.steps.errorId : undefined}
+				>
 					<legend>Milestone steps {isNew ? '(milestone pledges only)' : null}</legend>
-					<p className="staff-field-hint">
-						In order. Empty rows are left out; to remove a step, clear its title. Save to get more empty rows.
-					</p>
-					{errors.stepTitle ? <p className="staff-field-error">{errors.stepTitle.join(' ')}</p> : null}
-					{errors.stepDoneOn ? <p className="staff-field-error">{errors.stepDoneOn.join(' ')}</p> : null}
+					<p className="staff-field-hint">In order. A row left empty is left out.</p>
+					<FieldErrors id={fields.steps.errorId} errors={fields.steps.errors} />
 					<ol className="catalogue-steps">
-						{steps.map((step, index) => (
-							<li key={index}>
-								<Field label={`Step ${index + 1}`} name="stepTitle" defaultValue={step.title} />
-								<DateInput
-									label={`Step ${index + 1} done on`}
-									name="stepDoneOn"
-									defaultValue={step.doneOn}
-									hint="YYYY-MM-DD, or empty while not done"
-								/>
-							</li>
-						))}
+						{steps.map((step, index) => {
+							const row = step.getFieldset()
+							return (
+								<li key={step.key}>
+									<TextField label={`Step ${index + 1}`} field={row.title} />
+									<DateField
+										label={`Step ${index + 1} done on`}
+										field={row.doneOn}
+										hint="Empty while not done."
+									/>
+									<button
+										className="button button-secondary"
+										{...form.remove.getButtonProps({ name: fields.steps.name, index })}
+									>
+										Remove<span className="visually-hidden"> step {index + 1}</span>
+									</button>
+								</li>
+							)
+						})}
 					</ol>
+					<button
+						className="button button-secondary"
+						{...form.insert.getButtonProps({ name: fields.steps.name })}
+					>
+						Add a step
+					</button>
 				</fieldset>
 			) : null}
 
 			<button type="submit" className="button">
 				{submitLabel}
 			</button>
-		</Form>
+		</StaffForm>
 	)
 }

@@ -1,6 +1,13 @@
-import type { PrismaClient } from '~/.server/prisma/client'
+import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
+import {
+	platformFormValues,
+	type PlatformCreateInput,
+	type PlatformEditInput,
+	type PlatformProblem,
+} from '~/forms/platform'
 import { isoDate } from './overview.server'
+import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
 
 // The current platform is the most recent election's; a tie goes to the one entered last.
 const currentFirst = [{ electionDate: 'desc' as const }, { createdAt: 'desc' as const }]
@@ -76,4 +83,102 @@ export async function listSitemapEntries(prisma: PrismaClient = getPrisma()) {
 		}),
 	])
 	return { platforms, pledges }
+}
+
+// Staff reads and writes (the admin's catalogue pages).
+
+/** Every platform with its politician and how many categories and pledges it has, for the staff's list. */
+export async function listPlatformsToEdit() {
+	return getPrisma().platform.findMany({
+		orderBy: [{ electionDate: 'desc' }, { id: 'asc' }],
+		take: 100,
+		select: {
+			id: true,
+			slug: true,
+			title: true,
+			politician: { select: { name: true } },
+			_count: { select: { pledges: true, categories: true } },
+		},
+	})
+}
+
+const platformRecordSelect = {
+	id: true,
+	slug: true,
+	politicianId: true,
+	title: true,
+	summary: true,
+	electionDate: true,
+	termStart: true,
+	termEnd: true,
+	sourceUrl: true,
+	sourceTitle: true,
+	sourcePublisher: true,
+	sourcePublishedAt: true,
+	version: true,
+} satisfies Prisma.PlatformSelect
+
+export type PlatformRecord = Prisma.PlatformGetPayload<{ select: typeof platformRecordSelect }>
+
+export async function getPlatformRecord(id: string, tx: Prisma.TransactionClient = getPrisma()) {
+	return tx.platform.findUnique({ where: { id }, select: platformRecordSelect })
+}
+
+const audit = (action: string) => ({
+	action,
+	entityType: 'Platform',
+	/** The platform as text, as its form holds it. */
+	snapshot: (platform: PlatformRecord) => {
+		const { version: _version, ...values } = platformFormValues(platform)
+		return { id: platform.id, slug: platform.slug, ...values }
+	},
+})
+
+function platformData(input: PlatformCreateInput | PlatformEditInput) {
+	return {
+		politicianId: input.politicianId,
+		title: input.title,
+		summary: input.summary ?? null,
+		electionDate: input.electionDate,
+		termStart: input.termStart,
+		termEnd: input.termEnd,
+		sourceUrl: input.sourceUrl,
+		sourceTitle: input.sourceTitle,
+		sourcePublisher: input.sourcePublisher,
+		sourcePublishedAt: input.sourcePublishedAt ?? null,
+	}
+}
+
+async function politicianProblem(
+	tx: Prisma.TransactionClient,
+	politicianId: string,
+): Promise<Problems<PlatformProblem> | null> {
+	const politician = await tx.politician.findUnique({ where: { id: politicianId }, select: { id: true } })
+	return politician ? null : { politicianId: 'unknown' }
+}
+
+export async function createPlatform(input: PlatformCreateInput, actor: Actor) {
+	return createAudited<PlatformRecord, PlatformProblem>({
+		actor,
+		read: (tx, id) => getPlatformRecord(id, tx),
+		check: (tx) => politicianProblem(tx, input.politicianId),
+		create: async (tx) =>
+			(await tx.platform.create({ data: { slug: input.slug, ...platformData(input) }, select: { id: true } }))
+				.id,
+		audit: audit('platform.create'),
+		taken: { slug: 'taken' },
+	})
+}
+
+export async function updatePlatform(id: string, input: PlatformEditInput, actor: Actor) {
+	return updateVersioned<PlatformRecord, PlatformProblem>({
+		id,
+		version: input.version,
+		actor,
+		read: (tx, platformId) => getPlatformRecord(platformId, tx),
+		check: (tx) => politicianProblem(tx, input.politicianId),
+		update: (tx, where) =>
+			tx.platform.updateMany({ where, data: { ...platformData(input), version: { increment: 1 } } }),
+		audit: audit('platform.update'),
+	})
 }

@@ -1,8 +1,15 @@
-import type { PrismaClient } from '~/.server/prisma/client'
+import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
+import {
+	pledgeFormValues,
+	type PledgeCreateInput,
+	type PledgeEditInput,
+	type PledgeProblem,
+} from '~/forms/pledge'
 import type { Locale } from '~/i18n/locales'
 import { readIndicator, type IndicatorPlan, type IndicatorPoint } from './indicator'
 import { daysBetween, isoDate } from './overview.server'
+import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
 import { localize, translationsIn } from './translation.server'
 
 export const evidencePageSize = 20
@@ -221,4 +228,238 @@ function presentIndicator(indicator: StoredIndicator) {
 		measurements,
 		reading: readIndicator(plan, measurements),
 	}
+}
+
+// Staff reads and writes (the admin's catalogue pages).
+
+export const pledgeListPageSize = 100
+
+/** One bounded page of every pledge, by platform and category, for the staff's list. */
+export async function listPledgesToEdit({ page = 1 }: { page?: number } = {}) {
+	const prisma = getPrisma()
+	const [pledges, pledgeCount] = await Promise.all([
+		prisma.pledge.findMany({
+			orderBy: [{ platformId: 'asc' }, { categoryId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
+			skip: (page - 1) * pledgeListPageSize,
+			take: pledgeListPageSize,
+			select: {
+				id: true,
+				slug: true,
+				title: true,
+				kind: true,
+				status: true,
+				platform: { select: { slug: true } },
+				category: { select: { title: true } },
+			},
+		}),
+		prisma.pledge.count(),
+	])
+	return { pledges, pledgeCount, pageCount: Math.max(1, Math.ceil(pledgeCount / pledgeListPageSize)) }
+}
+
+/**
+ * Platforms with their categories, for choosing where a pledge belongs (bounded: staff data, not public);
+ * only `platformId`'s when given, for editing a pledge, which stays on its platform.
+ */
+export async function listPledgePlacements({ platformId }: { platformId?: string } = {}) {
+	return getPrisma().platform.findMany({
+		where: platformId ? { id: platformId } : {},
+		orderBy: [{ electionDate: 'desc' }, { id: 'asc' }],
+		take: 100,
+		select: {
+			id: true,
+			title: true,
+			categories: {
+				orderBy: [{ parentId: { sort: 'asc', nulls: 'first' } }, { position: 'asc' }, { id: 'asc' }],
+				take: 500,
+				select: { id: true, title: true, parent: { select: { title: true } } },
+			},
+		},
+	})
+}
+
+export type PledgePlacement = Awaited<ReturnType<typeof listPledgePlacements>>[number]
+
+const pledgeRecordSelect = {
+	id: true,
+	platformId: true,
+	categoryId: true,
+	slug: true,
+	title: true,
+	summary: true,
+	quote: true,
+	sourceUrl: true,
+	sourceDate: true,
+	kind: true,
+	deadline: true,
+	status: true,
+	version: true,
+	platform: { select: { slug: true, title: true } },
+	translations: { orderBy: { locale: 'asc' }, select: { locale: true, title: true, summary: true } },
+	indicator: {
+		select: {
+			name: true,
+			unit: true,
+			baselineValue: true,
+			baselineDate: true,
+			targetValue: true,
+			targetDate: true,
+			direction: true,
+		},
+	},
+	milestoneSteps: { orderBy: { position: 'asc' }, select: { position: true, title: true, doneOn: true } },
+} satisfies Prisma.PledgeSelect
+
+/** A stored pledge with its translations, indicator and steps: what its edit page shows. */
+export type PledgeRecord = Prisma.PledgeGetPayload<{ select: typeof pledgeRecordSelect }>
+
+export async function getPledgeRecord(id: string, tx: Prisma.TransactionClient = getPrisma()) {
+	return tx.pledge.findUnique({ where: { id }, select: pledgeRecordSelect })
+}
+
+const audit = (action: string) => ({
+	action,
+	entityType: 'Pledge',
+	/** The pledge as text, as its form holds it, with what the form does not change but names it. */
+	snapshot: (pledge: PledgeRecord) => {
+		const { version: _version, ...values } = pledgeFormValues(pledge)
+		return { id: pledge.id, slug: pledge.slug, kind: pledge.kind, platformId: pledge.platformId, ...values }
+	},
+})
+
+type PledgeContent = Omit<PledgeEditInput, 'version'>
+
+/** Writes a pledge's translations, indicator and steps to match the form (the pledge row is written already). */
+async function writePledgeParts(
+	tx: Prisma.TransactionClient,
+	pledgeId: string,
+	kind: PledgeRecord['kind'],
+	input: PledgeContent,
+) {
+	for (const row of [
+		{ locale: 'RU' as const, title: input.ruTitle, summary: input.ruSummary },
+		{ locale: 'KK' as const, title: input.kkTitle, summary: input.kkSummary },
+	]) {
+		if (row.title !== undefined && row.summary !== undefined) {
+			await tx.pledgeTranslation.upsert({
+				where: { pledgeId_locale: { pledgeId, locale: row.locale } },
+				create: { pledgeId, locale: row.locale, title: row.title, summary: row.summary },
+				update: { title: row.title, summary: row.summary },
+			})
+		} else {
+			await tx.pledgeTranslation.deleteMany({ where: { pledgeId, locale: row.locale } })
+		}
+	}
+	if (
+		kind === 'QUANTITATIVE' &&
+		input.indicatorName !== undefined &&
+		input.indicatorUnit !== undefined &&
+		input.targetValue !== undefined &&
+		input.targetDate !== undefined &&
+		input.direction !== undefined
+	) {
+		const indicator = {
+			name: input.indicatorName,
+			unit: input.indicatorUnit,
+			baselineValue: input.baselineValue ?? null,
+			baselineDate: input.baselineDate ?? null,
+			targetValue: input.targetValue,
+			targetDate: input.targetDate,
+			direction: input.direction,
+		}
+		await tx.indicator.upsert({
+			where: { pledgeId },
+			create: { pledgeId, ...indicator },
+			update: { ...indicator, version: { increment: 1 } },
+		})
+	}
+	if (kind === 'MILESTONE') {
+		// Steps carry nothing but their text and date, so the form's list replaces the stored one.
+		await tx.milestoneStep.deleteMany({ where: { pledgeId } })
+		await tx.milestoneStep.createMany({
+			data: input.steps.map((step, index) => ({
+				pledgeId,
+				position: index + 1,
+				title: step.title,
+				doneOn: step.doneOn,
+			})),
+		})
+	}
+}
+
+async function categoryProblem(
+	tx: Prisma.TransactionClient,
+	platformId: string,
+	categoryId: string,
+): Promise<Problems<PledgeProblem> | null> {
+	const category = await tx.category.findUnique({ where: { id: categoryId }, select: { platformId: true } })
+	return category?.platformId === platformId ? null : { categoryId: 'not-of-platform' }
+}
+
+/**
+ * Saves an edit of a pledge with its translations, indicator and steps, audited. The platform and kind
+ * stay; the status is never written here: the ledger owns it.
+ */
+export async function updatePledge(id: string, input: PledgeEditInput, actor: Actor) {
+	return updateVersioned<PledgeRecord, PledgeProblem>({
+		id,
+		version: input.version,
+		actor,
+		read: (tx, pledgeId) => getPledgeRecord(pledgeId, tx),
+		check: (tx, before) => categoryProblem(tx, before.platformId, input.categoryId),
+		update: async (tx, where, before) => {
+			const written = await tx.pledge.updateMany({
+				where,
+				data: {
+					categoryId: input.categoryId,
+					title: input.title,
+					summary: input.summary,
+					quote: input.quote,
+					sourceUrl: input.sourceUrl,
+					sourceDate: input.sourceDate,
+					deadline: input.deadline,
+					version: { increment: 1 },
+				},
+			})
+			if (written.count > 0) await writePledgeParts(tx, id, before.kind, input)
+			return written
+		},
+		audit: audit('pledge.update'),
+	})
+}
+
+/** Creates a pledge (status NOT_RATED until the ledger says otherwise) with its parts, audited. */
+export async function createPledge(input: PledgeCreateInput, actor: Actor) {
+	return createAudited<PledgeRecord, PledgeProblem>({
+		actor,
+		read: (tx, pledgeId) => getPledgeRecord(pledgeId, tx),
+		check: async (tx) => {
+			const platform = await tx.platform.findUnique({ where: { id: input.platformId }, select: { id: true } })
+			if (!platform) return { platformId: 'unknown' }
+			return categoryProblem(tx, input.platformId, input.categoryId)
+		},
+		create: async (tx) => {
+			const position = await tx.pledge.count({ where: { categoryId: input.categoryId } })
+			const { id } = await tx.pledge.create({
+				data: {
+					platformId: input.platformId,
+					categoryId: input.categoryId,
+					slug: input.slug,
+					kind: input.kind,
+					title: input.title,
+					summary: input.summary,
+					quote: input.quote,
+					sourceUrl: input.sourceUrl,
+					sourceDate: input.sourceDate,
+					deadline: input.deadline,
+					position,
+				},
+				select: { id: true },
+			})
+			await writePledgeParts(tx, id, input.kind, input)
+			return id
+		},
+		audit: audit('pledge.create'),
+		taken: { slug: 'taken' },
+	})
 }

@@ -1,7 +1,15 @@
-import type { PledgeForm } from '~/models/catalogue.server'
+import { pledgeFormValues, type PledgeFormValues } from '~/forms/pledge'
+import { getPledgeRecord } from '~/models/pledge.server'
 
-/** The fields of the edit form exactly as the page fills them in for a stored pledge. */
-export function formFieldsOf(pledge: PledgeForm): Array<[string, string]> {
+/** A stored pledge as its edit page shows it: the form's values, with its status (which the form never sets). */
+export async function storedPledge(pledgeId: string) {
+	const pledge = await getPledgeRecord(pledgeId)
+	if (!pledge) throw new Error(`no pledge ${pledgeId}`)
+	return { ...pledgeFormValues(pledge), status: pledge.status }
+}
+
+/** The fields of the edit form exactly as the page sends them for a stored pledge. */
+export function formFieldsOf(pledge: PledgeFormValues): Array<[string, string]> {
 	const fields: Array<[string, string]> = [
 		['version', pledge.version],
 		['categoryId', pledge.categoryId],
@@ -23,9 +31,9 @@ export function formFieldsOf(pledge: PledgeForm): Array<[string, string]> {
 		['targetDate', pledge.targetDate],
 		['direction', pledge.direction],
 	]
-	for (const step of [...pledge.steps, { title: '', doneOn: '' }]) {
-		fields.push(['stepTitle', step.title], ['stepDoneOn', step.doneOn])
-	}
+	pledge.steps.forEach((step, index) => {
+		fields.push([`steps[${index}].title`, step.title], [`steps[${index}].doneOn`, step.doneOn])
+	})
 	return fields
 }
 
@@ -35,4 +43,15 @@ export function withChanges(fields: Array<[string, string]>, changes: Record<str
 		name,
 		name in changes ? (changes[name] ?? '') : value,
 	])
+}
+
+/** The fields without the milestone steps. */
+export function withoutSteps(fields: Array<[string, string]>) {
+	return fields.filter(([name]) => !name.startsWith('steps'))
+}
+
+/** What conform's "Add a step" / "Remove" buttons send as `__intent__`. */
+export const stepIntent = {
+	insert: JSON.stringify({ type: 'insert', payload: { name: 'steps' } }),
+	remove: (index: number) => JSON.stringify({ type: 'remove', payload: { name: 'steps', index } }),
 }

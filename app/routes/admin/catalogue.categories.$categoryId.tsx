@@ -1,18 +1,36 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { requireRole } from '~/auth/guards.server'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage } from '~/components/forms'
-import { Described, TextArea } from '~/components/pledge-form'
-import { categoryCreateSchema, categoryEditSchema } from '~/models/catalogue-schemas'
+import {
+	FormMessage,
+	HiddenField,
+	LanguageFieldset,
+	SelectField,
+	StaffForm,
+	TextAreaField,
+	TextField,
+	useStaffForm,
+	type Refused,
+} from '~/components/forms'
+import {
+	categoryCreateSchema,
+	categoryEditSchema,
+	categoryFormValues,
+	categoryLanguages,
+	categoryProblems,
+	type CategoryFormValues,
+} from '~/forms/category'
+import { isRecordId } from '~/forms/fields'
+import { isUnreadableForm, refuse } from '~/forms/reply.server'
 import {
 	createCategory,
-	getCategoryForm,
+	getCategoryRecord,
 	listCategoryParents,
 	updateCategory,
-} from '~/models/catalogue.server'
-import { fieldErrorsOf, formValues, isRecordId } from '~/models/workflow-schemas'
-import { answerCatalogueSave, refuseCatalogueForm } from './catalogue-save.server'
+} from '~/models/category.server'
+import { answerSave } from './record-save.server'
 
 // One module for /admin/catalogue/categories/new (no id) and /admin/catalogue/categories/:categoryId.
 
@@ -22,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function findCategory(categoryId: string | undefined) {
 	if (categoryId === undefined) return null
-	const category = isRecordId(categoryId) ? await getCategoryForm(categoryId) : null
+	const category = isRecordId(categoryId) ? await getCategoryRecord(categoryId) : null
 	if (!category) throw new Response(null, { status: 404 })
 	return category
 }
@@ -31,167 +49,141 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
 	const category = await findCategory(params.categoryId)
 	const platforms = await listCategoryParents(category ? { platformId: category.platformId } : {})
-	return { category, platforms }
+	return {
+		category: category
+			? { id: category.id, slug: category.slug, title: category.title, platform: category.platform }
+			: null,
+		values: category ? categoryFormValues(category) : undefined,
+		platforms,
+	}
 }
 
-type FieldName =
-	| 'version'
-	| 'platformId'
-	| 'slug'
-	| 'parentId'
-	| 'title'
-	| 'summary'
-	| 'position'
-	| 'ruTitle'
-	| 'ruSummary'
-	| 'kkTitle'
-	| 'kkSummary'
-type Values = Record<FieldName, string>
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
-	const actor = { id: admin.id, ipAddress: context.clientIp ?? null }
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findCategory(params.categoryId)
-	const sent = formValues(await request.formData())
-	const text = (name: FieldName) => {
-		const value = sent[name]
-		return typeof value === 'string' ? value : ''
+	const formData = await request.formData()
+	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
+	const answer = {
+		noun: 'category',
+		path: '/admin/catalogue/categories',
+		problems: categoryProblems,
+		formValues: categoryFormValues,
 	}
-	const values: Values = {
-		version: text('version'),
-		platformId: text('platformId'),
-		slug: text('slug'),
-		parentId: text('parentId'),
-		title: text('title'),
-		summary: text('summary'),
-		position: text('position'),
-		ruTitle: text('ruTitle'),
-		ruSummary: text('ruSummary'),
-		kkTitle: text('kkTitle'),
-		kkSummary: text('kkSummary'),
-	}
-	let result
 	if (existing) {
-		const submission = categoryEditSchema.safeParse(sent)
-		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
-		result = await updateCategory(existing.id, submission.data, actor)
-	} else {
-		const submission = categoryCreateSchema.safeParse(sent)
-		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
-		result = await createCategory(submission.data, actor)
+		const submission = parseWithZod(formData, { schema: categoryEditSchema })
+		if (submission.status !== 'success') return refuse(submission)
+		return answerSave(submission, await updateCategory(existing.id, submission.value, actor), answer)
 	}
-	return answerCatalogueSave(result, { values, noun: 'category', path: '/admin/catalogue/categories' })
+	const submission = parseWithZod(formData, { schema: categoryCreateSchema })
+	if (submission.status !== 'success') return refuse(submission)
+	return answerSave(submission, await createCategory(submission.value, actor), answer)
 }
 
-const emptyCategory: Values = {
-	version: '',
-	platformId: '',
-	slug: '',
-	parentId: '',
-	title: '',
-	summary: '',
-	position: '0',
-	ruTitle: '',
-	ruSummary: '',
-	kkTitle: '',
-	kkSummary: '',
-}
+type Platforms = Awaited<ReturnType<typeof listCategoryParents>>
 
 export default function CategoryPage() {
-	const { category, platforms } = useLoaderData<typeof loader>()
+	const { category, values, platforms } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [search] = useSearchParams()
-	const values = actionData?.values ?? category ?? emptyCategory
-	const errors = actionData?.fieldErrors ?? {}
+	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
+	const stored = conflict?.values ?? values
 	return (
 		<>
 			<p>
 				<Link to="/admin/catalogue">Catalogue</Link>
 			</p>
 			<h1>{category ? `Edit category: ${category.title}` : 'New category'}</h1>
-			{actionData ? <FormMessage tone="error">{actionData.formError}</FormMessage> : null}
+			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
 			{!actionData && search.get('saved') ? (
 				<FormMessage tone="success">The category is saved.</FormMessage>
 			) : null}
-			<Form
-				method="post"
-				className="staff-form catalogue-form"
-				key={`${values.version}-${actionData ? 'sent' : 'stored'}`}
-			>
-				{category ? (
-					<>
-						<input type="hidden" name="version" value={values.version} />
-						<p>
-							{category.platform.title}, slug <code>{category.slug}</code> (fixed once created)
-						</p>
-					</>
-				) : (
-					<>
-						<Described label="Platform" errors={errors.platformId}>
-							{(aria) => (
-								<select {...aria} name="platformId" defaultValue={values.platformId}>
-									<option value="">Choose a platform</option>
-									{platforms.map((platform) => (
-										<option key={platform.id} value={platform.id}>
-											{platform.title}
-										</option>
-									))}
-								</select>
-							)}
-						</Described>
-						<Field
-							label="Slug"
-							name="slug"
-							defaultValue={values.slug}
-							errors={errors.slug}
-							hint="Lowercase letters, digits and hyphens, like fair-economy. It cannot be changed later."
-						/>
-					</>
-				)}
-				<Described
-					label="Principle it belongs to"
-					errors={errors.parentId}
-					hint="None for a principle itself; a topic sits under a principle of the same platform."
-				>
-					{(aria) => (
-						<select {...aria} name="parentId" defaultValue={values.parentId}>
-							<option value="">None: this is a principle</option>
-							{platforms.map((platform) => (
-								<optgroup key={platform.id} label={platform.title}>
-									{platform.categories
-										.filter((parent) => parent.id !== category?.id)
-										.map((parent) => (
-											<option key={parent.id} value={parent.id}>
-												{parent.title}
-											</option>
-										))}
-								</optgroup>
-							))}
-						</select>
-					)}
-				</Described>
-				<Field label="Title" name="title" defaultValue={values.title} errors={errors.title} />
-				<TextArea label="Summary" name="summary" defaultValue={values.summary} errors={errors.summary} />
-				<Field label="Position" name="position" defaultValue={values.position} errors={errors.position} />
-				<Field label="Russian title" name="ruTitle" defaultValue={values.ruTitle} errors={errors.ruTitle} />
-				<TextArea
-					label="Russian summary"
-					name="ruSummary"
-					defaultValue={values.ruSummary}
-					errors={errors.ruSummary}
-				/>
-				<Field label="Kazakh title" name="kkTitle" defaultValue={values.kkTitle} errors={errors.kkTitle} />
-				<TextArea
-					label="Kazakh summary"
-					name="kkSummary"
-					defaultValue={values.kkSummary}
-					errors={errors.kkSummary}
-				/>
-				{errors.version ? <p className="staff-field-error">{errors.version.join(' ')}</p> : null}
-				<button type="submit" className="button">
-					{category ? 'Save category' : 'Create category'}
-				</button>
-			</Form>
+			<CategoryForm
+				// A newer version (saved, or someone else's) remounts the form so that its fields show it.
+				key={stored?.version ?? 'new'}
+				category={category}
+				platforms={platforms}
+				defaultValue={stored ?? { position: '0' }}
+				lastResult={actionData && 'result' in actionData ? actionData.result : null}
+			/>
 		</>
+	)
+}
+
+function CategoryForm({
+	category,
+	platforms,
+	defaultValue,
+	lastResult,
+}: {
+	category: { id: string; slug: string; platform: { title: string } } | null
+	platforms: Platforms
+	defaultValue: Partial<CategoryFormValues>
+	lastResult: Refused['result'] | null
+}) {
+	const [form, fields] = useStaffForm(category ? categoryEditSchema : categoryCreateSchema, {
+		defaultValue,
+		lastResult,
+	})
+	return (
+		<StaffForm
+			form={form}
+			className="staff-form catalogue-form"
+			refused="Nothing was saved: please correct the fields marked below."
+		>
+			{category ? (
+				<>
+					<HiddenField field={fields.version} />
+					<p>
+						{category.platform.title}, slug <code>{category.slug}</code> (fixed once created)
+					</p>
+				</>
+			) : (
+				<>
+					<SelectField
+						label="Platform"
+						field={fields.platformId}
+						emptyLabel="Choose a platform"
+						options={platforms.map((platform) => ({ value: platform.id, label: platform.title }))}
+					/>
+					<TextField
+						label="Slug"
+						field={fields.slug}
+						hint="Lowercase letters, digits and hyphens, like fair-economy. It cannot be changed later."
+					/>
+				</>
+			)}
+			<SelectField
+				label="Principle it belongs to"
+				field={fields.parentId}
+				hint="None for a principle itself; a topic sits under a principle of the same platform."
+				emptyLabel="None: this is a principle"
+				options={platforms.map((platform) => ({
+					label: platform.title,
+					options: platform.categories
+						.filter((parent) => parent.id !== category?.id)
+						.map((parent) => ({ value: parent.id, label: parent.title })),
+				}))}
+			/>
+			<LanguageFieldset legend="English (the record itself)" lang="en">
+				<TextField label="Title" field={fields.title} />
+				<TextAreaField label="Summary" field={fields.summary} rows={4} />
+			</LanguageFieldset>
+			<TextField label="Position" field={fields.position} inputMode="numeric" />
+			{categoryLanguages.map(({ language, lang, title, summary }) => (
+				<LanguageFieldset key={lang} legend={language} lang={lang}>
+					<TextField label={`${language} title`} field={fields[title]} />
+					<TextAreaField
+						label={`${language} summary`}
+						field={fields[summary]}
+						rows={4}
+						hint="Optional: without it, the English summary shows."
+					/>
+				</LanguageFieldset>
+			))}
+			<button type="submit" className="button">
+				{category ? 'Save category' : 'Create category'}
+			</button>
+		</StaffForm>
 	)
 }
 

@@ -1,13 +1,33 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { requireRole } from '~/auth/guards.server'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage } from '~/components/forms'
-import { DateInput, Described, TextArea } from '~/components/pledge-form'
-import { platformCreateSchema, platformEditSchema } from '~/models/catalogue-schemas'
-import { createPlatform, getPlatformForm, listPoliticians, updatePlatform } from '~/models/catalogue.server'
-import { fieldErrorsOf, formValues, isRecordId } from '~/models/workflow-schemas'
-import { answerCatalogueSave, refuseCatalogueForm } from './catalogue-save.server'
+import {
+	DateField,
+	FormMessage,
+	HiddenField,
+	SelectField,
+	StaffForm,
+	TextAreaField,
+	TextField,
+	UrlField,
+	useStaffForm,
+	type Option,
+	type Refused,
+} from '~/components/forms'
+import { isRecordId } from '~/forms/fields'
+import {
+	platformCreateSchema,
+	platformEditSchema,
+	platformFormValues,
+	platformProblems,
+	type PlatformFormValues,
+} from '~/forms/platform'
+import { isUnreadableForm, refuse } from '~/forms/reply.server'
+import { createPlatform, getPlatformRecord, updatePlatform } from '~/models/platform.server'
+import { listPoliticians } from '~/models/politician.server'
+import { answerSave } from './record-save.server'
 
 // One module for /admin/catalogue/platforms/new (no id) and /admin/catalogue/platforms/:platformId.
 
@@ -17,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function findPlatform(platformId: string | undefined) {
 	if (platformId === undefined) return null
-	const platform = isRecordId(platformId) ? await getPlatformForm(platformId) : null
+	const platform = isRecordId(platformId) ? await getPlatformRecord(platformId) : null
 	if (!platform) throw new Response(null, { status: 404 })
 	return platform
 }
@@ -25,170 +45,116 @@ async function findPlatform(platformId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
 	const [platform, politicians] = await Promise.all([findPlatform(params.platformId), listPoliticians()])
-	return { platform, politicians }
+	return {
+		platform: platform ? { slug: platform.slug, title: platform.title } : null,
+		values: platform ? platformFormValues(platform) : undefined,
+		politicians: politicians.map((politician) => ({ value: politician.id, label: politician.name })),
+	}
 }
 
-type FieldName =
-	| 'version'
-	| 'slug'
-	| 'politicianId'
-	| 'title'
-	| 'summary'
-	| 'electionDate'
-	| 'termStart'
-	| 'termEnd'
-	| 'sourceUrl'
-	| 'sourceTitle'
-	| 'sourcePublisher'
-	| 'sourcePublishedAt'
-type Values = Record<FieldName, string>
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
-	const actor = { id: admin.id, ipAddress: context.clientIp ?? null }
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findPlatform(params.platformId)
-	const sent = formValues(await request.formData())
-	const text = (name: FieldName) => {
-		const value = sent[name]
-		return typeof value === 'string' ? value : ''
+	const formData = await request.formData()
+	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
+	const answer = {
+		noun: 'platform',
+		path: '/admin/catalogue/platforms',
+		problems: platformProblems,
+		formValues: platformFormValues,
 	}
-	const values: Values = {
-		version: text('version'),
-		slug: text('slug'),
-		politicianId: text('politicianId'),
-		title: text('title'),
-		summary: text('summary'),
-		electionDate: text('electionDate'),
-		termStart: text('termStart'),
-		termEnd: text('termEnd'),
-		sourceUrl: text('sourceUrl'),
-		sourceTitle: text('sourceTitle'),
-		sourcePublisher: text('sourcePublisher'),
-		sourcePublishedAt: text('sourcePublishedAt'),
-	}
-	let result
 	if (existing) {
-		const submission = platformEditSchema.safeParse(sent)
-		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
-		result = await updatePlatform(existing.id, submission.data, actor)
-	} else {
-		const submission = platformCreateSchema.safeParse(sent)
-		if (!submission.success) return refuseCatalogueForm(values, fieldErrorsOf(submission.error))
-		result = await createPlatform(submission.data, actor)
+		const submission = parseWithZod(formData, { schema: platformEditSchema })
+		if (submission.status !== 'success') return refuse(submission)
+		return answerSave(submission, await updatePlatform(existing.id, submission.value, actor), answer)
 	}
-	return answerCatalogueSave(result, { values, noun: 'platform', path: '/admin/catalogue/platforms' })
-}
-
-const emptyPlatform: Values = {
-	version: '',
-	slug: '',
-	politicianId: '',
-	title: '',
-	summary: '',
-	electionDate: '',
-	termStart: '',
-	termEnd: '',
-	sourceUrl: '',
-	sourceTitle: '',
-	sourcePublisher: '',
-	sourcePublishedAt: '',
+	const submission = parseWithZod(formData, { schema: platformCreateSchema })
+	if (submission.status !== 'success') return refuse(submission)
+	return answerSave(submission, await createPlatform(submission.value, actor), answer)
 }
 
 export default function PlatformPage() {
-	const { platform, politicians } = useLoaderData<typeof loader>()
+	const { platform, values, politicians } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [search] = useSearchParams()
-	const values = actionData?.values ?? platform ?? emptyPlatform
-	const errors = actionData?.fieldErrors ?? {}
+	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
+	const stored = conflict?.values ?? values
 	return (
 		<>
 			<p>
 				<Link to="/admin/catalogue">Catalogue</Link>
 			</p>
 			<h1>{platform ? `Edit platform: ${platform.title}` : 'New platform'}</h1>
-			{actionData ? <FormMessage tone="error">{actionData.formError}</FormMessage> : null}
+			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
 			{!actionData && search.get('saved') ? (
 				<FormMessage tone="success">The platform is saved.</FormMessage>
 			) : null}
-			<Form
-				method="post"
-				className="staff-form catalogue-form"
-				key={`${values.version}-${actionData ? 'sent' : 'stored'}`}
-			>
-				{platform ? (
-					<>
-						<input type="hidden" name="version" value={values.version} />
-						<p>
-							Slug: <code>{platform.slug}</code> (fixed once created: it is in every public address of the
-							platform)
-						</p>
-					</>
-				) : (
-					<Field
-						label="Slug"
-						name="slug"
-						defaultValue={values.slug}
-						errors={errors.slug}
-						hint="Lowercase letters, digits and hyphens, like fair-kazakhstan-2022. It cannot be changed later."
-					/>
-				)}
-				<Described label="Politician" errors={errors.politicianId}>
-					{(aria) => (
-						<select {...aria} name="politicianId" defaultValue={values.politicianId}>
-							<option value="">Choose a politician</option>
-							{politicians.map((politician) => (
-								<option key={politician.id} value={politician.id}>
-									{politician.name}
-								</option>
-							))}
-						</select>
-					)}
-				</Described>
-				<Field label="Title" name="title" defaultValue={values.title} errors={errors.title} />
-				<TextArea label="Summary" name="summary" defaultValue={values.summary} errors={errors.summary} />
-				<DateInput
-					label="Election date"
-					name="electionDate"
-					defaultValue={values.electionDate}
-					errors={errors.electionDate}
-				/>
-				<DateInput
-					label="Term starts"
-					name="termStart"
-					defaultValue={values.termStart}
-					errors={errors.termStart}
-				/>
-				<DateInput label="Term ends" name="termEnd" defaultValue={values.termEnd} errors={errors.termEnd} />
-				<Field
-					label="Source address"
-					name="sourceUrl"
-					defaultValue={values.sourceUrl}
-					errors={errors.sourceUrl}
-				/>
-				<Field
-					label="Source title"
-					name="sourceTitle"
-					defaultValue={values.sourceTitle}
-					errors={errors.sourceTitle}
-				/>
-				<Field
-					label="Source publisher"
-					name="sourcePublisher"
-					defaultValue={values.sourcePublisher}
-					errors={errors.sourcePublisher}
-				/>
-				<DateInput
-					label="Source published on"
-					name="sourcePublishedAt"
-					defaultValue={values.sourcePublishedAt}
-					errors={errors.sourcePublishedAt}
-					hint="YYYY-MM-DD, optional"
-				/>
-				{errors.version ? <p className="staff-field-error">{errors.version.join(' ')}</p> : null}
-				<button type="submit" className="button">
-					{platform ? 'Save platform' : 'Create platform'}
-				</button>
-			</Form>
+			<PlatformForm
+				// A newer version (saved, or someone else's) remounts the form so that its fields show it.
+				key={stored?.version ?? 'new'}
+				slug={platform?.slug}
+				politicians={politicians}
+				defaultValue={stored}
+				lastResult={actionData && 'result' in actionData ? actionData.result : null}
+			/>
 		</>
+	)
+}
+
+function PlatformForm({
+	slug,
+	politicians,
+	defaultValue,
+	lastResult,
+}: {
+	slug: string | undefined
+	politicians: readonly Option[]
+	defaultValue: PlatformFormValues | undefined
+	lastResult: Refused['result'] | null
+}) {
+	const [form, fields] = useStaffForm(slug ? platformEditSchema : platformCreateSchema, {
+		defaultValue,
+		lastResult,
+	})
+	return (
+		<StaffForm
+			form={form}
+			className="staff-form catalogue-form"
+			refused="Nothing was saved: please correct the fields marked below."
+		>
+			{slug ? (
+				<>
+					<HiddenField field={fields.version} />
+					<p>
+						Slug: <code>{slug}</code> (fixed once created: it is in every public address of the platform)
+					</p>
+				</>
+			) : (
+				<TextField
+					label="Slug"
+					field={fields.slug}
+					hint="Lowercase letters, digits and hyphens, like fair-kazakhstan-2022. It cannot be changed later."
+				/>
+			)}
+			<SelectField
+				label="Politician"
+				field={fields.politicianId}
+				emptyLabel="Choose a politician"
+				options={politicians}
+			/>
+			<TextField label="Title" field={fields.title} />
+			<TextAreaField label="Summary" field={fields.summary} rows={4} />
+			<DateField label="Election date" field={fields.electionDate} />
+			<DateField label="Term starts" field={fields.termStart} />
+			<DateField label="Term ends" field={fields.termEnd} />
+			<UrlField label="Source address" field={fields.sourceUrl} />
+			<TextField label="Source title" field={fields.sourceTitle} />
+			<TextField label="Source publisher" field={fields.sourcePublisher} />
+			<DateField label="Source published on" field={fields.sourcePublishedAt} hint="Optional." />
+			<button type="submit" className="button">
+				{slug ? 'Save platform' : 'Create platform'}
+			</button>
+		</StaffForm>
 	)
 }
 

@@ -1,28 +1,24 @@
-import {
-	data,
-	redirect,
-	type ActionFunctionArgs,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { requireRole } from '~/auth/guards.server'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormMessage, type FieldErrors } from '~/components/forms'
-import { PledgeForm, type PledgeFormValues } from '~/components/pledge-form'
-import { pledgeEditSchema, pledgeKinds } from '~/models/catalogue-schemas'
-import { getPledgeForm, listPledgePlacements, updatePledge } from '~/models/catalogue.server'
+import { FormMessage } from '~/components/forms'
+import { PledgeForm } from '~/components/pledge-form'
+import { isRecordId } from '~/forms/fields'
+import { pledgeEditSchema, pledgeFormValues, pledgeProblems } from '~/forms/pledge'
+import { isUnreadableForm, refuse, replyToIntent } from '~/forms/reply.server'
 import { paths } from '~/models/paths'
+import { getPledgeRecord, listPledgePlacements, updatePledge } from '~/models/pledge.server'
 import { statusPresentation } from '~/models/status'
-import { fieldErrorsOf, formValues, isRecordId } from '~/models/workflow-schemas'
-import { submittedPledgeValues } from './catalogue-form-values'
+import { answerSave } from './record-save.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: `${data?.pledge.title ?? 'Pledge'} · Catalogue · Admin · Uade` },
 ]
 
 async function findPledge(pledgeId: string | undefined) {
-	const pledge = isRecordId(pledgeId) ? await getPledgeForm(pledgeId) : null
+	const pledge = isRecordId(pledgeId) ? await getPledgeRecord(pledgeId) : null
 	if (!pledge) throw new Response(null, { status: 404 })
 	return pledge
 }
@@ -30,64 +26,44 @@ async function findPledge(pledgeId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
 	const pledge = await findPledge(params.pledgeId)
-	return { pledge, placements: await listPledgePlacements({ platformId: pledge.platformId }) }
+	return {
+		pledge: {
+			id: pledge.id,
+			slug: pledge.slug,
+			title: pledge.title,
+			kind: pledge.kind,
+			status: pledge.status,
+			platform: pledge.platform,
+		},
+		values: pledgeFormValues(pledge),
+		placements: await listPledgePlacements({ platformId: pledge.platformId }),
+	}
 }
 
-type ActionData = { values: PledgeFormValues; fieldErrors: FieldErrors; formError: string | null }
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const pledge = await findPledge(params.pledgeId)
-	const sent = formValues(await request.formData())
-	const kind = pledgeKinds.find((candidate) => candidate === pledge.kind) ?? 'QUALITATIVE'
-	const submission = pledgeEditSchema(kind).safeParse(sent)
-	if (!submission.success) {
-		return data<ActionData>(
-			{
-				values: submittedPledgeValues(sent),
-				fieldErrors: fieldErrorsOf(submission.error),
-				formError: 'Nothing was saved: please correct the fields marked below.',
-			},
-			{ status: 400 },
-		)
-	}
-	const result = await updatePledge(pledge.id, submission.data, {
-		id: admin.id,
-		ipAddress: context.clientIp ?? null,
+	const formData = await request.formData()
+	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
+	const submission = parseWithZod(formData, { schema: pledgeEditSchema(pledge.kind) })
+	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
+	if (submission.status === undefined) return replyToIntent(submission)
+	if (submission.status !== 'success') return refuse(submission)
+	return answerSave(submission, await updatePledge(pledge.id, submission.value, actor), {
+		noun: 'pledge',
+		path: '/admin/catalogue/pledges',
+		problems: pledgeProblems,
+		formValues: pledgeFormValues,
 	})
-	switch (result.status) {
-		case 'not-found':
-			throw new Response(null, { status: 404 })
-		case 'invalid':
-			return data<ActionData>(
-				{
-					values: submittedPledgeValues(sent),
-					fieldErrors: result.fieldErrors,
-					formError: 'Nothing was saved: please correct the fields marked below.',
-				},
-				{ status: 400 },
-			)
-		case 'conflict':
-			return data<ActionData>(
-				{
-					values: result.pledge,
-					fieldErrors: {},
-					formError:
-						'Someone else saved this pledge while you were editing it, so your changes were not saved. ' +
-						'The form now shows their version: make your changes again on top of it.',
-				},
-				{ status: 409 },
-			)
-		case 'saved':
-			return redirect(`/admin/catalogue/pledges/${pledge.id}?saved=1`)
-	}
 }
 
 export default function EditPledge() {
-	const { pledge, placements } = useLoaderData<typeof loader>()
+	const { pledge, values, placements } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [search] = useSearchParams()
-	const values = actionData?.values ?? pledge
+	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
+	const stored = conflict?.values ?? values
+	const publicPath = paths.pledge('en', pledge.platform.slug, pledge.slug)
 	return (
 		<>
 			<p>
@@ -110,22 +86,20 @@ export default function EditPledge() {
 				</dd>
 				<dt>Public page</dt>
 				<dd>
-					<Link to={paths.pledge('en', pledge.platform.slug, pledge.slug)}>
-						{paths.pledge('en', pledge.platform.slug, pledge.slug)}
-					</Link>
+					<Link to={publicPath}>{publicPath}</Link>
 				</dd>
 			</dl>
-			{actionData?.formError ? <FormMessage tone="error">{actionData.formError}</FormMessage> : null}
+			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
 			{!actionData && search.get('saved') ? (
 				<FormMessage tone="success">The pledge is saved, and the public pages show it now.</FormMessage>
 			) : null}
 			<PledgeForm
-				// A new version (saved, or someone else's) remounts the form so its fields show it.
-				key={`${values.version ?? ''}-${actionData ? 'sent' : 'stored'}`}
-				values={values}
-				errors={actionData?.fieldErrors ?? {}}
-				placements={placements}
+				// A newer version (saved, or someone else's) remounts the form so that its fields show it.
+				key={stored.version}
 				kind={pledge.kind}
+				placements={placements}
+				defaultValue={stored}
+				lastResult={actionData && 'result' in actionData ? actionData.result : null}
 				submitLabel="Save pledge"
 			/>
 		</>

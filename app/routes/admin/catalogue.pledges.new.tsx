@@ -1,19 +1,13 @@
-import {
-	data,
-	redirect,
-	type ActionFunctionArgs,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireRole } from '~/auth/guards.server'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormMessage, type FieldErrors } from '~/components/forms'
-import { PledgeForm, type PledgeFormValues } from '~/components/pledge-form'
-import { pledgeCreateSchema } from '~/models/catalogue-schemas'
-import { createPledge, listPledgePlacements } from '~/models/catalogue.server'
-import { fieldErrorsOf, formValues } from '~/models/workflow-schemas'
-import { submittedPledgeValues } from './catalogue-form-values'
+import { PledgeForm } from '~/components/pledge-form'
+import { pledgeCreateSchema, pledgeFormValues, pledgeProblems } from '~/forms/pledge'
+import { isUnreadableForm, refuse, replyToIntent } from '~/forms/reply.server'
+import { createPledge, listPledgePlacements } from '~/models/pledge.server'
+import { answerSave } from './record-save.server'
 
 export const meta: MetaFunction = () => [{ title: 'New pledge · Catalogue · Admin · Uade' }]
 
@@ -22,52 +16,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { placements: await listPledgePlacements() }
 }
 
-type ActionData = { values: PledgeFormValues; fieldErrors: FieldErrors }
-
 export async function action({ request, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
-	const sent = formValues(await request.formData())
-	const submission = pledgeCreateSchema.safeParse(sent)
-	if (!submission.success) {
-		return data<ActionData>(
-			{ values: submittedPledgeValues(sent), fieldErrors: fieldErrorsOf(submission.error) },
-			{ status: 400 },
-		)
-	}
-	const result = await createPledge(submission.data, { id: admin.id, ipAddress: context.clientIp ?? null })
-	if (result.status === 'saved') return redirect(`/admin/catalogue/pledges/${result.pledge.id}?saved=1`)
-	return data<ActionData>(
-		{
-			values: submittedPledgeValues(sent),
-			fieldErrors: result.status === 'invalid' ? result.fieldErrors : {},
-		},
-		{ status: 400 },
-	)
-}
-
-const emptyPledge: PledgeFormValues = {
-	platformId: '',
-	slug: '',
-	kind: '',
-	categoryId: '',
-	title: '',
-	summary: '',
-	quote: '',
-	sourceUrl: '',
-	sourceDate: '',
-	deadline: '',
-	ruTitle: '',
-	ruSummary: '',
-	kkTitle: '',
-	kkSummary: '',
-	indicatorName: '',
-	indicatorUnit: '',
-	baselineValue: '',
-	baselineDate: '',
-	targetValue: '',
-	targetDate: '',
-	direction: '',
-	steps: [],
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
+	const formData = await request.formData()
+	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
+	const submission = parseWithZod(formData, { schema: pledgeCreateSchema })
+	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
+	if (submission.status === undefined) return replyToIntent(submission)
+	if (submission.status !== 'success') return refuse(submission)
+	return answerSave(submission, await createPledge(submission.value, actor), {
+		noun: 'pledge',
+		path: '/admin/catalogue/pledges',
+		problems: pledgeProblems,
+		formValues: pledgeFormValues,
+	})
 }
 
 export default function NewPledge() {
@@ -82,13 +44,9 @@ export default function NewPledge() {
 			<p className="lede">
 				It starts as “Not yet rated”; its status comes only from recorded status updates.
 			</p>
-			{actionData ? (
-				<FormMessage tone="error">Nothing was saved: please correct the fields marked below.</FormMessage>
-			) : null}
 			<PledgeForm
-				values={actionData?.values ?? emptyPledge}
-				errors={actionData?.fieldErrors ?? {}}
 				placements={placements}
+				lastResult={actionData && 'result' in actionData ? actionData.result : null}
 				submitLabel="Create pledge"
 			/>
 		</>

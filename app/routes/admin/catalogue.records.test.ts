@@ -2,19 +2,22 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { seed } from '~/db/seed.server'
-import {
-	getCategoryForm,
-	getPlatformForm,
-	getPoliticianForm,
-	type CategoryForm,
-} from '~/models/catalogue.server'
+import { categoryFormValues, type CategoryFormValues } from '~/forms/category'
+import { platformFormValues } from '~/forms/platform'
+import { getCategoryRecord } from '~/models/category.server'
+import { getPlatformRecord } from '~/models/platform.server'
+import { getPolitician } from '~/models/politician.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
+import { conflictOf, refusalOf } from '~/test/conform-reply'
 import { useTestDatabaseForApp } from '~/test/db'
 import * as categoryPage from './catalogue.categories.$categoryId'
 import * as platformPage from './catalogue.platforms.$platformId'
 import * as politicianPage from './catalogue.politicians.$politicianId'
 
-// Politicians and categories (principles and the topics under them) in the catalogue.
+// Politicians, platforms and categories (principles and the topics under them) in the catalogue.
+
+// Random values come from a fixed seed, so that every run tries the same ones.
+const seeded = { seed: 20261201 }
 
 let database: Awaited<ReturnType<typeof useTestDatabaseForApp>>['database']
 let prisma: PrismaClient
@@ -67,13 +70,13 @@ function saveCategory(categoryId: string | undefined, fields: Fields) {
 }
 
 /** A stored category's form fields as the edit page sends them. */
-function fieldsOf(form: CategoryForm): Fields {
-	const { platform: _platform, ...fields } = form
-	return fields
+function fieldsOf(form: CategoryFormValues): Fields {
+	return form
 }
 
-function bodyField(body: unknown, name: string): unknown {
-	return typeof body === 'object' && body !== null && name in body ? Reflect.get(body, name) : undefined
+async function getCategoryForm(categoryId: string) {
+	const category = await getCategoryRecord(categoryId)
+	return category ? categoryFormValues(category) : null
 }
 
 async function categoryState(categoryId: string) {
@@ -97,10 +100,10 @@ describe('politicians (/admin/catalogue/politicians/...)', () => {
 			slug: 'renamed',
 		})
 		expect(edited.status).toBe(302)
-		expect(await getPoliticianForm(politician.id)).toMatchObject({
+		expect(await getPolitician(politician.id)).toMatchObject({
 			slug: 'aigul-test',
 			office: 'Governor',
-			version: '2',
+			version: 2,
 		})
 		const entries = await prisma.auditEntry.findMany({
 			where: { entityType: 'Politician', entityId: politician.id },
@@ -110,8 +113,8 @@ describe('politicians (/admin/catalogue/politicians/...)', () => {
 			['politician.create', adminId],
 			['politician.update', adminId],
 		])
-		expect(entries[1]?.before).toEqual({ name: 'Aigul Test', office: 'Mayor' })
-		expect(entries[1]?.after).toEqual({ name: 'Aigul Test', office: 'Governor' })
+		expect(entries[1]?.before).toEqual({ slug: 'aigul-test', name: 'Aigul Test', office: 'Mayor' })
+		expect(entries[1]?.after).toEqual({ slug: 'aigul-test', name: 'Aigul Test', office: 'Governor' })
 	})
 
 	test('bad values and a taken slug are 400s at the field, values kept, nothing written', async () => {
@@ -125,8 +128,9 @@ describe('politicians (/admin/catalogue/politicians/...)', () => {
 		] as const) {
 			const outcome = await savePolitician(undefined, fields)
 			expect(outcome.status).toBe(400)
-			expect(bodyField(bodyField(outcome.body, 'fieldErrors'), field)).toEqual([expect.any(String)])
-			expect(bodyField(outcome.body, 'values')).toMatchObject(fields)
+			const refusal = refusalOf(outcome.body)
+			expect(refusal.errors[field]).toEqual([expect.any(String)])
+			expect(refusal.shownOf(Object.keys(fields))).toEqual(fields)
 		}
 		expect(await prisma.politician.count()).toBe(count)
 		expect(await prisma.auditEntry.count()).toBe(audits)
@@ -138,11 +142,13 @@ describe('politicians (/admin/catalogue/politicians/...)', () => {
 		expect(
 			(await savePolitician(politician.id, { version, name: 'First', office: 'President' })).status,
 		).toBe(302)
-		const newer = await getPoliticianForm(politician.id)
+		const newer = await getPolitician(politician.id)
 		const stale = await savePolitician(politician.id, { version, name: 'Second', office: 'President' })
 		expect(stale.status).toBe(409)
-		expect(bodyField(stale.body, 'values')).toMatchObject({ name: 'First', version: newer?.version })
-		expect(await getPoliticianForm(politician.id)).toEqual(newer)
+		const conflict = conflictOf(stale.body)
+		expect(conflict.message).toMatch(/^Someone else saved this politician/)
+		expect(conflict.values).toMatchObject({ name: 'First', version: String(newer?.version) })
+		expect(await getPolitician(politician.id)).toEqual(newer)
 		expect((await savePolitician('nobody', { version: '1', name: 'X', office: 'Y' })).status).toBe(404)
 		const page = await outcomeOf(() =>
 			politicianPage.loader({
@@ -206,12 +212,15 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 		for (const parentId of [economy.id, 'nope']) {
 			const outcome = await saveCategory(economy.id, { ...fieldsOf(form), parentId })
 			expect(outcome.status).toBe(400)
-			expect(bodyField(bodyField(outcome.body, 'fieldErrors'), 'parentId')).toEqual([expect.any(String)])
+			expect(refusalOf(outcome.body).errors.parentId).toEqual([expect.any(String)])
 		}
 		// Fair Economy has a topic under it now, so it cannot become a topic itself.
 		const society = await prisma.category.findFirstOrThrow({ where: { platformId, slug: 'fair-society' } })
 		const outcome = await saveCategory(economy.id, { ...fieldsOf(form), parentId: society.id })
 		expect(outcome.status).toBe(400)
+		expect(refusalOf(outcome.body).errors.parentId).toEqual([
+			'This principle has topics under it, so it cannot become a topic itself.',
+		])
 		expect(await categoryState(economy.id)).toEqual(state)
 	})
 
@@ -224,9 +233,18 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 			position: '0',
 		})
 		expect(taken.status).toBe(400)
-		expect(bodyField(bodyField(taken.body, 'fieldErrors'), 'slug')).toEqual([
-			'Another category of this platform has this slug.',
-		])
+		expect(refusalOf(taken.body).errors.slug).toEqual(['Another category of this platform has this slug.'])
+		expect(
+			(
+				await saveCategory(undefined, {
+					platformId,
+					slug: 'fresh',
+					title: 'Fresh',
+					position: '0',
+					__intent__: '{"type":"insert"}',
+				})
+			).status,
+		).toBe(400)
 		expect(await prisma.category.count()).toBe(count)
 
 		const state = await prisma.category.findFirstOrThrow({ where: { platformId, slug: 'fair-state' } })
@@ -236,7 +254,9 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 		const newer = await categoryState(state.id)
 		const stale = await saveCategory(state.id, { ...fieldsOf(form), title: 'Fair State (2)' })
 		expect(stale.status).toBe(409)
-		expect(bodyField(stale.body, 'values')).toMatchObject({ title: 'Fair State (1)' })
+		const conflict = conflictOf(stale.body)
+		expect(conflict.message).toMatch(/^Someone else saved this category/)
+		expect(conflict.values).toMatchObject({ title: 'Fair State (1)', version: newer.form?.version })
 		expect(await categoryState(state.id)).toEqual(newer)
 		expect((await saveCategory('nope', fieldsOf(form))).status).toBe(404)
 	})
@@ -299,7 +319,7 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 				if (outcome.status !== 302) expect(await categoryState(principle.id)).toEqual(before)
 				else expect((await categoryState(principle.id)).audits).toBe(before.audits + 1)
 			}),
-			{ numRuns: 80 },
+			{ numRuns: 80, ...seeded },
 		)
 		await fc.assert(
 			fc.asyncProperty(
@@ -311,7 +331,7 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 					expect(await prisma.politician.count()).toBe(count + (outcome.status === 302 ? 1 : 0))
 				},
 			),
-			{ numRuns: 80 },
+			{ numRuns: 80, ...seeded },
 		)
 	}, 60_000)
 })
@@ -324,6 +344,12 @@ function savePlatform(id: string | undefined, fields: Fields) {
 			context: testContext,
 		}),
 	)
+}
+
+/** A stored platform as its edit page fills in the form, with its slug. */
+async function getPlatformForm(id: string) {
+	const platform = await getPlatformRecord(id)
+	return platform ? { slug: platform.slug, ...platformFormValues(platform) } : null
 }
 
 async function platformState(id: string) {
@@ -386,9 +412,15 @@ describe('platforms (/admin/catalogue/platforms/...)', () => {
 		] as const) {
 			const outcome = await savePlatform(undefined, { ...(await newPlatformFields('third')), ...changes })
 			expect(outcome.status).toBe(400)
-			expect(bodyField(bodyField(outcome.body, 'fieldErrors'), field)).toEqual([expect.any(String)])
-			expect(bodyField(outcome.body, 'values')).toMatchObject(changes)
+			const refusal = refusalOf(outcome.body)
+			expect(refusal.errors[field]).toEqual([expect.any(String)])
+			expect(refusal.shownOf(Object.keys(changes))).toEqual(changes)
 		}
+		// A form no page sends (a malformed conform intent) is refused before it is read.
+		expect(
+			(await savePlatform(undefined, { ...(await newPlatformFields('third')), __intent__: 'not json' }))
+				.status,
+		).toBe(400)
 		expect(await prisma.platform.count()).toBe(count)
 
 		const platform = await prisma.platform.findUniqueOrThrow({ where: { slug: 'fair-kazakhstan-2022' } })
@@ -398,7 +430,9 @@ describe('platforms (/admin/catalogue/platforms/...)', () => {
 		const newer = await platformState(platform.id)
 		const stale = await savePlatform(platform.id, { ...form, summary: 'Second' })
 		expect(stale.status).toBe(409)
-		expect(bodyField(stale.body, 'values')).toMatchObject({ summary: 'First' })
+		const conflict = conflictOf(stale.body)
+		expect(conflict.message).toMatch(/^Someone else saved this platform/)
+		expect(conflict.values).toMatchObject({ summary: 'First', version: newer.form?.version })
 		expect(await platformState(platform.id)).toEqual(newer)
 		expect((await savePlatform('nope', form)).status).toBe(404)
 	})
@@ -428,7 +462,47 @@ describe('platforms (/admin/catalogue/platforms/...)', () => {
 				if (outcome.status !== 302) expect(await platformState(platform.id)).toEqual(before)
 				else expect((await platformState(platform.id)).audits).toBe(before.audits + 1)
 			}),
-			{ numRuns: 80 },
+			{ numRuns: 80, ...seeded },
 		)
 	}, 60_000)
+})
+
+describe('two saves of the same version at once (every record)', () => {
+	// Both read the record before either writes: the row's version decides, so exactly one is saved and
+	// the other is a 409, whichever commits first.
+	async function race(save: (title: string) => Promise<{ status: number }>) {
+		const outcomes = await Promise.all([save('Raced (a)'), save('Raced (b)')])
+		return outcomes.map((outcome) => outcome.status).sort()
+	}
+
+	test('a politician', async () => {
+		const politician = await prisma.politician.findUniqueOrThrow({ where: { slug: 'kassym-jomart-tokayev' } })
+		const audits = await prisma.auditEntry.count()
+		const statuses = await race((name) =>
+			savePolitician(politician.id, { version: String(politician.version), name, office: politician.office }),
+		)
+		expect(statuses).toEqual([302, 409])
+		expect(await getPolitician(politician.id)).toMatchObject({ version: politician.version + 1 })
+		expect(await prisma.auditEntry.count()).toBe(audits + 1)
+	})
+
+	test('a platform', async () => {
+		const platform = await prisma.platform.findUniqueOrThrow({ where: { slug: 'fair-kazakhstan-2022' } })
+		const form = await getPlatformForm(platform.id)
+		if (!form) throw new Error('missing')
+		const audits = await prisma.auditEntry.count()
+		expect(await race((title) => savePlatform(platform.id, { ...form, title }))).toEqual([302, 409])
+		expect(await getPlatformForm(platform.id)).toMatchObject({ version: String(Number(form.version) + 1) })
+		expect(await prisma.auditEntry.count()).toBe(audits + 1)
+	})
+
+	test('a category', async () => {
+		const category = await prisma.category.findFirstOrThrow({ where: { platformId, slug: 'fair-society' } })
+		const form = await getCategoryForm(category.id)
+		if (!form) throw new Error('missing')
+		const audits = await prisma.auditEntry.count()
+		expect(await race((title) => saveCategory(category.id, { ...fieldsOf(form), title }))).toEqual([302, 409])
+		expect(await getCategoryForm(category.id)).toMatchObject({ version: String(Number(form.version) + 1) })
+		expect(await prisma.auditEntry.count()).toBe(audits + 1)
+	})
 })

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { seed } from '~/db/seed.server'
-import { getPledgeForm } from '~/models/catalogue.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
-import { formFieldsOf, withChanges } from '~/test/catalogue'
+import { formFieldsOf, stepIntent, storedPledge, withChanges, withoutSteps } from '~/test/catalogue'
+import { conflictOf, refusalOf, valueAt } from '~/test/conform-reply'
 import { useTestDatabaseForApp } from '~/test/db'
 import { createEvidence, pledgeIdOf, recordStatus } from '~/test/ledger-fixtures'
 import * as cataloguePage from './catalogue'
@@ -73,17 +73,12 @@ function createPledge(fields: Array<[string, string]>) {
 }
 
 async function stored(pledgeId: string) {
-	const pledge = await getPledgeForm(pledgeId)
-	if (!pledge) throw new Error('no such pledge')
+	const pledge = await storedPledge(pledgeId)
 	const { statusUpdatedAt } = await prisma.pledge.findUniqueOrThrow({
 		where: { id: pledgeId },
 		select: { statusUpdatedAt: true },
 	})
 	return { ...pledge, statusUpdatedAt }
-}
-
-function bodyField(body: unknown, name: string): unknown {
-	return typeof body === 'object' && body !== null && name in body ? Reflect.get(body, name) : undefined
 }
 
 describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
@@ -124,6 +119,36 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 			targetValue: '160000',
 			ruSummary: 'Новое резюме.',
 		})
+		// The audit log keeps the pledge as text, each field of the form and what names the pledge.
+		for (const snapshot of [entry.before, entry.after]) {
+			expect(Object.keys(Object(snapshot)).sort()).toEqual(
+				[
+					'id',
+					'slug',
+					'kind',
+					'platformId',
+					'categoryId',
+					'title',
+					'summary',
+					'quote',
+					'sourceUrl',
+					'sourceDate',
+					'deadline',
+					'ruTitle',
+					'ruSummary',
+					'kkTitle',
+					'kkSummary',
+					'indicatorName',
+					'indicatorUnit',
+					'baselineValue',
+					'baselineDate',
+					'targetValue',
+					'targetDate',
+					'direction',
+					'steps',
+				].sort(),
+			)
+		}
 	})
 
 	test('clearing both texts of a language removes that translation', async () => {
@@ -175,10 +200,10 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 			const audits = await prisma.auditEntry.count()
 			const outcome = await editPledge(itJobsId, withChanges(formFieldsOf(before), changes))
 			expect(outcome.status).toBe(400)
-			expect(bodyField(bodyField(outcome.body, 'fieldErrors'), field)).toEqual([expect.any(String)])
-			const values = bodyField(outcome.body, 'values')
+			const refusal = refusalOf(outcome.body)
+			expect(refusal.errors[field]).toEqual([expect.any(String)])
 			for (const [name, value] of Object.entries(changes)) {
-				if (name !== 'version') expect(bodyField(values, name)).toBe(value)
+				if (name !== 'version') expect(refusal.shown(name)).toBe(value)
 			}
 			expect(await stored(itJobsId)).toEqual(before)
 			expect(await prisma.auditEntry.count()).toBe(audits)
@@ -205,9 +230,7 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 		const before = await stored(itJobsId)
 		const outcome = await editPledge(itJobsId, withChanges(formFieldsOf(before), { categoryId: category.id }))
 		expect(outcome.status).toBe(400)
-		expect(bodyField(bodyField(outcome.body, 'fieldErrors'), 'categoryId')).toEqual([
-			'Choose a category of this platform.',
-		])
+		expect(refusalOf(outcome.body).errors.categoryId).toEqual(['Choose a category of this platform.'])
 		expect(await stored(itJobsId)).toEqual(before)
 	})
 
@@ -219,10 +242,24 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 		const audits = await prisma.auditEntry.count()
 		const second = await editPledge(itJobsId, withChanges(formFieldsOf(loaded), { title: 'Saved second' }))
 		expect(second.status).toBe(409)
-		expect(bodyField(second.body, 'formError')).toMatch(/^Someone else saved this pledge/)
-		expect(bodyField(second.body, 'values')).toMatchObject({ title: 'Saved first', version: newer.version })
+		const conflict = conflictOf(second.body)
+		expect(conflict.message).toMatch(/^Someone else saved this pledge/)
+		expect(conflict.values).toMatchObject({ title: 'Saved first', version: newer.version })
 		expect(await stored(itJobsId)).toEqual(newer)
 		expect(await prisma.auditEntry.count()).toBe(audits)
+	})
+
+	test('two saves of the same version at once: exactly one is saved, the other is a 409', async () => {
+		const loaded = await stored(itJobsId)
+		const audits = await prisma.auditEntry.count()
+		const outcomes = await Promise.all(
+			['Raced (a)', 'Raced (b)'].map((title) =>
+				editPledge(itJobsId, withChanges(formFieldsOf(loaded), { title })),
+			),
+		)
+		expect(outcomes.map((outcome) => outcome.status).sort()).toEqual([302, 409])
+		expect((await stored(itJobsId)).version).toBe(String(Number(loaded.version) + 1))
+		expect(await prisma.auditEntry.count()).toBe(audits + 1)
 	})
 
 	test('a failure halfway through rolls everything back, with no audit entry', async () => {
@@ -253,29 +290,103 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 		const pledgeId = await pledgeIdOf(prisma, 'youth-policy-law')
 		const before = await stored(pledgeId)
 		expect(before.steps.length).toBeGreaterThan(0)
-		const fields = formFieldsOf(before).filter(([name]) => name !== 'stepTitle' && name !== 'stepDoneOn')
+		const fields = withoutSteps(formFieldsOf(before))
 		fields.push(
-			['stepTitle', 'Concept adopted'],
-			['stepDoneOn', '2023-03-01'],
-			['stepTitle', ''],
-			['stepDoneOn', ''],
-			['stepTitle', 'Law passed'],
-			['stepDoneOn', ''],
+			['steps[0].title', 'Concept adopted'],
+			['steps[0].doneOn', '2023-03-01'],
+			['steps[1].title', ''],
+			['steps[1].doneOn', ''],
+			['steps[2].title', 'Law passed'],
+			['steps[2].doneOn', ''],
 		)
 		expect((await editPledge(pledgeId, fields)).status).toBe(302)
 		expect((await stored(pledgeId)).steps).toEqual([
 			{ title: 'Concept adopted', doneOn: '2023-03-01' },
 			{ title: 'Law passed', doneOn: '' },
 		])
-		const noSteps = formFieldsOf(await stored(pledgeId)).map(([name, value]): [string, string] => [
-			name,
-			name === 'stepTitle' || name === 'stepDoneOn' ? '' : value,
+		for (const noSteps of [
+			withoutSteps(formFieldsOf(await stored(pledgeId))),
+			formFieldsOf(await stored(pledgeId)).map(([name, value]): [string, string] => [
+				name,
+				name.startsWith('steps') ? '' : value,
+			]),
+		]) {
+			const refused = await editPledge(pledgeId, noSteps)
+			expect(refused.status).toBe(400)
+			expect(refusalOf(refused.body).errors.steps).toEqual(['Enter at least one step.'])
+		}
+	})
+
+	test('a refused form comes back with every milestone step as sent, the message at its row', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'youth-policy-law')
+		const before = await stored(pledgeId)
+		const audits = await prisma.auditEntry.count()
+		const steps: Array<[string, string]> = [
+			['steps[0].title', 'Concept adopted'],
+			['steps[0].doneOn', '2023-03-01'],
+			['steps[1].title', ''],
+			['steps[1].doneOn', '2024-05-06'],
+			['steps[2].title', ''],
+			['steps[2].doneOn', ''],
+			['steps[3].title', 'Law passed'],
+			['steps[3].doneOn', '2023-02-30'],
+		]
+		const outcome = await editPledge(pledgeId, [
+			...withChanges(withoutSteps(formFieldsOf(before)), { title: '' }),
+			...steps,
 		])
-		const refused = await editPledge(pledgeId, noSteps)
-		expect(refused.status).toBe(400)
-		expect(bodyField(bodyField(refused.body, 'fieldErrors'), 'stepTitle')).toEqual([
-			'Enter at least one step.',
-		])
+		expect(outcome.status).toBe(400)
+		const refusal = refusalOf(outcome.body)
+		for (const [name, value] of steps) expect(refusal.shown(name)).toBe(value)
+		expect(refusal.shown('steps')).toHaveLength(4)
+		expect(refusal.errors).toMatchObject({
+			title: [expect.any(String)],
+			'steps[1].title': ['A step with a completion date needs a title.'],
+			'steps[3].doneOn': [expect.any(String)],
+		})
+		expect(await stored(pledgeId)).toEqual(before)
+		expect(await prisma.auditEntry.count()).toBe(audits)
+	})
+
+	test('“Add a step” and “Remove” work without JavaScript: the form again with the list changed, nothing saved', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'youth-policy-law')
+		const before = await stored(pledgeId)
+		expect(before.steps.length).toBeGreaterThan(1)
+		const audits = await prisma.auditEntry.count()
+		const fields = withChanges(formFieldsOf(before), { title: 'Not saved by a list button' })
+
+		const added = await editPledge(pledgeId, [...fields, ['__intent__', stepIntent.insert]])
+		expect(added.status).toBe(200)
+		const withMore = refusalOf(added.body)
+		expect(withMore.shown('steps')).toHaveLength(before.steps.length + 1)
+		before.steps.forEach((step, index) => expect(withMore.shown(`steps[${index}].title`)).toBe(step.title))
+		expect(withMore.shown(`steps[${before.steps.length}].title`)).toBe('')
+		expect(withMore.shown('title')).toBe('Not saved by a list button')
+
+		const removed = await editPledge(pledgeId, [...fields, ['__intent__', stepIntent.remove(0)]])
+		expect(removed.status).toBe(200)
+		const withFewer = refusalOf(removed.body)
+		expect(withFewer.shown('steps')).toHaveLength(before.steps.length - 1)
+		before.steps
+			.slice(1)
+			.forEach((step, index) => expect(withFewer.shown(`steps[${index}].title`)).toBe(step.title))
+
+		expect(await stored(pledgeId)).toEqual(before)
+		expect(await prisma.auditEntry.count()).toBe(audits)
+	})
+
+	test('a form naming a list item far beyond any list, or a malformed intent, is a 400; nothing changes', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'youth-policy-law')
+		const before = await stored(pledgeId)
+		const fields = formFieldsOf(before)
+		for (const extra of [
+			['steps[99999999].title', 'x'],
+			['__intent__', 'not json'],
+			['__intent__', '{"type":"insert"}'],
+		] satisfies Array<[string, string]>) {
+			expect((await editPledge(pledgeId, [...fields, extra])).status).toBe(400)
+		}
+		expect(await stored(pledgeId)).toEqual(before)
 	})
 
 	test('an unknown or malformed pledge id is a 404, for the page and the form', async () => {
@@ -336,10 +447,10 @@ describe('creating a pledge (/admin/catalogue/pledges/new)', () => {
 			['deadline', '2029-11-30'],
 			['ruTitle', 'Новый закон о воде'],
 			['ruSummary', 'Парламент принимает закон.'],
-			['stepTitle', 'Draft published'],
-			['stepDoneOn', ''],
-			['stepTitle', 'Law signed'],
-			['stepDoneOn', ''],
+			['steps[0].title', 'Draft published'],
+			['steps[0].doneOn', ''],
+			['steps[1].title', 'Law signed'],
+			['steps[1].doneOn', ''],
 		]
 	}
 
@@ -366,8 +477,9 @@ describe('creating a pledge (/admin/catalogue/pledges/new)', () => {
 		for (const slug of ['it-jobs', 'Water Law', 'water--law', '-water', 'вода']) {
 			const outcome = await createPledge(await milestoneFields(slug))
 			expect(outcome.status).toBe(400)
-			expect(bodyField(bodyField(outcome.body, 'fieldErrors'), 'slug')).toEqual([expect.any(String)])
-			expect(bodyField(bodyField(outcome.body, 'values'), 'slug')).toBe(slug)
+			const refusal = refusalOf(outcome.body)
+			expect(refusal.errors.slug).toEqual([expect.any(String)])
+			expect(refusal.shown('slug')).toBe(slug)
 		}
 		expect(await prisma.pledge.count()).toBe(count)
 	})
@@ -379,7 +491,7 @@ describe('creating a pledge (/admin/catalogue/pledges/new)', () => {
 		])
 		const outcome = await createPledge(fields)
 		expect(outcome.status).toBe(400)
-		expect(Object.keys(Object(bodyField(outcome.body, 'fieldErrors'))).sort()).toEqual(
+		expect(Object.keys(refusalOf(outcome.body).errors).sort()).toEqual(
 			['direction', 'indicatorName', 'indicatorUnit', 'targetDate', 'targetValue'].sort(),
 		)
 		const complete = await createPledge([
@@ -408,8 +520,8 @@ describe('the catalogue list (/admin/catalogue)', () => {
 			}),
 		)
 		expect(outcome.status).toBe(200)
-		expect(bodyField(outcome.body, 'page')).toBe(1)
-		const pledges = bodyField(outcome.body, 'pledges')
+		expect(valueAt(outcome.body, 'page')).toBe(1)
+		const pledges = valueAt(outcome.body, 'pledges')
 		expect(Array.isArray(pledges) && pledges.length).toBe(await prisma.pledge.count())
 	})
 })

@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { listCatalogue } from '~/models/catalogue.server'
+import { listCategoriesToEdit } from '~/models/category.server'
+import { listPlatformsToEdit } from '~/models/platform.server'
+import { listPledgesToEdit } from '~/models/pledge.server'
+import { listPoliticians } from '~/models/politician.server'
 import { statusPresentation } from '~/models/status'
 
 export const meta: MetaFunction = () => [{ title: 'Catalogue · Admin · Uade' }]
@@ -11,7 +14,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
 	const requested = Number(new URL(request.url).searchParams.get('page') ?? '1')
 	const page = Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1
-	return { page, ...(await listCatalogue({ page })) }
+	const [politicians, categories, platforms, pledges] = await Promise.all([
+		listPoliticians(),
+		listCategoriesToEdit(),
+		listPlatformsToEdit(),
+		listPledgesToEdit({ page }),
+	])
+	return { page, politicians, categories, platforms, ...pledges }
 }
 
 export default function Catalogue() {

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import {
+	addFieldIssue,
+	alwaysCheck,
+	isoDate,
+	isoDateOf,
+	limits,
+	optionalText,
+	recordId,
+	slug,
+	text,
+	version,
+	webAddress,
+} from './fields'
+import type { ProblemMessages } from './problems'
+
+// A politician's platform: the programme its pledges come from. The slug is fixed once created.
+
+const platformFields = {
+	politicianId: recordId({ missing: 'Choose a politician.' }),
+	title: text({ missing: 'Enter the platform’s title.', max: limits.title }),
+	summary: optionalText({ max: limits.summary }),
+	electionDate: isoDate({ missing: 'Enter the election date.' }),
+	termStart: isoDate({ missing: 'Enter the date the term starts.' }),
+	termEnd: isoDate({ missing: 'Enter the date the term ends.' }),
+	sourceUrl: webAddress({ missing: 'Enter the address of the source.' }),
+	sourceTitle: text({ missing: 'Enter the title of the source.', max: limits.title }),
+	sourcePublisher: text({ missing: 'Enter who published the source.', max: limits.publisher }),
+	sourcePublishedAt: isoDate({ missing: 'Enter a date as YYYY-MM-DD, or leave it empty.' }).optional(),
+}
+
+function checkTerm(platform: { termStart: unknown; termEnd: unknown }, context: z.RefinementCtx) {
+	const { termStart, termEnd } = platform
+	if (termStart instanceof Date && termEnd instanceof Date && termEnd <= termStart) {
+		addFieldIssue(context, 'termEnd', 'The term must end after it starts.')
+	}
+}
+
+export const platformCreateSchema = z
+	.object({ slug: slug(), ...platformFields })
+	.superRefine(checkTerm, alwaysCheck)
+export const platformEditSchema = z
+	.object({ version: version(), ...platformFields })
+	.superRefine(checkTerm, alwaysCheck)
+
+export type PlatformCreateInput = z.output<typeof platformCreateSchema>
+export type PlatformEditInput = z.output<typeof platformEditSchema>
+
+/** Why the model refused a platform, per field. */
+export type PlatformProblem = 'taken' | 'unknown'
+
+export const platformProblems: ProblemMessages<PlatformProblem> = {
+	slug: { taken: 'Another platform has this slug.' },
+	politicianId: { unknown: 'Choose a politician from the list.' },
+}
+
+/** A stored platform as its edit form shows it: dates as YYYY-MM-DD, nothing as an empty field. */
+export function platformFormValues(platform: {
+	politicianId: string
+	title: string
+	summary: string | null
+	electionDate: Date
+	termStart: Date
+	termEnd: Date
+	sourceUrl: string
+	sourceTitle: string
+	sourcePublisher: string
+	sourcePublishedAt: Date | null
+	version: number
+}) {
+	return {
+		version: String(platform.version),
+		politicianId: platform.politicianId,
+		title: platform.title,
+		summary: platform.summary ?? '',
+		electionDate: isoDateOf(platform.electionDate),
+		termStart: isoDateOf(platform.termStart),
+		termEnd: isoDateOf(platform.termEnd),
+		sourceUrl: platform.sourceUrl,
+		sourceTitle: platform.sourceTitle,
+		sourcePublisher: platform.sourcePublisher,
+		sourcePublishedAt: platform.sourcePublishedAt ? isoDateOf(platform.sourcePublishedAt) : '',
+	}
+}
+
+export type PlatformFormValues = ReturnType<typeof platformFormValues>

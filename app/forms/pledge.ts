@@ -1,0 +1,206 @@
+import { z } from 'zod'
+import {
+	addFieldIssue,
+	alwaysCheck,
+	choice,
+	isoDate,
+	isoDateOf,
+	limits,
+	optionalDecimal,
+	optionalText,
+	recordId,
+	slug,
+	text,
+	version,
+	webAddress,
+} from './fields'
+import type { ProblemMessages } from './problems'
+
+/**
+ * The pledge forms (create and edit): the pledge, its Russian and Kazakh text, its indicator (quantitative
+ * pledges) or its milestone steps (a field list: `steps[0].title`, `steps[0].doneOn`). The slug, platform
+ * and kind are set when a pledge is created and never change: the slug and platform are in its public
+ * address, and the kind decides what its status is measured by.
+ */
+
+export const pledgeKinds = ['QUANTITATIVE', 'MILESTONE', 'QUALITATIVE'] as const
+export type PledgeKind = (typeof pledgeKinds)[number]
+export const indicatorDirections = ['INCREASE', 'DECREASE'] as const
+
+const optionalDate = () => isoDate({ missing: 'Enter a date as YYYY-MM-DD, or leave it empty.' }).optional()
+
+/**
+ * One milestone step. A row left wholly empty is dropped (see `steps`); a completion date needs a title.
+ */
+const step = z
+	.object({ title: optionalText({ max: limits.title }), doneOn: optionalDate() })
+	.superRefine((row, context) => {
+		if (row.doneOn !== undefined && row.title === undefined) {
+			addFieldIssue(context, 'title', 'A step with a completion date needs a title.')
+		}
+	}, alwaysCheck)
+
+const steps = z
+	.array(step)
+	.max(limits.steps, `A pledge has at most ${limits.steps} steps.`)
+	.transform((rows) =>
+		rows.flatMap(({ title, doneOn }) => (title === undefined ? [] : [{ title, doneOn: doneOn ?? null }])),
+	)
+
+/** What both pledge forms share: everything an edit may change. */
+const editableFields = {
+	categoryId: recordId({ missing: 'Choose a category.' }),
+	title: text({ missing: 'Enter the pledge’s title.', max: limits.title }),
+	summary: text({ missing: 'Enter a short summary.', max: limits.summary }),
+	quote: text({ missing: 'Copy the source’s own words, verbatim.', max: limits.quote }),
+	sourceUrl: webAddress({ missing: 'Enter the address of the source.' }),
+	sourceDate: isoDate({ missing: 'Enter the date of the source.' }),
+	deadline: isoDate({ missing: 'Enter the deadline.' }),
+	ruTitle: optionalText({ max: limits.title }),
+	ruSummary: optionalText({ max: limits.summary }),
+	kkTitle: optionalText({ max: limits.title }),
+	kkSummary: optionalText({ max: limits.summary }),
+	indicatorName: optionalText({ max: limits.title }),
+	indicatorUnit: optionalText({ max: limits.unit }),
+	baselineValue: optionalDecimal(),
+	baselineDate: optionalDate(),
+	targetValue: optionalDecimal(),
+	targetDate: optionalDate(),
+	direction: choice(indicatorDirections, {
+		missing: 'Choose whether the figure should rise or fall.',
+	}).optional(),
+	steps,
+}
+
+/** The languages a pledge is translated into, with the fields that hold each. */
+export const pledgeLanguages = [
+	{ language: 'Russian', lang: 'ru', title: 'ruTitle', summary: 'ruSummary' },
+	{ language: 'Kazakh', lang: 'kk', title: 'kkTitle', summary: 'kkSummary' },
+] as const
+
+/**
+ * The checks that tie fields together. They run even when a field failed (`alwaysCheck`), so each value
+ * is looked at by its type: a failed field holds what was sent.
+ */
+function checkPledge(pledge: Record<string, unknown>, kind: unknown, context: z.RefinementCtx) {
+	const given = (name: string) => pledge[name] !== undefined
+	for (const { language, title, summary } of pledgeLanguages) {
+		if (given(title) && !given(summary)) {
+			addFieldIssue(context, summary, `Enter the ${language} summary too, or clear the ${language} title.`)
+		}
+		if (!given(title) && given(summary)) {
+			addFieldIssue(context, title, `Enter the ${language} title too, or clear the ${language} summary.`)
+		}
+	}
+	if (kind === 'QUANTITATIVE') {
+		if (!given('indicatorName')) addFieldIssue(context, 'indicatorName', 'Say what is measured.')
+		if (!given('indicatorUnit')) addFieldIssue(context, 'indicatorUnit', 'Enter the unit of the figure.')
+		if (!given('targetValue')) addFieldIssue(context, 'targetValue', 'Enter the target figure.')
+		if (!given('targetDate')) addFieldIssue(context, 'targetDate', 'Enter the date of the target.')
+		if (!given('direction')) {
+			addFieldIssue(context, 'direction', 'Choose whether the figure should rise or fall.')
+		}
+		if (given('baselineValue') && !given('baselineDate')) {
+			addFieldIssue(context, 'baselineDate', 'Enter the date of the baseline figure.')
+		}
+		if (!given('baselineValue') && given('baselineDate')) {
+			addFieldIssue(context, 'baselineValue', 'Enter the baseline figure, or clear its date.')
+		}
+		const { baselineDate, targetDate } = pledge
+		if (baselineDate instanceof Date && targetDate instanceof Date && baselineDate >= targetDate) {
+			addFieldIssue(context, 'targetDate', 'The target date must come after the baseline date.')
+		}
+	}
+	if (kind === 'MILESTONE') {
+		const rows = Array.isArray(pledge.steps) ? pledge.steps : []
+		const titled = rows.filter((row) => typeof row === 'object' && row !== null && row.title !== undefined)
+		if (titled.length === 0) addFieldIssue(context, 'steps', 'Enter at least one step.')
+	}
+}
+
+/** Editing a pledge: its kind came with the stored record; slug, platform and kind are not in the form. */
+export function pledgeEditSchema(kind: PledgeKind) {
+	return z
+		.object({ version: version(), ...editableFields })
+		.superRefine((pledge, context) => checkPledge(pledge, kind, context), alwaysCheck)
+}
+
+export const pledgeCreateSchema = z
+	.object({
+		platformId: recordId({ missing: 'Choose a platform.' }),
+		slug: slug(),
+		kind: choice(pledgeKinds, { missing: 'Choose the kind of pledge.' }),
+		...editableFields,
+	})
+	.superRefine((pledge, context) => checkPledge(pledge, pledge.kind, context), alwaysCheck)
+
+export type PledgeEditInput = z.output<ReturnType<typeof pledgeEditSchema>>
+export type PledgeCreateInput = z.output<typeof pledgeCreateSchema>
+
+/** Why the model refused a pledge, per field. */
+export type PledgeProblem = 'taken' | 'unknown' | 'not-of-platform'
+
+export const pledgeProblems: ProblemMessages<PledgeProblem> = {
+	slug: { taken: 'Another pledge of this platform has this slug.' },
+	platformId: { unknown: 'Choose a platform from the list.' },
+	categoryId: { 'not-of-platform': 'Choose a category of this platform.' },
+}
+
+type Translation = { locale: string; title: string; summary: string }
+type Figure = { toString(): string }
+
+/** A stored pledge, as much of it as its edit form shows. */
+export type StoredPledge = {
+	categoryId: string
+	title: string
+	summary: string
+	quote: string
+	sourceUrl: string
+	sourceDate: Date
+	deadline: Date
+	version: number
+	translations: Translation[]
+	indicator: {
+		name: string
+		unit: string
+		baselineValue: Figure | null
+		baselineDate: Date | null
+		targetValue: Figure
+		targetDate: Date
+		direction: string
+	} | null
+	milestoneSteps: Array<{ title: string; doneOn: Date | null }>
+}
+
+/** A stored pledge as its edit form shows it: every value as the text a field holds. */
+export function pledgeFormValues(pledge: StoredPledge) {
+	const translation = (locale: 'RU' | 'KK') => pledge.translations.find((row) => row.locale === locale)
+	const indicator = pledge.indicator
+	return {
+		version: String(pledge.version),
+		categoryId: pledge.categoryId,
+		title: pledge.title,
+		summary: pledge.summary,
+		quote: pledge.quote,
+		sourceUrl: pledge.sourceUrl,
+		sourceDate: isoDateOf(pledge.sourceDate),
+		deadline: isoDateOf(pledge.deadline),
+		ruTitle: translation('RU')?.title ?? '',
+		ruSummary: translation('RU')?.summary ?? '',
+		kkTitle: translation('KK')?.title ?? '',
+		kkSummary: translation('KK')?.summary ?? '',
+		indicatorName: indicator?.name ?? '',
+		indicatorUnit: indicator?.unit ?? '',
+		baselineValue: indicator?.baselineValue?.toString() ?? '',
+		baselineDate: indicator?.baselineDate ? isoDateOf(indicator.baselineDate) : '',
+		targetValue: indicator?.targetValue.toString() ?? '',
+		targetDate: indicator ? isoDateOf(indicator.targetDate) : '',
+		direction: indicator?.direction ?? '',
+		steps: pledge.milestoneSteps.map((row) => ({
+			title: row.title,
+			doneOn: row.doneOn ? isoDateOf(row.doneOn) : '',
+		})),
+	}
+}
+
+export type PledgeFormValues = ReturnType<typeof pledgeFormValues>
