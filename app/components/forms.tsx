@@ -221,6 +221,14 @@ export function HiddenField({ field }: { field: Field }) {
 	return <input {...getInputProps(field, { type: 'hidden' })} key={field.key} />
 }
 
+/**
+ * On a form that sets a password: which account it is for, read by password managers (shown to nobody,
+ * and not a field of the form's schema).
+ */
+export function UsernameForPasswordManagers({ username }: { username: string }) {
+	return <input type="email" name="username" value={username} autoComplete="username" readOnly hidden />
+}
+
 /** The fields of one language of a record, marked with that language for screen readers and spelling. */
 export function LanguageFieldset({
 	legend,
@@ -240,8 +248,9 @@ export function LanguageFieldset({
 }
 
 /**
- * A form posted to its route: without JavaScript the server checks it; with it, conform checks the same
- * schema first. Its messages about no single field come first.
+ * A form posted to its route (or, with `method="get"`, a search form whose values are the page's query):
+ * without JavaScript the server checks it; with it, conform checks the same schema first. Its messages
+ * about no single field come first.
  */
 export function StaffForm({
 	form,
@@ -253,7 +262,7 @@ export function StaffForm({
 	form: FormMetadata<any, string[]>
 	children: ReactNode
 	className?: string
-} & Pick<ComponentProps<typeof Form>, 'action' | 'encType'>) {
+} & Pick<ComponentProps<typeof Form>, 'action' | 'encType' | 'method'>) {
 	return (
 		<Form method="post" {...getFormProps(form)} className={className ?? 'staff-form'} {...rest}>
 			{form.errors?.length ? (

@@ -21,12 +21,9 @@ export async function createTestAccount({
 	password?: string
 	mustChangePassword?: boolean
 } = {}) {
-	const result = await createAccount(
-		{ email, displayName, role, password, mustChangePassword },
-		{ id: null, ipAddress: null },
-	)
-	if (result.status !== 'created') throw new Error(`Could not create the test account ${email}`)
-	return result.account
+	const result = await createAccount({ email, displayName, role, password, mustChangePassword }, 'command line')
+	if (result.status !== 'saved') throw new Error(`Could not create the test account ${email}`)
+	return result.record
 }
 
 /** A signed-in browser's Cookie header for a new session of `userId`. */
