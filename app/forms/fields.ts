@@ -66,10 +66,7 @@ export function email() {
 
 /** A password as typed: never trimmed (a space is part of it), at most the policy's length. */
 export function password({ missing }: { missing: string }) {
-	return z
-		.string({ error: missing })
-		.min(1, missing)
-		.max(passwordMaxLength, tooLong(passwordMaxLength))
+	return z.string({ error: missing }).min(1, missing).max(passwordMaxLength, tooLong(passwordMaxLength))
 }
 
 /**

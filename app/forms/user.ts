@@ -1,15 +1,6 @@
 import { z } from 'zod'
 import type { Role } from '~/.server/prisma/enums'
-import {
-	addFieldIssue,
-	alwaysCheck,
-	choice,
-	email,
-	limits,
-	password,
-	text,
-	version,
-} from './fields'
+import { addFieldIssue, alwaysCheck, choice, email, limits, password, text, version } from './fields'
 import { passwordProblem, passwordProblemMessages, type PasswordProblem } from './password'
 import type { ProblemMessages } from './problems'
 

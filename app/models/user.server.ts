@@ -168,7 +168,11 @@ export function changeRole(
 		unchanged: (account) => account.role === role,
 		check: async (tx, account) => ((await isLastActiveAdmin(tx, account)) ? { role: 'last-admin' } : null),
 		update: (tx, where) => tx.user.updateMany({ where, data: { role, version: { increment: 1 } } }),
-		audit: { action: 'user.role_change', entityType: 'User', snapshot: (account) => ({ role: account.role }) },
+		audit: {
+			action: 'user.role_change',
+			entityType: 'User',
+			snapshot: (account) => ({ role: account.role }),
+		},
 	})
 }
 

@@ -86,12 +86,7 @@ export default function SignIn() {
 			<StaffForm form={form}>
 				{redirectTo ? <HiddenField field={fields.redirectTo} /> : null}
 				<TextField label="Email" field={fields.email} type="email" autoComplete="username" />
-				<TextField
-					label="Password"
-					field={fields.password}
-					type="password"
-					autoComplete="current-password"
-				/>
+				<TextField label="Password" field={fields.password} type="password" autoComplete="current-password" />
 				<button type="submit" className="button" disabled={submitting}>
 					{submitting ? 'Signing in…' : 'Sign in'}
 				</button>

@@ -21,7 +21,10 @@ export async function createTestAccount({
 	password?: string
 	mustChangePassword?: boolean
 } = {}) {
-	const result = await createAccount({ email, displayName, role, password, mustChangePassword }, 'command line')
+	const result = await createAccount(
+		{ email, displayName, role, password, mustChangePassword },
+		'command line',
+	)
 	if (result.status !== 'saved') throw new Error(`Could not create the test account ${email}`)
 	return result.record
 }

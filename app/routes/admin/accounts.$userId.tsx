@@ -153,7 +153,9 @@ export default function AccountDetail() {
 			: 'Active'
 	const resetAnswer = answerFor(answer, 'reset-password')
 	const oneTimePassword =
-		answer && 'oneTimePassword' in answer && answer.intent === 'reset-password' ? answer.oneTimePassword : null
+		answer && 'oneTimePassword' in answer && answer.intent === 'reset-password'
+			? answer.oneTimePassword
+			: null
 	// A reply to none of the forms (an unknown intent) is shown at the top.
 	const pageError = answer && 'result' in answer ? answer.result.error?.intent : undefined
 	return (

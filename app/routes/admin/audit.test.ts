@@ -147,7 +147,9 @@ describe('the audit log (/admin/audit)', () => {
 		const badAction = await load('?action=DROP%20TABLE')
 		expect(badAction.status).toBe(400)
 		expect(replyOf(badAction.body).fieldErrors).toEqual({
-			action: ['Actions are written like evidence.submit or user. (lowercase letters, dots and underscores).'],
+			action: [
+				'Actions are written like evidence.submit or user. (lowercase letters, dots and underscores).',
+			],
 		})
 		// The filter as typed stays in the form.
 		expect(replyOf(badAction.body).values).toEqual({ action: 'DROP TABLE' })
