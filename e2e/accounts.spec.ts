@@ -81,6 +81,9 @@ test.describe('without JavaScript', () => {
 		expect((await failed).status()).toBe(400)
 		await expect(page.getByRole('alert')).toContainText('The email or the password is not right.')
 		await expect(page.getByLabel('Email')).toHaveValue(admin.email)
+		// The page the server sent back never holds the password.
+		await expect(page.getByLabel('Password')).toHaveValue('')
+		expect(await page.content()).not.toContain('a wrong password')
 
 		await page.getByLabel('Password').fill(admin.password)
 		await page.getByRole('button', { name: 'Sign in' }).click()
@@ -194,4 +197,33 @@ test('a form posted from another site is refused with 403', async ({ request, ba
 	const adminPage = await request.get('/admin')
 	expect(adminPage.status()).toBe(200)
 	expect(adminPage.headers()['cache-control']).toBe('private, no-store')
+})
+
+test('the audit log filter checks a filter before asking, and shows the filters of the page it is on', async ({
+	page,
+}) => {
+	const admin = await createAccountInDatabase({ role: 'ADMIN' })
+	await signIn(page, admin)
+	await page.goto('/admin/audit')
+	const action = page.getByLabel('Action', { exact: true })
+	await action.fill('DROP TABLE')
+	await page.getByRole('button', { name: 'Show entries', exact: true }).click()
+	await expect(
+		page.getByText(
+			'Actions are written like evidence.submit or user. (lowercase letters, dots and underscores).',
+			{ exact: true },
+		),
+	).toBeVisible()
+	await expect(page).toHaveURL('/admin/audit')
+
+	await action.fill('auth.sign_in')
+	await page.getByRole('button', { name: 'Show entries', exact: true }).click()
+	await expect(page).toHaveURL(/\/admin\/audit\?.*action=auth\.sign_in/)
+	const entries = page.getByRole('table', { name: /entries per page, filtered/ })
+	await expect(entries.getByRole('row').filter({ hasText: admin.displayName }).first()).toContainText(
+		'auth.sign_in',
+	)
+	await page.getByRole('link', { name: 'Clear the filters', exact: true }).click()
+	await expect(page).toHaveURL('/admin/audit')
+	await expect(action).toHaveValue('')
 })

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { verifyPassword } from '~/auth/password.server'
 import { createPrismaClient } from '~/db/prisma.server'
+import { verifyPassword } from '~/models/password.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 
 let database: TestDatabase

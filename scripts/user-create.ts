@@ -9,13 +9,15 @@
  */
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { passwordProblem } from '~/auth/password-policy'
 import { defaultEmbeddedPort, openDatabase, type Database } from '~/db/database.server'
 import { embeddedServerUrl } from '~/db/embedded-postgres.server'
 import { migrate } from '~/db/migrate.server'
-import { roleLabels } from '~/models/account'
 import { getPrisma } from '~/db/prisma.server'
-import { createAccount, displayNameSchema, emailSchema } from '~/models/user.server'
+import { passwordProblem } from '~/forms/password'
+import { problemMessages } from '~/forms/problems'
+import { accountFields, userProblems } from '~/forms/user'
+import { roleLabels } from '~/models/account'
+import { createAccount } from '~/models/user.server'
 
 const usage = 'Usage: npm run user:create -- --email EMAIL --name NAME --role admin|fact-checker'
 const roles = { admin: 'ADMIN', 'fact-checker': 'FACT_CHECKER' } as const
@@ -38,9 +40,9 @@ function parseOptions() {
 }
 
 const options = parseOptions()
-const email = emailSchema.safeParse(options.email ?? '')
+const email = accountFields.email.safeParse(options.email ?? '')
 if (!email.success) refuse(`--email: ${email.error.issues[0]?.message ?? 'not an email address'}\n${usage}`)
-const name = displayNameSchema.safeParse(options.name ?? '')
+const name = accountFields.displayName.safeParse(options.name ?? '')
 if (!name.success) refuse(`--name: ${name.error.issues[0]?.message ?? 'not a name'}\n${usage}`)
 const roleOption = options.role ?? ''
 const role = roleOption === 'admin' || roleOption === 'fact-checker' ? roles[roleOption] : undefined
@@ -59,14 +61,18 @@ try {
 	try {
 		const result = await createAccount(
 			{ email: email.data, displayName: name.data, role, password, mustChangePassword: false },
-			{ id: null, ipAddress: null, via: 'command line' },
+			'command line',
 		)
-		if (result.status === 'email-taken') {
+		if (result.status === 'invalid' && result.problems.email === 'taken') {
 			process.exitCode = 1
 			console.error(`An account with the email ${email.data} already exists.\nNothing was created.`)
+		} else if (result.status === 'invalid') {
+			process.exitCode = 1
+			const messages = Object.values(problemMessages(result.problems, userProblems)).flat()
+			console.error(`${messages.join(' ')}\nNothing was created.`)
 		} else {
 			console.log(
-				`Created the ${roleLabels[role].toLowerCase()} account of ${result.account.displayName} <${result.account.email}>. ` +
+				`Created the ${roleLabels[role].toLowerCase()} account of ${result.record.displayName} <${result.record.email}>. ` +
 					'Sign in at /sign-in.',
 			)
 		}

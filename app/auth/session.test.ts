@@ -218,10 +218,10 @@ describe('ending sessions', () => {
 
 		const result = await setDisabled(
 			{ userId: factChecker.id, version: factChecker.version, disabled: true },
-			{ id: admin.id, ipAddress: '203.0.113.7' },
+			{ id: admin.id, role: admin.role, ipAddress: '203.0.113.7' },
 		)
 
-		expect(result.status).toBe('changed')
+		expect(result.status).toBe('saved')
 		expect(await prisma.session.count({ where: { userId: factChecker.id } })).toBe(0)
 		for (const cookie of cookies) {
 			expect((await outcomeOf(() => requireUser(requestWith(cookie)))).status).toBe(302)

@@ -1,6 +1,6 @@
 import { getPrisma } from '~/db/prisma.server'
 import { recordAudit } from '~/models/audit.server'
-import { spendVerificationTime, verifyPassword } from './password.server'
+import { spendVerificationTime, verifyPassword } from '~/models/password.server'
 import {
 	addressKey,
 	lockSignInKeys,

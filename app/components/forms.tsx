@@ -229,6 +229,14 @@ export function HiddenField({ field }: { field: Field }) {
 	)
 }
 
+/**
+ * On a form that sets a password: which account it is for, read by password managers (shown to nobody,
+ * and not a field of the form's schema).
+ */
+export function UsernameForPasswordManagers({ username }: { username: string }) {
+	return <input type="email" name="username" value={username} autoComplete="username" readOnly hidden />
+}
+
 /** The fields of one language of a record, marked with that language for screen readers and spelling. */
 export function LanguageFieldset({
 	legend,
@@ -248,9 +256,10 @@ export function LanguageFieldset({
 }
 
 /**
- * A form posted to its route: without JavaScript the server checks it; with it, conform checks the same
- * schema first. Its messages about no single field come first: `refused`, when given, says that a
- * submission was refused (by the browser's check or the server's) before the messages at the fields.
+ * A form posted to its route (or, with `method="get"`, a search form whose values are the page's query):
+ * without JavaScript the server checks it; with it, conform checks the same schema first. Its messages
+ * about no single field come first: `refused`, when given, says that a submission was refused (by the
+ * browser's check or the server's) before the messages at the fields.
  */
 export function StaffForm({
 	form,
@@ -264,7 +273,7 @@ export function StaffForm({
 	children: ReactNode
 	className?: string
 	refused?: ReactNode
-} & Pick<ComponentProps<typeof Form>, 'action' | 'encType'>) {
+} & Pick<ComponentProps<typeof Form>, 'action' | 'encType' | 'method'>) {
 	return (
 		<Form method="post" {...getFormProps(form)} className={className ?? 'staff-form'} {...rest}>
 			{refused && form.status === 'error' ? <FormMessage tone="error">{refused}</FormMessage> : null}

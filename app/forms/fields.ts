@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { passwordMaxLength, passwordMinLength, passwordTooShort } from './password'
 
 /**
  * The builders every form schema is made of (ADR 008). A form sends text: conform's `parseWithZod` turns
@@ -11,6 +12,8 @@ import { z } from 'zod'
 export const limits = {
 	slug: 80,
 	name: 200,
+	displayName: 100,
+	email: 254,
 	title: 300,
 	publisher: 200,
 	unit: 50,
@@ -48,6 +51,33 @@ export function optionalText({ max }: { max: number }) {
 		.refine(hasNoNul, nulMessage)
 		.optional()
 		.transform((value) => value || undefined)
+}
+
+/** An email address, trimmed and lowercased (the form an account's email is stored and looked up in). */
+export function email() {
+	return z
+		.string({ error: 'Enter an email address.' })
+		.trim()
+		.toLowerCase()
+		.min(1, 'Enter an email address.')
+		.max(limits.email, `An email address has at most ${limits.email} characters.`)
+		.pipe(z.email('Enter an email address like name@example.org.'))
+}
+
+/** A password as typed: never trimmed (a space is part of it), at most the policy's length. */
+export function password({ missing }: { missing: string }) {
+	return z.string({ error: missing }).min(1, missing).max(passwordMaxLength, tooLong(passwordMaxLength))
+}
+
+/**
+ * A new password: the policy's lengths, checked in the browser too. Whether it is the account's email is
+ * for the form's schema (`passwordProblem` in `./password`) or the user model to say.
+ */
+export function newPassword({ missing }: { missing: string }) {
+	return z
+		.string({ error: missing })
+		.min(passwordMinLength, { error: (issue) => passwordTooShort(String(issue.input ?? '').length) })
+		.max(passwordMaxLength, tooLong(passwordMaxLength))
 }
 
 /** Lowercase words joined by single hyphens: a record's part of a public address, fixed once created. */

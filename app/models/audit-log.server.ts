@@ -1,69 +1,11 @@
-import { z } from 'zod'
 import type { Prisma } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
-import { isRecordId } from './workflow-schemas'
+import { auditCursorOf, type AuditLogFilter } from '~/forms/audit-log'
 
 export const auditLogPageSize = 50
 
 /** Accounts offered in the "by" filter: staff accounts are few, but the list stays bounded all the same. */
 export const auditActorChoiceLimit = 500
-
-const optionalFilter = (max: number, message: string) =>
-	z.preprocess(
-		(value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-		z.string({ error: message }).max(max, message).optional(),
-	)
-
-/**
- * The audit log's filters, from the page's query string. `after` is the keyset cursor: the position
- * (time and id) of the last entry of the previous page, so a page costs the same however deep it is.
- */
-export const auditLogFilterSchema = z.object({
-	actor: optionalFilter(100, 'Choose an account from the list.').refine(
-		(value) => value === undefined || isRecordId(value),
-		'Choose an account from the list.',
-	),
-	action: optionalFilter(100, 'Use at most 100 characters.').refine(
-		(value) => value === undefined || /^[a-z_.]+$/.test(value),
-		'Actions are written like evidence.submit or user. (lowercase letters, dots and underscores).',
-	),
-	entityType: optionalFilter(50, 'Use at most 50 characters.').refine(
-		(value) => value === undefined || /^[A-Za-z]+$/.test(value),
-		'An entity type is a single word such as Pledge or User.',
-	),
-	entityId: optionalFilter(100, 'Use at most 100 characters.').refine(
-		(value) => value === undefined || isRecordId(value),
-		'An id has only letters, digits, hyphens and underscores.',
-	),
-	after: optionalFilter(200, 'This page link is broken: go back to the first page.').transform(
-		(value, context) => {
-			if (value === undefined) return undefined
-			const cursor = parseCursor(value)
-			if (!cursor) {
-				context.addIssue({ code: 'custom', message: 'This page link is broken: go back to the first page.' })
-				return z.NEVER
-			}
-			return cursor
-		},
-	),
-})
-
-export type AuditLogFilter = z.output<typeof auditLogFilterSchema>
-
-type Cursor = { createdAt: Date; id: string }
-
-function parseCursor(value: string): Cursor | null {
-	const separator = value.indexOf('_')
-	if (separator < 0) return null
-	const createdAt = new Date(value.slice(0, separator))
-	const id = value.slice(separator + 1)
-	if (Number.isNaN(createdAt.getTime()) || !isRecordId(id)) return null
-	return { createdAt, id }
-}
-
-export function cursorOf(entry: { createdAt: Date; id: string }): string {
-	return `${entry.createdAt.toISOString()}_${entry.id}`
-}
 
 const entrySelect = {
 	id: true,
@@ -115,7 +57,7 @@ export async function listAuditLog(filter: AuditLogFilter) {
 	const last = entries.at(-1)
 	return {
 		entries,
-		nextCursor: rows.length > auditLogPageSize && last ? cursorOf(last) : null,
+		nextCursor: rows.length > auditLogPageSize && last ? auditCursorOf(last) : null,
 		actors,
 	}
 }

@@ -25,14 +25,15 @@ type Audited<Stored> = {
 	action: string
 	entityType: string
 	/** What the audit log keeps of the record (never a secret). */
-	snapshot: (record: Stored) => Prisma.InputJsonValue
+	snapshot: (record: Stored) => Prisma.InputJsonObject
 }
 
 /**
  * An edit of a versioned record, the one way every record is updated: read it, refuse a stale version (409)
  * or an invalid change, update the row only where the version is still the one the form was loaded with
  * (so that of two concurrent saves exactly one wins), write its parts, read it again and write the audit
- * entry, all in one transaction.
+ * entry, all in one transaction. A change that would change nothing (`unchanged`) writes nothing: no new
+ * version, no audit entry, and `saved` answers the record as it is, its version the one the form sent.
  */
 export async function updateVersioned<Stored extends { id: string; version: number }, Code extends string>({
 	id,
@@ -40,6 +41,7 @@ export async function updateVersioned<Stored extends { id: string; version: numb
 	actor,
 	read,
 	check,
+	unchanged,
 	update,
 	audit,
 }: {
@@ -49,21 +51,28 @@ export async function updateVersioned<Stored extends { id: string; version: numb
 	actor: Actor
 	read: (tx: Prisma.TransactionClient, id: string) => Promise<Stored | null>
 	check?: (tx: Prisma.TransactionClient, before: Stored) => Promise<Problems<Code> | null>
-	/** Updates the row where `{ id, version }` still matches (answering the count) and then its parts. */
+	/** True when the change would leave the record as it is (checked before `check`). */
+	unchanged?: (before: Stored) => boolean
+	/**
+	 * Updates the row where `{ id, version }` still matches (answering the count) and then its parts;
+	 * `details` are facts of the change the record does not keep (how many sessions it ended), added to
+	 * the audit entry's `after`.
+	 */
 	update: (
 		tx: Prisma.TransactionClient,
 		where: { id: string; version: number },
 		before: Stored,
-	) => Promise<{ count: number }>
+	) => Promise<{ count: number; details?: Prisma.InputJsonObject }>
 	audit: Audited<Stored>
 }): Promise<SaveResult<Stored, Code>> {
 	return getPrisma().$transaction(async (tx) => {
 		const before = await read(tx, id)
 		if (!before) return { status: 'not-found' }
 		if (before.version !== version) return { status: 'conflict', record: before }
+		if (unchanged?.(before)) return { status: 'saved', record: before }
 		const problems = check ? await check(tx, before) : null
 		if (problems) return { status: 'invalid', problems }
-		const { count } = await update(tx, { id, version }, before)
+		const { count, details } = await update(tx, { id, version }, before)
 		if (count === 0) return { status: 'conflict', record: before }
 		const after = await read(tx, id)
 		if (!after) throw new Error(`${audit.entityType} ${id} vanished inside its own transaction`)
@@ -73,7 +82,7 @@ export async function updateVersioned<Stored extends { id: string; version: numb
 			entityType: audit.entityType,
 			entityId: id,
 			before: audit.snapshot(before),
-			after: audit.snapshot(after),
+			after: { ...audit.snapshot(after), ...details },
 			ipAddress: actor.ipAddress,
 		})
 		return { status: 'saved', record: after }

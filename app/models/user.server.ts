@@ -1,28 +1,9 @@
-import { z } from 'zod'
 import { Prisma, type Role } from '~/.server/prisma/client'
-import { passwordProblem } from '~/auth/password-policy'
-import { hashPassword, verifyPassword } from '~/auth/password.server'
 import { getPrisma } from '~/db/prisma.server'
+import { passwordProblemOf, type PasswordProblem } from '~/forms/password'
 import { recordAudit } from './audit.server'
-
-export const emailSchema = z
-	.string({ error: 'Enter an email address.' })
-	.trim()
-	.toLowerCase()
-	.min(1, 'Enter an email address.')
-	.max(254, 'An email address has at most 254 characters.')
-	.pipe(z.email('Enter an email address like name@example.org.'))
-
-export const displayNameSchema = z
-	.string({ error: 'Enter a name.' })
-	.trim()
-	.min(1, 'Enter a name.')
-	.max(100, 'Use at most 100 characters.')
-
-export const roleSchema = z.enum(['ADMIN', 'FACT_CHECKER'], { error: 'Choose a role.' })
-
-/** Who makes a change, for the audit log: a signed-in account, or nobody (the command line). */
-export type Actor = { id: string | null; ipAddress: string | null }
+import { hashPassword, verifyPassword } from './password.server'
+import { updateVersioned, type Actor, type SaveResult } from './save.server'
 
 const accountSelect = {
 	id: true,
@@ -94,16 +75,29 @@ export async function getAccount(userId: string) {
 	return { ...rest, activeSessions: _count.sessions }
 }
 
-export type CreateAccountResult = { status: 'created'; account: Account } | { status: 'email-taken' }
+/** Why an account change is refused, per field (the form module has the sentences). */
+export type AccountProblem = 'taken' | PasswordProblem | 'last-admin'
 
-/** Creates an account with its password (hashed here), in one transaction with its audit entry. */
+export type NewAccount = {
+	email: string
+	displayName: string
+	role: Role
+	password: string
+	mustChangePassword: boolean
+}
+
+/**
+ * Creates an account with its password (hashed here), in one transaction with its audit entry. `by` is
+ * the admin who creates it, or the command line (`npm run user:create`), where nobody is signed in.
+ */
 export async function createAccount(
-	input: { email: string; displayName: string; role: Role; password: string; mustChangePassword: boolean },
-	actor: Actor & { via?: 'command line' },
-): Promise<CreateAccountResult> {
-	const problem = passwordProblem(input.password, input.email)
-	if (problem) throw new Error(`createAccount was given a password the policy refuses: ${problem}`)
+	input: NewAccount,
+	by: Actor | 'command line',
+): Promise<Extract<SaveResult<Account, 'taken' | PasswordProblem>, { status: 'saved' | 'invalid' }>> {
+	const problem = passwordProblemOf(input.password, input.email)
+	if (problem) return { status: 'invalid', problems: { password: problem } }
 	const hash = await hashPassword(input.password)
+	const actor = by === 'command line' ? { id: null, ipAddress: null } : by
 	try {
 		return await getPrisma().$transaction(async (tx) => {
 			const account = await tx.user.create({
@@ -126,27 +120,19 @@ export async function createAccount(
 					displayName: account.displayName,
 					role: account.role,
 					mustChangePassword: account.mustChangePassword,
-					...(actor.via ? { via: actor.via } : {}),
+					...(by === 'command line' ? { via: by } : {}),
 				},
 				ipAddress: actor.ipAddress,
 			})
-			return { status: 'created' as const, account }
+			return { status: 'saved', record: account }
 		})
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			return { status: 'email-taken' }
+			return { status: 'invalid', problems: { email: 'taken' } }
 		}
 		throw error
 	}
 }
-
-export type AccountChangeResult =
-	| { status: 'changed'; account: Account }
-	| { status: 'unchanged'; account: Account }
-	/** Someone else saved the account after the form was loaded: nothing was written. */
-	| { status: 'conflict'; account: Account }
-	| { status: 'last-admin'; account: Account }
-	| { status: 'not-found' }
 
 type AccountUpdate = {
 	userId: string
@@ -154,92 +140,66 @@ type AccountUpdate = {
 	version: number
 }
 
-/**
- * One change to an account, in one transaction: locks the active admins (so that two admins demoting
- * each other at the same moment cannot leave none), checks the version, applies `change`, records it.
- */
-async function changeAccount(
-	{ userId, version }: AccountUpdate,
-	actor: Actor,
-	change: (
-		account: Account,
-		tx: Prisma.TransactionClient,
-	) => Promise<
-		| { outcome: 'unchanged' }
-		| { outcome: 'refused'; status: 'last-admin' }
-		| {
-				outcome: 'change'
-				data: Prisma.UserUpdateManyMutationInput
-				action: string
-				before: object
-				after: object
-		  }
-	>,
-): Promise<AccountChangeResult> {
-	return getPrisma().$transaction(async (tx) => {
-		await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'ADMIN' AND disabled = false FOR UPDATE`
-		const account = await tx.user.findUnique({ where: { id: userId }, select: accountSelect })
-		if (!account) return { status: 'not-found' }
-		if (account.version !== version) return { status: 'conflict', account }
-		const decision = await change(account, tx)
-		if (decision.outcome === 'unchanged') return { status: 'unchanged', account }
-		if (decision.outcome === 'refused') return { status: decision.status, account }
-		const { count } = await tx.user.updateMany({
-			where: { id: userId, version },
-			data: { ...decision.data, version: { increment: 1 } },
-		})
-		if (count === 0) return { status: 'conflict', account }
-		await recordAudit(tx, {
-			actorId: actor.id,
-			action: decision.action,
-			entityType: 'User',
-			entityId: userId,
-			before: { ...decision.before },
-			after: { ...decision.after },
-			ipAddress: actor.ipAddress,
-		})
-		const changed = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: accountSelect })
-		return { status: 'changed', account: changed }
-	})
+function readAccount(tx: Prisma.TransactionClient, userId: string) {
+	return tx.user.findUnique({ where: { id: userId }, select: accountSelect })
 }
 
+/**
+ * Whether the account is the last active admin. Locks the active admins first, so that two admins
+ * demoting or disabling each other at the same moment cannot leave none: the second waits, then counts.
+ */
 async function isLastActiveAdmin(tx: Prisma.TransactionClient, account: Account): Promise<boolean> {
 	if (account.role !== 'ADMIN' || account.disabled) return false
+	await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'ADMIN' AND disabled = false FOR UPDATE`
 	const activeAdmins = await tx.user.count({ where: { role: 'ADMIN', disabled: false } })
 	return activeAdmins <= 1
 }
 
-export function changeRole(update: AccountUpdate & { role: Role }, actor: Actor) {
-	return changeAccount(update, actor, async (account, tx) => {
-		if (account.role === update.role) return { outcome: 'unchanged' }
-		if (await isLastActiveAdmin(tx, account)) return { outcome: 'refused', status: 'last-admin' }
-		return {
-			outcome: 'change',
-			data: { role: update.role },
+/** A change to the role this account already has writes nothing, and answers `saved` with the same version. */
+export function changeRole(
+	{ userId, version, role }: AccountUpdate & { role: Role },
+	actor: Actor,
+): Promise<SaveResult<Account, 'last-admin'>> {
+	return updateVersioned<Account, 'last-admin'>({
+		id: userId,
+		version,
+		actor,
+		read: readAccount,
+		unchanged: (account) => account.role === role,
+		check: async (tx, account) => ((await isLastActiveAdmin(tx, account)) ? { role: 'last-admin' } : null),
+		update: (tx, where) => tx.user.updateMany({ where, data: { role, version: { increment: 1 } } }),
+		audit: {
 			action: 'user.role_change',
-			before: { role: account.role },
-			after: { role: update.role },
-		}
+			entityType: 'User',
+			snapshot: (account) => ({ role: account.role }),
+		},
 	})
 }
 
 /** Disabling also ends every session of the account at once. */
-export function setDisabled(update: AccountUpdate & { disabled: boolean }, actor: Actor) {
-	return changeAccount(update, actor, async (account, tx) => {
-		if (account.disabled === update.disabled) return { outcome: 'unchanged' }
-		if (update.disabled && (await isLastActiveAdmin(tx, account))) {
-			return { outcome: 'refused', status: 'last-admin' }
-		}
-		const sessionsEnded = update.disabled
-			? (await tx.session.deleteMany({ where: { userId: account.id } })).count
-			: 0
-		return {
-			outcome: 'change',
-			data: { disabled: update.disabled },
-			action: update.disabled ? 'user.disable' : 'user.enable',
-			before: { disabled: account.disabled },
-			after: update.disabled ? { disabled: true, sessionsEnded } : { disabled: false },
-		}
+export function setDisabled(
+	{ userId, version, disabled }: AccountUpdate & { disabled: boolean },
+	actor: Actor,
+): Promise<SaveResult<Account, 'last-admin'>> {
+	return updateVersioned<Account, 'last-admin'>({
+		id: userId,
+		version,
+		actor,
+		read: readAccount,
+		unchanged: (account) => account.disabled === disabled,
+		check: async (tx, account) =>
+			disabled && (await isLastActiveAdmin(tx, account)) ? { disabled: 'last-admin' } : null,
+		update: async (tx, where) => {
+			const { count } = await tx.user.updateMany({ where, data: { disabled, version: { increment: 1 } } })
+			if (count === 0 || !disabled) return { count }
+			const sessions = await tx.session.deleteMany({ where: { userId } })
+			return { count, details: { sessionsEnded: sessions.count } }
+		},
+		audit: {
+			action: disabled ? 'user.disable' : 'user.enable',
+			entityType: 'User',
+			snapshot: (account) => ({ disabled: account.disabled }),
+		},
 	})
 }
 
@@ -247,72 +207,82 @@ export function setDisabled(update: AccountUpdate & { disabled: boolean }, actor
  * An admin sets a new password for someone (typed in or generated): it must be replaced at the next
  * sign-in, and every session of the account ends.
  */
-export async function resetPassword(update: AccountUpdate & { password: string }, actor: Actor) {
-	const hash = await hashPassword(update.password)
-	return changeAccount(update, actor, async (account, tx) => {
-		const problem = passwordProblem(update.password, account.email)
-		if (problem) throw new Error(`resetPassword was given a password the policy refuses: ${problem}`)
-		await tx.password.upsert({
-			where: { userId: account.id },
-			create: { userId: account.id, hash },
-			update: { hash },
-		})
-		const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: account.id } })
-		return {
-			outcome: 'change',
-			data: { mustChangePassword: true },
+export async function resetPassword(
+	{ userId, version, password }: AccountUpdate & { password: string },
+	actor: Actor,
+): Promise<SaveResult<Account, PasswordProblem>> {
+	const hash = await hashPassword(password)
+	return updateVersioned<Account, PasswordProblem>({
+		id: userId,
+		version,
+		actor,
+		read: readAccount,
+		check: async (_tx, account) => {
+			const problem = passwordProblemOf(password, account.email)
+			return problem ? { password: problem } : null
+		},
+		update: async (tx, where) => {
+			const { count } = await tx.user.updateMany({
+				where,
+				data: { mustChangePassword: true, version: { increment: 1 } },
+			})
+			if (count === 0) return { count }
+			await tx.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash } })
+			const sessions = await tx.session.deleteMany({ where: { userId } })
+			return { count, details: { sessionsEnded: sessions.count } }
+		},
+		audit: {
 			action: 'user.password_reset',
-			before: { mustChangePassword: account.mustChangePassword },
-			after: { mustChangePassword: true, sessionsEnded },
-		}
+			entityType: 'User',
+			snapshot: (account) => ({ mustChangePassword: account.mustChangePassword }),
+		},
 	})
 }
 
-export type ChangeOwnPasswordResult =
-	| { status: 'changed'; otherSessionsEnded: number }
-	| { status: 'wrong-current-password' }
-	| { status: 'refused'; problem: string }
+export type OwnPasswordProblem = 'wrong' | PasswordProblem | 'same-as-current'
 
 /**
  * Someone changes their own password, proving they know the current one. Their other sessions end (a
- * password change is what someone does after a device is lost); the one they are using stays.
+ * password change is what someone does after a device is lost); the one they are using stays. Saved, it
+ * answers how many other sessions ended. No form version is involved, so it never conflicts.
  */
 export async function changeOwnPassword(
-	input: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string },
+	input: { currentPassword: string; newPassword: string; keepSessionId: string },
 	actor: Actor,
-): Promise<ChangeOwnPasswordResult> {
+): Promise<Exclude<SaveResult<{ otherSessionsEnded: number }, OwnPasswordProblem>, { status: 'conflict' }>> {
 	const prisma = getPrisma()
 	const user = await prisma.user.findUnique({
-		where: { id: input.userId },
+		where: { id: actor.id },
 		select: { email: true, password: { select: { hash: true } } },
 	})
-	if (!user?.password || !(await verifyPassword(user.password.hash, input.currentPassword))) {
-		return { status: 'wrong-current-password' }
+	if (!user) return { status: 'not-found' }
+	if (!user.password || !(await verifyPassword(user.password.hash, input.currentPassword))) {
+		return { status: 'invalid', problems: { currentPassword: 'wrong' } }
 	}
-	const problem = passwordProblem(input.newPassword, user.email)
-	if (problem) return { status: 'refused', problem }
+	const problem = passwordProblemOf(input.newPassword, user.email)
+	if (problem) return { status: 'invalid', problems: { newPassword: problem } }
 	if (input.newPassword === input.currentPassword) {
-		return { status: 'refused', problem: 'Choose a password different from the current one.' }
+		return { status: 'invalid', problems: { newPassword: 'same-as-current' } }
 	}
 	const hash = await hashPassword(input.newPassword)
 	return prisma.$transaction(async (tx) => {
-		await tx.password.update({ where: { userId: input.userId }, data: { hash } })
+		await tx.password.update({ where: { userId: actor.id }, data: { hash } })
 		await tx.user.update({
-			where: { id: input.userId },
+			where: { id: actor.id },
 			data: { mustChangePassword: false, version: { increment: 1 } },
 		})
 		const { count } = await tx.session.deleteMany({
-			where: { userId: input.userId, id: { not: input.keepSessionId } },
+			where: { userId: actor.id, id: { not: input.keepSessionId } },
 		})
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'user.password_change',
 			entityType: 'User',
-			entityId: input.userId,
+			entityId: actor.id,
 			after: { otherSessionsEnded: count },
 			ipAddress: actor.ipAddress,
 		})
-		return { status: 'changed', otherSessionsEnded: count }
+		return { status: 'saved', record: { otherSessionsEnded: count } }
 	})
 }
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { verifyPassword } from '~/auth/password.server'
 import { createTestAccount, sessionCookieFor, testPassword } from '~/test/accounts'
+import { changePasswordProblems } from '~/forms/account'
 import { useTestDatabaseForApp } from '~/test/db'
+import { verifyPassword } from './password.server'
 import {
 	changeOwnPassword,
 	changeRole,
@@ -31,7 +32,7 @@ beforeEach(async () => {
 })
 
 const ip = '203.0.113.9'
-const actorOf = (account: Account) => ({ id: account.id, ipAddress: ip })
+const actorOf = (account: Account) => ({ id: account.id, role: account.role, ipAddress: ip })
 
 async function current(account: Account): Promise<Account> {
 	return prisma.user.findUniqueOrThrow({
@@ -63,15 +64,15 @@ describe('creating an account', () => {
 			},
 			actorOf(admin),
 		)
-		if (result.status !== 'created') throw new Error('not created')
-		const userRow = await prisma.user.findUniqueOrThrow({ where: { id: result.account.id } })
+		if (result.status !== 'saved') throw new Error('not created')
+		const userRow = await prisma.user.findUniqueOrThrow({ where: { id: result.record.id } })
 		expect(Object.keys(userRow)).not.toContain('hash')
-		const { hash } = await prisma.password.findUniqueOrThrow({ where: { userId: result.account.id } })
+		const { hash } = await prisma.password.findUniqueOrThrow({ where: { userId: result.record.id } })
 		expect(hash).toMatch(/^\$argon2id\$/)
 		expect(await verifyPassword(hash, 'a first password')).toBe(true)
 
 		const entry = await prisma.auditEntry.findFirstOrThrow({
-			where: { action: 'user.create', entityId: result.account.id },
+			where: { action: 'user.create', entityId: result.record.id },
 		})
 		expect(entry).toMatchObject({ actorId: admin.id, ipAddress: ip, entityType: 'User' })
 		expect(entry.after).toEqual({
@@ -82,6 +83,28 @@ describe('creating an account', () => {
 		})
 		expect(JSON.stringify(entry)).not.toContain('a first password')
 		expect(JSON.stringify(entry)).not.toContain(hash)
+	})
+
+	test('refuses a password the policy refuses, as a problem code, and writes nothing', async () => {
+		const entriesBefore = await prisma.auditEntry.count()
+		const create = (password: string) =>
+			createAccount(
+				{
+					email: 'policy@example.org',
+					displayName: 'Policy',
+					role: 'FACT_CHECKER',
+					password,
+					mustChangePassword: true,
+				},
+				'command line',
+			)
+		expect(await create('too short')).toEqual({ status: 'invalid', problems: { password: 'too-short' } })
+		expect(await create('Policy@Example.org')).toEqual({
+			status: 'invalid',
+			problems: { password: 'is-email' },
+		})
+		expect(await prisma.user.findUnique({ where: { email: 'policy@example.org' } })).toBeNull()
+		expect(await prisma.auditEntry.count()).toBe(entriesBefore)
 	})
 
 	test('refuses a second account with the same email and writes nothing', async () => {
@@ -95,9 +118,9 @@ describe('creating an account', () => {
 				password: 'another password',
 				mustChangePassword: true,
 			},
-			{ id: null, ipAddress: null },
+			'command line',
 		)
-		expect(result).toEqual({ status: 'email-taken' })
+		expect(result).toEqual({ status: 'invalid', problems: { email: 'taken' } })
 		expect(await prisma.auditEntry.count()).toBe(entriesBefore)
 	})
 })
@@ -109,7 +132,7 @@ describe('the last active admin', () => {
 			{ userId: admin.id, version: admin.version, role: 'FACT_CHECKER' },
 			actorOf(admin),
 		)
-		expect(result.status).toBe('last-admin')
+		expect(result).toEqual({ status: 'invalid', problems: { role: 'last-admin' } })
 		expect((await current(admin)).role).toBe('ADMIN')
 	})
 
@@ -119,7 +142,7 @@ describe('the last active admin', () => {
 			{ userId: admin.id, version: admin.version, disabled: true },
 			actorOf(admin),
 		)
-		expect(result.status).toBe('last-admin')
+		expect(result).toEqual({ status: 'invalid', problems: { disabled: 'last-admin' } })
 		expect((await current(admin)).disabled).toBe(false)
 	})
 
@@ -131,7 +154,7 @@ describe('the last active admin', () => {
 			{ userId: admin.id, version: admin.version, role: 'FACT_CHECKER' },
 			actorOf(admin),
 		)
-		expect(result.status).toBe('last-admin')
+		expect(result).toEqual({ status: 'invalid', problems: { role: 'last-admin' } })
 	})
 
 	test('with two admins, one can be demoted, and then the other is the last', async () => {
@@ -141,12 +164,12 @@ describe('the last active admin', () => {
 			{ userId: second.id, version: second.version, role: 'FACT_CHECKER' },
 			actorOf(first),
 		)
-		expect(demoted.status).toBe('changed')
+		expect(demoted.status).toBe('saved')
 		const refused = await setDisabled(
 			{ userId: first.id, version: first.version, disabled: true },
 			actorOf(first),
 		)
-		expect(refused.status).toBe('last-admin')
+		expect(refused).toEqual({ status: 'invalid', problems: { disabled: 'last-admin' } })
 	})
 
 	test('admins demoting each other at the same moment leave one admin, not none', async () => {
@@ -158,8 +181,10 @@ describe('the last active admin', () => {
 				return changeRole({ userId: next.id, version: next.version, role: 'FACT_CHECKER' }, actorOf(admin))
 			}),
 		)
-		const statuses = results.map((result) => result.status)
-		expect(statuses.filter((status) => status === 'changed')).toHaveLength(admins.length - 1)
+		const statuses = results.map((result) =>
+			result.status === 'invalid' ? result.problems.role : result.status,
+		)
+		expect(statuses.filter((status) => status === 'saved')).toHaveLength(admins.length - 1)
 		expect(statuses.filter((status) => status === 'last-admin')).toHaveLength(1)
 		expect(await prisma.user.count({ where: { role: 'ADMIN', disabled: false } })).toBe(1)
 	})
@@ -173,7 +198,7 @@ describe('changing an account', () => {
 			{ userId: checker.id, version: checker.version, role: 'ADMIN' },
 			actorOf(admin),
 		)
-		expect(result.status).toBe('changed')
+		expect(result.status).toBe('saved')
 		expect(await current(checker)).toMatchObject({ role: 'ADMIN', version: checker.version + 1 })
 		const entry = await prisma.auditEntry.findFirstOrThrow({
 			where: { action: 'user.role_change', entityId: checker.id },
@@ -200,8 +225,50 @@ describe('changing an account', () => {
 
 		expect(stale.status).toBe('conflict')
 		if (stale.status !== 'conflict') return
-		expect(stale.account).toMatchObject({ role: 'ADMIN', version: loadedVersion + 1, disabled: false })
+		expect(stale.record).toMatchObject({ role: 'ADMIN', version: loadedVersion + 1, disabled: false })
 		expect((await current(checker)).disabled).toBe(false)
+	})
+
+	test('a change to what the account already is writes nothing: same version, no audit entry', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const checker = await createTestAccount()
+		const entriesBefore = await prisma.auditEntry.count({ where: { entityId: checker.id } })
+		const sameRole = await changeRole(
+			{ userId: checker.id, version: checker.version, role: 'FACT_CHECKER' },
+			actorOf(admin),
+		)
+		const stillEnabled = await setDisabled(
+			{ userId: checker.id, version: checker.version, disabled: false },
+			actorOf(admin),
+		)
+		for (const result of [sameRole, stillEnabled]) {
+			expect(result).toMatchObject({ status: 'saved', record: { version: checker.version } })
+		}
+		expect(await current(checker)).toEqual(checker)
+		expect(await prisma.auditEntry.count({ where: { entityId: checker.id } })).toBe(entriesBefore)
+	})
+
+	test('disabling records how many sessions it ended', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const checker = await createTestAccount()
+		await sessionCookieFor(checker.id)
+		await sessionCookieFor(checker.id)
+		await setDisabled({ userId: checker.id, version: checker.version, disabled: true }, actorOf(admin))
+		const entry = await prisma.auditEntry.findFirstOrThrow({
+			where: { action: 'user.disable', entityId: checker.id },
+		})
+		expect(entry).toMatchObject({ before: { disabled: false }, after: { disabled: true, sessionsEnded: 2 } })
+	})
+
+	test('a reset password that is the account’s email is refused as a problem code', async () => {
+		const admin = await createTestAccount({ role: 'ADMIN' })
+		const checker = await createTestAccount({ email: 'reset.me@example.org' })
+		const result = await resetPassword(
+			{ userId: checker.id, version: checker.version, password: 'Reset.Me@example.org' },
+			actorOf(admin),
+		)
+		expect(result).toEqual({ status: 'invalid', problems: { password: 'is-email' } })
+		expect(await current(checker)).toEqual(checker)
 	})
 
 	test('an unknown account is not found', async () => {
@@ -219,7 +286,7 @@ describe('changing an account', () => {
 			{ userId: checker.id, version: checker.version + 1, disabled: false },
 			actorOf(admin),
 		)
-		expect(enabled.status).toBe('changed')
+		expect(enabled.status).toBe('saved')
 		expect(
 			(
 				await prisma.auditEntry.findMany({ where: { entityId: checker.id }, orderBy: { createdAt: 'asc' } })
@@ -235,11 +302,19 @@ describe('changing an account', () => {
 			{ userId: checker.id, version: checker.version, password: 'the handed-over one' },
 			actorOf(admin),
 		)
-		expect(result.status).toBe('changed')
+		expect(result.status).toBe('saved')
 		expect(await current(checker)).toMatchObject({ mustChangePassword: true })
 		expect(await prisma.session.count({ where: { userId: checker.id } })).toBe(0)
 		const { hash } = await prisma.password.findUniqueOrThrow({ where: { userId: checker.id } })
 		expect(await verifyPassword(hash, 'the handed-over one')).toBe(true)
+		const entry = await prisma.auditEntry.findFirstOrThrow({
+			where: { action: 'user.password_reset', entityId: checker.id },
+		})
+		expect(entry).toMatchObject({
+			before: { mustChangePassword: false },
+			after: { mustChangePassword: true, sessionsEnded: 1 },
+		})
+		expect(JSON.stringify(entry)).not.toContain('the handed-over one')
 	})
 })
 
@@ -247,31 +322,29 @@ describe('changing one’s own password', () => {
 	test('needs the current password', async () => {
 		const checker = await createTestAccount()
 		const result = await changeOwnPassword(
-			{
-				userId: checker.id,
-				currentPassword: 'not it',
-				newPassword: 'a brand new password',
-				keepSessionId: 'x',
-			},
-			{ id: checker.id, ipAddress: ip },
+			{ currentPassword: 'not it', newPassword: 'a brand new password', keepSessionId: 'x' },
+			actorOf(checker),
 		)
-		expect(result).toEqual({ status: 'wrong-current-password' })
+		expect(result).toEqual({ status: 'invalid', problems: { currentPassword: 'wrong' } })
 	})
 
 	test('refuses a weak new password', async () => {
 		const checker = await createTestAccount({ email: 'weak.choice@example.org' })
 		const change = (newPassword: string) =>
-			changeOwnPassword(
-				{ userId: checker.id, currentPassword: testPassword, newPassword, keepSessionId: 'x' },
-				{ id: checker.id, ipAddress: ip },
-			)
-		expect(await change('short')).toEqual({
-			status: 'refused',
-			problem: 'Use at least 12 characters (this one has 5).',
-		})
+			changeOwnPassword({ currentPassword: testPassword, newPassword, keepSessionId: 'x' }, actorOf(checker))
+		expect(await change('short')).toEqual({ status: 'invalid', problems: { newPassword: 'too-short' } })
 		expect(await change('weak.choice@example.org')).toEqual({
-			status: 'refused',
-			problem: 'Do not use the email address as the password.',
+			status: 'invalid',
+			problems: { newPassword: 'is-email' },
+		})
+		expect(await change(testPassword)).toEqual({
+			status: 'invalid',
+			problems: { newPassword: 'same-as-current' },
+		})
+		expect(changePasswordProblems.newPassword).toMatchObject({
+			'too-short': 'Use at least 12 characters.',
+			'is-email': 'Do not use the email address as the password.',
+			'same-as-current': 'Choose a password different from the current one.',
 		})
 	})
 
@@ -282,16 +355,11 @@ describe('changing one’s own password', () => {
 		const keep = await prisma.session.findFirstOrThrow({ where: { userId: checker.id } })
 
 		const result = await changeOwnPassword(
-			{
-				userId: checker.id,
-				currentPassword: testPassword,
-				newPassword: 'my very own password',
-				keepSessionId: keep.id,
-			},
-			{ id: checker.id, ipAddress: ip },
+			{ currentPassword: testPassword, newPassword: 'my very own password', keepSessionId: keep.id },
+			actorOf(checker),
 		)
 
-		expect(result).toEqual({ status: 'changed', otherSessionsEnded: 1 })
+		expect(result).toEqual({ status: 'saved', record: { otherSessionsEnded: 1 } })
 		expect(await prisma.session.findMany({ where: { userId: checker.id }, select: { id: true } })).toEqual([
 			{ id: keep.id },
 		])

@@ -3,6 +3,7 @@ import type { PrismaClient } from '~/.server/prisma/client'
 import { keepSignedInResponsesPrivate } from '~/auth/session.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext, testPassword } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
+import { replyOf } from '~/test/reply'
 import { action, loader } from './account'
 
 let database: Awaited<ReturnType<typeof useTestDatabaseForApp>>['database']
@@ -55,8 +56,8 @@ describe('/account', () => {
 			confirmPassword: 'a new long password',
 		})
 		expect(outcome.status).toBe(400)
-		expect(outcome.body).toMatchObject({
-			fieldErrors: { currentPassword: ['This is not your current password.'] },
+		expect(replyOf(outcome.body).fieldErrors).toEqual({
+			currentPassword: ['This is not your current password.'],
 		})
 	})
 
@@ -69,8 +70,83 @@ describe('/account', () => {
 			confirmPassword: 'another long password',
 		})
 		expect(outcome.status).toBe(400)
-		expect(outcome.body).toMatchObject({
-			fieldErrors: { confirmPassword: ['The two new passwords are not the same.'] },
+		expect(replyOf(outcome.body).fieldErrors).toEqual({
+			confirmPassword: ['The two new passwords are not the same.'],
+		})
+	})
+
+	test('a refused change sends none of the three passwords back, only which form it was', async () => {
+		const checker = await createTestAccount({ email: 'echo.account@example.org' })
+		const cookie = await sessionCookieFor(checker.id)
+		const refusals = [
+			// Refused by the schema (too short, not the same)…
+			await post(cookie, {
+				intent: 'change-password',
+				currentPassword: testPassword,
+				newPassword: 'short one',
+				confirmPassword: 'short two',
+			}),
+			// …and by the model (the account's email).
+			await post(cookie, {
+				intent: 'change-password',
+				currentPassword: testPassword,
+				newPassword: 'echo.account@example.org',
+				confirmPassword: 'echo.account@example.org',
+			}),
+		]
+		expect(replyOf(refusals[0]!.body).fieldErrors).toEqual({
+			newPassword: ['Use at least 12 characters (this one has 9).'],
+			confirmPassword: ['The two new passwords are not the same.'],
+		})
+		expect(replyOf(refusals[1]!.body).fieldErrors).toEqual({
+			newPassword: ['Do not use the email address as the password.'],
+		})
+		for (const refused of refusals) {
+			expect(refused.status).toBe(400)
+			expect(replyOf(refused.body).values).toEqual({ intent: 'change-password' })
+			for (const secret of [testPassword, 'short one', 'short two', 'echo.account@example.org']) {
+				expect(JSON.stringify(refused.body)).not.toContain(secret)
+			}
+		}
+	})
+
+	test('a new password the same as the current one is refused', async () => {
+		const checker = await createTestAccount()
+		const outcome = await post(await sessionCookieFor(checker.id), {
+			intent: 'change-password',
+			currentPassword: testPassword,
+			newPassword: testPassword,
+			confirmPassword: testPassword,
+		})
+		expect(outcome.status).toBe(400)
+		expect(replyOf(outcome.body).fieldErrors).toEqual({
+			newPassword: ['Choose a password different from the current one.'],
+		})
+	})
+
+	test('a changed password is said, with the other devices signed out, and the form emptied', async () => {
+		const checker = await createTestAccount()
+		const cookie = await sessionCookieFor(checker.id)
+		await sessionCookieFor(checker.id)
+		const outcome = await post(cookie, {
+			intent: 'change-password',
+			currentPassword: testPassword,
+			newPassword: 'my own new password',
+			confirmPassword: 'my own new password',
+		})
+		expect(outcome.status).toBe(200)
+		expect(outcome.body).toEqual({
+			result: { initialValue: null },
+			success: 'Your password is changed, and you are signed out on 1 other device.',
+		})
+	})
+
+	test('a form of no button on the page is refused with 400', async () => {
+		const checker = await createTestAccount()
+		const outcome = await post(await sessionCookieFor(checker.id), { intent: 'delete-account' })
+		expect(outcome.status).toBe(400)
+		expect(replyOf(outcome.body).fieldErrors).toEqual({
+			intent: ['Please use one of the buttons on the page.'],
 		})
 	})
 

@@ -1,19 +1,36 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
-	data,
 	redirect,
 	type ActionFunctionArgs,
 	type LinksFunction,
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
-import { requireUserSession } from '~/auth/guards.server'
-import { passwordMaxLength, passwordMinLength } from '~/auth/password-policy'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { actorOf, requireUserSession } from '~/auth/guards.server'
 import { signOutEverywhere } from '~/auth/sign-in.server'
 import { serializeClearedSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage, type FieldErrors } from '~/components/forms'
+import {
+	FormMessage,
+	HiddenField,
+	StaffForm,
+	TextField,
+	UsernameForPasswordManagers,
+	useStaffForm,
+	type Refused,
+} from '~/components/forms'
+import {
+	accountIntentSchema,
+	changePasswordProblems,
+	changePasswordSchema,
+	changePasswordSecretFields,
+	passwordChangedMessage,
+	signOutEverywhereSchema,
+} from '~/forms/account'
+import { passwordMinLength } from '~/forms/password'
+import { problemMessages } from '~/forms/problems'
+import { refuse } from '~/forms/reply.server'
 import { homePathFor, roleLabels } from '~/models/account'
 import { changeOwnPassword, listActiveSessions } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
@@ -37,84 +54,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-const changePasswordSchema = z
-	.object({
-		currentPassword: z
-			.string({ error: 'Enter your current password.' })
-			.min(1, 'Enter your current password.'),
-		newPassword: z
-			.string({ error: 'Enter a new password.' })
-			.min(1, 'Enter a new password.')
-			.max(passwordMaxLength, `Use at most ${passwordMaxLength} characters.`),
-		confirmPassword: z.string({ error: 'Enter the new password again.' }),
-	})
-	.refine((form) => form.newPassword === form.confirmPassword, {
-		path: ['confirmPassword'],
-		message: 'The two new passwords are not the same.',
-	})
-
-type ActionData = { fieldErrors: FieldErrors; formError: string | null; success: string | null }
-
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { user, session } = await requireUserSession(request)
 	const formData = await request.formData()
-	const intent = formData.get('intent')
+	// No password is ever sent back, whichever form it came with.
+	const hideFields = changePasswordSecretFields
+	const intent = parseWithZod(formData, { schema: accountIntentSchema })
+	if (intent.status !== 'success') return refuse(intent, { hideFields })
 
-	if (intent === 'sign-out-everywhere') {
+	if (intent.value.intent === 'sign-out-everywhere') {
+		const submission = parseWithZod(formData, { schema: signOutEverywhereSchema })
+		if (submission.status !== 'success') return refuse(submission)
 		await signOutEverywhere({ userId: user.id, ipAddress: context.clientIp ?? null })
 		throw redirect('/sign-in?signedOut=everywhere', {
 			headers: { 'Set-Cookie': await serializeClearedSessionCookie(request) },
 		})
 	}
-	if (intent !== 'change-password') {
-		return data<ActionData>(
-			{ fieldErrors: {}, formError: 'Please use one of the buttons on the page.', success: null },
-			{ status: 400 },
-		)
-	}
-	const submission = changePasswordSchema.safeParse(Object.fromEntries(formData))
-	if (!submission.success) {
-		return data<ActionData>(
-			{ fieldErrors: z.flattenError(submission.error).fieldErrors, formError: null, success: null },
-			{ status: 400 },
-		)
-	}
+	const submission = parseWithZod(formData, { schema: changePasswordSchema })
+	if (submission.status !== 'success') return refuse(submission, { hideFields })
 	const result = await changeOwnPassword(
 		{
-			userId: user.id,
-			currentPassword: submission.data.currentPassword,
-			newPassword: submission.data.newPassword,
+			currentPassword: submission.value.currentPassword,
+			newPassword: submission.value.newPassword,
 			keepSessionId: session.id,
 		},
-		{ id: user.id, ipAddress: context.clientIp ?? null },
+		actorOf(user, context),
 	)
 	switch (result.status) {
-		case 'wrong-current-password':
-			return data<ActionData>(
-				{
-					fieldErrors: { currentPassword: ['This is not your current password.'] },
-					formError: null,
-					success: null,
-				},
-				{ status: 400 },
-			)
-		case 'refused':
-			return data<ActionData>(
-				{ fieldErrors: { newPassword: [result.problem] }, formError: null, success: null },
-				{ status: 400 },
-			)
-		case 'changed': {
-			if (user.mustChangePassword) throw redirect(homePathFor(user.role))
-			const others = result.otherSessionsEnded
-			return data<ActionData>({
-				fieldErrors: {},
-				formError: null,
-				success:
-					others === 0
-						? 'Your password is changed.'
-						: `Your password is changed, and you are signed out on ${others} other ${others === 1 ? 'device' : 'devices'}.`,
+		case 'not-found':
+			throw new Response(null, { status: 404 })
+		case 'invalid':
+			return refuse(submission, {
+				fieldErrors: problemMessages(result.problems, changePasswordProblems),
+				hideFields,
 			})
-		}
+		case 'saved':
+			if (user.mustChangePassword) throw redirect(homePathFor(user.role))
+			return {
+				result: submission.reply({ resetForm: true }),
+				success: passwordChangedMessage(result.record.otherSessionsEnded),
+			}
 	}
 }
 
@@ -139,6 +118,10 @@ function deviceName(userAgent: string | null): string {
 export default function Account() {
 	const { user, sessions } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
+	const result = actionData?.result ?? null
+	const success = actionData && 'success' in actionData ? actionData.success : null
+	// A form of this page is told by its intent; a reply to no form of the page is shown at the top.
+	const intent = result?.initialValue?.intent
 	return (
 		<div className="staff" lang="en">
 			<h1>Your account</h1>
@@ -147,6 +130,7 @@ export default function Account() {
 					Please choose a new password before you continue: the one you signed in with was set by an admin.
 				</FormMessage>
 			) : null}
+			{result?.error?.intent ? <FormMessage tone="error">{result.error.intent.join(' ')}</FormMessage> : null}
 			<dl className="staff-facts">
 				<dt>Name</dt>
 				<dd>{user.displayName}</dd>
@@ -158,42 +142,12 @@ export default function Account() {
 
 			<section aria-labelledby="password-title" className="panel">
 				<h2 id="password-title">Change your password</h2>
-				{actionData?.success ? <FormMessage tone="success">{actionData.success}</FormMessage> : null}
-				{actionData?.formError ? <FormMessage tone="error">{actionData.formError}</FormMessage> : null}
-				<Form method="post" className="staff-form" noValidate>
-					<input type="hidden" name="intent" value="change-password" />
-					{/* For password managers: which account the new password belongs to. */}
-					<input type="email" name="username" value={user.email} autoComplete="username" readOnly hidden />
-					<Field
-						label="Current password"
-						name="currentPassword"
-						type="password"
-						autoComplete="current-password"
-						errors={actionData?.fieldErrors.currentPassword}
-						required
-					/>
-					<Field
-						label="New password"
-						name="newPassword"
-						type="password"
-						autoComplete="new-password"
-						hint={`At least ${passwordMinLength} characters, and not your email address. A few unrelated words make a good one.`}
-						errors={actionData?.fieldErrors.newPassword}
-						minLength={passwordMinLength}
-						required
-					/>
-					<Field
-						label="New password, again"
-						name="confirmPassword"
-						type="password"
-						autoComplete="new-password"
-						errors={actionData?.fieldErrors.confirmPassword}
-						required
-					/>
-					<button type="submit" className="button">
-						Change password
-					</button>
-				</Form>
+				{success ? <FormMessage tone="success">{success}</FormMessage> : null}
+				<ChangePasswordForm
+					email={user.email}
+					// Refused, it shows its messages; saved, it empties (the reply resets it).
+					lastResult={intent === 'change-password' || success ? result : null}
+				/>
 			</section>
 
 			<section aria-labelledby="sessions-title" className="panel">
@@ -223,15 +177,59 @@ export default function Account() {
 						</tbody>
 					</table>
 				</div>
-				<Form method="post">
-					<input type="hidden" name="intent" value="sign-out-everywhere" />
-					<p>Lost a device, or signed in on a shared computer? This ends every session, this one too.</p>
-					<button type="submit" className="button button-secondary">
-						Sign out everywhere
-					</button>
-				</Form>
+				<SignOutEverywhereForm />
 			</section>
 		</div>
+	)
+}
+
+function ChangePasswordForm({ email, lastResult }: { email: string; lastResult: Refused['result'] | null }) {
+	const [form, fields] = useStaffForm(changePasswordSchema, {
+		lastResult,
+		defaultValue: { intent: 'change-password' },
+	})
+	return (
+		<StaffForm form={form}>
+			<HiddenField field={fields.intent} />
+			<UsernameForPasswordManagers username={email} />
+			<TextField
+				label="Current password"
+				field={fields.currentPassword}
+				type="password"
+				autoComplete="current-password"
+			/>
+			<TextField
+				label="New password"
+				field={fields.newPassword}
+				type="password"
+				autoComplete="new-password"
+				hint={`At least ${passwordMinLength} characters, and not your email address. A few unrelated words make a good one.`}
+			/>
+			<TextField
+				label="New password, again"
+				field={fields.confirmPassword}
+				type="password"
+				autoComplete="new-password"
+			/>
+			<button type="submit" className="button">
+				Change password
+			</button>
+		</StaffForm>
+	)
+}
+
+function SignOutEverywhereForm() {
+	const [form, fields] = useStaffForm(signOutEverywhereSchema, {
+		defaultValue: { intent: 'sign-out-everywhere' },
+	})
+	return (
+		<StaffForm form={form} className="">
+			<HiddenField field={fields.intent} />
+			<p>Lost a device, or signed in on a shared computer? This ends every session, this one too.</p>
+			<button type="submit" className="button button-secondary">
+				Sign out everywhere
+			</button>
+		</StaffForm>
 	)
 }
 

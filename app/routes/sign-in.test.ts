@@ -5,6 +5,7 @@ import { readSessionId } from '~/auth/session.server'
 import { signIn } from '~/auth/sign-in.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext, testPassword } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
+import { replyOf } from '~/test/reply'
 import { action, loader } from './sign-in'
 
 let database: Awaited<ReturnType<typeof useTestDatabaseForApp>>['database']
@@ -30,8 +31,8 @@ function submit(form: Form, { ip = '203.0.113.7', cookie }: { ip?: string; cooki
 	return outcomeOf(() => action({ request, params: {}, context: { ...testContext, clientIp: ip } }))
 }
 
-function formErrorOf(body: unknown): unknown {
-	return typeof body === 'object' && body !== null && 'formError' in body ? body.formError : undefined
+function formErrorOf(body: unknown): string | undefined {
+	return replyOf(body).formErrors.join(' ') || undefined
 }
 
 /** Moves every recorded attempt back in time, as if `ms` had passed. */
@@ -131,7 +132,7 @@ describe('signing in', () => {
 			'The email or the password is not right. Please check both and try again.',
 		)
 		expect(formErrorOf(unknownEmail.body)).toBe(formErrorOf(wrongPassword.body))
-		expect(wrongPassword.body).toMatchObject({ email: 'known@example.org' })
+		expect(replyOf(wrongPassword.body).values).toEqual({ email: 'known@example.org' })
 		expect(wrongPassword.setCookie).toBeNull()
 
 		const failures = await prisma.auditEntry.findMany({
@@ -147,15 +148,33 @@ describe('signing in', () => {
 		expect(failures.find((entry) => entry.entityType === 'User')?.entityId).toBe(account.id)
 	})
 
+	test('a refused sign-in keeps the email and where it was going, and never sends the password back', async () => {
+		await createTestAccount({ email: 'echo@example.org' })
+		const password = 'a secret that must not come back'
+		const refusals = [
+			await submit({ email: 'Echo@Example.org', password, redirectTo: '/account' }),
+			await submit({ email: 'not an email', password, redirectTo: '/account' }),
+		]
+		for (const refused of refusals) {
+			expect(refused.status).toBe(400)
+			expect(replyOf(refused.body).values).toEqual({
+				email: expect.stringMatching(/^(Echo@Example\.org|not an email)$/),
+				redirectTo: '/account',
+			})
+			expect(JSON.stringify(refused.body)).not.toContain(password)
+		}
+	})
+
 	test('a form without an email or a password is answered 400, field by field', async () => {
 		const outcome = await submit({ email: 'not an email' })
 		expect(outcome.status).toBe(400)
-		expect(outcome.body).toMatchObject({
-			email: 'not an email',
+		expect(replyOf(outcome.body)).toEqual({
+			values: { email: 'not an email' },
 			fieldErrors: {
 				email: ['Enter an email address like name@example.org.'],
 				password: ['Enter your password.'],
 			},
+			formErrors: [],
 		})
 	})
 
@@ -177,6 +196,8 @@ describe('signing in', () => {
 			'This account is disabled. If you think this is a mistake, please ask an admin.',
 		)
 		expect(right.setCookie).toBeNull()
+		expect(replyOf(right.body).values).toEqual({ email: 'disabled@example.org' })
+		expect(JSON.stringify(right.body)).not.toContain(testPassword)
 		expect(wrong.status).toBe(400)
 		expect(await prisma.session.count({ where: { userId: account.id } })).toBe(0)
 	})
@@ -197,7 +218,8 @@ describe('the sign-in rate limit', () => {
 
 		expect(blocked.status).toBe(429)
 		expect(formErrorOf(blocked.body)).toBe('Too many unsuccessful sign-in attempts. Try again in 15 minutes.')
-		expect(blocked.body).toMatchObject({ email: account.email })
+		expect(replyOf(blocked.body).values).toEqual({ email: account.email })
+		expect(JSON.stringify(blocked.body)).not.toContain(testPassword)
 		expect(blocked.setCookie).toBeNull()
 
 		await letTimePass(10 * 60_000)

@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	data,
 	redirect,
@@ -6,33 +7,23 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getOptionalUser, type SessionUser } from '~/auth/guards.server'
-import { passwordMaxLength } from '~/auth/password-policy'
 import { safeRedirectTo } from '~/auth/safe-redirect.server'
 import { signIn } from '~/auth/sign-in.server'
 import { readSessionId, serializeSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage, type FieldErrors } from '~/components/forms'
+import { FormMessage, HiddenField, StaffForm, TextField, useStaffForm } from '~/components/forms'
+import { refuse } from '~/forms/reply.server'
+import { signInMessages, signInSchema, signInSecretFields } from '~/forms/sign-in'
 import { homePathFor } from '~/models/account'
-import { emailSchema } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStylesHref }]
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Uade' }, { name: 'robots', content: 'noindex' }]
 
-const signInSchema = z.object({
-	email: emailSchema,
-	password: z
-		.string({ error: 'Enter your password.' })
-		.min(1, 'Enter your password.')
-		.max(passwordMaxLength, `A password has at most ${passwordMaxLength} characters.`),
-	redirectTo: z.string().optional(),
-})
-
-const notices: Record<string, string> = { everywhere: 'You are signed out on every device.' }
+const notices: Record<string, string> = { everywhere: signInMessages.signedOutEverywhere }
 
 /** Where a signed-in user goes: to replace their password if they must, else back where they were going. */
 function destinationFor(user: SessionUser, redirectTo: string | null | undefined): string {
@@ -48,59 +39,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { redirectTo: redirectTo || null, notice: notices[params.get('signedOut') ?? ''] ?? null }
 }
 
-type ActionData = { email: string; fieldErrors: FieldErrors; formError: string | null }
-
 export async function action({ request, context }: ActionFunctionArgs) {
-	const formData = await request.formData()
-	const email = String(formData.get('email') ?? '')
-	const submission = signInSchema.safeParse(Object.fromEntries(formData))
-	if (!submission.success) {
-		return data<ActionData>(
-			{ email, fieldErrors: z.flattenError(submission.error).fieldErrors, formError: null },
-			{ status: 400 },
-		)
-	}
+	const submission = parseWithZod(await request.formData(), { schema: signInSchema })
+	// The email is kept, the password never sent back.
+	const hideFields = signInSecretFields
+	if (submission.status !== 'success') return refuse(submission, { hideFields })
 	const result = await signIn({
-		email: submission.data.email,
-		password: submission.data.password,
+		email: submission.value.email,
+		password: submission.value.password,
 		ipAddress: context.clientIp ?? null,
 		userAgent: request.headers.get('User-Agent'),
 		previousSessionId: await readSessionId(request),
 	})
 	switch (result.status) {
 		case 'signed-in':
-			throw redirect(destinationFor(result.user, submission.data.redirectTo), {
+			throw redirect(destinationFor(result.user, submission.value.redirectTo), {
 				headers: { 'Set-Cookie': await serializeSessionCookie(request, result.sessionId) },
 			})
 		case 'rate-limited': {
 			const minutes = result.retryAfterMinutes
-			return data<ActionData>(
-				{
-					email,
-					fieldErrors: {},
-					formError: `Too many unsuccessful sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
-				},
+			return data(
+				{ result: submission.reply({ formErrors: [signInMessages.rateLimited(minutes)], hideFields }) },
 				{ status: 429, headers: { 'Retry-After': String(minutes * 60) } },
 			)
 		}
 		case 'disabled':
-			return data<ActionData>(
-				{
-					email,
-					fieldErrors: {},
-					formError: 'This account is disabled. If you think this is a mistake, please ask an admin.',
-				},
-				{ status: 403 },
-			)
+			return refuse(submission, { formErrors: [signInMessages.disabled], hideFields }, 403)
 		case 'invalid':
-			return data<ActionData>(
-				{
-					email,
-					fieldErrors: {},
-					formError: 'The email or the password is not right. Please check both and try again.',
-				},
-				{ status: 400 },
-			)
+			return refuse(submission, { formErrors: [signInMessages.invalid], hideFields })
 	}
 }
 
@@ -108,35 +74,23 @@ export default function SignIn() {
 	const { redirectTo, notice } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const submitting = useNavigation().state === 'submitting'
+	const [form, fields] = useStaffForm(signInSchema, {
+		lastResult: actionData?.result,
+		defaultValue: { redirectTo: redirectTo ?? undefined },
+	})
 	return (
 		<section className="staff staff-narrow" lang="en" aria-labelledby="sign-in-title">
 			<h1 id="sign-in-title">Sign in</h1>
 			<p className="lede">For Uade’s fact-checkers and admins. Reading the site needs no account.</p>
 			{notice && !actionData ? <FormMessage tone="success">{notice}</FormMessage> : null}
-			{actionData?.formError ? <FormMessage tone="error">{actionData.formError}</FormMessage> : null}
-			<Form method="post" className="staff-form" noValidate>
-				{redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-				<Field
-					label="Email"
-					name="email"
-					type="email"
-					autoComplete="username"
-					defaultValue={actionData?.email}
-					errors={actionData?.fieldErrors.email}
-					required
-				/>
-				<Field
-					label="Password"
-					name="password"
-					type="password"
-					autoComplete="current-password"
-					errors={actionData?.fieldErrors.password}
-					required
-				/>
+			<StaffForm form={form}>
+				{redirectTo ? <HiddenField field={fields.redirectTo} /> : null}
+				<TextField label="Email" field={fields.email} type="email" autoComplete="username" />
+				<TextField label="Password" field={fields.password} type="password" autoComplete="current-password" />
 				<button type="submit" className="button" disabled={submitting}>
 					{submitting ? 'Signing in…' : 'Sign in'}
 				</button>
-			</Form>
+			</StaffForm>
 			<p className="staff-aside">
 				Forgot your password? Please ask an admin to reset it; they will give you a one-time password.
 			</p>

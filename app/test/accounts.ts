@@ -23,10 +23,10 @@ export async function createTestAccount({
 } = {}) {
 	const result = await createAccount(
 		{ email, displayName, role, password, mustChangePassword },
-		{ id: null, ipAddress: null },
+		'command line',
 	)
-	if (result.status !== 'created') throw new Error(`Could not create the test account ${email}`)
-	return result.account
+	if (result.status !== 'saved') throw new Error(`Could not create the test account ${email}`)
+	return result.record
 }
 
 /** A signed-in browser's Cookie header for a new session of `userId`. */

@@ -1,159 +1,119 @@
+import type { Submission } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
-import { requireRole } from '~/auth/guards.server'
-import { passwordMinLength, passwordProblem } from '~/auth/password-policy'
-import { generateOneTimePassword } from '~/auth/password.server'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ChoiceGroup, Field, FormMessage, type FieldErrors } from '~/components/forms'
-import { SecurityEventsTable } from '~/components/security-events'
-import { roleDescriptions, roleLabels } from '~/models/account'
-import { listAuditEntriesFor } from '~/models/audit.server'
 import {
-	changeRole,
-	getAccount,
-	resetPassword,
-	roleSchema,
-	setDisabled,
-	type AccountChangeResult,
-} from '~/models/user.server'
+	FormMessage,
+	HiddenField,
+	RadioGroup,
+	StaffForm,
+	TextField,
+	useStaffForm,
+	type Refused,
+} from '~/components/forms'
+import { SecurityEventsTable } from '~/components/security-events'
+import { isRecordId } from '~/forms/fields'
+import { passwordMinLength } from '~/forms/password'
+import { problemMessages } from '~/forms/problems'
+import { refuse } from '~/forms/reply.server'
+import {
+	accountChangeIntentSchema,
+	accountChangeMessages,
+	changeRoleSchema,
+	resetPasswordSchema,
+	setDisabledSchema,
+	userProblems,
+	userSecretFields,
+	type AccountChangeIntent,
+} from '~/forms/user'
+import { roleLabels } from '~/models/account'
+import { listAuditEntriesFor } from '~/models/audit.server'
+import { generateOneTimePassword } from '~/models/password.server'
+import { changeRole, getAccount, resetPassword, setDisabled } from '~/models/user.server'
+import { passwordChoiceOptions, roleChoices } from './account-choices'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: `${data?.account.displayName ?? 'Account'} · Accounts · Admin · Uade` },
 ]
 
+async function findAccount(userId: string | undefined) {
+	const account = isRecordId(userId) ? await getAccount(userId) : null
+	if (!account) throw new Response(null, { status: 404 })
+	return account
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
-	const account = await getAccount(params.userId ?? '')
-	if (!account) throw new Response(null, { status: 404 })
+	const account = await findAccount(params.userId)
 	const history = await listAuditEntriesFor({ entityType: 'User', entityId: account.id })
 	return { account, history, isSelf: account.id === admin.id }
 }
 
-const version = z.coerce.number({ error: 'The form is missing its version.' }).int().min(1)
-
-const intentSchema = z.discriminatedUnion(
-	'intent',
-	[
-		z.object({ intent: z.literal('change-role'), version, role: roleSchema }),
-		z.object({
-			intent: z.literal('set-disabled'),
-			version,
-			disabled: z.enum(['true', 'false']).transform((value) => value === 'true'),
-		}),
-		z.object({
-			intent: z.literal('reset-password'),
-			version,
-			passwordChoice: z.enum(['generate', 'set'], { error: 'Choose how the new password is made.' }),
-			password: z.string().optional(),
-		}),
-	],
-	{ error: 'Please use one of the buttons on the page.' },
-)
-
-type Intent = z.infer<typeof intentSchema>['intent']
-
-type ActionData = {
-	intent: Intent | null
-	fieldErrors: FieldErrors
-	formError: string | null
-	success: string | null
-	oneTimePassword: string | null
+/** A change went through: what it did, and the one-time password to hand over when one was generated. */
+function changed(intent: AccountChangeIntent, success: string, oneTimePassword: string | null = null) {
+	return data({ intent, success, oneTimePassword })
 }
 
-function reply(
-	intent: Intent | null,
-	fields: Partial<Omit<ActionData, 'intent'>>,
-	status = 200,
-): ReturnType<typeof data<ActionData>> {
-	return data<ActionData>(
-		{ intent, fieldErrors: {}, formError: null, success: null, oneTimePassword: null, ...fields },
-		{ status },
-	)
+/** 404; or 409 when someone else changed the account meanwhile (the page then shows it as it is now). */
+function answerStale(intent: AccountChangeIntent, result: { status: 'not-found' | 'conflict' }) {
+	if (result.status === 'not-found') throw new Response(null, { status: 404 })
+	return data({ intent, conflict: accountChangeMessages.conflict }, { status: 409 })
 }
 
-/** The answer for a refused change; null when the change went through. */
-function refusal(intent: Intent, result: AccountChangeResult) {
-	switch (result.status) {
-		case 'not-found':
-			throw new Response(null, { status: 404 })
-		case 'conflict':
-			return reply(
-				intent,
-				{
-					formError:
-						'Someone else changed this account while you had this page open, so nothing was saved. ' +
-						'The page now shows the account as it is; please check it and try again.',
-				},
-				409,
-			)
-		case 'last-admin':
-			return reply(
-				intent,
-				{
-					formError:
-						'This is the last active admin account: make another account an admin first, so that someone ' +
-						'can still manage Uade.',
-				},
-				409,
-			)
-		default:
-			return null
-	}
+/** The last active admin keeps its role and access: 409, and why. */
+function refuseLastAdmin(submission: Submission<unknown>) {
+	return refuse(submission, { formErrors: [accountChangeMessages.lastAdmin] }, 409)
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
-	const actor = { id: admin.id, ipAddress: context.clientIp ?? null }
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const formData = await request.formData()
-	const submission = intentSchema.safeParse(Object.fromEntries(formData))
-	if (!submission.success) {
-		const intent = intentSchema.options
-			.map((option) => option.shape.intent.value)
-			.find((value) => value === formData.get('intent'))
-		const { fieldErrors, formErrors } = z.flattenError(submission.error)
-		return reply(intent ?? null, { fieldErrors, formError: formErrors[0] ?? null }, 400)
-	}
+	const chosen = parseWithZod(formData, { schema: accountChangeIntentSchema })
+	if (chosen.status !== 'success') return refuse(chosen, { hideFields: userSecretFields })
 	const userId = params.userId ?? ''
-	const form = submission.data
-	switch (form.intent) {
+	switch (chosen.value.intent) {
 		case 'change-role': {
-			const result = await changeRole({ userId, version: form.version, role: form.role }, actor)
-			return (
-				refusal(form.intent, result) ??
-				reply(form.intent, {
-					success:
-						result.status === 'unchanged'
-							? `The role stays ${roleLabels[form.role]}.`
-							: `The role is now ${roleLabels[form.role]}.`,
-				})
-			)
+			const submission = parseWithZod(formData, { schema: changeRoleSchema })
+			if (submission.status !== 'success') return refuse(submission)
+			const { version, role } = submission.value
+			const result = await changeRole({ userId, version, role }, actor)
+			if (result.status === 'invalid') return refuseLastAdmin(submission)
+			if (result.status !== 'saved') return answerStale('change-role', result)
+			const message =
+				result.record.version === version ? accountChangeMessages.roleKept : accountChangeMessages.roleChanged
+			return changed('change-role', message(roleLabels[role]))
 		}
 		case 'set-disabled': {
-			const result = await setDisabled({ userId, version: form.version, disabled: form.disabled }, actor)
-			return (
-				refusal(form.intent, result) ??
-				reply(form.intent, {
-					success: form.disabled
-						? 'The account is disabled and every session of it has ended.'
-						: 'The account is enabled: it can sign in again.',
-				})
+			const submission = parseWithZod(formData, { schema: setDisabledSchema })
+			if (submission.status !== 'success') return refuse(submission)
+			const { version, disabled } = submission.value
+			const result = await setDisabled({ userId, version, disabled }, actor)
+			if (result.status === 'invalid') return refuseLastAdmin(submission)
+			if (result.status !== 'saved') return answerStale('set-disabled', result)
+			return changed(
+				'set-disabled',
+				disabled ? accountChangeMessages.disabled : accountChangeMessages.enabled,
 			)
 		}
 		case 'reset-password': {
-			const account = await getAccount(userId)
-			if (!account) throw new Response(null, { status: 404 })
-			const oneTimePassword = form.passwordChoice === 'generate' ? generateOneTimePassword() : null
-			const password = oneTimePassword ?? form.password ?? ''
-			const problem = passwordProblem(password, account.email)
-			if (problem) return reply(form.intent, { fieldErrors: { password: [problem] } }, 400)
-			const result = await resetPassword({ userId, version: form.version, password }, actor)
-			return (
-				refusal(form.intent, result) ??
-				reply(form.intent, {
-					success: `The password is reset and ${account.displayName} is signed out everywhere. They must choose a new one when they next sign in.`,
-					oneTimePassword,
-				})
+			const submission = parseWithZod(formData, { schema: resetPasswordSchema })
+			if (submission.status !== 'success') return refuse(submission, { hideFields: userSecretFields })
+			const { version, passwordChoice } = submission.value
+			const oneTimePassword = passwordChoice === 'generate' ? generateOneTimePassword() : null
+			const password = oneTimePassword ?? submission.value.password ?? ''
+			const result = await resetPassword({ userId, version, password }, actor)
+			if (result.status === 'invalid') {
+				const fieldErrors = problemMessages(result.problems, userProblems)
+				return refuse(submission, { fieldErrors, hideFields: userSecretFields })
+			}
+			if (result.status !== 'saved') return answerStale('reset-password', result)
+			return changed(
+				'reset-password',
+				accountChangeMessages.passwordReset(result.record.displayName),
+				oneTimePassword,
 			)
 		}
 	}
@@ -165,29 +125,44 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 	timeZone: 'UTC',
 })
 
-function Outcome({ actionData, intent }: { actionData: ActionData | undefined; intent: Intent }) {
-	if (actionData?.intent !== intent) return null
-	if (actionData.formError) return <FormMessage tone="error">{actionData.formError}</FormMessage>
-	if (actionData.success) return <FormMessage tone="success">{actionData.success}</FormMessage>
-	return null
+type Account = ReturnType<typeof useLoaderData<typeof loader>>['account']
+type Answer = ReturnType<typeof useActionData<typeof action>>
+
+/** What the action answered, for the form with `intent`: its reply when refused, else a message. */
+function answerFor(answer: Answer, intent: AccountChangeIntent) {
+	if (!answer) return { lastResult: null, message: null }
+	if ('result' in answer) {
+		return {
+			lastResult: answer.result.initialValue?.intent === intent ? answer.result : null,
+			message: null,
+		}
+	}
+	if (answer.intent !== intent) return { lastResult: null, message: null }
+	return 'conflict' in answer
+		? { lastResult: null, message: <FormMessage tone="error">{answer.conflict}</FormMessage> }
+		: { lastResult: null, message: <FormMessage tone="success">{answer.success}</FormMessage> }
 }
 
 export default function AccountDetail() {
 	const { account, history, isSelf } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const errorsFor = (intent: Intent) => (actionData?.intent === intent ? actionData.fieldErrors : undefined)
+	const answer = useActionData<typeof action>()
 	const state = account.disabled
 		? 'Disabled'
 		: account.mustChangePassword
 			? 'Active, must choose a new password at the next sign-in'
 			: 'Active'
+	const resetAnswer = answerFor(answer, 'reset-password')
+	const oneTimePassword =
+		answer && 'oneTimePassword' in answer && answer.intent === 'reset-password'
+			? answer.oneTimePassword
+			: null
+	// A reply to none of the forms (an unknown intent) is shown at the top.
+	const pageError = answer && 'result' in answer ? answer.result.error?.intent : undefined
 	return (
 		<>
 			<h1>{account.displayName}</h1>
 			{isSelf ? <p className="lede">This is your own account.</p> : null}
-			{actionData?.intent === null && actionData.formError ? (
-				<FormMessage tone="error">{actionData.formError}</FormMessage>
-			) : null}
+			{pageError ? <FormMessage tone="error">{pageError.join(' ')}</FormMessage> : null}
 			<dl className="staff-facts">
 				<dt>Email</dt>
 				<dd>{account.email}</dd>
@@ -205,92 +180,30 @@ export default function AccountDetail() {
 
 			<section className="panel" aria-labelledby="role-title">
 				<h2 id="role-title">Role</h2>
-				<Outcome actionData={actionData} intent="change-role" />
-				<Form method="post" className="staff-form">
-					<input type="hidden" name="intent" value="change-role" />
-					<input type="hidden" name="version" value={account.version} />
-					<ChoiceGroup
-						key={`role-${account.version}`}
-						legend="Role of this account"
-						name="role"
-						defaultValue={account.role}
-						errors={errorsFor('change-role')?.role}
-						choices={(['FACT_CHECKER', 'ADMIN'] as const).map((role) => ({
-							value: role,
-							label: roleLabels[role],
-							hint: roleDescriptions[role],
-						}))}
-					/>
-					<button type="submit" className="button">
-						Change role
-					</button>
-				</Form>
+				{/* A new version (a change saved) remounts each form, so that it shows the account as it is. */}
+				<RoleForm key={account.version} account={account} {...answerFor(answer, 'change-role')} />
 			</section>
 
 			<section className="panel" aria-labelledby="access-title">
 				<h2 id="access-title">Access</h2>
-				<Outcome actionData={actionData} intent="set-disabled" />
-				<Form method="post">
-					<input type="hidden" name="intent" value="set-disabled" />
-					<input type="hidden" name="version" value={account.version} />
-					<input type="hidden" name="disabled" value={account.disabled ? 'false' : 'true'} />
-					{account.disabled ? (
-						<p>This account cannot sign in. Enabling it lets it sign in again with its current password.</p>
-					) : (
-						<p>
-							Disabling ends every session of this account at once, and it cannot sign in until it is enabled
-							again. Nothing it did is lost.
-						</p>
-					)}
-					<button type="submit" className={account.disabled ? 'button' : 'button button-danger'}>
-						{account.disabled ? 'Enable account' : 'Disable account'}
-					</button>
-				</Form>
+				<AccessForm key={account.version} account={account} {...answerFor(answer, 'set-disabled')} />
 			</section>
 
 			<section className="panel" aria-labelledby="reset-title">
 				<h2 id="reset-title">Reset password</h2>
-				<Outcome actionData={actionData} intent="reset-password" />
-				{actionData?.intent === 'reset-password' && actionData.oneTimePassword ? (
+				{resetAnswer.message}
+				{oneTimePassword ? (
 					<div className="one-time-password-panel">
 						<p>
 							The new one-time password, shown only now. Give it to {account.displayName} through a channel
 							you trust:
 						</p>
 						<p className="one-time-password">
-							<code>{actionData.oneTimePassword}</code>
+							<code>{oneTimePassword}</code>
 						</p>
 					</div>
 				) : null}
-				<Form method="post" className="staff-form">
-					<input type="hidden" name="intent" value="reset-password" />
-					<input type="hidden" name="version" value={account.version} />
-					<p>
-						For a forgotten password. Every session of the account ends, and the new password must be replaced
-						at the next sign-in.
-					</p>
-					<ChoiceGroup
-						legend="New password"
-						name="passwordChoice"
-						defaultValue="generate"
-						errors={errorsFor('reset-password')?.passwordChoice}
-						choices={[
-							{ value: 'generate', label: 'Generate a one-time password for me to hand over' },
-							{ value: 'set', label: 'I will type one in below' },
-						]}
-					/>
-					<Field
-						label="Password (only if you type one in)"
-						name="password"
-						type="password"
-						autoComplete="new-password"
-						hint={`At least ${passwordMinLength} characters, and not the email address.`}
-						errors={errorsFor('reset-password')?.password}
-					/>
-					<button type="submit" className="button">
-						Reset password
-					</button>
-				</Form>
+				<ResetPasswordForm key={account.version} account={account} lastResult={resetAnswer.lastResult} />
 			</section>
 
 			<section className="panel" aria-labelledby="history-title">
@@ -302,6 +215,88 @@ export default function AccountDetail() {
 				/>
 			</section>
 		</>
+	)
+}
+
+type FormProps = { account: Account; lastResult: Refused['result'] | null; message?: ReactNode }
+
+function RoleForm({ account, lastResult, message }: FormProps) {
+	const [form, fields] = useStaffForm(changeRoleSchema, {
+		lastResult,
+		defaultValue: { intent: 'change-role', version: String(account.version), role: account.role },
+	})
+	return (
+		<>
+			{message}
+			<StaffForm form={form}>
+				<HiddenField field={fields.intent} />
+				<HiddenField field={fields.version} />
+				<RadioGroup label="Role of this account" field={fields.role} choices={roleChoices} />
+				<button type="submit" className="button">
+					Change role
+				</button>
+			</StaffForm>
+		</>
+	)
+}
+
+function AccessForm({ account, lastResult, message }: FormProps) {
+	const [form, fields] = useStaffForm(setDisabledSchema, {
+		lastResult,
+		defaultValue: {
+			intent: 'set-disabled',
+			version: String(account.version),
+			disabled: account.disabled ? 'false' : 'true',
+		},
+	})
+	return (
+		<>
+			{message}
+			<StaffForm form={form} className="">
+				<HiddenField field={fields.intent} />
+				<HiddenField field={fields.version} />
+				<HiddenField field={fields.disabled} />
+				{account.disabled ? (
+					<p>This account cannot sign in. Enabling it lets it sign in again with its current password.</p>
+				) : (
+					<p>
+						Disabling ends every session of this account at once, and it cannot sign in until it is enabled
+						again. Nothing it did is lost.
+					</p>
+				)}
+				<button type="submit" className={account.disabled ? 'button' : 'button button-danger'}>
+					{account.disabled ? 'Enable account' : 'Disable account'}
+				</button>
+			</StaffForm>
+		</>
+	)
+}
+
+function ResetPasswordForm({ account, lastResult }: FormProps) {
+	const [form, fields] = useStaffForm(resetPasswordSchema, {
+		lastResult,
+		defaultValue: { intent: 'reset-password', version: String(account.version), passwordChoice: 'generate' },
+	})
+	return (
+		<StaffForm form={form}>
+			<HiddenField field={fields.intent} />
+			<HiddenField field={fields.version} />
+			<p>
+				For a forgotten password. Every session of the account ends, and the new password must be replaced at
+				the next sign-in.
+			</p>
+			<RadioGroup label="New password" field={fields.passwordChoice} choices={passwordChoiceOptions} />
+			<TextField
+				label="Password (only if you type one in)"
+				field={fields.password}
+				type="password"
+				autoComplete="new-password"
+				hint={`At least ${passwordMinLength} characters, and not the email address.`}
+			/>
+			<button type="submit" className="button">
+				Reset password
+			</button>
+		</StaffForm>
 	)
 }
 

@@ -1,14 +1,17 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
-import { z } from 'zod'
-import type { Role } from '~/.server/prisma/enums'
-import { requireRole } from '~/auth/guards.server'
-import { passwordMinLength, passwordProblem } from '~/auth/password-policy'
-import { generateOneTimePassword } from '~/auth/password.server'
+import { Link, useActionData } from '@remix-run/react'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ChoiceGroup, Field, FormMessage, type FieldErrors } from '~/components/forms'
-import { roleDescriptions, roleLabels } from '~/models/account'
-import { createAccount, displayNameSchema, emailSchema, roleSchema } from '~/models/user.server'
+import { FormMessage, RadioGroup, StaffForm, TextField, useStaffForm, type Refused } from '~/components/forms'
+import { passwordMinLength } from '~/forms/password'
+import { problemMessages } from '~/forms/problems'
+import { refuse } from '~/forms/reply.server'
+import { newAccountSchema, userProblems, userSecretFields } from '~/forms/user'
+import { roleLabels } from '~/models/account'
+import { generateOneTimePassword } from '~/models/password.server'
+import { createAccount } from '~/models/user.server'
+import { passwordChoiceOptions, roleChoices } from './account-choices'
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Admin · Uade' }]
 
@@ -17,71 +20,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return null
 }
 
-const newAccountSchema = z.object({
-	email: emailSchema,
-	displayName: displayNameSchema,
-	role: roleSchema,
-	passwordChoice: z.enum(['generate', 'set'], { error: 'Choose how the first password is made.' }),
-	password: z.string().optional(),
-})
-
-type Values = { email: string; displayName: string; role: string; passwordChoice: string }
-type Created = { id: string; displayName: string; email: string; role: Role; oneTimePassword: string | null }
-type ActionData = { values: Values; fieldErrors: FieldErrors; created: Created | null }
-
 export async function action({ request, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
-	const formData = await request.formData()
-	const values: Values = {
-		email: String(formData.get('email') ?? ''),
-		displayName: String(formData.get('displayName') ?? ''),
-		role: String(formData.get('role') ?? ''),
-		passwordChoice: String(formData.get('passwordChoice') ?? 'generate'),
-	}
-	const submission = newAccountSchema.safeParse(Object.fromEntries(formData))
-	if (!submission.success) {
-		return data<ActionData>(
-			{ values, fieldErrors: z.flattenError(submission.error).fieldErrors, created: null },
-			{ status: 400 },
-		)
-	}
-	const { email, displayName, role, passwordChoice } = submission.data
-	const chosenPassword = submission.data.password ?? ''
-	const problem = passwordChoice === 'set' ? passwordProblem(chosenPassword, email) : undefined
-	if (problem) {
-		return data<ActionData>({ values, fieldErrors: { password: [problem] }, created: null }, { status: 400 })
-	}
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
+	const submission = parseWithZod(await request.formData(), { schema: newAccountSchema })
+	const hideFields = userSecretFields
+	if (submission.status !== 'success') return refuse(submission, { hideFields })
+	const { email, displayName, role, passwordChoice } = submission.value
 	const oneTimePassword = passwordChoice === 'generate' ? generateOneTimePassword() : null
 	const result = await createAccount(
-		{ email, displayName, role, password: oneTimePassword ?? chosenPassword, mustChangePassword: true },
-		{ id: admin.id, ipAddress: context.clientIp ?? null },
-	)
-	if (result.status === 'email-taken') {
-		return data<ActionData>(
-			{ values, fieldErrors: { email: ['An account with this email already exists.'] }, created: null },
-			{ status: 400 },
-		)
-	}
-	const { account } = result
-	return data<ActionData>(
 		{
-			values,
-			fieldErrors: {},
-			created: {
-				id: account.id,
-				displayName: account.displayName,
-				email: account.email,
-				role: account.role,
-				oneTimePassword,
-			},
+			email,
+			displayName,
+			role,
+			password: oneTimePassword ?? submission.value.password ?? '',
+			mustChangePassword: true,
 		},
-		{ status: 201 },
+		actor,
 	)
+	switch (result.status) {
+		case 'invalid':
+			return refuse(submission, { fieldErrors: problemMessages(result.problems, userProblems), hideFields })
+		case 'saved': {
+			const account = result.record
+			return data(
+				{
+					created: {
+						id: account.id,
+						displayName: account.displayName,
+						email: account.email,
+						role: account.role,
+						oneTimePassword,
+					},
+				},
+				{ status: 201 },
+			)
+		}
+	}
 }
 
 export default function NewAccount() {
 	const actionData = useActionData<typeof action>()
-	const created = actionData?.created
+	const created = actionData && 'created' in actionData ? actionData.created : null
 	if (created) {
 		return (
 			<>
@@ -115,8 +94,6 @@ export default function NewAccount() {
 			</>
 		)
 	}
-	const values = actionData?.values
-	const errors = actionData?.fieldErrors
 	return (
 		<>
 			<h1>Create an account</h1>
@@ -124,59 +101,38 @@ export default function NewAccount() {
 				For a fact-checker or an admin. Whatever the first password, its owner chooses their own at the first
 				sign-in.
 			</p>
-			<Form method="post" className="staff-form" noValidate>
-				<Field
-					label="Email"
-					name="email"
-					type="email"
-					autoComplete="off"
-					defaultValue={values?.email}
-					errors={errors?.email}
-					required
-				/>
-				<Field
-					label="Name"
-					name="displayName"
-					hint="As it will appear on the evidence they submit."
-					autoComplete="off"
-					defaultValue={values?.displayName}
-					errors={errors?.displayName}
-					required
-				/>
-				<ChoiceGroup
-					legend="Role"
-					name="role"
-					defaultValue={values?.role ?? 'FACT_CHECKER'}
-					errors={errors?.role}
-					choices={(['FACT_CHECKER', 'ADMIN'] as const).map((role) => ({
-						value: role,
-						label: roleLabels[role],
-						hint: roleDescriptions[role],
-					}))}
-				/>
-				<ChoiceGroup
-					legend="First password"
-					name="passwordChoice"
-					defaultValue={values?.passwordChoice ?? 'generate'}
-					errors={errors?.passwordChoice}
-					choices={[
-						{ value: 'generate', label: 'Generate a one-time password for me to hand over' },
-						{ value: 'set', label: 'I will type one in below' },
-					]}
-				/>
-				<Field
-					label="Password (only if you type one in)"
-					name="password"
-					type="password"
-					autoComplete="new-password"
-					hint={`At least ${passwordMinLength} characters, and not the email address.`}
-					errors={errors?.password}
-				/>
-				<button type="submit" className="button">
-					Create account
-				</button>
-			</Form>
+			<NewAccountForm lastResult={actionData && 'result' in actionData ? actionData.result : null} />
 		</>
+	)
+}
+
+function NewAccountForm({ lastResult }: { lastResult: Refused['result'] | null }) {
+	const [form, fields] = useStaffForm(newAccountSchema, {
+		lastResult,
+		defaultValue: { role: 'FACT_CHECKER', passwordChoice: 'generate' },
+	})
+	return (
+		<StaffForm form={form}>
+			<TextField label="Email" field={fields.email} type="email" autoComplete="off" />
+			<TextField
+				label="Name"
+				field={fields.displayName}
+				hint="As it will appear on the evidence they submit."
+				autoComplete="off"
+			/>
+			<RadioGroup label="Role" field={fields.role} choices={roleChoices} />
+			<RadioGroup label="First password" field={fields.passwordChoice} choices={passwordChoiceOptions} />
+			<TextField
+				label="Password (only if you type one in)"
+				field={fields.password}
+				type="password"
+				autoComplete="new-password"
+				hint={`At least ${passwordMinLength} characters, and not the email address.`}
+			/>
+			<button type="submit" className="button">
+				Create account
+			</button>
+		</StaffForm>
 	)
 }
 

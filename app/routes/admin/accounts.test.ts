@@ -3,6 +3,7 @@ import type { PrismaClient } from '~/.server/prisma/client'
 import { signIn } from '~/auth/sign-in.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
+import { replyOf } from '~/test/reply'
 import * as accountPage from './accounts.$userId'
 import * as newAccountPage from './accounts.new'
 
@@ -105,15 +106,16 @@ describe('creating an account (/admin/accounts/new)', () => {
 			passwordChoice: 'generate',
 		})
 		expect(outcome.status).toBe(400)
-		expect(outcome.body).toMatchObject({
-			values: { email: 'nope', displayName: '  ', role: 'OWNER' },
+		expect(replyOf(outcome.body)).toEqual({
+			values: { email: 'nope', displayName: '  ', role: 'OWNER', passwordChoice: 'generate' },
 			fieldErrors: {
 				email: ['Enter an email address like name@example.org.'],
 				displayName: ['Enter a name.'],
 				role: ['Choose a role.'],
 			},
-			created: null,
+			formErrors: [],
 		})
+		expect(field(outcome.body, 'created')).toBeUndefined()
 	})
 
 	test('a typed password that is too short, or an email already taken, is refused with 400', async () => {
@@ -125,9 +127,17 @@ describe('creating an account (/admin/accounts/new)', () => {
 			password: 'too short',
 		})
 		expect(short.status).toBe(400)
-		expect(field(short.body, 'fieldErrors')).toEqual({
+		expect(replyOf(short.body).fieldErrors).toEqual({
 			password: ['Use at least 12 characters (this one has 9).'],
 		})
+		// The email and name are kept; the password is never sent back.
+		expect(replyOf(short.body).values).toEqual({
+			email: 'short@example.org',
+			displayName: 'Short',
+			role: 'FACT_CHECKER',
+			passwordChoice: 'set',
+		})
+		expect(JSON.stringify(short.body)).not.toContain('too short')
 		expect(await prisma.user.findUnique({ where: { email: 'short@example.org' } })).toBeNull()
 
 		const taken = await createAccount({
@@ -137,9 +147,22 @@ describe('creating an account (/admin/accounts/new)', () => {
 			passwordChoice: 'generate',
 		})
 		expect(taken.status).toBe(400)
-		expect(field(taken.body, 'fieldErrors')).toEqual({
+		expect(replyOf(taken.body).fieldErrors).toEqual({
 			email: ['An account with this email already exists.'],
 		})
+
+		const typedEmail = await createAccount({
+			email: 'Same@Example.org',
+			displayName: 'Same',
+			role: 'FACT_CHECKER',
+			passwordChoice: 'set',
+			password: 'same@example.org',
+		})
+		expect(typedEmail.status).toBe(400)
+		expect(replyOf(typedEmail.body).fieldErrors).toEqual({
+			password: ['Do not use the email address as the password.'],
+		})
+		expect(replyOf(typedEmail.body).values).not.toHaveProperty('password')
 	})
 })
 
@@ -156,13 +179,18 @@ describe('changing an account (/admin/accounts/:userId)', () => {
 			role: 'FACT_CHECKER',
 		})
 		expect(demote.status).toBe(409)
-		expect(field(demote.body, 'formError')).toMatch(/^This is the last active admin account/)
+		expect(replyOf(demote.body).formErrors).toEqual([
+			expect.stringMatching(/^This is the last active admin account/),
+		])
 		const disable = await changeAccount(adminId, {
 			intent: 'set-disabled',
 			version: String(version),
 			disabled: 'true',
 		})
 		expect(disable.status).toBe(409)
+		expect(replyOf(disable.body).formErrors).toEqual([
+			expect.stringMatching(/^This is the last active admin account/),
+		])
 		expect(await prisma.user.findUniqueOrThrow({ where: { id: adminId } })).toMatchObject({
 			role: 'ADMIN',
 			disabled: false,
@@ -182,10 +210,35 @@ describe('changing an account (/admin/accounts/:userId)', () => {
 			disabled: 'true',
 		})
 		expect(stale.status).toBe(409)
-		expect(field(stale.body, 'formError')).toMatch(
+		expect(field(stale.body, 'conflict')).toMatch(
 			/^Someone else changed this account while you had this page open/,
 		)
 		expect((await prisma.user.findUniqueOrThrow({ where: { id: checker.id } })).disabled).toBe(false)
+	})
+
+	test('a role change says the new role, or that it stays; a disabled account is said so', async () => {
+		const checker = await createTestAccount()
+		const kept = await changeAccount(checker.id, {
+			intent: 'change-role',
+			version: String(checker.version),
+			role: 'FACT_CHECKER',
+		})
+		expect(kept.body).toMatchObject({ intent: 'change-role', success: 'The role stays Fact-checker.' })
+		const promoted = await changeAccount(checker.id, {
+			intent: 'change-role',
+			version: String(checker.version),
+			role: 'ADMIN',
+		})
+		expect(promoted.body).toMatchObject({ intent: 'change-role', success: 'The role is now Admin.' })
+		const disabled = await changeAccount(checker.id, {
+			intent: 'set-disabled',
+			version: String(checker.version + 1),
+			disabled: 'true',
+		})
+		expect(disabled.body).toMatchObject({
+			intent: 'set-disabled',
+			success: 'The account is disabled and every session of it has ended.',
+		})
 	})
 
 	test('a password reset ends the sessions and shows the new one-time password once', async () => {
@@ -210,17 +263,25 @@ describe('changing an account (/admin/accounts/:userId)', () => {
 			password: 'resetme@example.org',
 		})
 		expect(outcome.status).toBe(400)
-		expect(field(outcome.body, 'fieldErrors')).toEqual({
-			password: ['Do not use the email address as the password.'],
+		expect(replyOf(outcome.body)).toEqual({
+			values: { intent: 'reset-password', version: String(checker.version), passwordChoice: 'set' },
+			fieldErrors: { password: ['Do not use the email address as the password.'] },
+			formErrors: [],
 		})
+		expect(JSON.stringify(outcome.body)).not.toContain('resetme@example.org')
 	})
 
 	test('an unknown intent or a missing version is a 400; an unknown account a 404', async () => {
 		const checker = await createTestAccount()
-		expect((await changeAccount(checker.id, { intent: 'delete-everything' })).status).toBe(400)
+		const unknown = await changeAccount(checker.id, { intent: 'delete-everything' })
+		expect(unknown.status).toBe(400)
+		expect(replyOf(unknown.body).fieldErrors).toEqual({
+			intent: ['Please use one of the buttons on the page.'],
+		})
 		const noVersion = await changeAccount(checker.id, { intent: 'change-role', role: 'ADMIN' })
 		expect(noVersion.status).toBe(400)
-		expect(field(noVersion.body, 'intent')).toBe('change-role')
+		expect(replyOf(noVersion.body).values).toEqual({ intent: 'change-role', role: 'ADMIN' })
+		expect(replyOf(noVersion.body).fieldErrors).toEqual({ version: ['Reload the page and try again.'] })
 		expect(
 			(await changeAccount('no-such-user', { intent: 'change-role', version: '1', role: 'ADMIN' })).status,
 		).toBe(404)

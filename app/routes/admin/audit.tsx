@@ -1,16 +1,19 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useId } from 'react'
-import { z } from 'zod'
+import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormMessage, type FieldErrors } from '~/components/forms'
 import {
-	auditFieldChanges,
-	auditLogFilterSchema,
-	listAuditLog,
-	type AuditFieldChange,
-} from '~/models/audit-log.server'
+	FieldErrors,
+	FormMessage,
+	SelectField,
+	StaffForm,
+	TextField,
+	useStaffForm,
+	type Refused,
+} from '~/components/forms'
+import { auditLogFilterSchema } from '~/forms/audit-log'
+import { auditFieldChanges, listAuditLog, type AuditFieldChange } from '~/models/audit-log.server'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Admin · Uade' }]
 
@@ -25,26 +28,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		entityType: search.get('entityType') ?? '',
 		entityId: search.get('entityId') ?? '',
 	}
-	const filter = auditLogFilterSchema.safeParse({ ...values, after: search.get('after') ?? '' })
-	if (!filter.success) {
-		const fieldErrors: FieldErrors = z.flattenError(filter.error).fieldErrors
+	const filter = parseWithZod(search, { schema: auditLogFilterSchema })
+	if (filter.status !== 'success') {
 		return data(
-			{ values, fieldErrors, entries: [], nextCursor: null, actors: [], isFirstPage: true },
+			{ values, result: filter.reply(), entries: [], nextCursor: null, actors: [], isFirstPage: true },
 			{ status: 400 },
 		)
 	}
-	const { entries, nextCursor, actors } = await listAuditLog(filter.data)
-	const noErrors: FieldErrors = {}
+	const { entries, nextCursor, actors } = await listAuditLog(filter.value)
 	return {
 		values,
-		fieldErrors: noErrors,
+		result: null,
 		entries: entries.map(({ before, after, ...entry }) => ({
 			...entry,
 			changes: auditFieldChanges(before, after),
 		})),
 		nextCursor,
 		actors,
-		isFirstPage: filter.data.after === undefined,
+		isFirstPage: filter.value.after === undefined,
 	}
 }
 
@@ -62,8 +63,7 @@ function queryFor(values: Values, extra: Record<string, string> = {}) {
 }
 
 export default function AuditLog() {
-	const { values, fieldErrors, entries, nextCursor, actors, isFirstPage } = useLoaderData<typeof loader>()
-	const actorFieldId = useId()
+	const { values, result, entries, nextCursor, actors, isFirstPage } = useLoaderData<typeof loader>()
 	const filtered = Object.values(values).some(Boolean)
 	return (
 		<>
@@ -75,50 +75,17 @@ export default function AuditLog() {
 
 			<section className="panel" aria-labelledby="filter-title">
 				<h2 id="filter-title">Filter</h2>
-				{Object.keys(fieldErrors).length > 0 ? (
+				{result?.error ? (
 					<FormMessage tone="error">Some filters could not be used: see the messages below.</FormMessage>
 				) : null}
-				<Form method="get" className="staff-form">
-					<div className="staff-field">
-						<label htmlFor={actorFieldId}>By</label>
-						<select id={actorFieldId} name="actor" defaultValue={values.actor}>
-							<option value="">Anyone</option>
-							{actors.map((actor) => (
-								<option key={actor.id} value={actor.id}>
-									{actor.displayName} ({actor.email})
-								</option>
-							))}
-						</select>
-						{fieldErrors.actor ? <p className="staff-field-error">{fieldErrors.actor.join(' ')}</p> : null}
-					</div>
-					<Field
-						label="Action"
-						name="action"
-						defaultValue={values.action}
-						hint="The whole action or its beginning: pledge.update, or pledge. for every pledge change."
-						errors={fieldErrors.action}
-					/>
-					<Field
-						label="Entity type"
-						name="entityType"
-						defaultValue={values.entityType}
-						hint="For example Pledge, Evidence, StatusUpdate, Platform, Category, Politician or User."
-						errors={fieldErrors.entityType}
-					/>
-					<Field
-						label="Entity id"
-						name="entityId"
-						defaultValue={values.entityId}
-						errors={fieldErrors.entityId}
-					/>
-					{fieldErrors.after ? <p className="staff-field-error">{fieldErrors.after.join(' ')}</p> : null}
-					<p className="actions">
-						<button type="submit" className="button">
-							Show entries
-						</button>
-						{filtered ? <Link to="/admin/audit">Clear the filters</Link> : null}
-					</p>
-				</Form>
+				{/* Another query (a link followed) remounts the form, so that it shows that query's filters. */}
+				<AuditFilterForm
+					key={queryFor(values)}
+					values={values}
+					actors={actors}
+					lastResult={result}
+					filtered={filtered}
+				/>
 			</section>
 
 			<section aria-labelledby="entries-title">
@@ -156,6 +123,52 @@ export default function AuditLog() {
 				</nav>
 			</section>
 		</>
+	)
+}
+
+function AuditFilterForm({
+	values,
+	actors,
+	lastResult,
+	filtered,
+}: {
+	values: Values
+	actors: ReadonlyArray<{ id: string; displayName: string; email: string }>
+	lastResult: Refused['result'] | null
+	filtered: boolean
+}) {
+	const [form, fields] = useStaffForm(auditLogFilterSchema, { lastResult, defaultValue: values })
+	return (
+		<StaffForm form={form} method="get">
+			<SelectField
+				label="By"
+				field={fields.actor}
+				emptyLabel="Anyone"
+				options={actors.map((actor) => ({
+					value: actor.id,
+					label: `${actor.displayName} (${actor.email})`,
+				}))}
+			/>
+			<TextField
+				label="Action"
+				field={fields.action}
+				hint="The whole action or its beginning: pledge.update, or pledge. for every pledge change."
+			/>
+			<TextField
+				label="Entity type"
+				field={fields.entityType}
+				hint="For example Pledge, Evidence, StatusUpdate, Platform, Category, Politician or User."
+			/>
+			<TextField label="Entity id" field={fields.entityId} />
+			{/* The page link's position is no field of the form: a broken one is said here. */}
+			<FieldErrors id={fields.after.errorId} errors={fields.after.errors} />
+			<p className="actions">
+				<button type="submit" className="button">
+					Show entries
+				</button>
+				{filtered ? <Link to="/admin/audit">Clear the filters</Link> : null}
+			</p>
+		</StaffForm>
 	)
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { passwordProblem } from './password-policy'
+import { passwordProblem } from '~/forms/password'
 import { generateOneTimePassword, hashPassword, verifyPassword } from './password.server'
 
 describe('password hashing', () => {
@@ -20,25 +20,6 @@ describe('password hashing', () => {
 
 	test('treats a damaged stored hash as a wrong password instead of failing', async () => {
 		expect(await verifyPassword('not-a-hash', 'anything at all')).toBe(false)
-	})
-})
-
-describe('the password policy', () => {
-	test('refuses fewer than 12 characters, saying how many there are', () => {
-		expect(passwordProblem('eleven chrs', 'a@example.org')).toBe(
-			'Use at least 12 characters (this one has 11).',
-		)
-		expect(passwordProblem('twelve chars', 'a@example.org')).toBeUndefined()
-	})
-
-	test('refuses the email address itself, whatever its case', () => {
-		expect(passwordProblem('Someone.Long@Example.org', 'someone.long@example.org')).toBe(
-			'Do not use the email address as the password.',
-		)
-	})
-
-	test('refuses more than 256 characters', () => {
-		expect(passwordProblem('x'.repeat(257), 'a@example.org')).toBe('Use at most 256 characters.')
 	})
 })
 

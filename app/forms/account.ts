@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { addFieldIssue, alwaysCheck, choice, newPassword, password } from './fields'
+import { passwordProblemMessages, type PasswordProblem } from './password'
+import type { ProblemMessages } from './problems'
+
+// The forms of /account, where someone manages their own account: one schema per form, told apart by
+// their `intent` field.
+
+const useTheButtons = 'Please use one of the buttons on the page.'
+
+export const accountIntentSchema = z.object({
+	intent: choice(['change-password', 'sign-out-everywhere'], { missing: useTheButtons }),
+})
+
+export const changePasswordSchema = z
+	.object({
+		intent: choice(['change-password'], { missing: useTheButtons }),
+		currentPassword: password({ missing: 'Enter your current password.' }),
+		newPassword: newPassword({ missing: 'Enter a new password.' }),
+		confirmPassword: password({ missing: 'Enter the new password again.' }),
+	})
+	.superRefine((form, context) => {
+		if (typeof form.newPassword === 'string' && form.newPassword !== form.confirmPassword) {
+			addFieldIssue(context, 'confirmPassword', 'The two new passwords are not the same.')
+		}
+	}, alwaysCheck)
+
+export const signOutEverywhereSchema = z.object({
+	intent: choice(['sign-out-everywhere'], { missing: useTheButtons }),
+})
+
+/** Fields a refused form never sends back to the browser. */
+export const changePasswordSecretFields = ['currentPassword', 'newPassword', 'confirmPassword']
+
+export const changePasswordProblems: ProblemMessages<'wrong' | PasswordProblem | 'same-as-current'> = {
+	currentPassword: { wrong: 'This is not your current password.' },
+	newPassword: {
+		...passwordProblemMessages,
+		'same-as-current': 'Choose a password different from the current one.',
+	},
+}
+
+export function passwordChangedMessage(otherSessionsEnded: number): string {
+	return otherSessionsEnded === 0
+		? 'Your password is changed.'
+		: `Your password is changed, and you are signed out on ${otherSessionsEnded} other ${otherSessionsEnded === 1 ? 'device' : 'devices'}.`
+}
