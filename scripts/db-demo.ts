@@ -12,10 +12,10 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { PledgeStatus } from '~/.server/prisma/enums'
-import { startEmbeddedPostgres } from '~/db/embedded-postgres.server'
-import { migrate } from '~/db/migrate.server'
+import { startEmbeddedPostgres } from '~/db/tooling/embedded-postgres.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 import {
 	createEvidence,
 	createFactChecker,

@@ -1,6 +1,6 @@
-/** `npm run db:migrate`: applies pending migrations to the app's database (see app/db/migrate.server.ts). */
-import { openDatabase } from '~/db/database.server'
-import { migrate, MigrationError } from '~/db/migrate.server'
+/** `npm run db:migrate`: applies pending migrations to the app's database (see app/db/tooling/migrate.server.ts). */
+import { openDatabase } from '~/db/tooling/database.server'
+import { migrate, MigrationError } from '~/db/tooling/migrate.server'
 
 const database = await openDatabase()
 try {

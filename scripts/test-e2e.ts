@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { findFreePort } from '~/db/embedded-postgres.server'
+import { findFreePort } from '~/db/tooling/embedded-postgres.server'
 import { createDatabaseOnServer } from '~/test/database-server'
 
 const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: String(await findFreePort()) }

@@ -2,8 +2,8 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { findFreePort, startEmbeddedPostgres } from '~/db/embedded-postgres.server'
-import { migrate } from '~/db/migrate.server'
+import { findFreePort, startEmbeddedPostgres } from '~/db/tooling/embedded-postgres.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { createDatabaseOnServer, templateDatabaseName } from './database-server'
 
 declare module 'vitest' {

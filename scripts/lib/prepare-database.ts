@@ -1,7 +1,7 @@
-import { openDatabase, type Database } from '~/db/database.server'
-import { migrate, MigrationError } from '~/db/migrate.server'
+import { openDatabase, type Database } from '~/db/tooling/database.server'
+import { migrate, MigrationError } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 
 /**
  * Opens the database (embedded unless DATABASE_URL is set), applies pending migrations, and loads the

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { findFreePort, startEmbeddedPostgres } from '~/db/embedded-postgres.server'
+import { findFreePort, startEmbeddedPostgres } from '~/db/tooling/embedded-postgres.server'
 
 /**
  * A PostgreSQL server for throw-away databases: DATABASE_URL's server when it is set (the caller creates

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { fairKazakhstan } from '../../prisma/seed/fair-kazakhstan'
+import { fairKazakhstan } from '../../../prisma/seed/fair-kazakhstan'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from '~/db/prisma.server'
-import { seed, seedPlatforms } from '~/db/seed.server'
+import { seed, seedPlatforms } from '~/db/tooling/seed.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const articlePath = path.resolve(repoRoot, '../shared/seed/fair-kazakhstan-platform.txt')
 
 const allPledges = fairKazakhstan.categories.flatMap((category) => category.pledges)

@@ -1,4 +1,4 @@
-import { fairKazakhstan } from '../../prisma/seed/fair-kazakhstan'
+import { fairKazakhstan } from '../../../prisma/seed/fair-kazakhstan'
 import { Prisma } from '~/.server/prisma/client'
 import type { IndicatorDirection, Locale, PrismaClient } from '~/.server/prisma/client'
 
