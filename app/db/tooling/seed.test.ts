@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -363,5 +364,30 @@ describe('seed, against a real database', () => {
 				where: { pledgeId: lawStep.pledgeId, position: lawStep.position },
 			}),
 		).toMatchObject({ title: 'Youth policy law adopted', doneOn: null })
+	})
+})
+
+describe('npm run db:seed on an empty database', () => {
+	let database: TestDatabase
+
+	beforeAll(async () => {
+		database = await createTestDatabase()
+	})
+
+	afterAll(async () => {
+		await database?.drop()
+	})
+
+	test('prints its one line and no warning (no two queries at once on its transaction)', () => {
+		const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts'], {
+			encoding: 'utf8',
+			env: { ...process.env, DATABASE_URL: database.url },
+			timeout: 60_000,
+		})
+		expect(run.stderr).toBe('')
+		expect(run.stdout.trim()).toBe(
+			`Seed: ${expectedTotal} created, 0 unchanged, 0 differ from the seed data and were kept as they are`,
+		)
+		expect(run.status).toBe(0)
 	})
 })
