@@ -24,7 +24,9 @@ import { seed } from '~/db/tooling/seed.server'
 import { generateBenchmarkData, largeBenchmark } from './lib/benchmark-data'
 import { buildIfStale } from './lib/build'
 import { openScratchServer } from './lib/scratch-postgres'
+import { startScript } from './lib/start-script'
 
+startScript()
 const { values: options } = parseArgs({
 	options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
 })

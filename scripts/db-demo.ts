@@ -24,17 +24,20 @@ import {
 	recordStatus,
 } from '~/test/ledger-fixtures'
 import { redact } from './lib/prepare-database'
+import { startScript } from './lib/start-script'
 
+const config = startScript()
 const { values } = parseArgs({ options: { 'database-url': { type: 'string' } } })
-const demoDataDir = process.env.UADE_DEMO_DATA_DIR ?? path.join(process.cwd(), '.data', 'demo-postgres')
+const demoDataDir = config.UADE_DEMO_DATA_DIR
 
 const embedded = values['database-url']
 	? undefined
 	: await startEmbeddedPostgres({
 			dataDir: demoDataDir,
-			port: Number(process.env.UADE_DEMO_DB_PORT ?? 54339),
+			port: config.UADE_DEMO_DB_PORT,
 			database: 'uade',
 			persistent: true,
+			portVariable: 'UADE_DEMO_DB_PORT',
 		})
 const url = values['database-url'] ?? embedded?.url ?? ''
 const prisma = createPrismaClient(url)

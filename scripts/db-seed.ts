@@ -7,7 +7,9 @@ import { openDatabase } from '~/db/tooling/database.server'
 import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
+import { startScript } from './lib/start-script'
 
+startScript()
 const database = await openDatabase()
 const prisma = createPrismaClient(database.url)
 try {

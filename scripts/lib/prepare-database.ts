@@ -1,5 +1,5 @@
 import { openDatabase, type Database } from '~/db/tooling/database.server'
-import { migrate, MigrationError } from '~/db/tooling/migrate.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
 
@@ -29,12 +29,8 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Data
 		}
 		return database
 	} catch (error) {
+		// A refused or failed migration (MigrationError) is explained in its message: startScript prints it.
 		await database.stop()
-		if (error instanceof MigrationError) {
-			// A refused or failed migration is explained in its message; a stack trace would only bury it.
-			console.error(`[uade] ${error.message}`)
-			process.exit(1)
-		}
 		throw error
 	}
 }
