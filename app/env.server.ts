@@ -58,7 +58,7 @@ function flag(value: string): boolean | undefined {
 }
 
 /** An http(s) origin (`https://uade.example`, a trailing slash allowed), without a path, query or fragment. */
-function publicOrigin(value: string): string | undefined {
+function httpOrigin(value: string): string | undefined {
 	if (!URL.canParse(value)) return undefined
 	const url = new URL(value)
 	const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password
@@ -138,7 +138,7 @@ const variables = z.object({
 			'uniquelocal, addresses and subnets (10.0.0.0/8)',
 	),
 	UADE_PUBLIC_URL: variable(
-		publicOrigin,
+		httpOrigin,
 		"the site's public address without a path, like https://uade.example",
 	),
 	UADE_PAGE_CACHE: variable(oneOf('on', 'off'), 'on or off'),
