@@ -8,5 +8,7 @@ export default defineConfig({
 		path: 'prisma/migrations',
 		seed: 'tsx scripts/db-seed.ts',
 	},
+	// process.env, not app/env.server.ts: `npm ci` loads this file (postinstall) before the app's sources are
+	// copied in (Dockerfile), and a bad unrelated setting must not stop an install.
 	datasource: process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : undefined,
 })

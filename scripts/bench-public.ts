@@ -17,14 +17,16 @@ import os from 'node:os'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { findFreePort } from '~/db/embedded-postgres.server'
-import { migrate } from '~/db/migrate.server'
+import { findFreePort } from '~/db/tooling/embedded-postgres.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 import { generateBenchmarkData, largeBenchmark } from './lib/benchmark-data'
 import { buildIfStale } from './lib/build'
 import { openScratchServer } from './lib/scratch-postgres'
+import { startScript } from './lib/start-script'
 
+startScript()
 const { values: options } = parseArgs({
 	options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
 })

@@ -12,10 +12,10 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { PledgeStatus } from '~/.server/prisma/enums'
-import { startEmbeddedPostgres } from '~/db/embedded-postgres.server'
-import { migrate } from '~/db/migrate.server'
+import { startEmbeddedPostgres } from '~/db/tooling/embedded-postgres.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 import {
 	createEvidence,
 	createFactChecker,
@@ -24,17 +24,20 @@ import {
 	recordStatus,
 } from '~/test/ledger-fixtures'
 import { redact } from './lib/prepare-database'
+import { startScript } from './lib/start-script'
 
+const config = startScript()
 const { values } = parseArgs({ options: { 'database-url': { type: 'string' } } })
-const demoDataDir = process.env.UADE_DEMO_DATA_DIR ?? path.join(process.cwd(), '.data', 'demo-postgres')
+const demoDataDir = config.UADE_DEMO_DATA_DIR
 
 const embedded = values['database-url']
 	? undefined
 	: await startEmbeddedPostgres({
 			dataDir: demoDataDir,
-			port: Number(process.env.UADE_DEMO_DB_PORT ?? 54339),
+			port: config.UADE_DEMO_DB_PORT,
 			database: 'uade',
 			persistent: true,
+			portVariable: 'UADE_DEMO_DB_PORT',
 		})
 const url = values['database-url'] ?? embedded?.url ?? ''
 const prisma = createPrismaClient(url)

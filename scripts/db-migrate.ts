@@ -1,7 +1,9 @@
-/** `npm run db:migrate`: applies pending migrations to the app's database (see app/db/migrate.server.ts). */
-import { openDatabase } from '~/db/database.server'
-import { migrate, MigrationError } from '~/db/migrate.server'
+/** `npm run db:migrate`: applies pending migrations to the app's database (see app/db/tooling/migrate.server.ts). */
+import { openDatabase } from '~/db/tooling/database.server'
+import { migrate } from '~/db/tooling/migrate.server'
+import { startScript } from './lib/start-script'
 
+startScript()
 const database = await openDatabase()
 try {
 	const { applied, alreadyApplied } = await migrate(database.url, { log: (line) => console.log(line) })
@@ -10,9 +12,6 @@ try {
 			? `${applied.length} migration(s) applied; ${alreadyApplied.length} were already applied.`
 			: `Nothing to apply: all ${alreadyApplied.length} migration(s) are applied.`,
 	)
-} catch (error) {
-	console.error(error instanceof MigrationError ? error.message : error)
-	process.exitCode = 1
 } finally {
 	await database.stop()
 }

@@ -9,7 +9,9 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createMigration } from './lib/migration-create'
 import { openScratchServer } from './lib/scratch-postgres'
+import { startScript } from './lib/start-script'
 
+startScript()
 const { values } = parseArgs({ options: { name: { type: 'string', short: 'n' } } })
 if (!values.name) {
 	console.error('Name the migration: npm run db:migration -- --name add_pledge_search')

@@ -3,11 +3,13 @@
  * Only creates what is missing and never overwrites a record that exists, so admin edits survive; a
  * second run changes nothing. Records that differ from the seed data are listed, and kept as they are.
  */
-import { openDatabase } from '~/db/database.server'
-import { migrate } from '~/db/migrate.server'
+import { openDatabase } from '~/db/tooling/database.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
+import { startScript } from './lib/start-script'
 
+startScript()
 const database = await openDatabase()
 const prisma = createPrismaClient(database.url)
 try {

@@ -11,9 +11,10 @@ import { createServer } from 'vite'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from '~/server/security.server'
 import { prepareDatabase } from './lib/prepare-database'
 import { ensureSessionSecret } from './lib/session-secret'
+import { startScript } from './lib/start-script'
 
 const log = (line: string) => console.log(`[uade] ${line}`)
-const port = Number(process.env.PORT ?? 3000)
+const { PORT: port } = startScript()
 ensureSessionSecret(log)
 const database = await prepareDatabase(log)
 process.env.DATABASE_URL = database.url

@@ -4,10 +4,11 @@
  * chart loads chart code, on load or later. See scripts/lib/js-size.ts.
  */
 import path from 'node:path'
-import { buildDir } from '~/server/build-dir.server'
 import { buildIfStale } from './lib/build'
 import { formatJsSizeReport, reportJsSize } from './lib/js-size'
+import { startScript } from './lib/start-script'
 
+const { UADE_BUILD_DIR: buildDir } = startScript()
 await buildIfStale((line) => console.log(line))
 const report = await reportJsSize(path.join(buildDir, 'client'))
 console.log(

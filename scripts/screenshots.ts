@@ -6,7 +6,9 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { chromium } from '@playwright/test'
+import { startScript } from './lib/start-script'
 
+const { CHROMIUM_PATH } = startScript()
 const base = process.argv[2] ?? 'http://localhost:3000'
 const shots = [
 	{ name: 'overview-desktop', path: '/en', viewport: { width: 1280, height: 900 }, fullPage: true },
@@ -34,7 +36,7 @@ const shots = [
 
 await mkdir('docs/screenshots', { recursive: true })
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: CHROMIUM_PATH,
 	args: ['--no-sandbox', '--disable-gpu'],
 })
 try {

@@ -6,11 +6,12 @@
 import { buildIfStale } from './lib/build'
 import { prepareDatabase } from './lib/prepare-database'
 import { ensureSessionSecret } from './lib/session-secret'
+import { startScript } from './lib/start-script'
 
 const startedAt = performance.now()
 const log = (line: string) => console.log(`[uade] ${line}`)
-const port = Number(process.env.PORT ?? 3000)
 process.env.NODE_ENV = 'production'
+const { PORT: port } = startScript()
 ensureSessionSecret(log)
 
 await buildIfStale(log)

@@ -7,13 +7,15 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { findFreePort } from '~/db/embedded-postgres.server'
+import { findFreePort } from '~/db/tooling/embedded-postgres.server'
 import { createDatabaseOnServer } from '~/test/database-server'
+import { startScript } from './lib/start-script'
 
+const { DATABASE_URL } = startScript()
 const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: String(await findFreePort()) }
 let dataRoot: string | undefined
-if (process.env.DATABASE_URL) {
-	const server = new URL(process.env.DATABASE_URL)
+if (DATABASE_URL) {
+	const server = new URL(DATABASE_URL)
 	server.pathname = ''
 	env.DATABASE_URL = await createDatabaseOnServer(server.toString().replace(/\/$/, ''), 'uade_e2e', {
 		replace: true,

@@ -1,8 +1,18 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from '~/db/prisma.server'
 import { verifyPassword } from '~/models/password.server'
+import {
+	findFreePort,
+	startEmbeddedPostgres,
+	type RunningPostgres,
+} from '~/db/tooling/embedded-postgres.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 
 let database: TestDatabase
@@ -125,5 +135,99 @@ describe('npm run user:create', () => {
 		)
 		expect(result.stderr.trim().endsWith('Nothing was created.')).toBe(true)
 		expect(await prisma.user.count()).toBe(before)
+	})
+})
+
+describe('npm run user:create without DATABASE_URL, beside a running `npm start`', () => {
+	// Stands for a running `npm start`: an embedded PostgreSQL holding its data folder, migrated.
+	let folder: string
+	let running: RunningPostgres
+	let runningPort: number
+
+	beforeAll(async () => {
+		folder = await mkdtemp(path.join(os.tmpdir(), 'uade-user-create-'))
+		runningPort = await findFreePort()
+		running = await startEmbeddedPostgres({
+			dataDir: path.join(folder, 'postgres'),
+			port: runningPort,
+			database: 'uade',
+			persistent: false,
+		})
+		await migrate(running.url)
+	})
+
+	afterAll(async () => {
+		await running?.stop()
+		await rm(folder, { recursive: true, force: true })
+	})
+
+	/** user:create with the embedded database's settings (never the test run's DATABASE_URL). */
+	function userCreateEmbedded(settings: { UADE_DATA_DIR: string; UADE_DB_PORT: string }) {
+		const env: NodeJS.ProcessEnv = { ...process.env, ...settings }
+		delete env.DATABASE_URL
+		const result = spawnSync(
+			process.execPath,
+			[
+				'--import',
+				'tsx',
+				'scripts/user-create.ts',
+				'--email',
+				'x@example.org',
+				'--name',
+				'X',
+				'--role',
+				'admin',
+			],
+			{ input: 'a long enough password\n', encoding: 'utf8', env, timeout: 60_000 },
+		)
+		return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+	}
+
+	async function accountsInRunningDatabase(): Promise<number> {
+		const client = new pg.Client({ connectionString: running.url })
+		await client.connect()
+		try {
+			const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM "User"')
+			return Number(rows[0]?.count)
+		} finally {
+			await client.end()
+		}
+	}
+
+	test('its data folder with the wrong UADE_DB_PORT: says which server holds it and what to do', async () => {
+		const dataDir = path.join(folder, 'postgres')
+		const result = userCreateEmbedded({ UADE_DATA_DIR: dataDir, UADE_DB_PORT: String(await findFreePort()) })
+
+		const pid = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]
+		expect(result.stderr).toBe(
+			`[uade] The database in ${dataDir} is in use by a running PostgreSQL (pid ${pid}, port ${runningPort}), ` +
+				`probably a running \`npm start\`: stop it, or run with DATABASE_URL=${running.url}.\n`,
+		)
+		expect(result.stdout).toBe('')
+		expect(result.code).toBe(1)
+		expect(await accountsInRunningDatabase()).toBe(0)
+	})
+
+	test('its port with another data folder: refuses to use another checkout’s database, says what to do', async () => {
+		const otherDataDir = path.join(folder, 'another-checkout', 'postgres')
+		const result = userCreateEmbedded({ UADE_DATA_DIR: otherDataDir, UADE_DB_PORT: String(runningPort) })
+
+		expect(result.stderr).toBe(
+			`[uade] Port ${runningPort} is already in use, so the embedded PostgreSQL cannot start there. ` +
+				'Is another Uade running? Stop it, or choose another port with UADE_DB_PORT.\n',
+		)
+		expect(result.stdout).toBe('')
+		expect(result.code).toBe(1)
+		expect(await accountsInRunningDatabase()).toBe(0)
+	})
+
+	test('its data folder and its port: creates the account in the running database', async () => {
+		const result = userCreateEmbedded({
+			UADE_DATA_DIR: path.join(folder, 'postgres'),
+			UADE_DB_PORT: String(runningPort),
+		})
+		expect(result.stderr).toBe('')
+		expect(result.code).toBe(0)
+		expect(await accountsInRunningDatabase()).toBe(1)
 	})
 })

@@ -5,19 +5,24 @@
  * A weak password (under 12 characters, or the email itself) is refused and nothing is created.
  *
  * The database is the app's: DATABASE_URL's, or the embedded one (the running `npm start`'s if there is
- * one, otherwise started for the occasion and migrated).
+ * one on UADE_DB_PORT with its data in UADE_DATA_DIR, otherwise started for the occasion and migrated). A
+ * data folder that another server holds, or a port that another program holds, is refused in one line
+ * saying what to do instead.
  */
+import { realpathSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { defaultEmbeddedPort, openDatabase, type Database } from '~/db/database.server'
-import { embeddedServerUrl } from '~/db/embedded-postgres.server'
-import { migrate } from '~/db/migrate.server'
+import { openDatabase, type Database } from '~/db/tooling/database.server'
+import { embeddedServerUrl } from '~/db/tooling/embedded-postgres.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { getPrisma } from '~/db/prisma.server'
 import { passwordProblem } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
 import { accountFields, userProblems } from '~/forms/user'
 import { roleLabels } from '~/models/account'
 import { createAccount } from '~/models/user.server'
+import { startScript } from './lib/start-script'
 
 const usage = 'Usage: npm run user:create -- --email EMAIL --name NAME --role admin|fact-checker'
 const roles = { admin: 'ADMIN', 'fact-checker': 'FACT_CHECKER' } as const
@@ -39,6 +44,7 @@ function parseOptions() {
 	}
 }
 
+const config = startScript()
 const options = parseOptions()
 const email = accountFields.email.safeParse(options.email ?? '')
 if (!email.success) refuse(`--email: ${email.error.issues[0]?.message ?? 'not an email address'}\n${usage}`)
@@ -128,21 +134,33 @@ function askHidden(question: string): Promise<string> {
 
 /** The app's database: DATABASE_URL's; or the embedded server `npm start` is running; or a fresh start of it. */
 async function openAppDatabase(): Promise<Database> {
-	if (!process.env.DATABASE_URL) {
-		const running = `${embeddedServerUrl(Number(process.env.UADE_DB_PORT ?? defaultEmbeddedPort))}/uade`
-		if (await answers(running)) return { url: running, embedded: false, stop: async () => {} }
+	if (!config.DATABASE_URL) {
+		const running = `${embeddedServerUrl(config.UADE_DB_PORT)}/uade`
+		if (await keepsDataIn(running, config.UADE_DATA_DIR)) {
+			return { url: running, embedded: false, stop: async () => {} }
+		}
 	}
-	return openDatabase()
+	return openDatabase(config)
 }
 
-async function answers(url: string): Promise<boolean> {
+/** Whether the server at `url` answers and is the one whose data is in `dataDir` (not another checkout's). */
+async function keepsDataIn(url: string, dataDir: string): Promise<boolean> {
 	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 })
 	try {
 		await client.connect()
-		return true
+		const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory')
+		return rows[0] !== undefined && realPath(rows[0].data_directory) === realPath(dataDir)
 	} catch {
 		return false
 	} finally {
 		await client.end().catch(() => {})
+	}
+}
+
+function realPath(folder: string): string {
+	try {
+		return realpathSync(folder)
+	} catch {
+		return path.resolve(folder)
 	}
 }

@@ -1,43 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { ConfigurationError, minimumSecretLength, parseEnvironment } from '~/env.server'
 
-/** A refusal to start, explained in its message (printed without a stack trace). */
-export class SessionSecretError extends Error {
-	override name = 'SessionSecretError'
-}
-
-export const minimumSecretLength = 32
-
-type Environment = Record<string, string | undefined>
-
-/**
- * SESSION_SECRET's secrets: comma-separated, the first signs new cookies and every one still verifies, so
- * a secret can be rotated without signing everybody out (put the new one first, drop the old one later).
- */
-export function parseSessionSecrets(value: string): string[] {
-	const secrets = value
-		.split(',')
-		.map((secret) => secret.trim())
-		.filter((secret) => secret !== '')
-	if (secrets.length === 0) throw new SessionSecretError('SESSION_SECRET is set but holds no secret.')
-	if (secrets.some((secret) => secret.length < minimumSecretLength)) {
-		throw new SessionSecretError(
-			`Every secret in SESSION_SECRET needs at least ${minimumSecretLength} characters; ` +
-				'make one with `openssl rand -base64 48`.',
-		)
-	}
-	return secrets
-}
+/** The environment variables to read: process.env, or a test's own. */
+type Variables = Record<string, string | undefined>
 
 /**
  * Where a generated secret is kept when SESSION_SECRET is unset: next to the embedded database's data
  * folder (`.data/session-secret` by default), git-ignored, so that sessions survive restarts.
  */
-export function generatedSecretFile(env: Environment = process.env): string {
-	return env.UADE_DATA_DIR
-		? path.join(path.dirname(path.resolve(env.UADE_DATA_DIR)), 'session-secret')
-		: path.join(process.cwd(), '.data', 'session-secret')
+export function generatedSecretFile(variables: Variables = process.env): string {
+	return path.join(path.dirname(parseEnvironment(variables).UADE_DATA_DIR), 'session-secret')
 }
 
 /**
@@ -47,15 +21,13 @@ export function generatedSecretFile(env: Environment = process.env): string {
  * embedded database): generated once and kept in `generatedSecretFile`.
  */
 export function resolveSessionSecret(
-	env: Environment = process.env,
-	secretFile: string = generatedSecretFile(env),
+	variables: Variables = process.env,
+	secretFile: string = generatedSecretFile(variables),
 ): string {
-	if (env.SESSION_SECRET) {
-		parseSessionSecrets(env.SESSION_SECRET)
-		return env.SESSION_SECRET
-	}
+	const env = parseEnvironment(variables)
+	if (env.SESSION_SECRET) return env.SESSION_SECRET.join(',')
 	if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
-		throw new SessionSecretError(
+		throw new ConfigurationError(
 			'SESSION_SECRET is not set. In production with DATABASE_URL, every app process must sign session ' +
 				'cookies with the same secret: set SESSION_SECRET to a long random value (for example the output ' +
 				'of `openssl rand -base64 48`), the same for every process.',
@@ -79,7 +51,7 @@ export function resolveSessionSecret(
 function readSecretFile(secretFile: string): string {
 	const secret = readFileSync(secretFile, 'utf8').trim()
 	if (secret.length < minimumSecretLength) {
-		throw new SessionSecretError(
+		throw new ConfigurationError(
 			`${secretFile} holds a session secret shorter than ${minimumSecretLength} characters: delete the ` +
 				'file to have a new one generated (everybody will need to sign in again).',
 		)

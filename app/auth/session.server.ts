@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import type { Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
-import { parseSessionSecrets } from './session-secret.server'
+import { env } from '~/env.server'
 import { isLoopbackHost, siteHostOfRequest } from './site-host.server'
 
 /** A session ends after this long without use; every use pushes the end further out. */
@@ -28,10 +28,10 @@ export type ActiveSession = {
 let testSecret: string | undefined
 
 function sessionSecrets(): string[] {
-	const configured = process.env.SESSION_SECRET
-	if (configured) return parseSessionSecrets(configured)
+	const { SESSION_SECRET, VITEST } = env()
+	if (SESSION_SECRET) return SESSION_SECRET
 	// Vitest calls loaders directly, without scripts/start.ts: a per-run secret is all a test needs.
-	if (process.env.VITEST) {
+	if (VITEST) {
 		testSecret ??= randomBytes(48).toString('base64url')
 		return [testSecret]
 	}
@@ -46,7 +46,7 @@ function sessionSecrets(): string[] {
  * until the proxy forwards the public host (X-Forwarded-Host or Host).
  */
 export function sessionCookieIsSecure(request: Request): boolean {
-	return process.env.NODE_ENV === 'production' && !isLoopbackHost(siteHostOfRequest(request))
+	return env().NODE_ENV === 'production' && !isLoopbackHost(siteHostOfRequest(request))
 }
 
 /** `__Host-` (only when Secure, which it requires) stops a sibling subdomain from planting the cookie. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from './prisma.server'
-import { seed } from './seed.server'
+import { seed } from './tooling/seed.server'
 
 let database: TestDatabase
 let prisma: PrismaClient

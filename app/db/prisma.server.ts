@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '~/.server/prisma/client'
+import { env } from '~/env.server'
 
 export function createPrismaClient(url: string): PrismaClient {
 	return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
@@ -15,7 +16,7 @@ declare global {
  */
 export function getPrisma(): PrismaClient {
 	if (!globalThis.uadePrisma) {
-		const url = process.env.DATABASE_URL
+		const url = env().DATABASE_URL
 		if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm start` or `npm run dev`')
 		globalThis.uadePrisma = createPrismaClient(url)
 	}

@@ -26,7 +26,10 @@ function formData(entries: Record<string, string | string[]>) {
 }
 
 function parse<Shape extends z.ZodRawShape>(shape: Shape, entries: Record<string, string | string[]>) {
-	return parseWithZod(formData(entries), { schema: z.object(shape) })
+	const submission = parseWithZod(formData(entries), { schema: z.object(shape) })
+	return submission.status === 'success'
+		? { status: submission.status, value: submission.value, error: undefined }
+		: { status: submission.status, value: undefined, error: submission.error }
 }
 
 const now = new Date('2026-06-15T12:00:00Z')

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 import {
 	pledgeSearchParams,
 	searchPledges,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 import { useTestDatabaseForApp, type TestDatabase } from '~/test/db'
 import {
 	createEvidence,

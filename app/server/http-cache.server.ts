@@ -35,6 +35,7 @@ import onHeaders from 'on-headers'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { hasSessionCookie } from '~/auth/session.server'
 import { getPrisma } from '~/db/prisma.server'
+import { env } from '~/env.server'
 
 // Sixty seconds is how long a correction may take to reach every reader through a shared cache; ten
 // minutes of stale-while-revalidate keeps pages instant for readers while a cache refreshes them.
@@ -208,7 +209,7 @@ export function publicPageCache({
 	buildVersion,
 	prisma = () => getPrisma(),
 	log = (error: unknown) => console.error(error),
-	pages = process.env.UADE_PAGE_CACHE === 'off' ? undefined : new RenderedPageCache(),
+	pages = env().UADE_PAGE_CACHE === 'off' ? undefined : new RenderedPageCache(),
 }: {
 	/** The build's own version (`build.assets.version`): new markup, new ETags. */
 	buildVersion: string

@@ -4,24 +4,20 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { buildDir } from './build-dir.server'
+import { env } from '~/env.server'
 import { publicPageCache } from './http-cache.server'
-import {
-	getLoadContext,
-	refuseCrossSiteRequests,
-	securityHeaders,
-	trustProxySetting,
-} from './security.server'
+import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
-	return import(pathToFileURL(path.join(buildDir, 'server', 'index.js')).href)
+	return import(pathToFileURL(path.join(env().UADE_BUILD_DIR, 'server', 'index.js')).href)
 }
 
 /** The production HTTP app: fingerprinted assets cached for a year, everything else through Remix. */
 export function createHttpApp(build: ServerBuild) {
+	const { UADE_BUILD_DIR: buildDir, UADE_TRUST_PROXY } = env()
 	const app = express()
 	app.disable('x-powered-by')
-	app.set('trust proxy', trustProxySetting(process.env.UADE_TRUST_PROXY))
+	app.set('trust proxy', UADE_TRUST_PROXY)
 	app.use(securityHeaders({ development: false }))
 	app.use(refuseCrossSiteRequests())
 	app.use(compression())

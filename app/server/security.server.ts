@@ -115,16 +115,3 @@ function normaliseIp(ip: string | undefined): string | null {
 	if (!ip) return null
 	return ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip
 }
-
-/**
- * UADE_TRUST_PROXY, as Express's `trust proxy`: unset, the TCP peer is the client; behind a proxy, say
- * which hops to trust (`1`, `loopback`, an address or subnet list), so that the per-address sign-in limit
- * and the audit log see visitors' addresses rather than the proxy's.
- */
-export function trustProxySetting(value: string | undefined): boolean | number | string {
-	if (!value) return false
-	if (value === 'true') return true
-	if (value === 'false') return false
-	if (/^\d+$/.test(value)) return Number(value)
-	return value
-}

@@ -2,8 +2,9 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { findFreePort, startEmbeddedPostgres } from '~/db/embedded-postgres.server'
-import { migrate } from '~/db/migrate.server'
+import { findFreePort, startEmbeddedPostgres } from '~/db/tooling/embedded-postgres.server'
+import { migrate } from '~/db/tooling/migrate.server'
+import { env } from '~/env.server'
 import { createDatabaseOnServer, templateDatabaseName } from './database-server'
 
 declare module 'vitest' {
@@ -20,8 +21,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
 	let serverUrl: string
 	let stop = async () => {}
-	if (process.env.DATABASE_URL) {
-		const url = new URL(process.env.DATABASE_URL)
+	const { DATABASE_URL } = env()
+	if (DATABASE_URL) {
+		const url = new URL(DATABASE_URL)
 		url.pathname = ''
 		serverUrl = url.toString().replace(/\/$/, '')
 	} else {

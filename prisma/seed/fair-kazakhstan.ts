@@ -2,14 +2,15 @@
  * Kassym-Jomart Tokayev's platform for the 20 November 2022 presidential election, as reported by
  * The Astana Times (the article's text is kept beside the repository, in ../shared/seed/fair-kazakhstan-platform.txt).
  *
- * Plain data only: app/db/seed.server.ts writes it. Every `quote` is the article's own words, copied
- * character for character (curly quotes and typos included); app/db/seed.test.ts checks each one against
- * the article. Several pledges share a quote because the article states them in one sentence.
+ * Plain data only: app/db/tooling/seed.server.ts writes it. Every `quote` is the article's own words,
+ * copied character for character (curly quotes and typos included); app/db/tooling/seed.test.ts checks
+ * each one against the article. Several pledges share a quote because the article states them in one
+ * sentence.
  *
  * The seed holds no evidence, no status updates and no measurements: every pledge starts NOT_RATED, and
  * indicator baselines stay unknown (null) until someone records them with a source.
  */
-import type { PlatformSeed, PledgeSeed } from '~/db/seed.server'
+import type { PlatformSeed, PledgeSeed } from '~/db/tooling/seed.server'
 
 const articleUrl =
 	'https://astanatimes.com/2022/11/incumbent-president-tokayev-declares-the-principle-of-fairness-in-all-sectors-as-part-of-his-electoral-program/'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildDir } from '~/server/build-dir.server'
+import { env } from '~/env.server'
 
 /** What the production build is made from; tests and the generated client are left out on purpose. */
 const inputs = [
@@ -16,7 +16,10 @@ const inputs = [
 const ignored = (file: string) =>
 	file.endsWith('.test.ts') || file.includes(`${path.sep}.server${path.sep}prisma`)
 
-export const fingerprintFile = path.join(buildDir, '.source-fingerprint')
+/** Where the build records what it was made from (`sourceFingerprint`), inside UADE_BUILD_DIR. */
+export function fingerprintFile(): string {
+	return path.join(env().UADE_BUILD_DIR, '.source-fingerprint')
+}
 
 /** A SHA-256 over the paths and contents of every build input: equal fingerprints, equal builds. */
 export async function sourceFingerprint(root = process.cwd()): Promise<string> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { readMigrations } from '~/db/migrate.server'
+import { readMigrations } from '~/db/tooling/migrate.server'
 import { diffMigrationsToSchema } from './prisma-schema-engine'
 
 export type CreateMigrationResult =

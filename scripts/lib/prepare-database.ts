@@ -1,7 +1,7 @@
-import { openDatabase, type Database } from '~/db/database.server'
-import { migrate, MigrationError } from '~/db/migrate.server'
+import { openDatabase, type Database } from '~/db/tooling/database.server'
+import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 
 /**
  * Opens the database (embedded unless DATABASE_URL is set), applies pending migrations, and loads the
@@ -29,12 +29,8 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Data
 		}
 		return database
 	} catch (error) {
+		// A refused or failed migration (MigrationError) is explained in its message: startScript prints it.
 		await database.stop()
-		if (error instanceof MigrationError) {
-			// A refused or failed migration is explained in its message; a stack trace would only bury it.
-			console.error(`[uade] ${error.message}`)
-			process.exit(1)
-		}
 		throw error
 	}
 }

@@ -29,7 +29,7 @@ import {
 } from '@prisma/driver-adapter-utils'
 import type { DiffTarget, MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
 import pg from 'pg'
-import { readMigrations } from '~/db/migrate.server'
+import { readMigrations } from '~/db/tooling/migrate.server'
 
 export type SchemaDiff = {
 	/** The SQL, exactly as Prisma renders it ("-- This is an empty migration." when there is nothing to do). */

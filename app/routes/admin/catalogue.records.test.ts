@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 import { categoryFormValues, type CategoryFormValues } from '~/forms/category'
 import { platformFormValues } from '~/forms/platform'
 import { getCategoryRecord } from '~/models/category.server'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 import { dashboardListSize } from '~/models/dashboard.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { seed } from '~/db/seed.server'
+import { seed } from '~/db/tooling/seed.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
 import { createEvidence, pledgeIdOf } from '~/test/ledger-fixtures'

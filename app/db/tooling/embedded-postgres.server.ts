@@ -1,10 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, chown, mkdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { ConfigurationError } from '~/env.server'
 
 export type RunningPostgres = {
 	/** A connection string for `database` on the running server. */
@@ -21,6 +22,8 @@ type EmbeddedPostgresOptions = {
 	/** false: the data folder is deleted when the server stops (tests). */
 	persistent: boolean
 	log?: (message: string) => void
+	/** The setting that chooses `port`, named when the port is taken. */
+	portVariable?: string
 }
 
 const superuser = 'postgres'
@@ -38,10 +41,18 @@ const startTimeoutMs = 60_000
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
 	const dataDir = path.resolve(options.dataDir)
+	const holder = await runningServerOf(dataDir)
+	if (holder) {
+		throw new ConfigurationError(
+			`The database in ${shownPath(dataDir)} is in use by a running PostgreSQL (pid ${holder.pid}, port ` +
+				`${holder.port}), probably a running \`npm start\`: stop it, or run with ` +
+				`DATABASE_URL=${embeddedServerUrl(holder.port)}/${options.database}.`,
+		)
+	}
 	if (!(await isPortFree(options.port))) {
-		throw new Error(
+		throw new ConfigurationError(
 			`Port ${options.port} is already in use, so the embedded PostgreSQL cannot start there. ` +
-				'Is another Uade running? Stop it, or choose another port with UADE_DB_PORT.',
+				`Is another Uade running? Stop it, or choose another port with ${options.portVariable ?? 'UADE_DB_PORT'}.`,
 		)
 	}
 	const binaries = await postgresBinaries()
@@ -117,6 +128,36 @@ export function findFreePort(): Promise<number> {
 			probe.close(() => resolve(port))
 		})
 	})
+}
+
+/**
+ * The server that holds `dataDir` now, from the postmaster.pid PostgreSQL writes there (its pid on the
+ * first line, its port on the fourth), when that process is alive; PostgreSQL itself refuses to start on
+ * a folder so held.
+ */
+async function runningServerOf(dataDir: string): Promise<{ pid: number; port: number } | null> {
+	let lines: string[]
+	try {
+		lines = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')
+	} catch {
+		return null
+	}
+	const pid = Number(lines[0])
+	const port = Number(lines[3])
+	if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null
+	try {
+		process.kill(pid, 0)
+	} catch (error) {
+		// EPERM: alive, but another user's (the `postgres` user's, for a non-root caller).
+		if (!(error instanceof Error && 'code' in error && error.code === 'EPERM')) return null
+	}
+	return { pid, port }
+}
+
+/** A folder as a person would type it here: relative when it is inside the working folder. */
+function shownPath(folder: string): string {
+	const relative = path.relative(process.cwd(), folder)
+	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : folder
 }
 
 function isPortFree(port: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { fairKazakhstan } from '../../prisma/seed/fair-kazakhstan'
+import { fairKazakhstan } from '../../../prisma/seed/fair-kazakhstan'
 import { Prisma } from '~/.server/prisma/client'
 import type { IndicatorDirection, Locale, PrismaClient } from '~/.server/prisma/client'
 
@@ -189,14 +189,20 @@ async function seedPlatform(tx: Prisma.TransactionClient, seedData: PlatformSeed
 	const platformId = platform.id
 
 	// One read per table for the whole platform, so a run that creates nothing is a handful of queries.
+	// At most one relation per `include`: Prisma reads the relations of one `include` at the same time,
+	// which inside this transaction means two queries at once on its one pg connection (deprecated by pg).
 	const existingCategories = await tx.category.findMany({
 		where: { platformId },
 		include: { translations: true },
 	})
-	const existingPledges = await tx.pledge.findMany({
-		where: { platformId },
-		include: { translations: true, indicator: true, milestoneSteps: true },
-	})
+	const storedPledges = await tx.pledge.findMany({ where: { platformId }, include: { translations: true } })
+	const storedIndicators = await tx.indicator.findMany({ where: { pledge: { platformId } } })
+	const storedSteps = await tx.milestoneStep.findMany({ where: { pledge: { platformId } } })
+	const existingPledges: ExistingPledge[] = storedPledges.map((pledge) => ({
+		...pledge,
+		indicator: storedIndicators.find((indicator) => indicator.pledgeId === pledge.id) ?? null,
+		milestoneSteps: storedSteps.filter((step) => step.pledgeId === pledge.id),
+	}))
 
 	for (const [categoryPosition, categorySeed] of seedData.categories.entries()) {
 		const categoryKey = `${seedData.slug}/${categorySeed.slug}`

@@ -1,14 +1,15 @@
+import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { fairKazakhstan } from '../../prisma/seed/fair-kazakhstan'
+import { fairKazakhstan } from '../../../prisma/seed/fair-kazakhstan'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from '~/db/prisma.server'
-import { seed, seedPlatforms } from '~/db/seed.server'
+import { seed, seedPlatforms } from '~/db/tooling/seed.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const articlePath = path.resolve(repoRoot, '../shared/seed/fair-kazakhstan-platform.txt')
 
 const allPledges = fairKazakhstan.categories.flatMap((category) => category.pledges)
@@ -363,5 +364,30 @@ describe('seed, against a real database', () => {
 				where: { pledgeId: lawStep.pledgeId, position: lawStep.position },
 			}),
 		).toMatchObject({ title: 'Youth policy law adopted', doneOn: null })
+	})
+})
+
+describe('npm run db:seed on an empty database', () => {
+	let database: TestDatabase
+
+	beforeAll(async () => {
+		database = await createTestDatabase()
+	})
+
+	afterAll(async () => {
+		await database?.drop()
+	})
+
+	test('prints its one line and no warning (no two queries at once on its transaction)', () => {
+		const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts'], {
+			encoding: 'utf8',
+			env: { ...process.env, DATABASE_URL: database.url },
+			timeout: 60_000,
+		})
+		expect(run.stderr).toBe('')
+		expect(run.stdout.trim()).toBe(
+			`Seed: ${expectedTotal} created, 0 unchanged, 0 differ from the seed data and were kept as they are`,
+		)
+		expect(run.status).toBe(0)
 	})
 })

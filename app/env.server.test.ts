@@ -1,0 +1,169 @@
+import path from 'node:path'
+import { afterEach, describe, expect, test } from 'vitest'
+import { ConfigurationError, env, parseEnvironment } from './env.server'
+
+const longSecret = 's'.repeat(48)
+
+function refusal(variables: Record<string, string>): string {
+	try {
+		parseEnvironment(variables)
+	} catch (error) {
+		if (error instanceof ConfigurationError) return error.message
+		throw error
+	}
+	throw new Error('the environment was accepted')
+}
+
+describe('the environment', () => {
+	test('unset (or empty) variables take their defaults', () => {
+		const defaults = {
+			NODE_ENV: undefined,
+			PORT: 3000,
+			DATABASE_URL: undefined,
+			SESSION_SECRET: undefined,
+			UADE_DATA_DIR: path.resolve('.data/postgres'),
+			UADE_DB_PORT: 54329,
+			UADE_DB_LOG: false,
+			UADE_DEMO_DATA_DIR: path.resolve('.data/demo-postgres'),
+			UADE_DEMO_DB_PORT: 54339,
+			UADE_BUILD_DIR: path.resolve('build'),
+			UADE_TRUST_PROXY: false,
+			UADE_PUBLIC_URL: undefined,
+			UADE_PAGE_CACHE: 'on',
+			CHROMIUM_PATH: '/usr/bin/chromium',
+			VITEST: false,
+		}
+		expect(parseEnvironment({})).toEqual(defaults)
+		expect(parseEnvironment({ PORT: '', UADE_DB_PORT: ' ', SESSION_SECRET: '' })).toEqual(defaults)
+	})
+
+	test('reads every variable into its value', () => {
+		expect(
+			parseEnvironment({
+				NODE_ENV: 'production',
+				PORT: '8080',
+				DATABASE_URL: 'postgresql://uade:secret@db.internal:5432/uade',
+				SESSION_SECRET: longSecret,
+				UADE_DATA_DIR: 'elsewhere/postgres',
+				UADE_DB_PORT: '5433',
+				UADE_DB_LOG: '1',
+				UADE_DEMO_DATA_DIR: '/srv/demo',
+				UADE_DEMO_DB_PORT: '5434',
+				UADE_BUILD_DIR: 'out',
+				UADE_TRUST_PROXY: 'loopback',
+				UADE_PUBLIC_URL: 'https://uade.example/',
+				UADE_PAGE_CACHE: 'off',
+				CHROMIUM_PATH: '/opt/chromium/chrome',
+				VITEST: 'true',
+			}),
+		).toEqual({
+			NODE_ENV: 'production',
+			PORT: 8080,
+			DATABASE_URL: 'postgresql://uade:secret@db.internal:5432/uade',
+			SESSION_SECRET: [longSecret],
+			UADE_DATA_DIR: path.resolve('elsewhere/postgres'),
+			UADE_DB_PORT: 5433,
+			UADE_DB_LOG: true,
+			UADE_DEMO_DATA_DIR: '/srv/demo',
+			UADE_DEMO_DB_PORT: 5434,
+			UADE_BUILD_DIR: path.resolve('out'),
+			UADE_TRUST_PROXY: 'loopback',
+			UADE_PUBLIC_URL: 'https://uade.example',
+			UADE_PAGE_CACHE: 'off',
+			CHROMIUM_PATH: '/opt/chromium/chrome',
+			VITEST: true,
+		})
+	})
+
+	test.each([
+		['PORT', 'abc', 'PORT must be a port number from 1 to 65535, not "abc".'],
+		['PORT', '0', 'PORT must be a port number from 1 to 65535, not "0".'],
+		['PORT', '65536', 'PORT must be a port number from 1 to 65535, not "65536".'],
+		['PORT', '30.5', 'PORT must be a port number from 1 to 65535, not "30.5".'],
+		['UADE_DB_PORT', '-1', 'UADE_DB_PORT must be a port number from 1 to 65535, not "-1".'],
+		['UADE_DEMO_DB_PORT', 'x', 'UADE_DEMO_DB_PORT must be a port number from 1 to 65535, not "x".'],
+		['NODE_ENV', 'staging', 'NODE_ENV must be production, development or test, not "staging".'],
+		[
+			'DATABASE_URL',
+			'mysql://root:hunter2@db/uade',
+			'DATABASE_URL must be a PostgreSQL connection string (postgresql://user:password@host/db).',
+		],
+		[
+			'UADE_TRUST_PROXY',
+			'loopbak',
+			'UADE_TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of ' +
+				'loopback, linklocal, uniquelocal, addresses and subnets (10.0.0.0/8), not "loopbak".',
+		],
+		['UADE_DB_LOG', 'yes', 'UADE_DB_LOG must be 1 (print the embedded PostgreSQL\'s log) or 0, not "yes".'],
+		['UADE_PAGE_CACHE', 'disabled', 'UADE_PAGE_CACHE must be on or off, not "disabled".'],
+		[
+			'UADE_PUBLIC_URL',
+			'https://uade.example/en',
+			'UADE_PUBLIC_URL must be the site\'s public address without a path, like https://uade.example, not "https://uade.example/en".',
+		],
+	])('refuses %s=%j in one sentence naming it and what it must be', (name, value, message) => {
+		expect(refusal({ [name]: value })).toBe(message)
+	})
+
+	test('never repeats a secret it refuses', () => {
+		const message = refusal({ DATABASE_URL: 'mysql://root:hunter2@db/uade', SESSION_SECRET: 'hunter2' })
+		expect(message).not.toContain('hunter2')
+		expect(message).toBe(
+			'DATABASE_URL must be a PostgreSQL connection string (postgresql://user:password@host/db). ' +
+				'SESSION_SECRET needs at least 32 characters in every secret (comma-separated); make one with ' +
+				'`openssl rand -base64 48`.',
+		)
+		expect(message).not.toContain('\n')
+	})
+
+	test('SESSION_SECRET: a comma-separated list for rotation, every secret 32 characters or more', () => {
+		expect(
+			parseEnvironment({ SESSION_SECRET: ` ${'n'.repeat(32)} , ${'o'.repeat(32)} ` }).SESSION_SECRET,
+		).toEqual(['n'.repeat(32), 'o'.repeat(32)])
+		expect(refusal({ SESSION_SECRET: `${longSecret},short` })).toMatch(/at least 32 characters/)
+		expect(refusal({ SESSION_SECRET: ' , ' })).toBe('SESSION_SECRET is set but holds no secret.')
+	})
+
+	test('UADE_TRUST_PROXY becomes Express’s trust proxy setting', () => {
+		const trustProxy = (value: string | undefined) =>
+			parseEnvironment({ UADE_TRUST_PROXY: value }).UADE_TRUST_PROXY
+		expect(trustProxy(undefined)).toBe(false)
+		expect(trustProxy('1')).toBe(1)
+		expect(trustProxy('true')).toBe(true)
+		expect(trustProxy('false')).toBe(false)
+		expect(trustProxy('loopback, 10.0.0.0/8')).toBe('loopback, 10.0.0.0/8')
+		expect(trustProxy('uniquelocal,192.168.1.7,fd00::/8,10.0.0.0/255.0.0.0')).toBe(
+			'uniquelocal,192.168.1.7,fd00::/8,10.0.0.0/255.0.0.0',
+		)
+		for (const malformed of ['10.0.0.0/33', '10.0.0', 'loopback,', 'fd00::/129', '10.0.0.1/8/8', 'yes']) {
+			expect(() => trustProxy(malformed), malformed).toThrow(ConfigurationError)
+		}
+	})
+
+	test('UADE_PUBLIC_URL is an http(s) origin', () => {
+		expect(parseEnvironment({ UADE_PUBLIC_URL: 'http://localhost:3000' }).UADE_PUBLIC_URL).toBe(
+			'http://localhost:3000',
+		)
+		for (const malformed of ['uade.example', 'ftp://uade.example', 'https://uade.example/?a=1']) {
+			expect(() => parseEnvironment({ UADE_PUBLIC_URL: malformed }), malformed).toThrow(ConfigurationError)
+		}
+	})
+})
+
+describe('env()', () => {
+	const original = process.env.UADE_PAGE_CACHE
+	afterEach(() => {
+		if (original === undefined) delete process.env.UADE_PAGE_CACHE
+		else process.env.UADE_PAGE_CACHE = original
+	})
+
+	test('reads process.env again after a variable changed (the scripts hand settings on through it)', () => {
+		process.env.UADE_PAGE_CACHE = 'off'
+		expect(env().UADE_PAGE_CACHE).toBe('off')
+		expect(env()).toBe(env())
+		process.env.UADE_PAGE_CACHE = 'on'
+		expect(env().UADE_PAGE_CACHE).toBe('on')
+		process.env.UADE_PAGE_CACHE = 'sometimes'
+		expect(() => env()).toThrow('UADE_PAGE_CACHE must be on or off, not "sometimes".')
+	})
+})

@@ -1,0 +1,196 @@
+import { isIP } from 'node:net'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * A setting that keeps the process from starting (a bad environment variable, a port or data folder in
+ * use), explained in its message: the scripts print it as one line, without a stack trace.
+ */
+export class ConfigurationError extends Error {
+	override name = 'ConfigurationError'
+}
+
+export const minimumSecretLength = 32
+
+/**
+ * One environment variable: unset or empty is `undefined`; otherwise `read` turns it into its value, or
+ * answers `undefined` for a bad one, which is refused as "NAME must be <expected>, not "<value>"."
+ * (a secret's value is never repeated).
+ */
+function variable<T>(read: (value: string) => T | undefined, expected: string, { secret = false } = {}) {
+	return z
+		.string()
+		.optional()
+		.transform((raw, context): T | undefined => {
+			const value = raw?.trim()
+			if (!value) return undefined
+			const parsedValue = read(value)
+			if (parsedValue !== undefined) return parsedValue
+			context.addIssue({
+				code: 'custom',
+				message: `must be ${expected}${secret ? '' : `, not ${JSON.stringify(raw)}`}.`,
+			})
+			return z.NEVER
+		})
+}
+
+function oneOf<const T extends string>(...choices: T[]) {
+	return (value: string): T | undefined => choices.find((choice) => choice === value)
+}
+
+function portNumber(value: string): number | undefined {
+	const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN
+	return port >= 1 && port <= 65535 ? port : undefined
+}
+
+function anyPath(value: string): string {
+	return path.resolve(value)
+}
+
+function postgresUrl(value: string): string | undefined {
+	return URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol) ? value : undefined
+}
+
+function flag(value: string): boolean | undefined {
+	if (value === '1' || value === 'true') return true
+	if (value === '0' || value === 'false') return false
+	return undefined
+}
+
+/** An http(s) origin (`https://uade.example`, a trailing slash allowed), without a path, query or fragment. */
+function httpOrigin(value: string): string | undefined {
+	if (!URL.canParse(value)) return undefined
+	const url = new URL(value)
+	const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password
+	return (url.protocol === 'https:' || url.protocol === 'http:') && bare ? url.origin : undefined
+}
+
+const proxySubnetNames = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/** One entry of a trust-proxy list as Express (proxy-addr) reads it: a name, an address, or a subnet. */
+function isProxyAddress(entry: string): boolean {
+	if (proxySubnetNames.has(entry)) return true
+	const [address = '', range, ...rest] = entry.split('/')
+	const family = isIP(address)
+	if (family === 0 || rest.length > 0) return false
+	if (range === undefined) return true
+	if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128)
+	return family === 4 && isIP(range) === 4
+}
+
+/**
+ * UADE_TRUST_PROXY as Express's `trust proxy`: unset, the TCP peer is the client; behind a proxy, which
+ * hops to trust (`1`, `loopback`, an address or subnet list), so that the per-address sign-in limit and
+ * the audit log see visitors' addresses rather than the proxy's.
+ */
+function trustProxy(value: string): boolean | number | string | undefined {
+	if (value === 'true') return true
+	if (value === 'false') return false
+	if (/^\d+$/.test(value)) return Number(value)
+	const entries = value.split(',').map((entry) => entry.trim())
+	return entries.every(isProxyAddress) ? value : undefined
+}
+
+/**
+ * SESSION_SECRET's secrets: comma-separated, the first signs new cookies and every one still verifies, so
+ * a secret can be rotated without signing everybody out (put the new one first, drop the old one later).
+ */
+const sessionSecrets = z
+	.string()
+	.optional()
+	.transform((raw, context): string[] | undefined => {
+		if (!raw) return undefined
+		const secrets = raw
+			.split(',')
+			.map((secret) => secret.trim())
+			.filter((secret) => secret !== '')
+		const problem =
+			secrets.length === 0
+				? 'is set but holds no secret.'
+				: secrets.some((secret) => secret.length < minimumSecretLength)
+					? `needs at least ${minimumSecretLength} characters in every secret (comma-separated); ` +
+						'make one with `openssl rand -base64 48`.'
+					: undefined
+		if (!problem) return secrets
+		context.addIssue({ code: 'custom', message: problem })
+		return z.NEVER
+	})
+
+const port = 'a port number from 1 to 65535'
+
+/** Every environment variable the app and its scripts read (the README's Configuration table). */
+const variables = z.object({
+	NODE_ENV: variable(oneOf('production', 'development', 'test'), 'production, development or test'),
+	PORT: variable(portNumber, port),
+	DATABASE_URL: variable(postgresUrl, 'a PostgreSQL connection string (postgresql://user:password@host/db)', {
+		secret: true,
+	}),
+	SESSION_SECRET: sessionSecrets,
+	UADE_DATA_DIR: variable(anyPath, 'a folder'),
+	UADE_DB_PORT: variable(portNumber, port),
+	UADE_DB_LOG: variable(flag, "1 (print the embedded PostgreSQL's log) or 0"),
+	UADE_DEMO_DATA_DIR: variable(anyPath, 'a folder'),
+	UADE_DEMO_DB_PORT: variable(portNumber, port),
+	UADE_BUILD_DIR: variable(anyPath, 'a folder'),
+	UADE_TRUST_PROXY: variable(
+		trustProxy,
+		'true, false, a number of proxy hops, or a comma-separated list of loopback, linklocal, ' +
+			'uniquelocal, addresses and subnets (10.0.0.0/8)',
+	),
+	UADE_PUBLIC_URL: variable(
+		httpOrigin,
+		"the site's public address without a path, like https://uade.example",
+	),
+	UADE_PAGE_CACHE: variable(oneOf('on', 'off'), 'on or off'),
+	CHROMIUM_PATH: variable(anyPath, 'a file'),
+	/** Set by Vitest, which calls loaders without scripts/start.ts. */
+	VITEST: z
+		.string()
+		.optional()
+		.transform((value) => Boolean(value)),
+})
+
+const variableNames = Object.keys(variables.shape)
+
+/** The defaults, resolved against the working folder. */
+const environmentSchema = variables.transform((given) => ({
+	...given,
+	PORT: given.PORT ?? 3000,
+	UADE_DATA_DIR: given.UADE_DATA_DIR ?? path.resolve('.data', 'postgres'),
+	UADE_DB_PORT: given.UADE_DB_PORT ?? 54329,
+	UADE_DB_LOG: given.UADE_DB_LOG ?? false,
+	UADE_DEMO_DATA_DIR: given.UADE_DEMO_DATA_DIR ?? path.resolve('.data', 'demo-postgres'),
+	UADE_DEMO_DB_PORT: given.UADE_DEMO_DB_PORT ?? 54339,
+	UADE_BUILD_DIR: given.UADE_BUILD_DIR ?? path.resolve('build'),
+	UADE_TRUST_PROXY: given.UADE_TRUST_PROXY ?? false,
+	UADE_PAGE_CACHE: given.UADE_PAGE_CACHE ?? 'on',
+	CHROMIUM_PATH: given.CHROMIUM_PATH ?? '/usr/bin/chromium',
+}))
+
+export type Environment = z.output<typeof environmentSchema>
+
+/**
+ * The configuration these variables give, or a ConfigurationError whose message names every bad variable
+ * and what it must be, in one line.
+ */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+	const result = environmentSchema.safeParse(
+		Object.fromEntries(variableNames.map((name) => [name, source[name]])),
+	)
+	if (result.success) return result.data
+	throw new ConfigurationError(
+		result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join(' '),
+	)
+}
+
+let parsed: { key: string; environment: Environment } | undefined
+
+/**
+ * This process's configuration, from process.env. Parsed again only when a variable changed: the scripts
+ * hand the server its DATABASE_URL and SESSION_SECRET through process.env, and tests change them.
+ */
+export function env(): Environment {
+	const key = JSON.stringify([process.cwd(), ...variableNames.map((name) => process.env[name] ?? null)])
+	if (parsed?.key !== key) parsed = { key, environment: parseEnvironment(process.env) }
+	return parsed.environment
+}
