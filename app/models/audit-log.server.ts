@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Prisma } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
-import { isRecordId } from './workflow-schemas'
+import { isRecordId } from '~/forms/fields'
 
 export const auditLogPageSize = 50
 

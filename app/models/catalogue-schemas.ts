@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseIsoDate } from './workflow-schemas'
+import { parseIsoDate } from '~/forms/fields'
 
 /**
  * The catalogue's forms (pledges with their indicator, milestone steps and translations), one schema per

@@ -12,7 +12,7 @@ import {
 	type PoliticianCreateInput,
 	type PoliticianEditInput,
 } from './catalogue-schemas'
-import { isoDateOf } from './workflow-schemas'
+import { isoDateOf } from '~/forms/fields'
 
 /** Who makes a catalogue change, for the audit log. */
 export type CatalogueActor = { id: string; ipAddress: string | null }
