@@ -1,3 +1,4 @@
+import { getZodConstraint } from '@conform-to/zod/v4'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { errorsOf, parseForm, type SentValue } from '~/test/forms'
@@ -133,4 +134,13 @@ describe('random input never throws, and a refusal always names fields with mess
 			{ numRuns: 500 },
 		)
 	})
+})
+
+test('the browser can read every form’s limits (getZodConstraint accepts each schema)', () => {
+	for (const schema of schemas) expect(() => getZodConstraint(schema)).not.toThrow()
+	expect(getZodConstraint(evidenceSchema(now))).toMatchObject({
+		title: { required: true, maxLength: 300 },
+		archiveUrl: { required: false },
+	})
+	expect(getZodConstraint(statusUpdateSchema(now))).toMatchObject({ evidenceIds: { multiple: true } })
 })

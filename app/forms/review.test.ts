@@ -1,3 +1,4 @@
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { describe, expect, test } from 'vitest'
 import { acceptedForm, errorsOf, parseForm } from '~/test/forms'
 import { problemMessages } from './problems'
@@ -38,4 +39,8 @@ describe('the review form', () => {
 			],
 		})
 	})
+})
+
+test('the browser can read the form’s limits (a transform of the whole form would hide them)', () => {
+	expect(getZodConstraint(reviewSchema)).toMatchObject({ note: { required: false, maxLength: 2000 } })
 })

@@ -2,25 +2,24 @@ import { z } from 'zod'
 import { addFieldIssue, choice, limits, notAForm, optionalText } from './fields'
 import type { ProblemMessages } from './problems'
 
-/** Approve, or reject with a reason the fact-checker will read. */
+/**
+ * Approve, or reject with a reason the fact-checker will read. No note is `null` (the column's "none"); the
+ * shaping stays at the field, since a transform of the whole form would hide its fields' limits from the
+ * browser (`getZodConstraint`).
+ */
 export const reviewSchema = z
 	.object(
 		{
 			decision: choice(['approve', 'reject'], { missing: 'Choose approve or reject.' }),
-			note: optionalText({ max: limits.reason }),
+			note: optionalText({ max: limits.reason }).transform((note) => note ?? null),
 		},
 		notAForm,
 	)
 	.superRefine((review, context) => {
-		if (review.decision === 'reject' && review.note === undefined) {
+		if (review.decision === 'reject' && review.note === null) {
 			addFieldIssue(context, 'note', 'Give the reason for rejecting: the fact-checker will read it.')
 		}
 	})
-	.transform((review): { decision: 'approve'; note: string | null } | { decision: 'reject'; note: string } =>
-		review.decision === 'reject'
-			? { decision: 'reject', note: review.note ?? '' }
-			: { decision: 'approve', note: review.note ?? null },
-	)
 
 export type ReviewInput = z.output<typeof reviewSchema>
 

@@ -6,7 +6,7 @@ import { FormMessage } from '~/components/forms'
 import { evidenceTypeLabels, statusLabel } from '~/components/labels'
 import { listPendingEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
-import { pageParam } from '../page-param'
+import { pageParam } from '~/routes/page-param'
 
 export const meta: MetaFunction = () => [{ title: 'Review queue · Admin · Uade' }]
 

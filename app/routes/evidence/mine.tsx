@@ -6,7 +6,7 @@ import { FormMessage } from '~/components/forms'
 import { evidenceTypeLabels, reviewStateLabels } from '~/components/labels'
 import { listEvidenceBySubmitter } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
-import { pageParam } from '../page-param'
+import { pageParam } from '~/routes/page-param'
 
 export const meta: MetaFunction = () => [{ title: 'My submissions · Uade' }]
 
