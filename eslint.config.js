@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint'
  *   server/ (the HTTP server)   → auth, models, db, i18n
  *   components/                 → forms, models, i18n, route-data.ts; a *.server module for its types only
  *   auth/                       → models, forms, db, i18n
- *   models/                     → db, i18n; forms for types only (a schema's input type)
+ *   models/                     → db, forms (a schema's input type, the date and id helpers), i18n
  *   forms/ (run in the browser) → i18n; a *.server module for its types only
  *   i18n/                       → route-data.ts
  *   route-data.ts               → root.tsx and routes/, for their loaders' types only
@@ -51,7 +51,7 @@ export const layers = {
 		serverTypesOnly: true,
 	},
 	'app/auth/**': { name: 'auth', may: ['auth', 'models', 'forms', 'db', 'i18n'] },
-	'app/models/**': { name: 'models', may: ['models', 'db', 'i18n'], typesOnly: ['forms'] },
+	'app/models/**': { name: 'models', may: ['models', 'db', 'forms', 'i18n'] },
 	'app/forms/**': { name: 'forms', may: ['forms', 'i18n'], serverTypesOnly: true },
 	'app/i18n/**': { name: 'i18n', may: ['i18n', 'route-data.ts'] },
 	'app/route-data.ts': {

@@ -223,11 +223,6 @@ describe('the lint keeps the layers', () => {
 			"import { publicPageHeaders } from '~/server/http-cache.server'",
 			'not import server',
 		],
-		[
-			'app/models/x.server.ts',
-			"import { politicianEditSchema } from '~/forms/politician'",
-			'forms for types only',
-		],
 		['app/forms/x.ts', "import { getPrisma } from '~/db/prisma.server'", 'forms may not import db'],
 		[
 			'app/forms/x.ts',
@@ -256,6 +251,7 @@ describe('the lint keeps the layers', () => {
 		['app/components/x.tsx', "import type { PledgePage } from '~/models/pledge.server'"],
 		['app/components/x.tsx', "import { pledgeStatuses } from '~/models/status'"],
 		['app/models/x.server.ts', "import type { PoliticianEditInput } from '~/forms/politician'"],
+		['app/models/x.server.ts', "import { isoDateOf } from '~/forms/fields'"],
 		['app/forms/x.ts', "import type { Role } from '~/.server/prisma/enums'"],
 		['app/server/x.server.ts', "import { hasSessionCookie } from '~/auth/session.server'"],
 		[

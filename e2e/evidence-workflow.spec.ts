@@ -29,6 +29,7 @@ test('evidence with a figure, approved and rested on by a status, reaches the pu
 	const rationale = `Hiring in IT companies is under way (${suffix}).`
 	const figure = 100_000 + randomInt(40_000)
 	const asOf = isoDaysAgo(2)
+	const publishedOn = isoDaysAgo(1)
 	const checker = await createAccountInDatabase({ role: 'FACT_CHECKER' })
 	const admin = await createAccountInDatabase({ role: 'ADMIN' })
 
@@ -50,7 +51,7 @@ test('evidence with a figure, approved and rested on by a status, reaches the pu
 	await checkerPage.getByLabel('Source address').fill('stat.gov.kz/it')
 	await checkerPage.getByLabel('Title').fill(title)
 	await checkerPage.getByLabel('Publisher').fill('Bureau of National Statistics')
-	await checkerPage.getByLabel('Publication date').fill(isoDaysAgo(1))
+	await checkerPage.getByLabel('Publication date').fill(publishedOn)
 	await checkerPage.getByLabel('Excerpt').fill(`Employment in IT companies reached ${figure}.`)
 	await checkerPage.getByLabel(/^Measured value \(/).fill(String(figure))
 	await checkerPage.getByLabel('As of').fill(asOf)
@@ -83,7 +84,9 @@ test('evidence with a figure, approved and rested on by a status, reaches the pu
 	await newStatus.getByLabel('Status', { exact: true }).selectOption('IN_PROGRESS')
 	await newStatus.getByLabel('Effective date').fill(isoDaysAgo(0))
 	await newStatus.getByLabel('Rationale').fill(rationale)
-	await newStatus.getByRole('checkbox', { name: new RegExp(title) }).check()
+	await newStatus
+		.getByRole('checkbox', { name: `${title} (Bureau of National Statistics, ${publishedOn})`, exact: true })
+		.check()
 	await newStatus.getByRole('button', { name: 'Record status' }).click()
 	await expect(adminPage.getByRole('status')).toContainText('The ledger entry was recorded')
 	await expect(adminPage.getByRole('region', { name: 'Ledger' })).toContainText(rationale)

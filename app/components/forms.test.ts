@@ -91,7 +91,13 @@ describe('the field kit', () => {
 	})
 
 	it('puts a group’s message on its fieldset, once', () => {
-		const page = render(replyTo([['title', 'x'], ['type', 'LAW'], ['evidenceIds', 'not an id!']]))
+		const page = render(
+			replyTo([
+				['title', 'x'],
+				['type', 'LAW'],
+				['evidenceIds', 'not an id!'],
+			]),
+		)
 		const group = page.querySelector('fieldset')
 		const errorIds = group?.getAttribute('aria-describedby')?.split(' ') ?? []
 		expect(errorIds.map((id) => page.getElementById(id)?.textContent)).toEqual([

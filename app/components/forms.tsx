@@ -26,6 +26,9 @@ import type { input, output, ZodType } from 'zod'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Field = FieldMetadata<any, any, string[]>
 
+/** Any field of any form, as the kit's controls take it (for a component that lays out several). */
+export type FormField = Field
+
 type Described = {
 	field: Field
 	label: ReactNode

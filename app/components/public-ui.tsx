@@ -3,13 +3,12 @@ import type { ReactNode } from 'react'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import type { I18n } from '~/i18n/translator'
 import { useI18n } from '~/i18n/use-i18n'
-import { statusPresentation } from '~/models/status'
-import { swatchBackground } from './charts/status-style'
+import { statusColours, swatchBackground } from './charts/status-style'
 
 /** The status as a label on its colour; the label carries the meaning, the colour repeats it. */
 export function StatusBadge({ status, large = false }: { status: PledgeStatus; large?: boolean }) {
 	const { t } = useI18n()
-	const { colour, textColour } = statusPresentation[status]
+	const { colour, textColour } = statusColours[status]
 	return (
 		<span
 			className={large ? 'status-badge status-badge-large' : 'status-badge'}

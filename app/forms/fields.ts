@@ -253,12 +253,22 @@ export function recordId({ missing }: { missing: string }) {
 	return z.string({ error: missing }).trim().regex(recordIdPattern, missing)
 }
 
-/** Several ids chosen from a list (a group of checkboxes), without repeats. */
+/**
+ * Several ids chosen from a list (a group of checkboxes), without blanks or repeats. An id that cannot name
+ * a record refuses the whole list with one message at the list (where the group shows it), not at an item.
+ */
 export function recordIds({ max, invalid }: { max: number; invalid: string }) {
 	return z
-		.array(recordId({ missing: invalid }), { error: invalid })
+		.array(z.string({ error: invalid }).trim().optional(), { error: invalid })
 		.max(max, `Choose at most ${count(max)}.`)
-		.transform((ids) => [...new Set(ids)])
+		.transform((values, context) => {
+			const ids = values.filter((value): value is string => value !== undefined && value !== '')
+			if (!ids.every((id) => recordIdPattern.test(id))) {
+				context.addIssue({ code: 'custom', message: invalid })
+				return z.NEVER
+			}
+			return [...new Set(ids)]
+		})
 }
 
 /** The version of a record the form was loaded with (a hidden field), for refusing a stale save. */
@@ -279,6 +289,12 @@ export function choice<const Values extends readonly [string, ...string[]]>(
 ) {
 	return z.enum(values, { error: missing })
 }
+
+/**
+ * The options of a form's `z.object`: what anything other than a form's fields gets (a route always parses
+ * a form; a caller that passes something else gets a message, never an exception).
+ */
+export const notAForm = { error: 'Reload the page and send the form again.' }
 
 /**
  * Cross-field checks (`superRefine(check, alwaysCheck)`) run even when a field failed, so that one

@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
+import { evidenceSchema } from '~/forms/evidence'
+import { reviewSchema } from '~/forms/review'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 import { createEvidence, pledgeIdOf } from '~/test/ledger-fixtures'
+import { acceptedForm, parseForm } from '~/test/forms'
 import { createQueryLoggingPrisma } from '~/test/query-log'
 import {
 	duplicateSubmissionWindowMs,
@@ -14,26 +17,32 @@ import {
 	listPendingEvidence,
 	reviewEvidence,
 	submitEvidence,
-	type WorkflowActor,
 } from './evidence.server'
-import { evidenceSchema, reviewSchema } from './workflow-schemas'
+import type { Actor } from './save.server'
 
 let database: TestDatabase
 let prisma: PrismaClient
-let checker: WorkflowActor
-let otherChecker: WorkflowActor
-let admin: WorkflowActor
-let otherAdmin: WorkflowActor
+let checker: Actor
+let otherChecker: Actor
+let admin: Actor
+let otherAdmin: Actor
 let itJobs: string
 let qualitative: string
 const ip = '203.0.113.20'
+// The forms refuse dates after "today": the tests fix it.
+const now = new Date('2026-11-28T12:00:00Z')
 
 beforeAll(async () => {
 	database = await createTestDatabase()
 	prisma = createPrismaClient(database.url)
 	await seed(prisma)
-	const user = async (email: string, role: 'ADMIN' | 'FACT_CHECKER') =>
-		prisma.user.create({ data: { email, displayName: email, role }, select: { id: true, role: true } })
+	const user = async (email: string, role: 'ADMIN' | 'FACT_CHECKER') => ({
+		...(await prisma.user.create({
+			data: { email, displayName: email, role },
+			select: { id: true, role: true },
+		})),
+		ipAddress: ip,
+	})
 	checker = await user('checker@example.org', 'FACT_CHECKER')
 	otherChecker = await user('other.checker@example.org', 'FACT_CHECKER')
 	admin = await user('admin@example.org', 'ADMIN')
@@ -52,7 +61,7 @@ let sequence = 0
 /** A parsed evidence form; each call a different source, so that no two count as the same submission. */
 function evidenceInput(fields: Record<string, string> = {}) {
 	sequence += 1
-	return evidenceSchema().parse({
+	return acceptedForm(evidenceSchema(now), {
 		type: 'OFFICIAL_STATISTIC',
 		sourceUrl: `https://stat.gov.kz/en/news/${sequence}`,
 		title: `Employment in IT companies, release ${sequence}`,
@@ -63,31 +72,25 @@ function evidenceInput(fields: Record<string, string> = {}) {
 	})
 }
 
-const approve = reviewSchema.parse({ decision: 'approve' })
+const approve = acceptedForm(reviewSchema, { decision: 'approve' })
 
 function auditEntriesOf(entityId: string) {
 	return prisma.auditEntry.findMany({ where: { entityId }, orderBy: { createdAt: 'asc' } })
 }
 
 async function submitted(pledgeId: string, fields: Record<string, string> = {}, actor = checker) {
-	const result = await submitEvidence(
-		{ actor, pledgeId, input: evidenceInput(fields), ipAddress: ip },
-		prisma,
-	)
-	if (!result.ok) throw new Error(`not submitted: ${result.reason}`)
-	return result.evidenceId
+	const result = await submitEvidence({ actor, pledgeId, input: evidenceInput(fields) }, prisma)
+	if (result.status !== 'saved') throw new Error(`not submitted: ${result.status}`)
+	return result.record.id
 }
 
 describe('submitting evidence', () => {
 	test('records it as pending, with one audit entry holding what was submitted', async () => {
 		const input = evidenceInput({ archiveUrl: 'https://web.archive.org/web/2026/x' })
-		const result = await submitEvidence(
-			{ actor: checker, pledgeId: qualitative, input, ipAddress: ip },
-			prisma,
-		)
-		expect(result).toMatchObject({ ok: true, duplicate: false })
-		if (!result.ok) return
-		const row = await prisma.evidence.findUniqueOrThrow({ where: { id: result.evidenceId } })
+		const result = await submitEvidence({ actor: checker, pledgeId: qualitative, input }, prisma)
+		expect(result).toMatchObject({ status: 'saved', record: { duplicate: false } })
+		if (result.status !== 'saved') return
+		const row = await prisma.evidence.findUniqueOrThrow({ where: { id: result.record.id } })
 		expect(row).toMatchObject({
 			pledgeId: qualitative,
 			reviewState: 'PENDING',
@@ -97,7 +100,7 @@ describe('submitting evidence', () => {
 			measuredValue: null,
 			reviewedById: null,
 		})
-		const audit = await auditEntriesOf(result.evidenceId)
+		const audit = await auditEntriesOf(result.record.id)
 		expect(audit).toHaveLength(1)
 		expect(audit[0]).toMatchObject({
 			action: 'evidence.submit',
@@ -129,17 +132,10 @@ describe('submitting evidence', () => {
 				actor: checker,
 				pledgeId: qualitative,
 				input: evidenceInput({ measuredValue: '5', measuredAsOf: '2026-09-30' }),
-				ipAddress: ip,
 			},
 			prisma,
 		)
-		expect(result).toEqual({
-			ok: false,
-			reason: 'invalid',
-			fieldErrors: {
-				measuredValue: ['Only a pledge with a numeric target takes a measured value: leave it empty.'],
-			},
-		})
+		expect(result).toEqual({ status: 'invalid', problems: { measuredValue: 'not-quantitative' } })
 		expect(await prisma.evidence.count()).toBe(before)
 		expect(await prisma.auditEntry.count()).toBe(auditBefore)
 	})
@@ -147,54 +143,46 @@ describe('submitting evidence', () => {
 	test('answers not-found for an unknown pledge', async () => {
 		const auditBefore = await prisma.auditEntry.count()
 		const result = await submitEvidence(
-			{ actor: checker, pledgeId: 'no-such-pledge', input: evidenceInput(), ipAddress: ip },
+			{ actor: checker, pledgeId: 'no-such-pledge', input: evidenceInput() },
 			prisma,
 		)
-		expect(result).toEqual({ ok: false, reason: 'not-found' })
+		expect(result).toEqual({ status: 'not-found' })
 		expect(await prisma.auditEntry.count()).toBe(auditBefore)
 	})
 
 	test('a double submit records one thing, even when both requests arrive together', async () => {
 		const input = evidenceInput()
-		const submit = () =>
-			submitEvidence({ actor: checker, pledgeId: qualitative, input, ipAddress: ip }, prisma)
+		const submit = () => submitEvidence({ actor: checker, pledgeId: qualitative, input }, prisma)
 		const together = await Promise.all(Array.from({ length: 8 }, submit))
 		const again = await submit()
 		const results = [...together, again]
-		const ids = new Set(results.map((result) => (result.ok ? result.evidenceId : result.reason)))
+		const ids = new Set(
+			results.map((result) => (result.status === 'saved' ? result.record.id : result.status)),
+		)
 		expect(ids.size).toBe(1)
-		expect(results.filter((result) => result.ok && !result.duplicate)).toHaveLength(1)
+		expect(results.filter((result) => result.status === 'saved' && !result.record.duplicate)).toHaveLength(1)
 		expect(await prisma.evidence.count({ where: { sourceUrl: input.sourceUrl } })).toBe(1)
 		const [first] = results
-		if (!first?.ok) throw new Error('refused')
-		expect(await auditEntriesOf(first.evidenceId)).toHaveLength(1)
+		if (first?.status !== 'saved') throw new Error('refused')
+		expect(await auditEntriesOf(first.record.id)).toHaveLength(1)
 	})
 
 	test('the same evidence from someone else, or later than the double-submit window, is a new submission', async () => {
 		const input = evidenceInput()
-		const first = await submitEvidence(
-			{ actor: checker, pledgeId: qualitative, input, ipAddress: ip },
-			prisma,
-		)
-		const byOther = await submitEvidence(
-			{ actor: otherChecker, pledgeId: qualitative, input, ipAddress: ip },
-			prisma,
-		)
+		const first = await submitEvidence({ actor: checker, pledgeId: qualitative, input }, prisma)
+		const byOther = await submitEvidence({ actor: otherChecker, pledgeId: qualitative, input }, prisma)
 		const later = await submitEvidence(
 			{
 				actor: checker,
 				pledgeId: qualitative,
 				input,
-				ipAddress: ip,
 				now: new Date(Date.now() + duplicateSubmissionWindowMs + 60_000),
 			},
 			prisma,
 		)
-		expect([first, byOther, later].map((result) => result.ok && result.duplicate)).toEqual([
-			false,
-			false,
-			false,
-		])
+		expect(
+			[first, byOther, later].map((result) => result.status === 'saved' && result.record.duplicate),
+		).toEqual([false, false, false])
 		expect(await prisma.evidence.count({ where: { sourceUrl: input.sourceUrl } })).toBe(3)
 	})
 })
@@ -206,12 +194,11 @@ describe('reviewing evidence', () => {
 			{
 				actor: admin,
 				evidenceId: id,
-				decision: reviewSchema.parse({ decision: 'approve', note: 'Checked' }),
-				ipAddress: ip,
+				decision: acceptedForm(reviewSchema, { decision: 'approve', note: 'Checked' }),
 			},
 			prisma,
 		)
-		expect(result).toEqual({ ok: true, reviewState: 'APPROVED', measurementId: null })
+		expect(result).toEqual({ status: 'saved', record: { id, reviewState: 'APPROVED', measurementId: null } })
 		const row = await prisma.evidence.findUniqueOrThrow({ where: { id } })
 		expect(row).toMatchObject({ reviewState: 'APPROVED', reviewedById: admin.id, reviewNote: 'Checked' })
 		expect(row.reviewedAt).toBeInstanceOf(Date)
@@ -226,11 +213,10 @@ describe('reviewing evidence', () => {
 
 	test('rejecting keeps the reason for the fact-checker', async () => {
 		const id = await submitted(qualitative)
-		const decision = reviewSchema.parse({ decision: 'reject', note: 'Not a primary source' })
-		expect(await reviewEvidence({ actor: admin, evidenceId: id, decision, ipAddress: ip }, prisma)).toEqual({
-			ok: true,
-			reviewState: 'REJECTED',
-			measurementId: null,
+		const decision = acceptedForm(reviewSchema, { decision: 'reject', note: 'Not a primary source' })
+		expect(await reviewEvidence({ actor: admin, evidenceId: id, decision }, prisma)).toEqual({
+			status: 'saved',
+			record: { id, reviewState: 'REJECTED', measurementId: null },
 		})
 		const row = await prisma.evidence.findUniqueOrThrow({ where: { id } })
 		expect(row).toMatchObject({ reviewState: 'REJECTED', reviewNote: 'Not a primary source' })
@@ -242,17 +228,15 @@ describe('reviewing evidence', () => {
 
 	test('approving evidence with a figure records the measurement on the pledge’s indicator, audited', async () => {
 		const id = await submitted(itJobs, { measuredValue: '121000', measuredAsOf: '2026-09-30' })
-		const result = await reviewEvidence(
-			{ actor: admin, evidenceId: id, decision: approve, ipAddress: ip },
-			prisma,
-		)
-		if (!result.ok || !result.measurementId) throw new Error('no measurement')
+		const result = await reviewEvidence({ actor: admin, evidenceId: id, decision: approve }, prisma)
+		if (result.status !== 'saved' || !result.record.measurementId) throw new Error('no measurement')
+		const { measurementId } = result.record
 		const indicator = await prisma.indicator.findUniqueOrThrow({ where: { pledgeId: itJobs } })
-		const measurement = await prisma.measurement.findUniqueOrThrow({ where: { id: result.measurementId } })
+		const measurement = await prisma.measurement.findUniqueOrThrow({ where: { id: measurementId } })
 		expect(measurement).toMatchObject({ indicatorId: indicator.id, evidenceId: id, createdById: admin.id })
 		expect(measurement.value.toString()).toBe('121000')
 		expect(measurement.asOf).toEqual(new Date('2026-09-30T00:00:00Z'))
-		const audit = await auditEntriesOf(result.measurementId)
+		const audit = await auditEntriesOf(measurementId)
 		expect(audit).toHaveLength(1)
 		expect(audit[0]).toMatchObject({
 			action: 'measurement.create',
@@ -267,29 +251,27 @@ describe('reviewing evidence', () => {
 			(await prisma.publicDataVersion.findUniqueOrThrow({ where: { id: 1 } })).version
 		const id = await submitted(itJobs, { measuredValue: '122000', measuredAsOf: '2026-09-30' })
 		const before = await version()
-		await reviewEvidence({ actor: admin, evidenceId: id, decision: approve, ipAddress: ip }, prisma)
+		await reviewEvidence({ actor: admin, evidenceId: id, decision: approve }, prisma)
 		const afterApproval = await version()
 		expect(afterApproval).toBeGreaterThan(before)
-		await reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: approve, ipAddress: ip }, prisma)
+		await reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: approve }, prisma)
 		expect(await version()).toBe(afterApproval)
 	})
 
 	test('rejecting evidence with a figure records no measurement', async () => {
 		const id = await submitted(itJobs, { measuredValue: '1', measuredAsOf: '2026-09-30' })
-		const decision = reviewSchema.parse({ decision: 'reject', note: 'Wrong table' })
-		await reviewEvidence({ actor: admin, evidenceId: id, decision, ipAddress: ip }, prisma)
+		const decision = acceptedForm(reviewSchema, { decision: 'reject', note: 'Wrong table' })
+		await reviewEvidence({ actor: admin, evidenceId: id, decision }, prisma)
 		expect(await prisma.measurement.count({ where: { evidenceId: id } })).toBe(0)
 	})
 
-	test('a second decision on the same evidence is refused as already reviewed, changing nothing', async () => {
+	test('a second decision on the same evidence is a conflict with the first decision, changing nothing', async () => {
 		const id = await submitted(qualitative)
-		await reviewEvidence({ actor: admin, evidenceId: id, decision: approve, ipAddress: ip }, prisma)
-		const reject = reviewSchema.parse({ decision: 'reject', note: 'Changed my mind' })
-		expect(
-			await reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: reject, ipAddress: ip }, prisma),
-		).toEqual({
-			ok: false,
-			reason: 'already-reviewed',
+		await reviewEvidence({ actor: admin, evidenceId: id, decision: approve }, prisma)
+		const reject = acceptedForm(reviewSchema, { decision: 'reject', note: 'Changed my mind' })
+		expect(await reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: reject }, prisma)).toEqual({
+			status: 'conflict',
+			record: { id, reviewState: 'APPROVED', measurementId: null },
 		})
 		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
 			reviewState: 'APPROVED',
@@ -299,43 +281,38 @@ describe('reviewing evidence', () => {
 	})
 
 	test('answers not-found for unknown evidence, or an id no record can have', async () => {
+		expect(await reviewEvidence({ actor: admin, evidenceId: 'x\u0000y', decision: approve }, prisma)).toEqual(
+			{ status: 'not-found' },
+		)
 		expect(
-			await reviewEvidence(
-				{ actor: admin, evidenceId: 'x\u0000y', decision: approve, ipAddress: ip },
-				prisma,
-			),
-		).toEqual({ ok: false, reason: 'not-found' })
-		expect(
-			await reviewEvidence(
-				{ actor: admin, evidenceId: 'no-such-evidence', decision: approve, ipAddress: ip },
-				prisma,
-			),
-		).toEqual({ ok: false, reason: 'not-found' })
+			await reviewEvidence({ actor: admin, evidenceId: 'no-such-evidence', decision: approve }, prisma),
+		).toEqual({ status: 'not-found' })
 	})
 
-	test('a fact-checker cannot review', async () => {
+	test('a fact-checker cannot review: the model refuses (throws), changing nothing', async () => {
 		const id = await submitted(qualitative)
-		expect(
-			await reviewEvidence({ actor: checker, evidenceId: id, decision: approve, ipAddress: ip }, prisma),
-		).toEqual({
-			ok: false,
-			reason: 'forbidden',
-		})
+		await expect(
+			reviewEvidence({ actor: checker, evidenceId: id, decision: approve }, prisma),
+		).rejects.toThrow(/only an admin/)
 		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
 			reviewState: 'PENDING',
 		})
 		expect(await auditEntriesOf(id)).toHaveLength(1)
 	})
 
-	test('two admins approving at the same moment: one approval, one "already reviewed", one measurement', async () => {
+	test('two admins approving at the same moment: one approval, one conflict, one measurement', async () => {
 		for (let round = 0; round < 5; round++) {
 			const id = await submitted(itJobs, { measuredValue: `${130000 + round}`, measuredAsOf: '2026-10-01' })
 			const results = await Promise.all([
-				reviewEvidence({ actor: admin, evidenceId: id, decision: approve, ipAddress: ip }, prisma),
-				reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: approve, ipAddress: ip }, prisma),
+				reviewEvidence({ actor: admin, evidenceId: id, decision: approve }, prisma),
+				reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: approve }, prisma),
 			])
-			expect(results.filter((result) => result.ok)).toHaveLength(1)
-			expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'already-reviewed' }])
+			const saved = results.filter((result) => result.status === 'saved')
+			expect(saved).toHaveLength(1)
+			// The loser is shown the evidence as the winner left it.
+			expect(results.filter((result) => result.status !== 'saved')).toEqual([
+				{ status: 'conflict', record: saved[0]?.status === 'saved' ? saved[0].record : null },
+			])
 			expect(await prisma.measurement.count({ where: { evidenceId: id } })).toBe(1)
 			const approvals = await prisma.auditEntry.count({ where: { entityId: id, action: 'evidence.approve' } })
 			expect(approvals).toBe(1)
@@ -372,11 +349,8 @@ describe('reviewing evidence', () => {
 			measuredAsOf: '2026-09-30',
 			reviewState: 'PENDING',
 		})
-		const result = await reviewEvidence(
-			{ actor: admin, evidenceId: id, decision: approve, ipAddress: ip },
-			prisma,
-		)
-		expect(result).toMatchObject({ ok: false, reason: 'invalid' })
+		const result = await reviewEvidence({ actor: admin, evidenceId: id, decision: approve }, prisma)
+		expect(result).toEqual({ status: 'invalid', problems: { decision: 'no-indicator' } })
 		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
 			reviewState: 'PENDING',
 			reviewedById: null,
@@ -401,7 +375,7 @@ describe('reviewing evidence', () => {
 			},
 		})
 		await expect(
-			reviewEvidence({ actor: admin, evidenceId: id, decision: approve, ipAddress: ip }, prisma),
+			reviewEvidence({ actor: admin, evidenceId: id, decision: approve }, prisma),
 		).rejects.toThrow()
 		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
 			reviewState: 'PENDING',
@@ -490,8 +464,7 @@ describe('reading evidence', () => {
 			{
 				actor: admin,
 				evidenceId: first,
-				decision: reviewSchema.parse({ decision: 'reject', note: 'Duplicate source' }),
-				ipAddress: ip,
+				decision: acceptedForm(reviewSchema, { decision: 'reject', note: 'Duplicate source' }),
 			},
 			prisma,
 		)
@@ -514,17 +487,14 @@ describe('reading evidence', () => {
 
 	test('getEvidence gives one item with its pledge and measurement, or null', async () => {
 		const id = await submitted(itJobs, { measuredValue: '125000', measuredAsOf: '2026-09-30' })
-		const result = await reviewEvidence(
-			{ actor: admin, evidenceId: id, decision: approve, ipAddress: ip },
-			prisma,
-		)
+		const result = await reviewEvidence({ actor: admin, evidenceId: id, decision: approve }, prisma)
 		const evidence = await getEvidence(id, prisma)
 		expect(evidence).toMatchObject({
 			id,
 			reviewState: 'APPROVED',
 			measuredValue: '125000',
 			measuredAsOf: '2026-09-30',
-			measurementId: result.ok ? result.measurementId : 'none',
+			measurementId: result.status === 'saved' ? result.record.measurementId : 'none',
 			pledge: { slug: 'it-jobs', indicator: { unit: expect.any(String) } },
 			submittedBy: { id: checker.id },
 			reviewedBy: { id: admin.id },
@@ -584,24 +554,19 @@ describe('random forms never cause an error', () => {
 		let recorded = 0
 		await fc.assert(
 			fc.asyncProperty(randomEvidenceForm, fc.boolean(), async (values, quantitative) => {
-				const parsed = evidenceSchema().safeParse(values)
-				if (!parsed.success) return
+				const parsed = parseForm(evidenceSchema(now), values)
+				if (parsed.status !== 'success') return
 				const before = await counts()
 				const result = await submitEvidence(
-					{
-						actor: checker,
-						pledgeId: quantitative ? itJobs : qualitative,
-						input: parsed.data,
-						ipAddress: ip,
-					},
+					{ actor: checker, pledgeId: quantitative ? itJobs : qualitative, input: parsed.value },
 					prisma,
 				)
-				if (result.ok) {
+				if (result.status === 'saved') {
 					recorded += 1
 					return
 				}
-				expect(result.reason).toBe('invalid')
-				expect(Object.keys(result.fieldErrors ?? {})).toEqual(['measuredValue'])
+				expect(result.status).toBe('invalid')
+				expect(result.status === 'invalid' ? Object.keys(result.problems) : []).toEqual(['measuredValue'])
 				expect(await counts()).toEqual(before)
 			}),
 			{ numRuns: 150 },
@@ -621,23 +586,23 @@ describe('random forms never cause an error', () => {
 				),
 				fc.boolean(),
 				async (values, withFigure) => {
-					const parsed = reviewSchema.safeParse(values)
-					if (!parsed.success) return
+					const parsed = parseForm(reviewSchema, values)
+					if (parsed.status !== 'success') return
 					const id = await submitted(
 						itJobs,
 						withFigure ? { measuredValue: '7', measuredAsOf: '2026-01-01' } : {},
 					)
 					const result = await reviewEvidence(
-						{ actor: admin, evidenceId: id, decision: parsed.data, ipAddress: ip },
+						{ actor: admin, evidenceId: id, decision: parsed.value },
 						prisma,
 					)
-					expect(result.ok).toBe(true)
+					expect(result.status).toBe('saved')
 					const row = await prisma.evidence.findUniqueOrThrow({
 						where: { id },
 						include: { measurement: true },
 					})
-					expect(row.reviewState).toBe(parsed.data.decision === 'approve' ? 'APPROVED' : 'REJECTED')
-					expect(row.measurement !== null).toBe(withFigure && parsed.data.decision === 'approve')
+					expect(row.reviewState).toBe(parsed.value.decision === 'approve' ? 'APPROVED' : 'REJECTED')
+					expect(row.measurement !== null).toBe(withFigure && parsed.value.decision === 'approve')
 				},
 			),
 			{ numRuns: 40 },

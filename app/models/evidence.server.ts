@@ -1,20 +1,11 @@
-import { Prisma, type PrismaClient, type Role } from '~/.server/prisma/client'
+import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
+import type { EvidenceInput, EvidenceProblem } from '~/forms/evidence'
+import { isoDateOf, isRecordId } from '~/forms/fields'
+import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
-import {
-	isoDateOf,
-	isRecordId,
-	type EvidenceInput,
-	type FieldErrors,
-	type ReviewInput,
-} from './workflow-schemas'
-
-/** Who makes a change: the signed-in account (routes check the role first; the model checks it again). */
-export type WorkflowActor = { id: string; role: Role }
-
-/** What a write answers when it did not happen for a reason the user should be told about. */
-export type Refusal<Reason extends string> = { ok: false; reason: Reason; fieldErrors?: FieldErrors }
+import { assertAdmin, type Actor, type SaveResult } from './save.server'
 
 /**
  * A resubmission of the same evidence by the same person within this time records nothing new: it is a
@@ -66,40 +57,36 @@ function auditSnapshot(evidence: EvidenceRow) {
 	}
 }
 
-export type SubmitEvidenceResult =
-	{ ok: true; evidenceId: string; duplicate: boolean } | Refusal<'not-found' | 'invalid'>
+/** Submitted evidence: its id, and whether it is an earlier identical submission (a double submit). */
+export type SubmittedEvidence = { id: string; duplicate: boolean }
 
 /**
  * Records a fact-checker's (or admin's) evidence as PENDING, with its audit entry. A figure is accepted
  * only for a quantitative pledge with an indicator. The same evidence sent again by the same person for the
  * same pledge within `duplicateSubmissionWindowMs` returns the first submission instead of a second row;
- * a per-submitter-and-pledge lock makes that hold for two requests arriving together too.
+ * a per-submitter-and-pledge lock makes that hold for two requests arriving together too. Nothing can be
+ * stale about a new submission, so it never answers a conflict.
  */
 export async function submitEvidence(
 	{
 		actor,
 		pledgeId,
 		input,
-		ipAddress,
 		now = new Date(),
-	}: { actor: WorkflowActor; pledgeId: string; input: EvidenceInput; ipAddress: string | null; now?: Date },
+	}: { actor: Actor; pledgeId: string; input: EvidenceInput; now?: Date },
 	prisma: PrismaClient = getPrisma(),
-): Promise<SubmitEvidenceResult> {
-	if (!isRecordId(pledgeId)) return { ok: false, reason: 'not-found' }
+): Promise<Exclude<SaveResult<SubmittedEvidence, EvidenceProblem>, { status: 'conflict' }>> {
+	if (!isRecordId(pledgeId)) return { status: 'not-found' }
 	return prisma.$transaction(async (tx) => {
 		const pledge = await tx.pledge.findUnique({
 			where: { id: pledgeId },
 			select: { id: true, kind: true, indicator: { select: { unit: true } } },
 		})
-		if (!pledge) return { ok: false, reason: 'not-found' }
+		if (!pledge) return { status: 'not-found' }
 		if (input.measuredValue !== undefined) {
 			const problem =
-				pledge.kind !== 'QUANTITATIVE'
-					? 'Only a pledge with a numeric target takes a measured value: leave it empty.'
-					: !pledge.indicator
-						? 'This pledge has no indicator yet, so a figure cannot be recorded: leave it empty.'
-						: null
-			if (problem) return { ok: false, reason: 'invalid', fieldErrors: { measuredValue: [problem] } }
+				pledge.kind !== 'QUANTITATIVE' ? 'not-quantitative' : !pledge.indicator ? 'no-indicator' : null
+			if (problem) return { status: 'invalid', problems: { measuredValue: problem } }
 		}
 
 		await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`evidence:${actor.id}:${pledgeId}`}, 0))`
@@ -114,7 +101,7 @@ export async function submitEvidence(
 			orderBy: { createdAt: 'asc' },
 			select: { id: true },
 		})
-		if (duplicate) return { ok: true, evidenceId: duplicate.id, duplicate: true }
+		if (duplicate) return { status: 'saved', record: { id: duplicate.id, duplicate: true } }
 
 		const evidence = await tx.evidence.create({
 			data: {
@@ -141,19 +128,23 @@ export async function submitEvidence(
 			entityId: evidence.id,
 			before: null,
 			after: auditSnapshot(evidence),
-			ipAddress,
+			ipAddress: actor.ipAddress,
 		})
-		return { ok: true, evidenceId: evidence.id, duplicate: false }
+		return { status: 'saved', record: { id: evidence.id, duplicate: false } }
 	})
 }
 
-export type ReviewEvidenceResult =
-	| { ok: true; reviewState: 'APPROVED' | 'REJECTED'; measurementId: string | null }
-	| Refusal<'not-found' | 'already-reviewed' | 'forbidden' | 'invalid'>
+/** Evidence as a decision left it (or, on a conflict, as another admin's decision left it). */
+export type ReviewedEvidence = {
+	id: string
+	reviewState: 'PENDING' | 'APPROVED' | 'REJECTED'
+	/** The indicator's measurement its approval recorded, if it carried a figure. */
+	measurementId: string | null
+}
 
 /** Thrown inside a transaction to roll it back and answer with a refusal instead of an error. */
 class RollBack extends Error {
-	constructor(readonly refusal: Refusal<'invalid'>) {
+	constructor(readonly problems: { decision: ReviewProblem }) {
 		super('rolled back')
 	}
 }
@@ -161,30 +152,23 @@ class RollBack extends Error {
 /**
  * An admin's decision on pending evidence, in one transaction with its audit entry. Only a PENDING row is
  * changed (`updateMany` guarded by the state), so of two admins deciding at the same moment one wins and
- * the other is told it was already reviewed. Approving evidence that carries a figure records the
- * indicator's measurement in the same transaction (with its own audit entry); if that cannot be done the
- * approval is rolled back too.
+ * the other gets a conflict with the evidence as the first left it. Approving evidence that carries a
+ * figure records the indicator's measurement in the same transaction (with its own audit entry); if that
+ * cannot be done the approval is rolled back too. Only an admin may decide (checked again here: throws).
  */
 export async function reviewEvidence(
 	{
 		actor,
 		evidenceId,
 		decision,
-		ipAddress,
 		now = new Date(),
-	}: {
-		actor: WorkflowActor
-		evidenceId: string
-		decision: ReviewInput
-		ipAddress: string | null
-		now?: Date
-	},
+	}: { actor: Actor; evidenceId: string; decision: ReviewInput; now?: Date },
 	prisma: PrismaClient = getPrisma(),
-): Promise<ReviewEvidenceResult> {
-	if (actor.role !== 'ADMIN') return { ok: false, reason: 'forbidden' }
-	if (!isRecordId(evidenceId)) return { ok: false, reason: 'not-found' }
+): Promise<SaveResult<ReviewedEvidence, ReviewProblem>> {
+	assertAdmin(actor)
+	if (!isRecordId(evidenceId)) return { status: 'not-found' }
 	try {
-		return await prisma.$transaction(async (tx): Promise<ReviewEvidenceResult> => {
+		return await prisma.$transaction(async (tx): Promise<SaveResult<ReviewedEvidence, ReviewProblem>> => {
 			const reviewState = decision.decision === 'approve' ? 'APPROVED' : 'REJECTED'
 			const { count } = await tx.evidence.updateMany({
 				where: { id: evidenceId, reviewState: 'PENDING' },
@@ -197,8 +181,19 @@ export async function reviewEvidence(
 				},
 			})
 			if (count === 0) {
-				const exists = await tx.evidence.findUnique({ where: { id: evidenceId }, select: { id: true } })
-				return { ok: false, reason: exists ? 'already-reviewed' : 'not-found' }
+				const stored = await tx.evidence.findUnique({
+					where: { id: evidenceId },
+					select: { id: true, reviewState: true, measurement: { select: { id: true } } },
+				})
+				if (!stored) return { status: 'not-found' }
+				return {
+					status: 'conflict',
+					record: {
+						id: stored.id,
+						reviewState: stored.reviewState,
+						measurementId: stored.measurement?.id ?? null,
+					},
+				}
 			}
 			const evidence = await tx.evidence.findUniqueOrThrow({
 				where: { id: evidenceId },
@@ -211,10 +206,10 @@ export async function reviewEvidence(
 				entityId: evidenceId,
 				before: { reviewState: 'PENDING', reviewedById: null, reviewNote: null },
 				after: { reviewState, reviewedById: actor.id, reviewNote: decision.note },
-				ipAddress,
+				ipAddress: actor.ipAddress,
 			})
 			if (reviewState === 'REJECTED' || evidence.measuredValue === null || evidence.measuredAsOf === null) {
-				return { ok: true, reviewState, measurementId: null }
+				return { status: 'saved', record: { id: evidenceId, reviewState, measurementId: null } }
 			}
 
 			const pledge = await tx.pledge.findUniqueOrThrow({
@@ -222,15 +217,7 @@ export async function reviewEvidence(
 				select: { kind: true, indicator: { select: { id: true } } },
 			})
 			if (pledge.kind !== 'QUANTITATIVE' || !pledge.indicator) {
-				throw new RollBack({
-					ok: false,
-					reason: 'invalid',
-					fieldErrors: {
-						decision: [
-							'This evidence carries a figure, but its pledge no longer has an indicator to record it on. Reject it, saying why.',
-						],
-					},
-				})
+				throw new RollBack({ decision: 'no-indicator' })
 			}
 			const measurement = await tx.measurement.create({
 				data: {
@@ -254,12 +241,12 @@ export async function reviewEvidence(
 					asOf: isoDateOf(evidence.measuredAsOf),
 					evidenceId,
 				},
-				ipAddress,
+				ipAddress: actor.ipAddress,
 			})
-			return { ok: true, reviewState, measurementId: measurement.id }
+			return { status: 'saved', record: { id: evidenceId, reviewState, measurementId: measurement.id } }
 		})
 	} catch (error) {
-		if (error instanceof RollBack) return error.refusal
+		if (error instanceof RollBack) return { status: 'invalid', problems: error.problems }
 		throw error
 	}
 }

@@ -11,12 +11,26 @@ export type Actor = { id: string; role: Role; ipAddress: string | null }
 
 export type { Problems }
 
-/** What every save of a record answers. `record` is the stored record: the saved one, or on a conflict the newer one. */
-export type SaveResult<Stored, Code extends string = string> =
+/**
+ * What every save of a record answers. `record` is the stored record: the saved one, or on a conflict the
+ * newer one. `detail` is data a refusal's messages need besides its codes (the titles of the evidence a
+ * status cannot rest on), never a sentence.
+ */
+export type SaveResult<Stored, Code extends string = string, Detail = never> =
 	| { status: 'saved'; record: Stored }
-	| { status: 'invalid'; problems: Problems<Code> }
+	| { status: 'invalid'; problems: Problems<Code>; detail?: Detail }
 	| { status: 'conflict'; record: Stored }
 	| { status: 'not-found' }
+
+/**
+ * A model's own check that an admin makes a change. Routes check the role first, so this fails only on a
+ * bug, and throws (a 500) rather than answer something a form would show.
+ */
+export function assertAdmin(actor: Actor): void {
+	if (actor.role !== 'ADMIN') {
+		throw new Error(`Account ${actor.id} (${actor.role}) may not make this change: only an admin may.`)
+	}
+}
 
 /** A check that found nothing wrong answers null. */
 export type Check<Code extends string> = (tx: Prisma.TransactionClient) => Promise<Problems<Code> | null>

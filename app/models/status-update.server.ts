@@ -1,16 +1,16 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
+import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
+import type {
+	CorrectionInput,
+	LedgerProblem,
+	LedgerProblemDetail,
+	StatusUpdateInput,
+	UnusableEvidence,
+} from '~/forms/status-update'
 import { recordAudit } from './audit.server'
-import type { Refusal, WorkflowActor } from './evidence.server'
-import {
-	isoDateOf,
-	isRecordId,
-	latestToday,
-	type CorrectionInput,
-	type FieldErrors,
-	type StatusUpdateInput,
-} from './workflow-schemas'
+import { assertAdmin, type Actor, type SaveResult } from './save.server'
 
 export type LedgerEntry = {
 	id: string
@@ -47,16 +47,13 @@ function compareEntries(a: LedgerEntry, b: LedgerEntry): number {
 	)
 }
 
-export type StatusUpdateResult =
-	| { ok: true; statusUpdateId: string; pledgeStatus: PledgeStatus }
-	| Refusal<'not-found' | 'stale' | 'forbidden' | 'invalid' | 'already-corrected'>
+/**
+ * A ledger entry as a write left the pledge: the entry written (or, on a conflict, the entry the admin did
+ * not see: the newest one, or the correction already made) and the status the pledge now has.
+ */
+export type LedgerWrite = { id: string; pledgeStatus: PledgeStatus }
 
-/** Thrown inside a transaction to roll it back and answer with a refusal instead of an error. */
-class RollBack extends Error {
-	constructor(readonly refusal: Refusal<'invalid'>) {
-		super('rolled back')
-	}
-}
+export type LedgerWriteResult = SaveResult<LedgerWrite, LedgerProblem, LedgerProblemDetail>
 
 const ledgerEntrySelect = {
 	id: true,
@@ -84,60 +81,63 @@ async function lockPledge(tx: Prisma.TransactionClient, pledgeId: string) {
 	return { pledge, ledger }
 }
 
-/** Each id must name APPROVED evidence of this pledge; the messages say which one is not. */
-async function evidenceProblems(
+/** Each id must name APPROVED evidence of this pledge: the ones that do not, and why. */
+async function unusableEvidence(
 	tx: Prisma.TransactionClient,
 	pledgeId: string,
 	evidenceIds: string[],
-): Promise<FieldErrors | null> {
-	if (evidenceIds.length === 0) return null
+): Promise<UnusableEvidence[]> {
+	if (evidenceIds.length === 0) return []
 	const found = await tx.evidence.findMany({
 		where: { id: { in: evidenceIds } },
 		select: { id: true, pledgeId: true, reviewState: true, title: true },
 	})
-	const messages: string[] = []
+	const unusable: UnusableEvidence[] = []
 	for (const id of evidenceIds) {
 		const evidence = found.find((item) => item.id === id)
-		if (!evidence) messages.push('One of the chosen evidence items does not exist. Reload the page.')
+		if (!evidence) unusable.push({ id, problem: 'not-found' })
 		else if (evidence.pledgeId !== pledgeId)
-			messages.push(`“${evidence.title}” is evidence for another pledge.`)
-		else if (evidence.reviewState !== 'APPROVED') {
-			messages.push(
-				`“${evidence.title}” is ${evidence.reviewState === 'PENDING' ? 'not reviewed yet' : 'rejected'}: a status rests only on approved evidence.`,
-			)
-		}
+			unusable.push({ id, problem: 'other-pledge', title: evidence.title })
+		else if (evidence.reviewState === 'PENDING')
+			unusable.push({ id, problem: 'pending', title: evidence.title })
+		else if (evidence.reviewState === 'REJECTED')
+			unusable.push({ id, problem: 'rejected', title: evidence.title })
 	}
-	return messages.length > 0 ? { evidenceIds: messages } : null
+	return unusable
 }
 
 // "Today" for the ledger is the date the forms accept as not in the future (the latest date anywhere on
 // Earth, see latestToday): an entry an admin may date today counts at once in the stored status.
-type LedgerWrite = {
-	actor: WorkflowActor
+type Append = {
+	actor: Actor
 	pledgeId: string
-	ipAddress: string | null
 	now: Date
 	fields: Pick<StatusUpdateInput, 'status' | 'effectiveDate' | 'rationale' | 'evidenceIds'>
 	correctsId: string | null
 }
 
-/** Appends the entry, stores the status the ledger now gives the pledge, and records both in the audit log. */
+/**
+ * Appends the entry, stores the status the ledger now gives the pledge, and records both in the audit log;
+ * refuses (writing nothing) an entry whose evidence a status cannot rest on.
+ */
 async function appendToLedger(
 	tx: Prisma.TransactionClient,
-	write: LedgerWrite,
+	append: Append,
 	locked: NonNullable<Awaited<ReturnType<typeof lockPledge>>>,
 	before: Prisma.InputJsonObject,
-): Promise<StatusUpdateResult> {
-	const { actor, pledgeId, fields, correctsId, now } = write
+): Promise<LedgerWriteResult> {
+	const { actor, pledgeId, fields, correctsId, now } = append
 	if (fields.status !== 'NOT_RATED' && fields.evidenceIds.length === 0) {
-		throw new RollBack({
-			ok: false,
-			reason: 'invalid',
-			fieldErrors: { evidenceIds: ['Choose at least one approved evidence item this status rests on.'] },
-		})
+		return { status: 'invalid', problems: { evidenceIds: 'evidence-required' } }
 	}
-	const problems = await evidenceProblems(tx, pledgeId, fields.evidenceIds)
-	if (problems) throw new RollBack({ ok: false, reason: 'invalid', fieldErrors: problems })
+	const unusable = await unusableEvidence(tx, pledgeId, fields.evidenceIds)
+	if (unusable.length > 0) {
+		return {
+			status: 'invalid',
+			problems: { evidenceIds: 'evidence-unusable' },
+			detail: { unusableEvidence: unusable },
+		}
+	}
 
 	const entry = await tx.statusUpdate.create({
 		data: {
@@ -172,77 +172,72 @@ async function appendToLedger(
 			correctsId,
 			pledgeStatus: current.status,
 		},
-		ipAddress: write.ipAddress,
+		ipAddress: actor.ipAddress,
 	})
-	return { ok: true, statusUpdateId: entry.id, pledgeStatus: current.status }
+	return { status: 'saved', record: { id: entry.id, pledgeStatus: current.status } }
 }
 
-async function inLedgerTransaction(
-	prisma: PrismaClient,
-	work: (tx: Prisma.TransactionClient) => Promise<StatusUpdateResult>,
-): Promise<StatusUpdateResult> {
-	try {
-		return await prisma.$transaction(work)
-	} catch (error) {
-		if (error instanceof RollBack) return error.refusal
-		throw error
-	}
+/** The newest entry recorded: the same order as listLedger, which gives the form its ledgerHeadId. */
+function ledgerHead(ledger: readonly LedgerEntry[]): LedgerEntry | null {
+	return ledger.reduce<LedgerEntry | null>(
+		(newest, entry) =>
+			!newest ||
+			entry.createdAt > newest.createdAt ||
+			(entry.createdAt.getTime() === newest.createdAt.getTime() && entry.id > newest.id)
+				? entry
+				: newest,
+		null,
+	)
 }
 
 /**
  * A new status for a pledge: the ledger entry (`fromStatus` = the pledge's status until now), the evidence
  * it rests on, the pledge's stored status and the audit entry, in one transaction. A rated status needs at
  * least one APPROVED evidence item of this pledge. An entry may not take effect before the entry now in
- * effect: changing the past is what a correction is for.
+ * effect: changing the past is what a correction is for. When `ledgerHeadId` (the newest entry when the
+ * form was loaded; null for an empty ledger) is no longer the newest, the update is a conflict with the
+ * newest entry; an id the ledger does not hold at all is not-found. Leaving it out skips that check. Only
+ * an admin may record (checked again here: throws).
  */
 export async function recordStatusUpdate(
 	{
 		actor,
 		pledgeId,
 		input,
-		ipAddress,
 		now = new Date(),
 	}: {
-		actor: WorkflowActor
+		actor: Actor
 		pledgeId: string
-		input: StatusUpdateInput
-		ipAddress: string | null
+		input: Omit<StatusUpdateInput, 'ledgerHeadId'> & { ledgerHeadId?: string | null }
 		now?: Date
 	},
 	prisma: PrismaClient = getPrisma(),
-): Promise<StatusUpdateResult> {
-	if (actor.role !== 'ADMIN') return { ok: false, reason: 'forbidden' }
-	if (!isRecordId(pledgeId)) return { ok: false, reason: 'not-found' }
-	return inLedgerTransaction(prisma, async (tx) => {
+): Promise<LedgerWriteResult> {
+	assertAdmin(actor)
+	if (!isRecordId(pledgeId)) return { status: 'not-found' }
+	return prisma.$transaction(async (tx): Promise<LedgerWriteResult> => {
 		const locked = await lockPledge(tx, pledgeId)
-		if (!locked) return { ok: false, reason: 'not-found' }
+		if (!locked) return { status: 'not-found' }
 		if (input.ledgerHeadId !== undefined) {
-			// The same order as listLedger, which gives the form its ledgerHeadId.
-			const head = locked.ledger.reduce<LedgerEntry | null>(
-				(newest, entry) =>
-					!newest ||
-					entry.createdAt > newest.createdAt ||
-					(entry.createdAt.getTime() === newest.createdAt.getTime() && entry.id > newest.id)
-						? entry
-						: newest,
-				null,
-			)
-			if ((head?.id ?? '') !== input.ledgerHeadId) return { ok: false, reason: 'stale' }
+			const { ledgerHeadId } = input
+			if (ledgerHeadId !== null && !locked.ledger.some((entry) => entry.id === ledgerHeadId)) {
+				return { status: 'not-found' }
+			}
+			const head = ledgerHead(locked.ledger)
+			if (head && head.id !== ledgerHeadId) {
+				return { status: 'conflict', record: { id: head.id, pledgeStatus: locked.pledge.status } }
+			}
 		}
 		const inEffect = currentStatusFromLedger(locked.ledger, latestToday(now))
 		const inEffectEntry = locked.ledger.find((entry) => entry.id === inEffect.entryId)
 		if (inEffectEntry && input.effectiveDate < inEffectEntry.effectiveDate) {
 			return {
-				ok: false,
-				reason: 'invalid',
-				fieldErrors: {
-					effectiveDate: [
-						`The current status took effect on ${isoDateOf(inEffectEntry.effectiveDate)}: a new status cannot take effect before it. To change the past, correct that entry.`,
-					],
-				},
+				status: 'invalid',
+				problems: { effectiveDate: 'before-current' },
+				detail: { currentSince: isoDateOf(inEffectEntry.effectiveDate) },
 			}
 		}
-		return appendToLedger(tx, { actor, pledgeId, ipAddress, now, fields: input, correctsId: null }, locked, {
+		return appendToLedger(tx, { actor, pledgeId, now, fields: input, correctsId: null }, locked, {
 			pledgeStatus: locked.pledge.status,
 		})
 	})
@@ -251,47 +246,43 @@ export async function recordStatusUpdate(
 /**
  * A correction: a new ledger entry pointing at the one it replaces (which stays, marked corrected), with
  * the same rules as a status update. The pledge's stored status becomes what the corrected ledger gives.
- * An entry is corrected once; to correct it again, correct its correction.
+ * An entry is corrected once (correcting it again is a conflict with its correction); to correct it again,
+ * correct its correction. An entry of another pledge is not-found. Only an admin may correct (throws).
  */
 export async function recordCorrection(
 	{
 		actor,
 		pledgeId,
 		input,
-		ipAddress,
 		now = new Date(),
-	}: { actor: WorkflowActor; pledgeId: string; input: CorrectionInput; ipAddress: string | null; now?: Date },
+	}: { actor: Actor; pledgeId: string; input: CorrectionInput; now?: Date },
 	prisma: PrismaClient = getPrisma(),
-): Promise<StatusUpdateResult> {
-	if (actor.role !== 'ADMIN') return { ok: false, reason: 'forbidden' }
-	if (!isRecordId(pledgeId)) return { ok: false, reason: 'not-found' }
-	return inLedgerTransaction(prisma, async (tx) => {
+): Promise<LedgerWriteResult> {
+	assertAdmin(actor)
+	if (!isRecordId(pledgeId)) return { status: 'not-found' }
+	return prisma.$transaction(async (tx): Promise<LedgerWriteResult> => {
 		const locked = await lockPledge(tx, pledgeId)
-		if (!locked) return { ok: false, reason: 'not-found' }
+		if (!locked) return { status: 'not-found' }
 		const corrected = locked.ledger.find((entry) => entry.id === input.correctsId)
-		if (!corrected) return { ok: false, reason: 'not-found' }
-		if (locked.ledger.some((entry) => entry.correctsId === corrected.id)) {
-			return { ok: false, reason: 'already-corrected' }
+		if (!corrected) return { status: 'not-found' }
+		const correction = locked.ledger.find((entry) => entry.correctsId === corrected.id)
+		if (correction) {
+			return { status: 'conflict', record: { id: correction.id, pledgeStatus: locked.pledge.status } }
 		}
 		const correctedEntry = await tx.statusUpdate.findUniqueOrThrow({
 			where: { id: corrected.id },
 			select: { rationale: true, evidence: { select: { evidenceId: true } } },
 		})
-		return appendToLedger(
-			tx,
-			{ actor, pledgeId, ipAddress, now, fields: input, correctsId: corrected.id },
-			locked,
-			{
-				correctedEntry: {
-					id: corrected.id,
-					status: corrected.status,
-					effectiveDate: isoDateOf(corrected.effectiveDate),
-					rationale: correctedEntry.rationale,
-					evidenceIds: correctedEntry.evidence.map((link) => link.evidenceId),
-				},
-				pledgeStatus: locked.pledge.status,
+		return appendToLedger(tx, { actor, pledgeId, now, fields: input, correctsId: corrected.id }, locked, {
+			correctedEntry: {
+				id: corrected.id,
+				status: corrected.status,
+				effectiveDate: isoDateOf(corrected.effectiveDate),
+				rationale: correctedEntry.rationale,
+				evidenceIds: correctedEntry.evidence.map((link) => link.evidenceId),
 			},
-		)
+			pledgeStatus: locked.pledge.status,
+		})
 	})
 }
 

@@ -1,5 +1,17 @@
 import type { PledgeStatus } from '~/.server/prisma/enums'
-import { statusPresentation } from '~/models/status'
+
+/**
+ * How each status is drawn: its colour, and the colour of text on it. The palette is Okabe–Ito,
+ * distinguishable with the common forms of colour blindness; a label always goes with the colour.
+ */
+export const statusColours: Record<PledgeStatus, { colour: string; textColour: string }> = {
+	NOT_RATED: { colour: '#8c8c8c', textColour: '#000000' },
+	IN_PROGRESS: { colour: '#0072B2', textColour: '#ffffff' },
+	STALLED: { colour: '#E69F00', textColour: '#000000' },
+	PARTIAL: { colour: '#F0E442', textColour: '#000000' },
+	KEPT: { colour: '#009E73', textColour: '#000000' },
+	BROKEN: { colour: '#D55E00', textColour: '#000000' },
+}
 
 /**
  * Each status has a texture as well as a colour, so that the chart's areas can be told apart without
@@ -20,7 +32,7 @@ const ink = 'rgb(0 0 0 / 0.45)'
 
 /** The texture as a CSS background, for swatches drawn in HTML. */
 export function swatchBackground(status: PledgeStatus): string {
-	const colour = statusPresentation[status].colour
+	const colour = statusColours[status].colour
 	const layers: Record<Texture, string> = {
 		plain: '',
 		diagonal: `repeating-linear-gradient(45deg, ${ink} 0 1.5px, transparent 1.5px 6px),`,
@@ -34,7 +46,7 @@ export function swatchBackground(status: PledgeStatus): string {
 
 /** The texture as a canvas pattern, for chart.js fills (browser only). */
 export function canvasPattern(status: PledgeStatus): CanvasPattern | string {
-	const colour = statusPresentation[status].colour
+	const colour = statusColours[status].colour
 	const size = 8
 	const tile = document.createElement('canvas')
 	tile.width = size

@@ -10,7 +10,7 @@ import { pledgeEditSchema, pledgeFormValues, pledgeProblems } from '~/forms/pled
 import { isUnreadableForm, refuse, replyToIntent } from '~/forms/reply.server'
 import { paths } from '~/models/paths'
 import { getPledgeRecord, listPledgePlacements, updatePledge } from '~/models/pledge.server'
-import { statusPresentation } from '~/models/status'
+import { statusLabel } from '~/components/labels'
 import { answerSave } from './record-save.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -81,7 +81,7 @@ export default function EditPledge() {
 				<dd>{pledge.kind.toLowerCase()}</dd>
 				<dt>Status</dt>
 				<dd>
-					{statusPresentation[pledge.status].label} (changed only by{' '}
+					{statusLabel(pledge.status)} (changed only by{' '}
 					<Link to={`/admin/pledges/${pledge.id}/status`}>recording a status update</Link>)
 				</dd>
 				<dt>Public page</dt>

@@ -6,7 +6,7 @@ import { listCategoriesToEdit } from '~/models/category.server'
 import { listPlatformsToEdit } from '~/models/platform.server'
 import { listPledgesToEdit } from '~/models/pledge.server'
 import { listPoliticians } from '~/models/politician.server'
-import { statusPresentation } from '~/models/status'
+import { statusLabel } from '~/components/labels'
 
 export const meta: MetaFunction = () => [{ title: 'Catalogue · Admin · Uade' }]
 
@@ -108,7 +108,7 @@ export default function Catalogue() {
 									</td>
 									<td>{pledge.category.title}</td>
 									<td>{pledge.kind.toLowerCase()}</td>
-									<td>{statusPresentation[pledge.status].label}</td>
+									<td>{statusLabel(pledge.status)}</td>
 									<td>
 										<code>
 											{pledge.platform.slug}/{pledge.slug}

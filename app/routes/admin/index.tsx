@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import type { PledgeStatus } from '~/.server/prisma/enums'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { statusLabel } from '~/components/labels'
 import { SecurityEventsTable } from '~/components/security-events'
 import { listLatestSecurityEvents } from '~/models/audit.server'
 import {
@@ -11,7 +13,6 @@ import {
 	upcomingDeadlineMonths,
 } from '~/models/dashboard.server'
 import { paths } from '~/models/paths'
-import { statusPresentation } from '~/models/status'
 import { getAccountsSummary } from '~/models/user.server'
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Uade' }]
@@ -43,7 +44,7 @@ type DashboardPledge = {
 	id: string
 	slug: string
 	title: string
-	status: keyof typeof statusPresentation
+	status: PledgeStatus
 	deadline: string | Date
 	statusUpdatedAt: string | Date | null
 	platform: { slug: string; title: string }
@@ -69,7 +70,7 @@ function PledgeTable({ pledges, caption }: { pledges: DashboardPledge[]; caption
 							<td>
 								<Link to={paths.pledge('en', pledge.platform.slug, pledge.slug)}>{pledge.title}</Link>
 							</td>
-							<td>{statusPresentation[pledge.status].label}</td>
+							<td>{statusLabel(pledge.status)}</td>
 							<td>{pledge.statusUpdatedAt ? dateOnly.format(new Date(pledge.statusUpdatedAt)) : 'never'}</td>
 							<td>{dateOnly.format(new Date(pledge.deadline))}</td>
 							<td>

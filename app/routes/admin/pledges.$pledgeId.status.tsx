@@ -1,3 +1,5 @@
+import type { Submission } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	data,
 	redirect,
@@ -5,28 +7,38 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireRole } from '~/auth/guards.server'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormMessage } from '~/components/forms'
 import {
 	CheckboxGroup,
-	InputField,
-	keptList,
-	keptValues,
+	DateField,
+	FormMessage,
+	HiddenField,
 	SelectField,
+	StaffForm,
 	TextAreaField,
-} from '~/components/workflow-fields'
-import { paths } from '~/models/paths'
-import { getStatusPage, recordCorrection, recordStatusUpdate } from '~/models/status-update.server'
-import { statusLabel, statusOptions } from '~/models/workflow-labels'
+	useStaffForm,
+	type FormField,
+	type Refused,
+} from '~/components/forms'
+import { statusLabel, statusOptions } from '~/components/labels'
+import { refuse } from '~/forms/reply.server'
 import {
 	correctionSchema,
-	fieldErrorsOf,
-	formValues,
+	ledgerConflictMessages,
+	ledgerEntryFormValues,
+	ledgerIntents,
+	ledgerProblemMessages,
 	statusUpdateSchema,
-	type FieldErrors,
-} from '~/models/workflow-schemas'
+} from '~/forms/status-update'
+import { paths } from '~/models/paths'
+import {
+	getStatusPage,
+	recordCorrection,
+	recordStatusUpdate,
+	type LedgerWriteResult,
+} from '~/models/status-update.server'
 
 export const meta: MetaFunction = () => [{ title: 'Status of a pledge · Admin · Uade' }]
 
@@ -44,87 +56,82 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { page, recorded: new URL(request.url).searchParams.has('recorded') }
 }
 
-type ActionData = {
-	/** Which form was sent: the new status, or the correction of this entry. */
-	correctsId: string | null
-	values: Record<string, string>
-	evidenceIds: string[]
-	fieldErrors: FieldErrors
-	/** Set when the ledger changed under the admin: why, with the ledger as it now is. */
-	conflict: { message: string; page: StatusPage } | null
-}
-
-const fieldNames = ['status', 'effectiveDate', 'rationale'] as const
-
+// Two forms post here, told apart by `intent`: a new status (`record`, the default) and the correction of
+// one entry (`correct`, with `correctsId`). A refusal's reply carries what was sent, so the page knows which
+// form to give it back to.
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const pledgeId = params.pledgeId ?? ''
 	const formData = await request.formData()
-	const fields = formValues(formData)
-	const correctsIdValue = formData.get('correctsId')
-	const isCorrection = formData.get('intent') === 'correct'
-	const answer = (status: number, rest: Pick<ActionData, 'fieldErrors' | 'conflict'>) =>
-		data<ActionData>(
-			{
-				correctsId: isCorrection && typeof correctsIdValue === 'string' ? correctsIdValue : null,
-				values: keptValues(formData, fieldNames),
-				evidenceIds: keptList(formData, 'evidenceIds'),
-				...rest,
-			},
-			{ status },
-		)
-	const actor = { id: admin.id, role: admin.role }
-	const ipAddress = context.clientIp ?? null
-
-	const submission = isCorrection
-		? correctionSchema().safeParse(fields)
-		: statusUpdateSchema().safeParse(fields)
-	if (!submission.success) {
+	const now = new Date()
+	if (formData.get('intent') === ledgerIntents.correct) {
+		const submission = parseWithZod(formData, { schema: correctionSchema(now) })
+		if (submission.status !== 'success') {
+			await requireStatusPage(pledgeId)
+			return refuse(submission)
+		}
+		const input = submission.value
+		return answer(submission, await recordCorrection({ actor, pledgeId, input, now }), {
+			pledgeId,
+			notFound: 'There is no such entry.',
+			conflict: { message: ledgerConflictMessages.alreadyCorrected, correctsId: input.correctsId },
+		})
+	}
+	const submission = parseWithZod(formData, { schema: statusUpdateSchema(now) })
+	if (submission.status !== 'success') {
 		await requireStatusPage(pledgeId)
-		return answer(400, { fieldErrors: fieldErrorsOf(submission.error), conflict: null })
+		return refuse(submission)
 	}
-	const input = submission.data
-	const result =
-		'correctsId' in input
-			? await recordCorrection({ actor, pledgeId, input, ipAddress })
-			: await recordStatusUpdate({ actor, pledgeId, input, ipAddress })
-	if (result.ok) return redirect(`/admin/pledges/${pledgeId}/status?recorded`)
-	switch (result.reason) {
+	const input = submission.value
+	return answer(submission, await recordStatusUpdate({ actor, pledgeId, input, now }), {
+		pledgeId,
+		notFound: 'There is no such pledge, or its ledger has no such entry.',
+		conflict: { message: ledgerConflictMessages.stale, correctsId: null },
+	})
+}
+
+/**
+ * Back to the page once recorded; 400 with the values as sent and the messages at their fields; 409 when
+ * the ledger changed under the admin, with the ledger as it now is (the forms start again from it); 404.
+ */
+async function answer(
+	submission: Submission<unknown>,
+	result: LedgerWriteResult,
+	{
+		pledgeId,
+		notFound,
+		conflict,
+	}: { pledgeId: string; notFound: string; conflict: { message: string; correctsId: string | null } },
+) {
+	switch (result.status) {
 		case 'not-found':
-			throw new Response(isCorrection ? 'There is no such entry.' : 'There is no such pledge.', {
-				status: 404,
-			})
-		case 'forbidden':
-			throw new Response('Your account does not have the right to record a status.', { status: 403 })
-		case 'stale':
-			return answer(409, {
-				fieldErrors: {},
-				conflict: {
-					message:
-						'Another admin recorded a status for this pledge after you opened this page. Your status was not recorded: read the ledger as it is now, then decide again.',
-					page: await requireStatusPage(pledgeId),
-				},
-			})
-		case 'already-corrected':
-			return answer(409, {
-				fieldErrors: {},
-				conflict: {
-					message:
-						'This entry has already been corrected. Your correction was not recorded: to change it again, correct the correction.',
-					page: await requireStatusPage(pledgeId),
-				},
-			})
+			throw new Response(notFound, { status: 404 })
 		case 'invalid':
-			return answer(400, { fieldErrors: result.fieldErrors ?? {}, conflict: null })
+			return refuse(submission, { fieldErrors: ledgerProblemMessages(result.problems, result.detail) })
+		case 'conflict':
+			return data({ conflict: { ...conflict, page: await requireStatusPage(pledgeId) } }, { status: 409 })
+		case 'saved':
+			return redirect(`/admin/pledges/${pledgeId}/status?recorded`)
 	}
+}
+
+/** Which of the page's forms a refused submission came from: the new status, or one entry's correction. */
+function sentFrom(result: Refused['result'] | null): { correctsId: string | null } | null {
+	const sent = result?.initialValue
+	if (!sent) return null
+	return sent.intent === ledgerIntents.correct && typeof sent.correctsId === 'string'
+		? { correctsId: sent.correctsId }
+		: { correctsId: null }
 }
 
 export default function PledgeStatus() {
 	const loaded = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const page = actionData?.conflict?.page ?? loaded.page
+	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
+	const refused = actionData && 'result' in actionData ? actionData.result : null
+	const from = sentFrom(refused)
+	const page = conflict?.page ?? loaded.page
 	const { pledge, ledger, approvedEvidence } = page
-	const forNewStatus = actionData && actionData.correctsId === null ? actionData : null
 	return (
 		<>
 			<h1>Status of “{pledge.title}”</h1>
@@ -139,20 +146,20 @@ export default function PledgeStatus() {
 					<p>The ledger entry was recorded; the public pages show it now.</p>
 				</FormMessage>
 			) : null}
-			{actionData?.conflict ? (
+			{conflict ? (
 				<FormMessage tone="error">
-					<p>{actionData.conflict.message}</p>
+					<p>{conflict.message}</p>
 				</FormMessage>
 			) : null}
 
 			<section className="panel" aria-labelledby="new-status-title">
 				<h2 id="new-status-title">Record a new status</h2>
-				<LedgerForm
+				<StatusUpdateForm
+					// A newer ledger (after a conflict, someone else's entry) starts the form again from it.
+					key={page.ledgerHeadId || 'empty'}
+					ledgerHeadId={page.ledgerHeadId}
 					approvedEvidence={approvedEvidence}
-					hidden={{ intent: 'record', ledgerHeadId: page.ledgerHeadId }}
-					// After a conflict, the admin decides again from the ledger as it now is.
-					kept={forNewStatus && !forNewStatus.conflict ? forNewStatus : null}
-					submitLabel="Record status"
+					lastResult={from && from.correctsId === null ? refused : null}
 				/>
 			</section>
 
@@ -161,7 +168,7 @@ export default function PledgeStatus() {
 				{ledger.length === 0 ? <p>No status has been recorded for this pledge yet.</p> : null}
 				<ol className="plain-list ledger">
 					{ledger.map((entry) => {
-						const kept = actionData && actionData.correctsId === entry.id ? actionData : null
+						const lastResult = from && from.correctsId === entry.id ? refused : null
 						return (
 							<li key={entry.id} className="panel" id={`entry-${entry.id}`}>
 								<h3>
@@ -177,19 +184,12 @@ export default function PledgeStatus() {
 									<p>Rests on: {entry.evidence.map((evidence) => evidence.title).join('; ')}</p>
 								) : null}
 								{entry.isCorrected ? null : (
-									<details open={kept !== null}>
+									<details open={lastResult !== null}>
 										<summary>Correct this entry</summary>
-										<LedgerForm
+										<CorrectionForm
+											entry={entry}
 											approvedEvidence={approvedEvidence}
-											hidden={{ intent: 'correct', correctsId: entry.id }}
-											kept={kept && !kept.conflict ? kept : null}
-											defaults={{
-												status: entry.status,
-												effectiveDate: entry.effectiveDate,
-												rationale: entry.rationale,
-												evidenceIds: entry.evidence.map((evidence) => evidence.id),
-											}}
-											submitLabel="Record correction"
+											lastResult={lastResult}
 										/>
 									</details>
 								)}
@@ -202,75 +202,91 @@ export default function PledgeStatus() {
 	)
 }
 
-function LedgerForm({
+function StatusUpdateForm({
+	ledgerHeadId,
 	approvedEvidence,
-	hidden,
-	kept,
-	defaults,
-	submitLabel,
+	lastResult,
 }: {
+	ledgerHeadId: string
 	approvedEvidence: StatusPage['approvedEvidence']
-	hidden: Record<string, string>
-	kept: Pick<ActionData, 'values' | 'evidenceIds' | 'fieldErrors'> | null
-	defaults?: { status: string; effectiveDate: string; rationale: string; evidenceIds: string[] }
-	submitLabel: string
+	lastResult: Refused['result'] | null
 }) {
-	const errors = kept?.fieldErrors ?? {}
-	const values = kept?.values ?? defaults
-	const formErrors = Object.entries(errors)
-		.filter(([field]) => !['status', 'effectiveDate', 'rationale', 'evidenceIds'].includes(field))
-		.flatMap(([, messages]) => messages)
+	const [form, fields] = useStaffForm(statusUpdateSchema(new Date()), {
+		id: 'record-status',
+		defaultValue: { ledgerHeadId },
+		lastResult,
+	})
 	return (
-		<Form method="post" className="staff-form" noValidate>
-			{Object.entries(hidden).map(([name, value]) => (
-				<input key={name} type="hidden" name={name} value={value} />
-			))}
-			{formErrors.length > 0 ? (
-				<FormMessage tone="error">
-					<p>{formErrors.join(' ')}</p>
-				</FormMessage>
-			) : null}
+		<StaffForm form={form}>
+			<input type="hidden" name="intent" value={ledgerIntents.record} />
+			<HiddenField field={fields.ledgerHeadId} />
+			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
+			<button type="submit" className="button">
+				Record status
+			</button>
+		</StaffForm>
+	)
+}
+
+function CorrectionForm({
+	entry,
+	approvedEvidence,
+	lastResult,
+}: {
+	entry: StatusPage['ledger'][number]
+	approvedEvidence: StatusPage['approvedEvidence']
+	lastResult: Refused['result'] | null
+}) {
+	const [form, fields] = useStaffForm(correctionSchema(new Date()), {
+		id: `correct-${entry.id}`,
+		defaultValue: { ...ledgerEntryFormValues(entry), correctsId: entry.id },
+		lastResult,
+	})
+	return (
+		<StaffForm form={form}>
+			<input type="hidden" name="intent" value={ledgerIntents.correct} />
+			<HiddenField field={fields.correctsId} />
+			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
+			<button type="submit" className="button">
+				Record correction
+			</button>
+		</StaffForm>
+	)
+}
+
+/** What a new status and a correction both say: the status, from when, why, and the evidence it rests on. */
+function LedgerEntryFields({
+	fields,
+	approvedEvidence,
+}: {
+	fields: Record<'status' | 'effectiveDate' | 'rationale' | 'evidenceIds', FormField>
+	approvedEvidence: StatusPage['approvedEvidence']
+}) {
+	return (
+		<>
 			<SelectField
 				label="Status"
-				name="status"
+				field={fields.status}
 				options={statusOptions}
 				emptyLabel="Choose a status"
-				defaultValue={values?.status}
-				errors={errors.status}
-				required
 			/>
-			<InputField
-				label="Effective date"
-				name="effectiveDate"
-				type="date"
-				hint="YYYY-MM-DD; not in the future."
-				defaultValue={values?.effectiveDate}
-				errors={errors.effectiveDate}
-				required
-			/>
+			<DateField label="Effective date" field={fields.effectiveDate} hint="YYYY-MM-DD; not in the future." />
 			<TextAreaField
 				label="Rationale"
-				name="rationale"
+				field={fields.rationale}
 				hint="Why the pledge has this status: the public reads this."
-				defaultValue={values?.rationale}
-				errors={errors.rationale}
-				required
 			/>
 			<CheckboxGroup
-				legend="Approved evidence it rests on"
-				name="evidenceIds"
+				label="Approved evidence it rests on"
+				field={fields.evidenceIds}
 				hint="At least one, except for “Not yet rated”."
-				checked={kept?.evidenceIds ?? defaults?.evidenceIds ?? []}
-				errors={errors.evidenceIds}
+				empty="Nothing to choose from yet."
 				choices={approvedEvidence.map((evidence) => ({
 					value: evidence.id,
 					label: `${evidence.title} (${evidence.publisher}, ${evidence.publishedOn})`,
 				}))}
 			/>
-			<button type="submit" className="button">
-				{submitLabel}
-			</button>
-		</Form>
+		</>
 	)
 }
 

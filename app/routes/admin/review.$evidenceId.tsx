@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	data,
 	redirect,
@@ -5,15 +6,23 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireRole } from '~/auth/guards.server'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ChoiceGroup, FormMessage } from '~/components/forms'
-import { keptValues, TextAreaField } from '~/components/workflow-fields'
+import {
+	FormMessage,
+	RadioGroup,
+	StaffForm,
+	TextAreaField,
+	useStaffForm,
+	type Refused,
+} from '~/components/forms'
+import { evidenceTypeLabels, reviewStateLabels, statusLabel } from '~/components/labels'
+import { problemMessages } from '~/forms/problems'
+import { refuse } from '~/forms/reply.server'
+import { reviewProblems, reviewSchema } from '~/forms/review'
 import { getEvidence, reviewEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
-import { evidenceTypeLabels, reviewStateLabels, statusLabel } from '~/models/workflow-labels'
-import { fieldErrorsOf, formValues, reviewSchema, type FieldErrors } from '~/models/workflow-schemas'
 
 export const meta: MetaFunction = () => [{ title: 'Review evidence · Admin · Uade' }]
 
@@ -28,50 +37,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { evidence: await requireEvidence(params.evidenceId) }
 }
 
-type Evidence = Awaited<ReturnType<typeof requireEvidence>>
-type ActionData = {
-	values: Record<string, string>
-	fieldErrors: FieldErrors
-	/** Set when someone else decided first: the evidence as it now is. */
-	alreadyReviewed: Evidence | null
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'ADMIN')
-	const formData = await request.formData()
-	const values = keptValues(formData, ['decision', 'note'])
-	const submission = reviewSchema.safeParse(formValues(formData))
-	if (!submission.success) {
+	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
+	const submission = parseWithZod(await request.formData(), { schema: reviewSchema })
+	if (submission.status !== 'success') {
 		// An unknown id is a 404 whatever the form held.
 		await requireEvidence(params.evidenceId)
-		return data<ActionData>(
-			{ values, fieldErrors: fieldErrorsOf(submission.error), alreadyReviewed: null },
-			{ status: 400 },
-		)
+		return refuse(submission)
 	}
 	const result = await reviewEvidence({
-		actor: { id: admin.id, role: admin.role },
+		actor,
 		evidenceId: params.evidenceId ?? '',
-		decision: submission.data,
-		ipAddress: context.clientIp ?? null,
+		decision: submission.value,
 	})
-	if (result.ok) {
-		return redirect(`/admin/review?reviewed=${result.reviewState === 'APPROVED' ? 'approved' : 'rejected'}`)
-	}
-	switch (result.reason) {
+	switch (result.status) {
 		case 'not-found':
 			throw new Response('There is no such evidence.', { status: 404 })
-		case 'forbidden':
-			throw new Response('Your account does not have the right to review evidence.', { status: 403 })
-		case 'already-reviewed':
-			return data<ActionData>(
-				{ values, fieldErrors: {}, alreadyReviewed: await requireEvidence(params.evidenceId) },
-				{ status: 409 },
-			)
+		case 'conflict':
+			// Someone else decided first: the evidence as it now is, with their decision.
+			return data({ alreadyReviewed: await requireEvidence(result.record.id) }, { status: 409 })
 		case 'invalid':
-			return data<ActionData>(
-				{ values, fieldErrors: result.fieldErrors ?? {}, alreadyReviewed: null },
-				{ status: 400 },
+			return refuse(submission, { fieldErrors: problemMessages(result.problems, reviewProblems) })
+		case 'saved':
+			return redirect(
+				`/admin/review?reviewed=${result.record.reviewState === 'APPROVED' ? 'approved' : 'rejected'}`,
 			)
 	}
 }
@@ -79,8 +68,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ReviewEvidence() {
 	const loaded = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const evidence = actionData?.alreadyReviewed ?? loaded.evidence
-	const errors = actionData?.fieldErrors ?? {}
+	const alreadyReviewed = actionData && 'alreadyReviewed' in actionData ? actionData.alreadyReviewed : null
+	const evidence = alreadyReviewed ?? loaded.evidence
 	const { pledge } = evidence
 	return (
 		<>
@@ -88,12 +77,11 @@ export default function ReviewEvidence() {
 				<Link to="/admin/review">Back to the review queue</Link>
 			</p>
 			<h1>Review evidence</h1>
-			{actionData?.alreadyReviewed ? (
+			{alreadyReviewed ? (
 				<FormMessage tone="error">
 					<p>
-						Already reviewed: {actionData.alreadyReviewed.reviewedBy?.displayName ?? 'another admin'} decided
-						first ({reviewStateLabels[actionData.alreadyReviewed.reviewState].toLowerCase()}). Your decision
-						was not recorded.
+						Already reviewed: {alreadyReviewed.reviewedBy?.displayName ?? 'another admin'} decided first (
+						{reviewStateLabels[alreadyReviewed.reviewState].toLowerCase()}). Your decision was not recorded.
 					</p>
 				</FormMessage>
 			) : null}
@@ -158,38 +146,50 @@ export default function ReviewEvidence() {
 				<blockquote className="excerpt">{evidence.excerpt}</blockquote>
 			</section>
 			{evidence.reviewState === 'PENDING' ? (
-				<Form method="post" className="staff-form" noValidate>
-					<ChoiceGroup
-						legend="Decision"
-						name="decision"
-						defaultValue={actionData?.values.decision}
-						errors={errors.decision}
-						choices={[
-							{
-								value: 'approve',
-								label: 'Approve',
-								hint:
-									evidence.measuredValue !== null
-										? 'It becomes public, and its figure is recorded on the indicator.'
-										: 'It becomes public.',
-							},
-							{ value: 'reject', label: 'Reject', hint: 'It stays private; give the reason below.' },
-						]}
-					/>
-					<TextAreaField
-						label="Note to the fact-checker"
-						name="note"
-						hint="Required when rejecting: the fact-checker reads it."
-						defaultValue={actionData?.values.note}
-						errors={errors.note}
-						rows={3}
-					/>
-					<button type="submit" className="button">
-						Record decision
-					</button>
-				</Form>
+				<DecisionForm
+					figure={evidence.measuredValue !== null}
+					lastResult={actionData && 'result' in actionData ? actionData.result : null}
+				/>
 			) : null}
 		</>
+	)
+}
+
+function DecisionForm({
+	figure,
+	lastResult,
+}: {
+	/** Whether the evidence carries a figure, which approving records on the indicator. */
+	figure: boolean
+	lastResult: Refused['result'] | null
+}) {
+	const [form, fields] = useStaffForm(reviewSchema, { lastResult })
+	return (
+		<StaffForm form={form}>
+			<RadioGroup
+				label="Decision"
+				field={fields.decision}
+				choices={[
+					{
+						value: 'approve',
+						label: 'Approve',
+						hint: figure
+							? 'It becomes public, and its figure is recorded on the indicator.'
+							: 'It becomes public.',
+					},
+					{ value: 'reject', label: 'Reject', hint: 'It stays private; give the reason below.' },
+				]}
+			/>
+			<TextAreaField
+				label="Note to the fact-checker"
+				field={fields.note}
+				hint="Required when rejecting: the fact-checker reads it."
+				rows={3}
+			/>
+			<button type="submit" className="button">
+				Record decision
+			</button>
+		</StaffForm>
 	)
 }
 

@@ -3,9 +3,10 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage } from '~/components/forms'
+import { evidenceTypeLabels, statusLabel } from '~/components/labels'
 import { listPendingEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
-import { evidenceTypeLabels, pageParam, statusLabel } from '~/models/workflow-labels'
+import { pageParam } from '~/routes/page-param'
 
 export const meta: MetaFunction = () => [{ title: 'Review queue · Admin · Uade' }]
 

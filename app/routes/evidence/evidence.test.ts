@@ -183,9 +183,11 @@ describe('the add-evidence form (/evidence/new?pledge=…)', () => {
 			const before = await counts()
 			const outcome = await submit(itJobs, fields)
 			expect(outcome.status).toBe(400)
-			expect(field(outcome.body, 'fieldErrors', at)).toEqual([expect.any(String)])
-			expect(field(outcome.body, 'values', 'title')).toBe(fields.title)
-			expect(field(outcome.body, 'values', 'sourceUrl')).toBe(fields.sourceUrl)
+			expect(field(outcome.body, 'result', 'error', at)).toEqual([expect.any(String)])
+			// What was sent comes back to be shown again (a blank field as nothing).
+			const kept = (name: string) => field(outcome.body, 'result', 'initialValue', name) ?? ''
+			expect(kept('title')).toBe(fields.title)
+			expect(kept('sourceUrl')).toBe(fields.sourceUrl)
 			expect(await counts()).toEqual(before)
 		},
 	)
@@ -194,7 +196,7 @@ describe('the add-evidence form (/evidence/new?pledge=…)', () => {
 		const before = await counts()
 		const outcome = await submit(qualitative, validFields({ measuredValue: '5', measuredAsOf: '2026-09-30' }))
 		expect(outcome.status).toBe(400)
-		expect(field(outcome.body, 'fieldErrors', 'measuredValue')).toEqual([
+		expect(field(outcome.body, 'result', 'error', 'measuredValue')).toEqual([
 			expect.stringMatching(/numeric target/),
 		])
 		expect(await counts()).toEqual(before)

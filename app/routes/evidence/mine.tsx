@@ -3,9 +3,10 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage } from '~/components/forms'
+import { evidenceTypeLabels, reviewStateLabels } from '~/components/labels'
 import { listEvidenceBySubmitter } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
-import { evidenceTypeLabels, pageParam, reviewStateLabels } from '~/models/workflow-labels'
+import { pageParam } from '~/routes/page-param'
 
 export const meta: MetaFunction = () => [{ title: 'My submissions · Uade' }]
 

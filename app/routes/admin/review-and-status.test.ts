@@ -182,13 +182,13 @@ describe('reviewing evidence (/admin/review/:evidenceId)', () => {
 		const before = await writeCounts()
 		const refused = await review(evidence.id, { decision: 'reject', note: '  ' })
 		expect(refused.status).toBe(400)
-		expect(field(refused.body, 'fieldErrors', 'note')).toEqual([expect.any(String)])
-		expect(field(refused.body, 'values', 'decision')).toBe('reject')
+		expect(field(refused.body, 'result', 'error', 'note')).toEqual([expect.any(String)])
+		expect(field(refused.body, 'result', 'initialValue', 'decision')).toBe('reject')
 		expect(await writeCounts()).toEqual(before)
 
 		const noDecision = await review(evidence.id, { note: 'x' })
 		expect(noDecision.status).toBe(400)
-		expect(field(noDecision.body, 'fieldErrors', 'decision')).toEqual([expect.any(String)])
+		expect(field(noDecision.body, 'result', 'error', 'decision')).toEqual([expect.any(String)])
 		expect(await writeCounts()).toEqual(before)
 
 		const rejected = await review(evidence.id, { decision: 'reject', note: 'Not an official source.' })
@@ -354,8 +354,8 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 			const before = await writeCounts()
 			const outcome = await statusAction(courts, fields)
 			expect(outcome.status).toBe(400)
-			expect(field(outcome.body, 'fieldErrors', at)).toEqual([expect.any(String)])
-			expect(field(outcome.body, 'values', 'rationale')).toBe(fields.rationale)
+			expect(field(outcome.body, 'result', 'error', at)).toEqual([expect.any(String)])
+			expect(field(outcome.body, 'result', 'initialValue', 'rationale')).toBe(fields.rationale)
 			expect(await writeCounts()).toEqual(before)
 		},
 	)
@@ -375,10 +375,41 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 			const before = await writeCounts()
 			const outcome = await statusAction(courts, fields)
 			expect(outcome.status).toBe(400)
-			expect(field(outcome.body, 'fieldErrors', 'evidenceIds')).toEqual([expect.any(String)])
-			expect(field(outcome.body, 'evidenceIds')).toEqual([evidenceId])
+			expect(field(outcome.body, 'result', 'error', 'evidenceIds')).toEqual([expect.any(String)])
+			// The reply keeps what was sent (one value as sent: a string), for the form to show again.
+			expect([field(outcome.body, 'result', 'initialValue', 'evidenceIds')].flat()).toEqual([evidenceId])
 			expect(await writeCounts()).toEqual(before)
 		}
+	})
+
+	test('a refused status form with three evidence items ticked comes back with the same three ticked', async () => {
+		const ticked = [
+			await approvedEvidence(courts),
+			await approvedEvidence(courts),
+			await pendingEvidence(courts),
+		]
+		const ids = ticked.map((evidence) => evidence.id)
+		const form = (rationale: string) => {
+			const fields = new URLSearchParams({
+				intent: 'record',
+				status: 'KEPT',
+				effectiveDate: '2026-10-01',
+				rationale,
+			})
+			for (const id of ids) fields.append('evidenceIds', id)
+			return fields
+		}
+		const before = await writeCounts()
+		// Refused by the form (no rationale), then by the model (the third item is not reviewed yet).
+		for (const rationale of ['', 'Kept.']) {
+			const fields = form(rationale)
+			fields.set('ledgerHeadId', await ledgerHeadOf(courts))
+			const outcome = await statusAction(courts, fields)
+			expect(outcome.status).toBe(400)
+			expect(field(outcome.body, 'result', 'initialValue', 'evidenceIds')).toEqual(ids)
+			expect(field(outcome.body, 'result', 'initialValue', 'intent')).toBe('record')
+		}
+		expect(await writeCounts()).toEqual(before)
 	})
 
 	test('correcting an entry writes a correction pointing at it; correcting it again is 409, an unknown entry 404', async () => {
@@ -417,7 +448,7 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		const again = await statusAction(courts, correction('Second try.'))
 		expect(again.status).toBe(409)
 		expect(field(again.body, 'conflict', 'message')).toMatch(/already been corrected/)
-		expect(field(again.body, 'correctsId')).toBe(entryId)
+		expect(field(again.body, 'conflict', 'correctsId')).toBe(entryId)
 		expect(await writeCounts()).toEqual(before)
 
 		const unknown = new URLSearchParams(correction('x'))

@@ -1,0 +1,40 @@
+import type { EvidenceType, PledgeStatus } from '~/.server/prisma/enums'
+import { evidenceTypes } from '~/forms/evidence'
+import { statuses } from '~/forms/status-update'
+
+/** English names of statuses, evidence types and review states, for the staff pages (the public site names them through i18n). */
+
+export const statusLabels: Record<PledgeStatus, string> = {
+	NOT_RATED: 'Not yet rated',
+	IN_PROGRESS: 'In progress',
+	STALLED: 'Stalled',
+	PARTIAL: 'Partially kept',
+	KEPT: 'Kept',
+	BROKEN: 'Broken',
+}
+
+export function statusLabel(status: PledgeStatus): string {
+	return statusLabels[status]
+}
+
+export const statusOptions = statuses.map((status) => ({ value: status, label: statusLabels[status] }))
+
+export const evidenceTypeLabels: Record<EvidenceType, string> = {
+	LAW_OR_DECREE: 'Law or decree',
+	BUDGET: 'Budget',
+	OFFICIAL_STATISTIC: 'Official statistic',
+	OFFICIAL_STATEMENT: 'Official statement',
+	MEDIA_REPORT: 'Media report',
+	OTHER: 'Other',
+}
+
+export const evidenceTypeOptions = evidenceTypes.map((type) => ({
+	value: type,
+	label: evidenceTypeLabels[type],
+}))
+
+export const reviewStateLabels: Record<'PENDING' | 'APPROVED' | 'REJECTED', string> = {
+	PENDING: 'Awaiting review',
+	APPROVED: 'Approved',
+	REJECTED: 'Rejected',
+}

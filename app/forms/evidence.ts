@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import {
+	addFieldIssue,
+	alwaysCheck,
+	choice,
+	limits,
+	notAForm,
+	optionalDecimal,
+	optionalText,
+	optionalWebAddress,
+	pastDate,
+	text,
+	webAddress,
+} from './fields'
+import type { ProblemMessages } from './problems'
+import { statuses } from './status-update'
+
+/** The kinds of source evidence can be, as the database's `EvidenceType` names them. */
+export const evidenceTypes = [
+	'LAW_OR_DECREE',
+	'BUDGET',
+	'OFFICIAL_STATISTIC',
+	'OFFICIAL_STATEMENT',
+	'MEDIA_REPORT',
+	'OTHER',
+] as const
+
+/**
+ * The evidence form. The dates may not be in the future, so the schema takes the current time (a test fixes
+ * it). Whether a measured value fits the pledge (quantitative, with an indicator) is checked by the model.
+ */
+export function evidenceSchema(now: Date) {
+	return z
+		.object(
+			{
+				type: choice(evidenceTypes, { missing: 'Choose the type of evidence.' }),
+				sourceUrl: webAddress({ missing: 'Enter the address of the source.' }),
+				title: text({ missing: 'Enter the title of the source.', max: limits.title }),
+				publisher: text({ missing: 'Enter who published it.', max: limits.publisher }),
+				publishedOn: pastDate({
+					missing: 'Enter the date it was published.',
+					future: 'The publication date cannot be in the future.',
+					now,
+				}),
+				excerpt: text({
+					missing: 'Copy the passage that supports the evidence, word for word.',
+					max: limits.excerpt,
+				}),
+				archiveUrl: optionalWebAddress(),
+				measuredValue: optionalDecimal(),
+				measuredAsOf: pastDate({
+					missing: 'Enter the date the figure refers to.',
+					future: 'The date of the figure cannot be in the future.',
+					now,
+				}).optional(),
+				suggestedStatus: choice(statuses, { missing: 'Choose one of the statuses, or none.' }).optional(),
+				suggestionReason: optionalText({ max: limits.reason }),
+			},
+			notAForm,
+		)
+		.superRefine((evidence, context) => {
+			if (evidence.measuredValue !== undefined && evidence.measuredAsOf === undefined) {
+				addFieldIssue(context, 'measuredAsOf', 'Enter the date the figure refers to.')
+			}
+			if (evidence.measuredValue === undefined && evidence.measuredAsOf !== undefined) {
+				addFieldIssue(context, 'measuredValue', 'Enter the figure, or clear its date.')
+			}
+			if (
+				evidence.measuredAsOf instanceof Date &&
+				evidence.publishedOn instanceof Date &&
+				evidence.measuredAsOf > evidence.publishedOn
+			) {
+				addFieldIssue(
+					context,
+					'measuredAsOf',
+					'A source cannot report a figure dated after its own publication date.',
+				)
+			}
+			if (evidence.suggestedStatus !== undefined && evidence.suggestionReason === undefined) {
+				addFieldIssue(context, 'suggestionReason', 'Say why you suggest this status.')
+			}
+			if (evidence.suggestedStatus === undefined && evidence.suggestionReason !== undefined) {
+				addFieldIssue(context, 'suggestedStatus', 'Choose the status you suggest, or clear the reason.')
+			}
+		}, alwaysCheck)
+}
+
+export type EvidenceInput = z.output<ReturnType<typeof evidenceSchema>>
+
+/** Why the model refused evidence the form accepted: a figure for a pledge that cannot take one. */
+export type EvidenceProblem = 'not-quantitative' | 'no-indicator'
+
+export const evidenceProblems: ProblemMessages<EvidenceProblem> = {
+	measuredValue: {
+		'not-quantitative': 'Only a pledge with a numeric target takes a measured value: leave it empty.',
+		'no-indicator': 'This pledge has no indicator yet, so a figure cannot be recorded: leave it empty.',
+	},
+}
