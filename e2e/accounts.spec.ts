@@ -118,6 +118,8 @@ test('an admin made with user:create creates a fact-checker, who signs in, choos
 	server,
 	signInAs,
 }) => {
+	// Three browser contexts and a command-line run: more than the usual 30 s on a loaded machine.
+	test.slow()
 	const admin = await createAdminWithCommandLine(server)
 	expect(admin.output).toBe(
 		`Created the admin account of ${admin.displayName} <${admin.email}>. Sign in at /sign-in.`,
