@@ -1,11 +1,14 @@
 import { defineConfig, devices } from '@playwright/test'
+import { e2eServers, serversVariable, serverUrl } from './e2e/support/servers'
 
-// scripts/test-e2e.ts sets these to a port and a database of the browser tests' own.
-const port = Number(process.env.E2E_PORT ?? 3100)
-const baseURL = `http://localhost:${port}`
+// One server and database per worker slot, made by scripts/test-e2e.ts (none when Playwright is only
+// asked to list or report): a test reads site-wide state (an ETag, counts, the audit log) of its own
+// database, which only the tests of its own slot, one at a time, write to. Tests reach their slot's
+// server through the fixtures of e2e/support/fixtures.ts, which set baseURL.
+const servers = process.env[serversVariable] ? e2eServers() : []
 
 // The whole-story tests change the seeded platform (a status, a figure) that other tests read as seeded
-// (every pledge unrated, a stable ETag): they run once, after all of those.
+// (every pledge unrated): they run once, after all of those.
 const storySpecs = /evidence-workflow\.spec\.ts$/
 
 export default defineConfig({
@@ -15,11 +18,10 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
-	workers: 2,
+	workers: Math.max(servers.length, 1),
 	timeout: 30_000,
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
 	use: {
-		baseURL,
 		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -44,13 +46,15 @@ export default defineConfig({
 			dependencies: ['desktop', 'phone'],
 		},
 	],
-	webServer: {
+	// Started one after the other: the first builds when the build is stale, the others find it fresh.
+	webServer: servers.map((server, slot) => ({
+		name: `server ${slot}`,
 		command: 'node --import tsx scripts/start.ts',
-		url: baseURL,
+		url: serverUrl(server),
 		reuseExistingServer: false,
 		timeout: 240_000,
 		stdout: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-		env: { PORT: String(port) },
-	},
+		env: { ...server.env, PORT: String(server.port) },
+	})),
 })

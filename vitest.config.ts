@@ -8,6 +8,8 @@ export default defineConfig({
 	test: {
 		include: ['app/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'],
 		globalSetup: ['./app/test/global-setup.ts'],
+		// A fixed fast-check seed for every property test (app/test/setup.ts).
+		setupFiles: ['./app/test/setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 	},

@@ -1,5 +1,12 @@
-import { expect, test, type Page } from '@playwright/test'
-import { createAccountInDatabase, createAdminWithCommandLine, signIn } from './support/accounts'
+import type { Page } from '@playwright/test'
+import { createPrismaClient } from '~/db/prisma.server'
+import { createAccountInDatabase, createAdminWithCommandLine, signInThroughForm } from './support/accounts'
+import { expect, test } from './support/fixtures'
+import { uniqueSuffix } from './support/unique'
+
+// The tests of the sign-in form itself: the only ones that sign in through it, once per role (an admin
+// with JavaScript, a fact-checker without), plus a first sign-in with a one-time password. Every other
+// test signs in with the signInAs fixture.
 
 /** Console messages that would mean the Content-Security-Policy blocked something, or a script failed. */
 function watchForBlockedContent(page: Page) {
@@ -13,37 +20,47 @@ function watchForBlockedContent(page: Page) {
 }
 
 function accountMenu(page: Page) {
-	return page.getByRole('navigation', { name: 'Your account' })
+	return page.getByRole('navigation', { name: 'Your account', exact: true })
 }
 
-test('an admin signs in, sees the admin area, and signs out', async ({ page, context }) => {
-	const admin = await createAccountInDatabase({ role: 'ADMIN' })
+test('an admin signs in, sees the admin area, and signs out', async ({ page, context, server }) => {
+	const admin = await createAccountInDatabase(server, { role: 'ADMIN' })
 	const blocked = watchForBlockedContent(page)
 
 	await page.goto('/admin/accounts')
 	await expect(page).toHaveURL('/sign-in?redirectTo=%2Fadmin%2Faccounts')
-	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
-	await signIn(page, admin)
+	await expect(page.getByRole('heading', { level: 1, name: 'Sign in', exact: true })).toBeVisible()
+	await signInThroughForm(page, admin)
 
 	await expect(page).toHaveURL('/admin/accounts')
-	await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible()
-	await expect(page.getByRole('row').filter({ hasText: admin.email })).toContainText('Admin')
-	await expect(accountMenu(page).getByRole('link', { name: `Account: ${admin.displayName}` })).toBeVisible()
+	await expect(page.getByRole('heading', { level: 1, name: 'Accounts', exact: true })).toBeVisible()
+	await expect(
+		page.getByRole('row').filter({ hasText: admin.email }).getByRole('cell', { name: 'Admin', exact: true }),
+	).toBeVisible()
+	await expect(
+		accountMenu(page).getByRole('link', { name: `Account: ${admin.displayName}`, exact: true }),
+	).toBeVisible()
 
 	const [session] = (await context.cookies()).filter((cookie) => cookie.name === 'uade_session')
 	expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
 
-	await page.getByRole('navigation', { name: 'Admin area' }).getByRole('link', { name: 'Admin home' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible()
-	const events = page.getByRole('table', { name: 'The 15 most recent sign-ins and account changes' })
+	await page
+		.getByRole('navigation', { name: 'Admin area', exact: true })
+		.getByRole('link', { name: 'Admin home', exact: true })
+		.click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Admin', exact: true })).toBeVisible()
+	const events = page.getByRole('table', {
+		name: 'The 15 most recent sign-ins and account changes',
+		exact: true,
+	})
 	await expect(events.getByRole('row').filter({ hasText: admin.displayName }).first()).toContainText(
 		'Signed in',
 	)
 	// Remix's inline scripts ran (they carry the CSP nonce): the page is hydrated.
 	expect(await page.evaluate(() => '__remixRouter' in window)).toBe(true)
 
-	await accountMenu(page).getByRole('button', { name: 'Sign out' }).click()
-	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+	await accountMenu(page).getByRole('button', { name: 'Sign out', exact: true }).click()
+	await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible()
 	await expect(accountMenu(page)).toHaveCount(0)
 	expect((await context.cookies()).filter((cookie) => cookie.name === 'uade_session')).toEqual([])
 
@@ -52,17 +69,17 @@ test('an admin signs in, sees the admin area, and signs out', async ({ page, con
 	expect(blocked).toEqual([])
 })
 
-test('a wrong password shows the message and keeps the email', async ({ page }) => {
-	const admin = await createAccountInDatabase({ role: 'ADMIN' })
+test('a wrong password shows the message and keeps the email', async ({ page, server }) => {
+	const admin = await createAccountInDatabase(server, { role: 'ADMIN' })
 	await page.goto('/sign-in')
-	await page.getByLabel('Email').fill(admin.email)
-	await page.getByLabel('Password').fill('not the right password')
-	await page.getByRole('button', { name: 'Sign in' }).click()
+	await page.getByLabel('Email', { exact: true }).fill(admin.email)
+	await page.getByLabel('Password', { exact: true }).fill('not the right password')
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 
 	await expect(page.getByRole('alert')).toHaveText(
 		'The email or the password is not right. Please check both and try again.',
 	)
-	await expect(page.getByLabel('Email')).toHaveValue(admin.email)
+	await expect(page.getByLabel('Email', { exact: true })).toHaveValue(admin.email)
 	await expect(page).toHaveURL('/sign-in')
 	await page.goto('/admin')
 	await expect(page).toHaveURL(/\/sign-in/)
@@ -71,89 +88,110 @@ test('a wrong password shows the message and keeps the email', async ({ page }) 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false })
 
-	test('signing in, a wrong password and signing out all work with plain form posts', async ({ page }) => {
-		const admin = await createAccountInDatabase({ role: 'ADMIN' })
+	test('a fact-checker signs in after a wrong password, and signs out, with plain form posts', async ({
+		page,
+		server,
+	}) => {
+		const checker = await createAccountInDatabase(server, { role: 'FACT_CHECKER' })
 		await page.goto('/sign-in?redirectTo=%2Faccount')
-		await page.getByLabel('Email').fill(admin.email)
-		await page.getByLabel('Password').fill('a wrong password')
+		await page.getByLabel('Email', { exact: true }).fill(checker.email)
+		await page.getByLabel('Password', { exact: true }).fill('a wrong password')
 		const failed = page.waitForResponse((response) => response.request().method() === 'POST')
-		await page.getByRole('button', { name: 'Sign in' }).click()
+		await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 		expect((await failed).status()).toBe(400)
 		await expect(page.getByRole('alert')).toContainText('The email or the password is not right.')
-		await expect(page.getByLabel('Email')).toHaveValue(admin.email)
+		await expect(page.getByLabel('Email', { exact: true })).toHaveValue(checker.email)
 		// The page the server sent back never holds the password.
-		await expect(page.getByLabel('Password')).toHaveValue('')
+		await expect(page.getByLabel('Password', { exact: true })).toHaveValue('')
 		expect(await page.content()).not.toContain('a wrong password')
 
-		await page.getByLabel('Password').fill(admin.password)
-		await page.getByRole('button', { name: 'Sign in' }).click()
+		await signInThroughForm(page, checker)
 		await expect(page).toHaveURL('/account')
-		await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible()
+		await expect(page.getByRole('heading', { level: 1, name: 'Your account', exact: true })).toBeVisible()
+		await expect(
+			accountMenu(page).getByRole('link', { name: `Account: ${checker.displayName}`, exact: true }),
+		).toBeVisible()
 
-		await accountMenu(page).getByRole('button', { name: 'Sign out' }).click()
-		await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+		await accountMenu(page).getByRole('button', { name: 'Sign out', exact: true }).click()
+		await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible()
 	})
 })
 
 test('an admin made with user:create creates a fact-checker, who signs in, chooses a password, and gets 403 on /admin', async ({
 	browser,
+	server,
+	signInAs,
 }) => {
-	const admin = createAdminWithCommandLine()
+	// Three browser contexts and a command-line run: more than the usual 30 s on a loaded machine.
+	test.slow()
+	const admin = await createAdminWithCommandLine(server)
 	expect(admin.output).toBe(
 		`Created the admin account of ${admin.displayName} <${admin.email}>. Sign in at /sign-in.`,
 	)
-	const adminPage = await (await browser.newContext()).newPage()
+	const adminContext = await browser.newContext()
+	await signInAs(admin, { context: adminContext })
+	const adminPage = await adminContext.newPage()
 	const blocked = watchForBlockedContent(adminPage)
-	await adminPage.goto('/sign-in')
-	await signIn(adminPage, admin)
-	await expect(adminPage).toHaveURL('/admin')
+	await adminPage.goto('/admin')
+	await expect(adminPage.getByRole('heading', { level: 1, name: 'Admin', exact: true })).toBeVisible()
 
-	await adminPage.getByRole('link', { name: 'Create an account' }).first().click()
-	const email = `new-checker-${Date.now()}-${test.info().project.name}@e2e.example.org`
-	await adminPage.getByLabel('Email').fill(email)
-	await adminPage.getByLabel('Name').fill('Dana Newcomer')
+	await adminPage.getByRole('link', { name: 'Create an account', exact: true }).first().click()
+	const suffix = uniqueSuffix()
+	const email = `new-checker-${suffix}@e2e.example.org`
+	const name = `Dana Newcomer ${suffix}`
+	await adminPage.getByLabel('Email', { exact: true }).fill(email)
+	await adminPage.getByLabel('Name', { exact: true }).fill(name)
 	await adminPage.getByRole('radio', { name: /^Fact-checker/ }).check()
-	await adminPage.getByRole('radio', { name: 'Generate a one-time password for me to hand over' }).check()
-	await adminPage.getByRole('button', { name: 'Create account' }).click()
-	await expect(adminPage.getByRole('heading', { level: 1, name: 'Account created' })).toBeVisible()
+	await adminPage
+		.getByRole('radio', { name: 'Generate a one-time password for me to hand over', exact: true })
+		.check()
+	await adminPage.getByRole('button', { name: 'Create account', exact: true }).click()
+	await expect(
+		adminPage.getByRole('heading', { level: 1, name: 'Account created', exact: true }),
+	).toBeVisible()
 	const oneTimePassword = (await adminPage.locator('.one-time-password code').textContent()) ?? ''
 	expect(oneTimePassword).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/)
 
-	const checkerPage = await (await browser.newContext()).newPage()
+	// The one-time password is what this test is about: the new fact-checker's first sign-in is a form's.
+	const checkerContext = await browser.newContext()
+	const checkerPage = await checkerContext.newPage()
 	await checkerPage.goto('/sign-in')
-	await signIn(checkerPage, { email, password: oneTimePassword })
+	await signInThroughForm(checkerPage, { email, password: oneTimePassword })
 	await expect(checkerPage).toHaveURL('/account')
 	await expect(checkerPage.getByRole('alert')).toContainText(
 		'Please choose a new password before you continue',
 	)
-	await checkerPage.getByLabel('Current password').fill(oneTimePassword)
+	await checkerPage.getByLabel('Current password', { exact: true }).fill(oneTimePassword)
 	await checkerPage.getByLabel('New password', { exact: true }).fill('dana chooses her own')
-	await checkerPage.getByLabel('New password, again').fill('dana chooses her own')
-	await checkerPage.getByRole('button', { name: 'Change password' }).click()
+	await checkerPage.getByLabel('New password, again', { exact: true }).fill('dana chooses her own')
+	await checkerPage.getByRole('button', { name: 'Change password', exact: true }).click()
 	await expect(checkerPage.getByText('Please choose a new password')).toHaveCount(0)
-	await expect(checkerPage.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible()
+	await expect(
+		checkerPage.getByRole('heading', { level: 1, name: 'Your account', exact: true }),
+	).toBeVisible()
 	await expect(checkerPage.locator('dl')).toContainText('Fact-checker')
-	await expect(accountMenu(checkerPage).getByRole('link', { name: 'Admin' })).toHaveCount(0)
+	await expect(accountMenu(checkerPage).getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0)
 
 	const forbidden = await checkerPage.goto('/admin/accounts')
 	expect(forbidden?.status()).toBe(403)
-	await expect(checkerPage.getByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible()
+	await expect(checkerPage.getByRole('heading', { level: 1, name: 'Not allowed', exact: true })).toBeVisible()
 
 	// The admin disables the account: the fact-checker's session ends at once.
-	await adminPage.getByRole('link', { name: 'Open Dana Newcomer’s account' }).click()
-	await adminPage.getByRole('button', { name: 'Disable account' }).click()
+	await adminPage.getByRole('link', { name: `Open ${name}’s account`, exact: true }).click()
+	await adminPage.getByRole('button', { name: 'Disable account', exact: true }).click()
 	await expect(adminPage.getByRole('status')).toHaveText(
 		'The account is disabled and every session of it has ended.',
 	)
 	await checkerPage.goto('/account')
 	await expect(checkerPage).toHaveURL('/sign-in?redirectTo=%2Faccount')
-	await checkerPage.getByLabel('Email').fill(email)
-	await checkerPage.getByLabel('Password').fill('dana chooses her own')
-	await checkerPage.getByRole('button', { name: 'Sign in' }).click()
+	await checkerPage.getByLabel('Email', { exact: true }).fill(email)
+	await checkerPage.getByLabel('Password', { exact: true }).fill('dana chooses her own')
+	await checkerPage.getByRole('button', { name: 'Sign in', exact: true }).click()
 	await expect(checkerPage.getByRole('alert')).toHaveText(
 		'This account is disabled. If you think this is a mistake, please ask an admin.',
 	)
 	expect(blocked).toEqual([])
+	await Promise.all([adminContext.close(), checkerContext.close()])
 })
 
 test('every response carries the security headers, with a fresh script nonce', async ({ request }) => {
@@ -176,8 +214,9 @@ test('every response carries the security headers, with a fresh script nonce', a
 	for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`)
 })
 
-test('a form posted from another site is refused with 403', async ({ request, baseURL }) => {
-	const admin = await createAccountInDatabase({ role: 'ADMIN' })
+// Over HTTP, not in a browser: the sign-in form is the form whose Origin check is tested here.
+test('a form posted from another site is refused with 403', async ({ request, baseURL, server }) => {
+	const admin = await createAccountInDatabase(server, { role: 'ADMIN' })
 	const form = { email: admin.email, password: admin.password }
 	const crossSite = await request.post('/sign-in', {
 		form,
@@ -201,9 +240,25 @@ test('a form posted from another site is refused with 403', async ({ request, ba
 
 test('the audit log filter checks a filter before asking, and shows the filters of the page it is on', async ({
 	page,
+	server,
+	signInAs,
 }) => {
-	const admin = await createAccountInDatabase({ role: 'ADMIN' })
-	await signIn(page, admin)
+	const admin = await signInAs('ADMIN')
+	// The fixture writes no sign-in entry: one of this admin's own, to find with the filter.
+	const prisma = createPrismaClient(server.databaseUrl)
+	try {
+		await prisma.auditEntry.create({
+			data: {
+				actorId: admin.id,
+				action: 'auth.sign_in',
+				entityType: 'User',
+				entityId: admin.id,
+				ipAddress: null,
+			},
+		})
+	} finally {
+		await prisma.$disconnect()
+	}
 	await page.goto('/admin/audit')
 	const action = page.getByLabel('Action', { exact: true })
 	await action.fill('DROP TABLE')
@@ -219,7 +274,10 @@ test('the audit log filter checks a filter before asking, and shows the filters 
 	await action.fill('auth.sign_in')
 	await page.getByRole('button', { name: 'Show entries', exact: true }).click()
 	await expect(page).toHaveURL(/\/admin\/audit\?.*action=auth\.sign_in/)
-	const entries = page.getByRole('table', { name: /entries per page, filtered/ })
+	const entries = page.getByRole('table', {
+		name: 'Up to 50 entries per page, filtered, newest first. Times are UTC.',
+		exact: true,
+	})
 	await expect(entries.getByRole('row').filter({ hasText: admin.displayName }).first()).toContainText(
 		'auth.sign_in',
 	)

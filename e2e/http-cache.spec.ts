@@ -1,19 +1,29 @@
-import { expect, test } from '@playwright/test'
 import pg from 'pg'
+import { expect, test } from './support/fixtures'
 
-// The production server's caching of public pages (app/server/http-cache.server.ts), end to end.
+// The production server's caching of public pages (app/server/http-cache.server.ts), end to end. The
+// ETag carries the public data version, which any write moves on: the server and database are this
+// worker slot's own (e2e/support/servers.ts), so only this test writes while it runs.
 const page = '/en/platforms/fair-kazakhstan-2022/pledges/it-jobs'
 
-// The browser tests' own database (scripts/test-e2e.ts): DATABASE_URL's, or the embedded one on UADE_DB_PORT.
-const databaseUrl =
-	process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.UADE_DB_PORT}/uade`
+/**
+ * The ETag also carries the server's UTC date: a test that compares two ETags must not straddle midnight.
+ * Near it, wait until just after it (the waiting is bounded, the result is not left to chance).
+ */
+async function awayFromMidnightUtc(marginMs = 15_000) {
+	const dayMs = 24 * 60 * 60 * 1000
+	const untilMidnight = dayMs - (Date.now() % dayMs)
+	if (untilMidnight < marginMs) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1_000))
+}
 
 test.describe.configure({ mode: 'serial' })
 
 test('a public page is cacheable, revalidates with 304 and changes its ETag with the data', async ({
 	request,
+	server,
 }) => {
 	test.skip(test.info().project.name !== 'desktop', 'HTTP only: one browser project is enough')
+	await awayFromMidnightUtc()
 	const first = await request.get(page)
 	expect(first.status()).toBe(200)
 	const headers = first.headers()
@@ -40,7 +50,7 @@ test('a public page is cacheable, revalidates with 304 and changes its ETag with
 	expect(await revalidated.body()).toHaveLength(0)
 
 	// Any write to what public pages show moves the version on, even one that changes no value.
-	const client = new pg.Client({ connectionString: databaseUrl })
+	const client = new pg.Client({ connectionString: server.databaseUrl })
 	await client.connect()
 	try {
 		await client.query(`UPDATE "Pledge" SET "updatedAt" = "updatedAt" WHERE slug = 'it-jobs'`)

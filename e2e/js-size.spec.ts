@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 import { reportJsSize } from '../scripts/lib/js-size'
 
 // The build these browser tests run against (scripts/start.ts builds it first): no page that shows no

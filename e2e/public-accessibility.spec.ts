@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 import { createTestPlatform, type TestPlatform } from './support/public-data'
 
 let platform: TestPlatform
-test.beforeAll(async () => {
-	platform = await createTestPlatform()
+test.beforeAll(async ({ server }) => {
+	platform = await createTestPlatform(server)
 })
 
 const languages = ['kk', 'ru', 'en'] as const

@@ -1,33 +1,66 @@
 /**
- * Browser tests against the production build, on a port and a database of their own: a fresh embedded
- * PostgreSQL in a temporary folder, or, when DATABASE_URL is set, a database `uade_e2e` recreated on
- * that server. The development database is never touched.
+ * Browser tests against the production build. Each Playwright worker slot gets a server and a database of
+ * its own (e2e/support/servers.ts), so a test never reads state that a test in another worker is writing:
+ * a fresh embedded PostgreSQL per slot in a temporary folder, or, when DATABASE_URL is set, databases
+ * `uade_e2e_<slot>` recreated on that server. The development database is never touched.
  */
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { serversVariable, type E2eServer } from '../e2e/support/servers'
 import { findFreePort } from '~/db/tooling/embedded-postgres.server'
 import { createDatabaseOnServer } from '~/test/database-server'
 import { startScript } from './lib/start-script'
 
 const { DATABASE_URL } = startScript()
-const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: String(await findFreePort()) }
+
+// As many as Playwright's workers (playwright.config.ts): two, for the two cores CI has.
+const slots = 2
+
+// One secret for every server and for the tests, which sign their own session cookies (e2e/support/fixtures.ts).
+const env: NodeJS.ProcessEnv = { ...process.env, SESSION_SECRET: randomBytes(48).toString('base64url') }
+const servers: E2eServer[] = []
+// The system may hand out a port it handed out a moment ago (the probe closed it): never use one twice.
+const takenPorts = new Set<number>()
+async function freePort(): Promise<number> {
+	for (;;) {
+		const port = await findFreePort()
+		if (!takenPorts.has(port)) {
+			takenPorts.add(port)
+			return port
+		}
+	}
+}
 let dataRoot: string | undefined
 if (DATABASE_URL) {
 	const server = new URL(DATABASE_URL)
 	server.pathname = ''
-	env.DATABASE_URL = await createDatabaseOnServer(server.toString().replace(/\/$/, ''), 'uade_e2e', {
-		replace: true,
-	})
+	const serverUrl = server.toString().replace(/\/$/, '')
+	for (let slot = 0; slot < slots; slot++) {
+		const databaseUrl = await createDatabaseOnServer(serverUrl, `uade_e2e_${slot}`, { replace: true })
+		servers.push({ port: await freePort(), databaseUrl, env: { DATABASE_URL: databaseUrl } })
+	}
 } else {
 	dataRoot = await mkdtemp(path.join(os.tmpdir(), 'uade-e2e-'))
-	env.UADE_DATA_DIR = path.join(dataRoot, 'postgres')
-	env.UADE_DB_PORT = String(await findFreePort())
+	// The embedded servers must not see a DATABASE_URL; each server's is fixed by its two settings.
+	delete env.DATABASE_URL
+	for (let slot = 0; slot < slots; slot++) {
+		const databasePort = await freePort()
+		servers.push({
+			port: await freePort(),
+			databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${databasePort}/uade`,
+			env: {
+				// Straight under the temporary folder: the embedded server opens only the data folder's parent to
+				// the postgres user it runs as.
+				UADE_DATA_DIR: path.join(dataRoot, `postgres-${slot}`),
+				UADE_DB_PORT: String(databasePort),
+			},
+		})
+	}
 }
-// The e2e server's own database, for specs that add data straight to it (the server migrates and seeds it
-// when it starts). The embedded server's address is fixed by the two settings above.
-env.E2E_DATABASE_URL = env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${env.UADE_DB_PORT}/uade`
+env[serversVariable] = JSON.stringify(servers)
 
 const playwright = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
 	stdio: 'inherit',

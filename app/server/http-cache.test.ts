@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import compression from 'compression'
 import express from 'express'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
@@ -170,6 +170,15 @@ describe('the publicPageCache middleware', () => {
 	const nonceOf = (policy: string | null) => policy?.match(/'nonce-([^']+)'/)?.[1] ?? ''
 	const pages = new RenderedPageCache()
 
+	// The ETag carries the day: with the real clock, a run that straddles midnight (UTC) would see it move
+	// between two requests. Only Date is fixed; timers and sockets keep real time.
+	beforeAll(() => {
+		vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T12:00:00Z') })
+	})
+	afterAll(() => {
+		vi.useRealTimers()
+	})
+
 	beforeAll(async () => {
 		const app = express()
 		app.use(securityHeaders({ development: false }))
@@ -217,6 +226,7 @@ describe('the publicPageCache middleware', () => {
 		expect(first.headers.get('Vary')).toMatch(/Cookie/)
 		const etag = first.headers.get('ETag')
 		expect(etag).toBe(await currentPublicEtag('build1', { prisma }))
+		expect(etag).toMatch(/\.2026-12-01"$/)
 		expect(await first.text()).toBe(pageWithNonce(nonceOf(first.headers.get('Content-Security-Policy'))))
 
 		const rendersBefore = renders

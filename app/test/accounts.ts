@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import type { Role } from '~/.server/prisma/client'
 import { createSession, serializeSessionCookie } from '~/auth/session.server'
@@ -7,10 +6,14 @@ import { createAccount } from '~/models/user.server'
 
 export const testPassword = 'correct horse battery staple'
 
+// Each test file has a database of its own: a counter makes every default email unique in it, by design
+// rather than by the luck of random bytes.
+let accountsMade = 0
+
 /** An account in the app's test database (see useTestDatabaseForApp), with `testPassword`. */
 export async function createTestAccount({
 	role = 'FACT_CHECKER',
-	email = `${role.toLowerCase()}-${randomBytes(4).toString('hex')}@example.org`,
+	email = `${role.toLowerCase()}-account${++accountsMade}@example.org`,
 	displayName = role === 'ADMIN' ? 'Ada Admin' : 'Farida Fact-checker',
 	password = testPassword,
 	mustChangePassword = false,

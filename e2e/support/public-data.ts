@@ -1,19 +1,18 @@
-import { randomBytes } from 'node:crypto'
 import { createPrismaClient } from '~/db/prisma.server'
 import { createEvidence, createFactChecker, recordMeasurement, recordStatus } from '~/test/ledger-fixtures'
+import type { E2eServer } from './servers'
+import { uniqueSuffix } from './unique'
 
 /**
- * A small platform of the browser tests' own, written straight to the e2e server's database (never through
+ * A small platform of the browser tests' own, written straight to the server's database (never through
  * the seed): an older election than the seeded platform, so the home page still shows "A Fair Kazakhstan".
  * It has ledger entries (with a correction), evidence, an indicator with measurements and a milestone.
  */
 export type TestPlatform = Awaited<ReturnType<typeof createTestPlatform>>
 
-export async function createTestPlatform() {
-	const url = process.env.E2E_DATABASE_URL
-	if (!url) throw new Error('E2E_DATABASE_URL is not set: run the browser tests with `npm run test:e2e`')
-	const prisma = createPrismaClient(url)
-	const suffix = randomBytes(4).toString('hex')
+export async function createTestPlatform(server: E2eServer) {
+	const prisma = createPrismaClient(server.databaseUrl)
+	const suffix = uniqueSuffix()
 	const slug = `e2e-platform-${suffix}`
 	try {
 		const politician = await prisma.politician.create({

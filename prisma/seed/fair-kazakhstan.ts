@@ -1,6 +1,6 @@
 /**
  * Kassym-Jomart Tokayev's platform for the 20 November 2022 presidential election, as reported by
- * The Astana Times (the article's text is kept beside the repository, in ../shared/seed/fair-kazakhstan-platform.txt).
+ * The Astana Times (the article's text, with its provenance, is in prisma/seed/sources/fair-kazakhstan-platform.txt).
  *
  * Plain data only: app/db/tooling/seed.server.ts writes it. Every `quote` is the article's own words,
  * copied character for character (curly quotes and typos included); app/db/tooling/seed.test.ts checks

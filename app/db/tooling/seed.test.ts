@@ -10,7 +10,8 @@ import { seed, seedPlatforms } from '~/db/tooling/seed.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
-const articlePath = path.resolve(repoRoot, '../shared/seed/fair-kazakhstan-platform.txt')
+// The article the quotes come from, copied into the project with its provenance (prisma/seed/sources/README.md).
+const articlePath = path.resolve(repoRoot, 'prisma/seed/sources/fair-kazakhstan-platform.txt')
 
 const allPledges = fairKazakhstan.categories.flatMap((category) => category.pledges)
 const pledgeBySlug = (slug: string) => {

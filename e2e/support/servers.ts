@@ -1,0 +1,36 @@
+/**
+ * The browser tests' servers: one production server per Playwright worker slot, each on a database of its
+ * own, so that a test never reads what a test in another worker is writing at the same moment (an ETag,
+ * a count, the audit log). scripts/test-e2e.ts makes them and describes them in E2E_SERVERS;
+ * playwright.config.ts starts them; e2e/support/fixtures.ts points each test at its slot's server.
+ */
+export type E2eServer = {
+	/** The server's port on localhost. */
+	port: number
+	/** Its database, for tests that write records straight to it. */
+	databaseUrl: string
+	/** What the server process needs on top of the tests' environment to open that database. */
+	env: Record<string, string>
+}
+
+export const serversVariable = 'E2E_SERVERS'
+
+export function e2eServers(): E2eServer[] {
+	const described = process.env[serversVariable]
+	if (!described) {
+		throw new Error(`${serversVariable} is not set: run the browser tests with \`npm run test:e2e\``)
+	}
+	const servers: E2eServer[] = JSON.parse(described)
+	return servers
+}
+
+/** The server of a worker slot (Playwright's parallelIndex: slots that run at the same time differ). */
+export function e2eServer(parallelIndex: number): E2eServer {
+	const server = e2eServers()[parallelIndex]
+	if (!server) throw new Error(`No browser-test server for worker slot ${parallelIndex}`)
+	return server
+}
+
+export function serverUrl(server: E2eServer): string {
+	return `http://localhost:${server.port}`
+}
