@@ -240,6 +240,41 @@ export function UsernameForPasswordManagers({ username }: { username: string }) 
 	return <input type="email" name="username" value={username} autoComplete="username" readOnly hidden />
 }
 
+/**
+ * Fields that belong together, under a legend, with a hint for the group; a field list (milestone steps)
+ * passes its own field, whose messages (too many rows, none at all) go under the legend.
+ */
+export function FieldGroup({
+	legend,
+	hint,
+	list,
+	lang,
+	children,
+}: {
+	legend: ReactNode
+	hint?: ReactNode
+	list?: Field
+	lang?: string
+	children: ReactNode
+}) {
+	const hintId = list ? list.descriptionId : undefined
+	const describedBy = list
+		? [hint ? list.descriptionId : null, list.errors?.length ? list.errorId : null].filter(Boolean).join(' ')
+		: ''
+	return (
+		<fieldset className="staff-group" lang={lang} aria-describedby={describedBy || undefined}>
+			<legend lang={lang ? 'en' : undefined}>{legend}</legend>
+			{hint ? (
+				<p id={hintId} className="staff-field-hint">
+					{hint}
+				</p>
+			) : null}
+			{list ? <FieldErrors id={list.errorId} errors={list.errors} /> : null}
+			{children}
+		</fieldset>
+	)
+}
+
 /** The fields of one language of a record, marked with that language for screen readers and spelling. */
 export function LanguageFieldset({
 	legend,
@@ -251,10 +286,9 @@ export function LanguageFieldset({
 	children: ReactNode
 }) {
 	return (
-		<fieldset className="catalogue-group" lang={lang}>
-			<legend lang="en">{legend}</legend>
+		<FieldGroup legend={legend} lang={lang}>
 			{children}
-		</fieldset>
+		</FieldGroup>
 	)
 }
 

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react'
 import {
 	DateField,
-	FieldErrors,
+	FieldGroup,
 	HiddenField,
 	LanguageFieldset,
 	NumberField,
@@ -130,17 +130,15 @@ export function PledgeForm({
 				</LanguageFieldset>
 			))}
 
-			<fieldset className="catalogue-group">
-				<legend>Source and deadline</legend>
+			<FieldGroup legend="Source and deadline">
 				<TextAreaField label="Quote" field={fields.quote} hint="The source’s own words, verbatim." rows={4} />
 				<UrlField label="Source address" field={fields.sourceUrl} />
 				<DateField label="Source date" field={fields.sourceDate} />
 				<DateField label="Deadline" field={fields.deadline} />
-			</fieldset>
+			</FieldGroup>
 
 			{isNew || kind === 'QUANTITATIVE' ? (
-				<fieldset className="catalogue-group">
-					<legend>Indicator {isNew ? '(quantitative pledges only)' : null}</legend>
+				<FieldGroup legend={isNew ? 'Indicator (quantitative pledges only)' : 'Indicator'}>
 					<TextField label="What is measured" field={fields.indicatorName} />
 					<TextField label="Unit" field={fields.indicatorUnit} />
 					<NumberField
@@ -157,17 +155,15 @@ export function PledgeForm({
 						emptyLabel="Choose"
 						options={directionOptions}
 					/>
-				</fieldset>
+				</FieldGroup>
 			) : null}
 
 			{isNew || kind === 'MILESTONE' ? (
-				<fieldset
-					className="catalogue-group"
-					aria-describedby={fields.steps.errors?.length ? fields.steps.errorId : undefined}
+				<FieldGroup
+					legend={isNew ? 'Milestone steps (milestone pledges only)' : 'Milestone steps'}
+					hint="In order. A row left empty is left out."
+					list={fields.steps}
 				>
-					<legend>Milestone steps {isNew ? '(milestone pledges only)' : null}</legend>
-					<p className="staff-field-hint">In order. A row left empty is left out.</p>
-					<FieldErrors id={fields.steps.errorId} errors={fields.steps.errors} />
 					<ol className="catalogue-steps">
 						{steps.map((step, index) => {
 							const row = step.getFieldset()
@@ -195,7 +191,7 @@ export function PledgeForm({
 					>
 						Add a step
 					</button>
-				</fieldset>
+				</FieldGroup>
 			) : null}
 
 			<button type="submit" className="button">

@@ -10,6 +10,7 @@ import { actorOf, requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
 	DateField,
+	FieldGroup,
 	FormMessage,
 	NumberField,
 	SelectField,
@@ -111,11 +112,10 @@ export default function NewEvidence() {
 					hint="An archive address (web.archive.org, archive.today) in case the source changes."
 				/>
 				{pledge.indicator ? (
-					<fieldset className="staff-field">
-						<legend>Measurement (optional)</legend>
-						<p className="staff-field-hint">
-							A figure the source reports for the indicator “{pledge.indicator.name}”.
-						</p>
+					<FieldGroup
+						legend="Measurement (optional)"
+						hint={`A figure the source reports for the indicator “${pledge.indicator.name}”.`}
+					>
 						<NumberField
 							label={`Measured value (${pledge.indicator.unit})`}
 							field={fields.measuredValue}
@@ -126,7 +126,7 @@ export default function NewEvidence() {
 							field={fields.measuredAsOf}
 							hint="The date the figure refers to (YYYY-MM-DD)."
 						/>
-					</fieldset>
+					</FieldGroup>
 				) : null}
 				<SelectField
 					label="Suggested status (optional)"
