@@ -20,7 +20,7 @@ import { getPrisma } from '~/db/prisma.server'
 import { passwordProblem } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
 import { accountFields, userProblems } from '~/forms/user'
-import { roleLabels } from '~/models/account'
+import { roleLabels } from '~/components/labels'
 import { createAccount } from '~/models/user.server'
 import { startScript } from './lib/start-script'
 

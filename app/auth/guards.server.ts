@@ -85,3 +85,8 @@ export async function getAccountMenuUser(request: Request) {
 export function actorOf(user: SessionUser, context: AppLoadContext): Actor {
 	return { id: user.id, role: user.role, ipAddress: context.clientIp ?? null }
 }
+
+/** Where someone lands after signing in, when they were not on their way somewhere else. */
+export function homePathFor(role: Role): string {
+	return role === 'ADMIN' ? '/admin' : '/account'
+}

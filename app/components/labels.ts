@@ -1,4 +1,4 @@
-import type { EvidenceType, PledgeStatus } from '~/.server/prisma/enums'
+import type { EvidenceType, PledgeStatus, Role } from '~/.server/prisma/enums'
 import { evidenceTypes } from '~/forms/evidence'
 import { statuses } from '~/forms/status-update'
 
@@ -37,4 +37,12 @@ export const reviewStateLabels: Record<'PENDING' | 'APPROVED' | 'REJECTED', stri
 	PENDING: 'Awaiting review',
 	APPROVED: 'Approved',
 	REJECTED: 'Rejected',
+}
+
+export const roleLabels: Record<Role, string> = { ADMIN: 'Admin', FACT_CHECKER: 'Fact-checker' }
+
+export const roleDescriptions: Record<Role, string> = {
+	ADMIN:
+		'Everything a fact-checker can do, plus reviewing evidence, recording statuses and managing accounts.',
+	FACT_CHECKER: 'Submits evidence for pledges and follows what became of it.',
 }

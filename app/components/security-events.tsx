@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { Prisma } from '~/.server/prisma/client'
-import { describeSecurityEvent } from '~/models/account'
+import { describeSecurityEvent } from './security-event-text'
 
 type JsonValue = Prisma.JsonValue
 

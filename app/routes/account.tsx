@@ -7,7 +7,7 @@ import {
 	type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { actorOf, requireUserSession } from '~/auth/guards.server'
+import { actorOf, homePathFor, requireUserSession } from '~/auth/guards.server'
 import { signOutEverywhere } from '~/auth/sign-in.server'
 import { serializeClearedSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -31,7 +31,7 @@ import {
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
 import { refuse } from '~/forms/reply.server'
-import { homePathFor, roleLabels } from '~/models/account'
+import { roleLabels } from '~/components/labels'
 import { changeOwnPassword, listActiveSessions } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
 

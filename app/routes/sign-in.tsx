@@ -8,7 +8,7 @@ import {
 	type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { getOptionalUser, type SessionUser } from '~/auth/guards.server'
+import { getOptionalUser, homePathFor, type SessionUser } from '~/auth/guards.server'
 import { safeRedirectTo } from '~/auth/safe-redirect.server'
 import { signIn } from '~/auth/sign-in.server'
 import { readSessionId, serializeSessionCookie } from '~/auth/session.server'
@@ -16,7 +16,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage, HiddenField, StaffForm, TextField, useStaffForm } from '~/components/forms'
 import { refuse } from '~/forms/reply.server'
 import { signInMessages, signInSchema, signInSecretFields } from '~/forms/sign-in'
-import { homePathFor } from '~/models/account'
+
 import staffStylesHref from '~/styles/staff.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStylesHref }]

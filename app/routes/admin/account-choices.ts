@@ -1,5 +1,5 @@
 import { passwordChoices, roles } from '~/forms/user'
-import { roleDescriptions, roleLabels } from '~/models/account'
+import { roleDescriptions, roleLabels } from '~/components/labels'
 
 // The choices the account forms offer (creating an account, and changing one).
 

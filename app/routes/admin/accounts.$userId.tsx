@@ -29,7 +29,7 @@ import {
 	userSecretFields,
 	type AccountChangeIntent,
 } from '~/forms/user'
-import { roleLabels } from '~/models/account'
+import { roleLabels } from '~/components/labels'
 import { listAuditEntriesFor } from '~/models/audit.server'
 import { generateOneTimePassword } from '~/models/password.server'
 import { changeRole, getAccount, resetPassword, setDisabled } from '~/models/user.server'

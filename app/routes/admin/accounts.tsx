@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { roleLabels } from '~/models/account'
+import { roleLabels } from '~/components/labels'
 import { listAccounts } from '~/models/user.server'
 
 export const meta: MetaFunction = () => [{ title: 'Accounts · Admin · Uade' }]

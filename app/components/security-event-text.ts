@@ -1,18 +1,5 @@
 import type { Prisma } from '~/.server/prisma/client'
-import type { Role } from '~/.server/prisma/enums'
-
-export const roleLabels: Record<Role, string> = { ADMIN: 'Admin', FACT_CHECKER: 'Fact-checker' }
-
-export const roleDescriptions: Record<Role, string> = {
-	ADMIN:
-		'Everything a fact-checker can do, plus reviewing evidence, recording statuses and managing accounts.',
-	FACT_CHECKER: 'Submits evidence for pledges and follows what became of it.',
-}
-
-/** Where someone lands after signing in, when they were not on their way somewhere else. */
-export function homePathFor(role: Role): string {
-	return role === 'ADMIN' ? '/admin' : '/account'
-}
+import { roleLabels } from './labels'
 
 type JsonValue = Prisma.JsonValue
 
