@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { z } from 'zod'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { seed } from '~/db/tooling/seed.server'
@@ -15,21 +15,26 @@ let adminCookie: string
 let adminId: string
 let pledgeCount: number
 
+// The clock stands still at one moment (only Date: timers and sockets keep real time), so what counts as
+// "lately" and "within six months" is the same on any day the test runs; the seeded deadlines are fixed too.
+const now = new Date('2026-12-01T12:00:00Z')
 const dayMs = 24 * 60 * 60 * 1000
-const isoDaysFromNow = (days: number) => new Date(Date.now() + days * dayMs).toISOString().slice(0, 10)
+const daysFromNow = (days: number) => new Date(now.getTime() + days * dayMs)
+const isoDaysFromNow = (days: number) => daysFromNow(days).toISOString().slice(0, 10)
 
 const pledgeRow = z.object({ id: z.string(), slug: z.string() })
 const dashboardSchema = z.object({
 	dashboard: z.object({
 		pendingEvidence: z.number(),
-		staleReview: z.object({ count: z.number(), pledges: z.array(pledgeRow) }),
-		upcomingDeadlines: z.object({ count: z.number(), pledges: z.array(pledgeRow) }),
+		staleReview: z.object({ count: z.number(), pledges: z.array(pledgeRow), since: z.date() }),
+		upcomingDeadlines: z.object({ count: z.number(), pledges: z.array(pledgeRow), until: z.date() }),
 		recentActivity: z.array(z.object({ action: z.string(), entityType: z.string(), entityId: z.string() })),
 	}),
 })
 
 beforeAll(async () => {
 	;({ database, prisma } = await useTestDatabaseForApp())
+	vi.useFakeTimers({ toFake: ['Date'], now })
 	await seed(prisma)
 	pledgeCount = await prisma.pledge.count()
 	const admin = await createTestAccount({ role: 'ADMIN' })
@@ -51,11 +56,12 @@ beforeAll(async () => {
 		effectiveDate: isoDaysFromNow(-2),
 		rationale: 'Moving.',
 		evidenceIds: [ratedEvidence.id],
+		recordedAt: now.toISOString(),
 	})
 	// Its evidence is dated today, but make sure only the status counts for it.
 	await prisma.evidence.update({
 		where: { id: ratedEvidence.id },
-		data: { reviewedAt: new Date(Date.now() - 200 * dayMs) },
+		data: { reviewedAt: daysFromNow(-200) },
 	})
 	const approvedLately = await pledgeIdOf(prisma, 'digital-economy-share')
 	await createEvidence(prisma, {
@@ -74,7 +80,7 @@ beforeAll(async () => {
 	})
 	await prisma.evidence.update({
 		where: { id: old.id },
-		data: { reviewedAt: new Date(Date.now() - 100 * dayMs) },
+		data: { reviewedAt: daysFromNow(-100) },
 	})
 	for (const title of ['Pending one', 'Pending two']) {
 		await createEvidence(prisma, {
@@ -101,7 +107,12 @@ beforeAll(async () => {
 	})
 })
 
+beforeEach(() => {
+	vi.setSystemTime(now)
+})
+
 afterAll(async () => {
+	vi.useRealTimers()
 	await globalThis.uadePrisma?.$disconnect()
 	await prisma.$disconnect()
 	await database.drop()
@@ -130,11 +141,16 @@ describe('the admin dashboard (/admin)', () => {
 		expect(staleSlugs).not.toContain('it-jobs')
 		expect(staleSlugs).not.toContain('digital-economy-share')
 
+		expect(dashboard.staleReview.since).toEqual(daysFromNow(-90))
+
+		expect(dashboard.upcomingDeadlines.until).toEqual(new Date('2027-06-01T00:00:00Z'))
 		expect(dashboard.upcomingDeadlines.count).toBe(1)
 		expect(dashboard.upcomingDeadlines.pledges.map((pledge) => pledge.slug)).toEqual(['food-security'])
 	})
 
 	test('recent activity is the newest audit entries, newest first', async () => {
+		// A minute on, so that the new entry is newer than every other by its time, not by its id.
+		vi.setSystemTime(now.getTime() + 60_000)
 		const checker = await createTestAccount({ role: 'FACT_CHECKER', email: 'newest@example.org' })
 		const { dashboard } = dashboardSchema.parse((await loadDashboard()).body)
 		expect(dashboard.recentActivity[0]).toEqual({
@@ -162,7 +178,7 @@ describe('the admin dashboard (/admin)', () => {
 					excerpt: 'Words.',
 					submittedById: adminId,
 					reviewState: index % 2 === 0 ? ('PENDING' as const) : ('REJECTED' as const),
-					reviewedAt: index % 2 === 0 ? null : new Date(),
+					reviewedAt: index % 2 === 0 ? null : now,
 				})),
 			})
 			const after = await logging.recordQueries(() => loadDashboard())
