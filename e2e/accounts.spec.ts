@@ -99,7 +99,9 @@ test.describe('without JavaScript', () => {
 		const failed = page.waitForResponse((response) => response.request().method() === 'POST')
 		await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 		expect((await failed).status()).toBe(400)
-		await expect(page.getByRole('alert')).toContainText('The email or the password is not right.')
+		await expect(page.getByRole('alert')).toHaveText(
+			'The email or the password is not right. Please check both and try again.',
+		)
 		await expect(page.getByLabel('Email', { exact: true })).toHaveValue(checker.email)
 		// The page the server sent back never holds the password.
 		await expect(page.getByLabel('Password', { exact: true })).toHaveValue('')
@@ -158,18 +160,19 @@ test('an admin made with user:create creates a fact-checker, who signs in, choos
 	await checkerPage.goto('/sign-in')
 	await signInThroughForm(checkerPage, { email, password: oneTimePassword })
 	await expect(checkerPage).toHaveURL('/account')
-	await expect(checkerPage.getByRole('alert')).toContainText(
-		'Please choose a new password before you continue',
-	)
+	const mustChange =
+		'Please choose a new password before you continue: the one you signed in with was set by an admin.'
+	await expect(checkerPage.getByRole('alert')).toHaveText(mustChange)
 	await checkerPage.getByLabel('Current password', { exact: true }).fill(oneTimePassword)
 	await checkerPage.getByLabel('New password', { exact: true }).fill('dana chooses her own')
 	await checkerPage.getByLabel('New password, again', { exact: true }).fill('dana chooses her own')
 	await checkerPage.getByRole('button', { name: 'Change password', exact: true }).click()
-	await expect(checkerPage.getByText('Please choose a new password')).toHaveCount(0)
+	await expect(checkerPage.getByText(mustChange, { exact: true })).toHaveCount(0)
+	await expect(checkerPage.getByRole('alert')).toHaveCount(0)
 	await expect(
 		checkerPage.getByRole('heading', { level: 1, name: 'Your account', exact: true }),
 	).toBeVisible()
-	await expect(checkerPage.locator('dl')).toContainText('Fact-checker')
+	await expect(checkerPage.locator('dt:text-is("Role") + dd')).toHaveText('Fact-checker')
 	await expect(accountMenu(checkerPage).getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0)
 
 	const forbidden = await checkerPage.goto('/admin/accounts')

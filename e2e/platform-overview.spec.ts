@@ -24,12 +24,13 @@ test('the home page sends a visitor to their language and shows the current plat
 
 	// Every seeded pledge starts unrated: the distribution's table says so, and the chart joins it.
 	const distribution = page.getByRole('region', { name: 'Where the pledges stand', exact: true })
-	await expect(
-		distribution.getByText(`Of ${pledgeCount} pledges: ${pledgeCount} not yet rated.`),
-	).toBeVisible()
-	const unrated = distribution.getByRole('row', { name: /Not yet rated/ })
+	const summary = `Of ${pledgeCount} pledges: ${pledgeCount} not yet rated.`
+	await expect(distribution.getByText(summary, { exact: true })).toBeVisible()
+	const unrated = distribution
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: 'Not yet rated', exact: true }) })
 	await expect(unrated.getByRole('cell')).toHaveText([String(pledgeCount), '100%'])
-	await expect(distribution.getByRole('img', { name: /not yet rated/ })).toBeVisible()
+	await expect(distribution.getByRole('img', { name: summary, exact: true })).toBeVisible()
 
 	// Each principle links to its pledges.
 	const principles = page.getByRole('region', { name: 'Progress by principle', exact: true })
@@ -59,7 +60,7 @@ test('a Russian browser lands on the Russian overview, with Russian numbers and 
 	await expect(
 		page.getByRole('heading', { level: 2, name: 'На каком этапе обещания', exact: true }),
 	).toBeVisible()
-	await expect(page.getByText('Выборы 20 ноября 2022 г.')).toBeVisible()
+	await expect(page.getByText('Выборы 20 ноября 2022 г.', { exact: true })).toBeVisible()
 	await context.close()
 })
 

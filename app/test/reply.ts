@@ -1,5 +1,11 @@
 import { z } from 'zod'
 
+/**
+ * Reading what a form's route answered, as the page would: conform's reply to a refused form
+ * (`{ result }`: the values as sent, the messages per field and about the whole form) or a 409
+ * (`{ conflict }`: why, and the newer values). An answer of another shape fails the test here, by name.
+ */
+
 const replySchema = z.object({
 	result: z.object({
 		initialValue: z.record(z.string(), z.unknown()).nullable().optional(),
@@ -7,9 +13,25 @@ const replySchema = z.object({
 	}),
 })
 
+const conflictSchema = z.object({
+	conflict: z.object({ message: z.string(), values: z.record(z.string(), z.unknown()) }),
+})
+
+function get(value: unknown, key: string | number): unknown {
+	return typeof value === 'object' && value !== null && key in value ? Reflect.get(value, key) : undefined
+}
+
+/** The value at a form field's name (`title`, `steps[1].doneOn`) in nested values. */
+export function valueAt(values: unknown, name: string): unknown {
+	return name
+		.split(/\.|\[(\d+)\]/)
+		.filter((part) => part !== undefined && part !== '')
+		.reduce((value, part) => get(value, /^\d+$/.test(part) ? Number(part) : part), values)
+}
+
 /**
- * What a refused form's answer tells the browser (conform's reply): the values it shows again, the
- * messages at its fields, and those about the whole form.
+ * A refused form's reply: the values it shows again, the messages at its fields (by field name, as
+ * `steps[0].title`), and those about the whole form. Plain data, so that a test can compare it whole.
  */
 export function replyOf(body: unknown) {
 	const { result } = replySchema.parse(body)
@@ -21,4 +43,19 @@ export function replyOf(body: unknown) {
 		),
 		formErrors: formErrors ?? [],
 	}
+}
+
+/** What a field of a refused form shows again: the value as sent, '' for a field sent empty. */
+export function shownAt(values: unknown, name: string): unknown {
+	return valueAt(values, name) ?? ''
+}
+
+/** What several fields show again, as `shownAt`, by name. */
+export function shownOf(values: unknown, names: readonly string[]): Record<string, unknown> {
+	return Object.fromEntries(names.map((name) => [name, shownAt(values, name)]))
+}
+
+/** A 409's answer: why, and the stored, newer values the form starts again from. */
+export function conflictOf(body: unknown) {
+	return conflictSchema.parse(body).conflict
 }

@@ -8,7 +8,7 @@ import { getCategoryRecord } from '~/models/category.server'
 import { getPlatformRecord } from '~/models/platform.server'
 import { getPolitician } from '~/models/politician.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
-import { conflictOf, refusalOf } from '~/test/conform-reply'
+import { conflictOf, replyOf, shownOf } from '~/test/reply'
 import { useTestDatabaseForApp } from '~/test/db'
 import * as categoryPage from './catalogue.categories.$categoryId'
 import * as platformPage from './catalogue.platforms.$platformId'
@@ -128,9 +128,9 @@ describe('politicians (/admin/catalogue/politicians/...)', () => {
 		] as const) {
 			const outcome = await savePolitician(undefined, fields)
 			expect(outcome.status).toBe(400)
-			const refusal = refusalOf(outcome.body)
-			expect(refusal.errors[field]).toEqual([expect.any(String)])
-			expect(refusal.shownOf(Object.keys(fields))).toEqual(fields)
+			const refusal = replyOf(outcome.body)
+			expect(refusal.fieldErrors[field]).toEqual([expect.any(String)])
+			expect(shownOf(refusal.values, Object.keys(fields))).toEqual(fields)
 		}
 		expect(await prisma.politician.count()).toBe(count)
 		expect(await prisma.auditEntry.count()).toBe(audits)
@@ -212,13 +212,13 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 		for (const parentId of [economy.id, 'nope']) {
 			const outcome = await saveCategory(economy.id, { ...fieldsOf(form), parentId })
 			expect(outcome.status).toBe(400)
-			expect(refusalOf(outcome.body).errors.parentId).toEqual([expect.any(String)])
+			expect(replyOf(outcome.body).fieldErrors.parentId).toEqual([expect.any(String)])
 		}
 		// Fair Economy has a topic under it now, so it cannot become a topic itself.
 		const society = await prisma.category.findFirstOrThrow({ where: { platformId, slug: 'fair-society' } })
 		const outcome = await saveCategory(economy.id, { ...fieldsOf(form), parentId: society.id })
 		expect(outcome.status).toBe(400)
-		expect(refusalOf(outcome.body).errors.parentId).toEqual([
+		expect(replyOf(outcome.body).fieldErrors.parentId).toEqual([
 			'This principle has topics under it, so it cannot become a topic itself.',
 		])
 		expect(await categoryState(economy.id)).toEqual(state)
@@ -233,7 +233,7 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 			position: '0',
 		})
 		expect(taken.status).toBe(400)
-		expect(refusalOf(taken.body).errors.slug).toEqual(['Another category of this platform has this slug.'])
+		expect(replyOf(taken.body).fieldErrors.slug).toEqual(['Another category of this platform has this slug.'])
 		expect(
 			(
 				await saveCategory(undefined, {
@@ -412,9 +412,9 @@ describe('platforms (/admin/catalogue/platforms/...)', () => {
 		] as const) {
 			const outcome = await savePlatform(undefined, { ...(await newPlatformFields('third')), ...changes })
 			expect(outcome.status).toBe(400)
-			const refusal = refusalOf(outcome.body)
-			expect(refusal.errors[field]).toEqual([expect.any(String)])
-			expect(refusal.shownOf(Object.keys(changes))).toEqual(changes)
+			const refusal = replyOf(outcome.body)
+			expect(refusal.fieldErrors[field]).toEqual([expect.any(String)])
+			expect(shownOf(refusal.values, Object.keys(changes))).toEqual(changes)
 		}
 		// A form no page sends (a malformed conform intent) is refused before it is read.
 		expect(

@@ -3,7 +3,7 @@ import type { PrismaClient } from '~/.server/prisma/client'
 import { seed } from '~/db/tooling/seed.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { formFieldsOf, stepIntent, storedPledge, withChanges, withoutSteps } from '~/test/catalogue'
-import { conflictOf, refusalOf, valueAt } from '~/test/conform-reply'
+import { conflictOf, replyOf, shownAt, valueAt } from '~/test/reply'
 import { useTestDatabaseForApp } from '~/test/db'
 import { createEvidence, pledgeIdOf, recordStatus } from '~/test/ledger-fixtures'
 import * as cataloguePage from './catalogue'
@@ -200,10 +200,10 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 			const audits = await prisma.auditEntry.count()
 			const outcome = await editPledge(itJobsId, withChanges(formFieldsOf(before), changes))
 			expect(outcome.status).toBe(400)
-			const refusal = refusalOf(outcome.body)
-			expect(refusal.errors[field]).toEqual([expect.any(String)])
+			const refusal = replyOf(outcome.body)
+			expect(refusal.fieldErrors[field]).toEqual([expect.any(String)])
 			for (const [name, value] of Object.entries(changes)) {
-				if (name !== 'version') expect(refusal.shown(name)).toBe(value)
+				if (name !== 'version') expect(shownAt(refusal.values, name)).toBe(value)
 			}
 			expect(await stored(itJobsId)).toEqual(before)
 			expect(await prisma.auditEntry.count()).toBe(audits)
@@ -230,7 +230,7 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 		const before = await stored(itJobsId)
 		const outcome = await editPledge(itJobsId, withChanges(formFieldsOf(before), { categoryId: category.id }))
 		expect(outcome.status).toBe(400)
-		expect(refusalOf(outcome.body).errors.categoryId).toEqual(['Choose a category of this platform.'])
+		expect(replyOf(outcome.body).fieldErrors.categoryId).toEqual(['Choose a category of this platform.'])
 		expect(await stored(itJobsId)).toEqual(before)
 	})
 
@@ -313,7 +313,7 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 		]) {
 			const refused = await editPledge(pledgeId, noSteps)
 			expect(refused.status).toBe(400)
-			expect(refusalOf(refused.body).errors.steps).toEqual(['Enter at least one step.'])
+			expect(replyOf(refused.body).fieldErrors.steps).toEqual(['Enter at least one step.'])
 		}
 	})
 
@@ -336,10 +336,10 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 			...steps,
 		])
 		expect(outcome.status).toBe(400)
-		const refusal = refusalOf(outcome.body)
-		for (const [name, value] of steps) expect(refusal.shown(name)).toBe(value)
-		expect(refusal.shown('steps')).toHaveLength(4)
-		expect(refusal.errors).toMatchObject({
+		const refusal = replyOf(outcome.body)
+		for (const [name, value] of steps) expect(shownAt(refusal.values, name)).toBe(value)
+		expect(shownAt(refusal.values, 'steps')).toHaveLength(4)
+		expect(refusal.fieldErrors).toMatchObject({
 			title: [expect.any(String)],
 			'steps[1].title': ['A step with a completion date needs a title.'],
 			'steps[3].doneOn': [expect.any(String)],
@@ -357,19 +357,21 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 
 		const added = await editPledge(pledgeId, [...fields, ['__intent__', stepIntent.insert]])
 		expect(added.status).toBe(200)
-		const withMore = refusalOf(added.body)
-		expect(withMore.shown('steps')).toHaveLength(before.steps.length + 1)
-		before.steps.forEach((step, index) => expect(withMore.shown(`steps[${index}].title`)).toBe(step.title))
-		expect(withMore.shown(`steps[${before.steps.length}].title`)).toBe('')
-		expect(withMore.shown('title')).toBe('Not saved by a list button')
+		const withMore = replyOf(added.body)
+		expect(shownAt(withMore.values, 'steps')).toHaveLength(before.steps.length + 1)
+		before.steps.forEach((step, index) =>
+			expect(shownAt(withMore.values, `steps[${index}].title`)).toBe(step.title),
+		)
+		expect(shownAt(withMore.values, `steps[${before.steps.length}].title`)).toBe('')
+		expect(shownAt(withMore.values, 'title')).toBe('Not saved by a list button')
 
 		const removed = await editPledge(pledgeId, [...fields, ['__intent__', stepIntent.remove(0)]])
 		expect(removed.status).toBe(200)
-		const withFewer = refusalOf(removed.body)
-		expect(withFewer.shown('steps')).toHaveLength(before.steps.length - 1)
+		const withFewer = replyOf(removed.body)
+		expect(shownAt(withFewer.values, 'steps')).toHaveLength(before.steps.length - 1)
 		before.steps
 			.slice(1)
-			.forEach((step, index) => expect(withFewer.shown(`steps[${index}].title`)).toBe(step.title))
+			.forEach((step, index) => expect(shownAt(withFewer.values, `steps[${index}].title`)).toBe(step.title))
 
 		expect(await stored(pledgeId)).toEqual(before)
 		expect(await prisma.auditEntry.count()).toBe(audits)
@@ -477,9 +479,9 @@ describe('creating a pledge (/admin/catalogue/pledges/new)', () => {
 		for (const slug of ['it-jobs', 'Water Law', 'water--law', '-water', 'вода']) {
 			const outcome = await createPledge(await milestoneFields(slug))
 			expect(outcome.status).toBe(400)
-			const refusal = refusalOf(outcome.body)
-			expect(refusal.errors.slug).toEqual([expect.any(String)])
-			expect(refusal.shown('slug')).toBe(slug)
+			const refusal = replyOf(outcome.body)
+			expect(refusal.fieldErrors.slug).toEqual([expect.any(String)])
+			expect(shownAt(refusal.values, 'slug')).toBe(slug)
 		}
 		expect(await prisma.pledge.count()).toBe(count)
 	})
@@ -491,9 +493,11 @@ describe('creating a pledge (/admin/catalogue/pledges/new)', () => {
 		])
 		const outcome = await createPledge(fields)
 		expect(outcome.status).toBe(400)
-		expect(Object.keys(refusalOf(outcome.body).errors).sort()).toEqual(
+		const refusal = replyOf(outcome.body)
+		expect(Object.keys(refusal.fieldErrors).sort()).toEqual(
 			['direction', 'indicatorName', 'indicatorUnit', 'targetDate', 'targetValue'].sort(),
 		)
+		expect(refusal.formErrors).toEqual([])
 		const complete = await createPledge([
 			...fields,
 			['indicatorName', 'Jobs'],
