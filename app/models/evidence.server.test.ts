@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
@@ -168,22 +168,31 @@ describe('submitting evidence', () => {
 	})
 
 	test('the same evidence from someone else, or later than the double-submit window, is a new submission', async () => {
-		const input = evidenceInput()
-		const first = await submitEvidence({ actor: checker, pledgeId: qualitative, input }, prisma)
-		const byOther = await submitEvidence({ actor: otherChecker, pledgeId: qualitative, input }, prisma)
-		const later = await submitEvidence(
-			{
-				actor: checker,
-				pledgeId: qualitative,
-				input,
-				now: new Date(Date.now() + duplicateSubmissionWindowMs + 60_000),
-			},
-			prisma,
-		)
-		expect(
-			[first, byOther, later].map((result) => result.status === 'saved' && result.record.duplicate),
-		).toEqual([false, false, false])
-		expect(await prisma.evidence.count({ where: { sourceUrl: input.sourceUrl } })).toBe(3)
+		// The first submission is stored at a fixed moment (only Date stands still), so the window is
+		// measured from it exactly, however long the steps take.
+		vi.useFakeTimers({ toFake: ['Date'], now })
+		try {
+			const input = evidenceInput()
+			const first = await submitEvidence({ actor: checker, pledgeId: qualitative, input }, prisma)
+			const byOther = await submitEvidence({ actor: otherChecker, pledgeId: qualitative, input }, prisma)
+			const after = (ms: number) => new Date(now.getTime() + ms)
+			const withinWindow = await submitEvidence(
+				{ actor: checker, pledgeId: qualitative, input, now: after(duplicateSubmissionWindowMs - 1000) },
+				prisma,
+			)
+			const later = await submitEvidence(
+				{ actor: checker, pledgeId: qualitative, input, now: after(duplicateSubmissionWindowMs + 60_000) },
+				prisma,
+			)
+			expect(
+				[first, byOther, withinWindow, later].map(
+					(result) => result.status === 'saved' && result.record.duplicate,
+				),
+			).toEqual([false, false, true, false])
+			expect(await prisma.evidence.count({ where: { sourceUrl: input.sourceUrl } })).toBe(3)
+		} finally {
+			vi.useRealTimers()
+		}
 	})
 })
 

@@ -292,8 +292,7 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 			status: 'IN_PROGRESS',
 		})
 		const entry = await prisma.statusUpdate.findFirstOrThrow({
-			where: { pledgeId: itJobs },
-			orderBy: { createdAt: 'desc' },
+			where: { pledgeId: itJobs, rationale: 'Employment in IT is rising.' },
 			include: { evidence: true },
 		})
 		expect(entry).toMatchObject({ status: 'IN_PROGRESS', authorId: adminId })
