@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import {
 	pledgeFormValues,
+	pledgeTranslationRules,
 	type PledgeCreateInput,
 	type PledgeEditInput,
 	type PledgeProblem,
@@ -10,7 +11,7 @@ import type { Locale } from '~/i18n/locales'
 import { readIndicator, type IndicatorPlan, type IndicatorPoint } from './indicator'
 import { daysBetween, isoDate } from './overview.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
-import { localize, translationsIn } from './translation.server'
+import { localize, translationsIn, writeTranslations } from './translation.server'
 
 export const evidencePageSize = 20
 // Bounds that no real pledge reaches, so that a page's cost never grows with the tables.
@@ -336,20 +337,16 @@ async function writePledgeParts(
 	kind: PledgeRecord['kind'],
 	input: PledgeContent,
 ) {
-	for (const row of [
-		{ locale: 'RU' as const, title: input.ruTitle, summary: input.ruSummary },
-		{ locale: 'KK' as const, title: input.kkTitle, summary: input.kkSummary },
-	]) {
-		if (row.title !== undefined && row.summary !== undefined) {
-			await tx.pledgeTranslation.upsert({
-				where: { pledgeId_locale: { pledgeId, locale: row.locale } },
-				create: { pledgeId, locale: row.locale, title: row.title, summary: row.summary },
-				update: { title: row.title, summary: row.summary },
-			})
-		} else {
-			await tx.pledgeTranslation.deleteMany({ where: { pledgeId, locale: row.locale } })
-		}
-	}
+	await writeTranslations(input, {
+		summary: pledgeTranslationRules.summary,
+		save: (locale, text) =>
+			tx.pledgeTranslation.upsert({
+				where: { pledgeId_locale: { pledgeId, locale } },
+				create: { pledgeId, locale, ...text },
+				update: text,
+			}),
+		remove: (locale) => tx.pledgeTranslation.deleteMany({ where: { pledgeId, locale } }),
+	})
 	if (
 		kind === 'QUANTITATIVE' &&
 		input.indicatorName !== undefined &&
