@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { IndicatorDirection, PledgeKind as StoredKind } from '~/.server/prisma/enums'
 import {
 	addFieldIssue,
 	alwaysCheck,
@@ -30,9 +31,14 @@ import {
  * address, and the kind decides what its status is measured by.
  */
 
-export const pledgeKinds = ['QUANTITATIVE', 'MILESTONE', 'QUALITATIVE'] as const
+/** The kinds of pledge and an indicator's directions, as the database's `PledgeKind` and `IndicatorDirection`. */
+export const pledgeKinds = [
+	'QUANTITATIVE',
+	'MILESTONE',
+	'QUALITATIVE',
+] as const satisfies readonly StoredKind[]
 export type PledgeKind = (typeof pledgeKinds)[number]
-export const indicatorDirections = ['INCREASE', 'DECREASE'] as const
+export const indicatorDirections = ['INCREASE', 'DECREASE'] as const satisfies readonly IndicatorDirection[]
 
 const optionalDate = () => isoDate({ missing: 'Enter a date as YYYY-MM-DD, or leave it empty.' }).optional()
 

@@ -131,7 +131,11 @@ async function parentProblem(
 	return null
 }
 
-function writeCategoryTranslations(tx: Prisma.TransactionClient, categoryId: string, input: TranslationInput) {
+function writeCategoryTranslations(
+	tx: Prisma.TransactionClient,
+	categoryId: string,
+	input: TranslationInput,
+) {
 	return writeTranslations(input, {
 		summary: categoryTranslationRules.summary,
 		save: (locale, text) =>

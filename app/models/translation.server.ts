@@ -35,15 +35,17 @@ export function localize<Summary extends string | null>(record: Translatable<Sum
 
 export type LocalizedText = ReturnType<typeof localize>
 
-type Saver<Summary> = (locale: TranslationLocale, text: { title: string; summary: Summary }) => Promise<unknown>
+type Saver<Summary> = (
+	locale: TranslationLocale,
+	text: { title: string; summary: Summary },
+) => Promise<unknown>
 
 /**
  * How one record's translations are written: its rules (those of its form), and the upsert and delete of
  * its own translation table.
  */
 type TranslationWriter = { remove: (locale: TranslationLocale) => Promise<unknown> } & (
-	| { summary: 'optional'; save: Saver<string | null> }
-	| { summary: 'required'; save: Saver<string> }
+	{ summary: 'optional'; save: Saver<string | null> } | { summary: 'required'; save: Saver<string> }
 )
 
 /**
@@ -56,7 +58,8 @@ export async function writeTranslations(input: TranslationInput, writer: Transla
 		const title = input[language.title]
 		const summary = input[language.summary]
 		if (title === undefined) await writer.remove(language.locale)
-		else if (writer.summary === 'optional') await writer.save(language.locale, { title, summary: summary ?? null })
+		else if (writer.summary === 'optional')
+			await writer.save(language.locale, { title, summary: summary ?? null })
 		else if (summary !== undefined) await writer.save(language.locale, { title, summary })
 		else await writer.remove(language.locale)
 	}
