@@ -18,6 +18,31 @@ export const evidencePageSize = 20
 const maxLedgerEntries = 200
 const maxMeasurements = 500
 
+/** A pledge's own columns: what its public page and its edit form both show. */
+const pledgeColumns = {
+	id: true,
+	slug: true,
+	title: true,
+	summary: true,
+	quote: true,
+	sourceUrl: true,
+	sourceDate: true,
+	kind: true,
+	deadline: true,
+	status: true,
+} satisfies Prisma.PledgeSelect
+
+/** An indicator's plan: what the pledge page and the pledge's edit form both show of it. */
+const indicatorColumns = {
+	name: true,
+	unit: true,
+	baselineValue: true,
+	baselineDate: true,
+	targetValue: true,
+	targetDate: true,
+	direction: true,
+} satisfies Prisma.IndicatorSelect
+
 /**
  * Everything a pledge page shows, in four queries: the pledge (with its category, indicator and
  * measurements, milestone steps), its ledger, one page of its approved evidence, and that evidence's count.
@@ -36,16 +61,7 @@ export async function getPledgePage(
 	const pledge = await prisma.pledge.findFirst({
 		where: { slug: pledgeSlug, platform: { slug: platformSlug } },
 		select: {
-			id: true,
-			slug: true,
-			title: true,
-			summary: true,
-			quote: true,
-			sourceUrl: true,
-			sourceDate: true,
-			kind: true,
-			deadline: true,
-			status: true,
+			...pledgeColumns,
 			statusUpdatedAt: true,
 			updatedAt: true,
 			translations: translationsIn(locale),
@@ -70,13 +86,7 @@ export async function getPledgePage(
 			},
 			indicator: {
 				select: {
-					name: true,
-					unit: true,
-					baselineValue: true,
-					baselineDate: true,
-					targetValue: true,
-					targetDate: true,
-					direction: true,
+					...indicatorColumns,
 					measurements: {
 						orderBy: [{ asOf: 'desc' }, { createdAt: 'desc' }],
 						take: maxMeasurements,
@@ -282,32 +292,13 @@ export async function listPledgePlacements({ platformId }: { platformId?: string
 export type PledgePlacement = Awaited<ReturnType<typeof listPledgePlacements>>[number]
 
 const pledgeRecordSelect = {
-	id: true,
+	...pledgeColumns,
 	platformId: true,
 	categoryId: true,
-	slug: true,
-	title: true,
-	summary: true,
-	quote: true,
-	sourceUrl: true,
-	sourceDate: true,
-	kind: true,
-	deadline: true,
-	status: true,
 	version: true,
 	platform: { select: { slug: true, title: true } },
 	translations: { orderBy: { locale: 'asc' }, select: { locale: true, title: true, summary: true } },
-	indicator: {
-		select: {
-			name: true,
-			unit: true,
-			baselineValue: true,
-			baselineDate: true,
-			targetValue: true,
-			targetDate: true,
-			direction: true,
-		},
-	},
+	indicator: { select: indicatorColumns },
 	milestoneSteps: { orderBy: { position: 'asc' }, select: { position: true, title: true, doneOn: true } },
 } satisfies Prisma.PledgeSelect
 
