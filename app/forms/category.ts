@@ -1,16 +1,13 @@
 import { z } from 'zod'
-import {
-	addFieldIssue,
-	alwaysCheck,
-	limits,
-	optionalText,
-	recordId,
-	slug,
-	text,
-	version,
-	wholeNumber,
-} from './fields'
+import { alwaysCheck, limits, optionalText, recordId, slug, text, version, wholeNumber } from './fields'
 import type { ProblemMessages } from './problems'
+import {
+	checkTranslations,
+	translationFields,
+	translationFormValues,
+	translationLanguages,
+	type TranslationRules,
+} from './translations'
 
 // A category of a platform: a principle, or a topic under one of its principles. The platform and slug
 // are fixed once created.
@@ -20,33 +17,24 @@ const categoryFields = {
 	title: text({ missing: 'Enter the category’s title.', max: limits.title }),
 	summary: optionalText({ max: limits.summary }),
 	position: wholeNumber({ min: 0, max: 9999, blank: 0 }),
-	ruTitle: optionalText({ max: limits.title }),
-	ruSummary: optionalText({ max: limits.summary }),
-	kkTitle: optionalText({ max: limits.title }),
-	kkSummary: optionalText({ max: limits.summary }),
+	...translationFields,
 }
 
-/** The languages a category is translated into, with the fields that hold each. */
-export const categoryLanguages = [
-	{ language: 'Russian', lang: 'ru', title: 'ruTitle', summary: 'ruSummary' },
-	{ language: 'Kazakh', lang: 'kk', title: 'kkTitle', summary: 'kkSummary' },
-] as const
+/** The languages a category is translated into (the form's fieldsets). */
+export const categoryLanguages = translationLanguages
 
 /** A translation's summary may be left out (the category's own shows), its title not. */
-function checkTranslations(category: Record<string, unknown>, context: z.RefinementCtx) {
-	for (const { language, title, summary } of categoryLanguages) {
-		if (category[title] === undefined && category[summary] !== undefined) {
-			addFieldIssue(context, title, `Enter the ${language} title too, or clear the ${language} summary.`)
-		}
-	}
-}
+export const categoryTranslationRules = { summary: 'optional' } as const satisfies TranslationRules
+
+const checkCategory = (category: Record<string, unknown>, context: z.RefinementCtx) =>
+	checkTranslations(category, context, categoryTranslationRules)
 
 export const categoryCreateSchema = z
 	.object({ platformId: recordId({ missing: 'Choose a platform.' }), slug: slug(), ...categoryFields })
-	.superRefine(checkTranslations, alwaysCheck)
+	.superRefine(checkCategory, alwaysCheck)
 export const categoryEditSchema = z
 	.object({ version: version(), ...categoryFields })
-	.superRefine(checkTranslations, alwaysCheck)
+	.superRefine(checkCategory, alwaysCheck)
 
 export type CategoryCreateInput = z.output<typeof categoryCreateSchema>
 export type CategoryEditInput = z.output<typeof categoryEditSchema>
@@ -72,17 +60,13 @@ export function categoryFormValues(category: {
 	version: number
 	translations: Array<{ locale: string; title: string; summary: string | null }>
 }) {
-	const translation = (locale: 'RU' | 'KK') => category.translations.find((row) => row.locale === locale)
 	return {
 		version: String(category.version),
 		parentId: category.parentId ?? '',
 		title: category.title,
 		summary: category.summary ?? '',
 		position: String(category.position),
-		ruTitle: translation('RU')?.title ?? '',
-		ruSummary: translation('RU')?.summary ?? '',
-		kkTitle: translation('KK')?.title ?? '',
-		kkSummary: translation('KK')?.summary ?? '',
+		...translationFormValues(category.translations),
 	}
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { EvidenceType } from '~/.server/prisma/enums'
 import {
 	addFieldIssue,
 	alwaysCheck,
@@ -23,7 +24,7 @@ export const evidenceTypes = [
 	'OFFICIAL_STATEMENT',
 	'MEDIA_REPORT',
 	'OTHER',
-] as const
+] as const satisfies readonly EvidenceType[]
 
 /**
  * The evidence form. The dates may not be in the future, so the schema takes the current time (a test fixes

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { IndicatorDirection, PledgeKind as StoredKind } from '~/.server/prisma/enums'
 import {
 	addFieldIssue,
 	alwaysCheck,
@@ -15,6 +16,13 @@ import {
 	webAddress,
 } from './fields'
 import type { ProblemMessages } from './problems'
+import {
+	checkTranslations,
+	translationFields,
+	translationFormValues,
+	translationLanguages,
+	type TranslationRules,
+} from './translations'
 
 /**
  * The pledge forms (create and edit): the pledge, its Russian and Kazakh text, its indicator (quantitative
@@ -23,9 +31,14 @@ import type { ProblemMessages } from './problems'
  * address, and the kind decides what its status is measured by.
  */
 
-export const pledgeKinds = ['QUANTITATIVE', 'MILESTONE', 'QUALITATIVE'] as const
+/** The kinds of pledge and an indicator's directions, as the database's `PledgeKind` and `IndicatorDirection`. */
+export const pledgeKinds = [
+	'QUANTITATIVE',
+	'MILESTONE',
+	'QUALITATIVE',
+] as const satisfies readonly StoredKind[]
 export type PledgeKind = (typeof pledgeKinds)[number]
-export const indicatorDirections = ['INCREASE', 'DECREASE'] as const
+export const indicatorDirections = ['INCREASE', 'DECREASE'] as const satisfies readonly IndicatorDirection[]
 
 const optionalDate = () => isoDate({ missing: 'Enter a date as YYYY-MM-DD, or leave it empty.' }).optional()
 
@@ -56,10 +69,7 @@ const editableFields = {
 	sourceUrl: webAddress({ missing: 'Enter the address of the source.' }),
 	sourceDate: isoDate({ missing: 'Enter the date of the source.' }),
 	deadline: isoDate({ missing: 'Enter the deadline.' }),
-	ruTitle: optionalText({ max: limits.title }),
-	ruSummary: optionalText({ max: limits.summary }),
-	kkTitle: optionalText({ max: limits.title }),
-	kkSummary: optionalText({ max: limits.summary }),
+	...translationFields,
 	indicatorName: optionalText({ max: limits.title }),
 	indicatorUnit: optionalText({ max: limits.unit }),
 	baselineValue: optionalDecimal(),
@@ -72,11 +82,11 @@ const editableFields = {
 	steps,
 }
 
-/** The languages a pledge is translated into, with the fields that hold each. */
-export const pledgeLanguages = [
-	{ language: 'Russian', lang: 'ru', title: 'ruTitle', summary: 'ruSummary' },
-	{ language: 'Kazakh', lang: 'kk', title: 'kkTitle', summary: 'kkSummary' },
-] as const
+/** The languages a pledge is translated into (the form's fieldsets). */
+export const pledgeLanguages = translationLanguages
+
+/** A translation is whole or absent: like the pledge itself, it has a title and a summary. */
+export const pledgeTranslationRules = { summary: 'required' } as const satisfies TranslationRules
 
 /**
  * The checks that tie fields together. They run even when a field failed (`alwaysCheck`), so each value
@@ -84,14 +94,7 @@ export const pledgeLanguages = [
  */
 function checkPledge(pledge: Record<string, unknown>, kind: unknown, context: z.RefinementCtx) {
 	const given = (name: string) => pledge[name] !== undefined
-	for (const { language, title, summary } of pledgeLanguages) {
-		if (given(title) && !given(summary)) {
-			addFieldIssue(context, summary, `Enter the ${language} summary too, or clear the ${language} title.`)
-		}
-		if (!given(title) && given(summary)) {
-			addFieldIssue(context, title, `Enter the ${language} title too, or clear the ${language} summary.`)
-		}
-	}
+	checkTranslations(pledge, context, pledgeTranslationRules)
 	if (kind === 'QUANTITATIVE') {
 		if (!given('indicatorName')) addFieldIssue(context, 'indicatorName', 'Say what is measured.')
 		if (!given('indicatorUnit')) addFieldIssue(context, 'indicatorUnit', 'Enter the unit of the figure.')
@@ -174,7 +177,6 @@ export type StoredPledge = {
 
 /** A stored pledge as its edit form shows it: every value as the text a field holds. */
 export function pledgeFormValues(pledge: StoredPledge) {
-	const translation = (locale: 'RU' | 'KK') => pledge.translations.find((row) => row.locale === locale)
 	const indicator = pledge.indicator
 	return {
 		version: String(pledge.version),
@@ -185,10 +187,7 @@ export function pledgeFormValues(pledge: StoredPledge) {
 		sourceUrl: pledge.sourceUrl,
 		sourceDate: isoDateOf(pledge.sourceDate),
 		deadline: isoDateOf(pledge.deadline),
-		ruTitle: translation('RU')?.title ?? '',
-		ruSummary: translation('RU')?.summary ?? '',
-		kkTitle: translation('KK')?.title ?? '',
-		kkSummary: translation('KK')?.summary ?? '',
+		...translationFormValues(pledge.translations),
 		indicatorName: indicator?.name ?? '',
 		indicatorUnit: indicator?.unit ?? '',
 		baselineValue: indicator?.baselineValue?.toString() ?? '',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { PledgeStatus } from '~/.server/prisma/enums'
 import {
 	addFieldIssue,
 	alwaysCheck,
@@ -12,10 +13,17 @@ import {
 } from './fields'
 
 /**
- * Every status, as the database's `PledgeStatus` names them, in the order of `pledgeStatuses` in
- * ~/models/status (a test keeps the two equal; this module is for the browser too, so it imports no model).
+ * Every status, as the database's `PledgeStatus` names them, in the order charts and legends show them:
+ * unrated first, then from open to settled. ~/models/status has it as `pledgeStatuses`.
  */
-export const statuses = ['NOT_RATED', 'IN_PROGRESS', 'STALLED', 'PARTIAL', 'KEPT', 'BROKEN'] as const
+export const statuses = [
+	'NOT_RATED',
+	'IN_PROGRESS',
+	'STALLED',
+	'PARTIAL',
+	'KEPT',
+	'BROKEN',
+] as const satisfies readonly PledgeStatus[]
 
 export type Status = (typeof statuses)[number]
 

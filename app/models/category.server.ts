@@ -2,13 +2,15 @@ import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import {
 	categoryFormValues,
+	categoryTranslationRules,
 	type CategoryCreateInput,
 	type CategoryEditInput,
 	type CategoryProblem,
 } from '~/forms/category'
+import type { TranslationInput } from '~/forms/translations'
 import type { Locale } from '~/i18n/locales'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
-import { localize, translationsIn } from './translation.server'
+import { localize, translationsIn, writeTranslations } from './translation.server'
 
 /**
  * A platform's principles, each with the topics under it, in the reader's language: the choices of the
@@ -129,25 +131,21 @@ async function parentProblem(
 	return null
 }
 
-async function writeCategoryTranslations(
+function writeCategoryTranslations(
 	tx: Prisma.TransactionClient,
 	categoryId: string,
-	input: CategoryEditInput | CategoryCreateInput,
+	input: TranslationInput,
 ) {
-	for (const row of [
-		{ locale: 'RU' as const, title: input.ruTitle, summary: input.ruSummary ?? null },
-		{ locale: 'KK' as const, title: input.kkTitle, summary: input.kkSummary ?? null },
-	]) {
-		if (row.title === undefined) {
-			await tx.categoryTranslation.deleteMany({ where: { categoryId, locale: row.locale } })
-		} else {
-			await tx.categoryTranslation.upsert({
-				where: { categoryId_locale: { categoryId, locale: row.locale } },
-				create: { categoryId, locale: row.locale, title: row.title, summary: row.summary },
-				update: { title: row.title, summary: row.summary },
-			})
-		}
-	}
+	return writeTranslations(input, {
+		summary: categoryTranslationRules.summary,
+		save: (locale, text) =>
+			tx.categoryTranslation.upsert({
+				where: { categoryId_locale: { categoryId, locale } },
+				create: { categoryId, locale, ...text },
+				update: text,
+			}),
+		remove: (locale) => tx.categoryTranslation.deleteMany({ where: { categoryId, locale } }),
+	})
 }
 
 export async function createCategory(input: CategoryCreateInput, actor: Actor) {

@@ -12,7 +12,8 @@ import { createAudited, updateVersioned, type Actor, type Problems } from './sav
 // The current platform is the most recent election's; a tie goes to the one entered last.
 const currentFirst = [{ electionDate: 'desc' as const }, { createdAt: 'desc' as const }]
 
-const platformFields = {
+/** A platform's own text and dates: what its public pages and its edit form both show. */
+const platformColumns = {
 	id: true,
 	slug: true,
 	title: true,
@@ -24,10 +25,14 @@ const platformFields = {
 	sourceTitle: true,
 	sourcePublisher: true,
 	sourcePublishedAt: true,
+} satisfies Prisma.PlatformSelect
+
+const platformFields = {
+	...platformColumns,
 	hasDemoData: true,
 	updatedAt: true,
 	politician: { select: { name: true, office: true } },
-}
+} satisfies Prisma.PlatformSelect
 
 export type PlatformSummary = NonNullable<Awaited<ReturnType<typeof getPlatform>>>
 
@@ -103,18 +108,8 @@ export async function listPlatformsToEdit() {
 }
 
 const platformRecordSelect = {
-	id: true,
-	slug: true,
+	...platformColumns,
 	politicianId: true,
-	title: true,
-	summary: true,
-	electionDate: true,
-	termStart: true,
-	termEnd: true,
-	sourceUrl: true,
-	sourceTitle: true,
-	sourcePublisher: true,
-	sourcePublishedAt: true,
 	version: true,
 } satisfies Prisma.PlatformSelect
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import { PledgeKind, PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
+import { translationLocale } from '~/i18n/locales'
 
 /**
  * The pledge list: filters, full-text search and pagination, in two queries (the page and the count)
@@ -129,7 +130,6 @@ export type PledgeSearchParams = z.output<typeof pledgeSearchParams>
 
 /** PostgreSQL's text search configuration for each language's text; see the migration. */
 const searchConfiguration = { en: 'english', ru: 'russian', kk: 'simple' } as const
-const translationLocale = { ru: 'RU', kk: 'KK' } as const
 const titleCollation = { en: 'en-x-icu', ru: 'ru-x-icu', kk: 'kk-x-icu' } as const
 
 type QueryWords = { complete: string[]; prefix: string | undefined }

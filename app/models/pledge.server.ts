@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import {
 	pledgeFormValues,
+	pledgeTranslationRules,
 	type PledgeCreateInput,
 	type PledgeEditInput,
 	type PledgeProblem,
@@ -10,12 +11,37 @@ import type { Locale } from '~/i18n/locales'
 import { readIndicator, type IndicatorPlan, type IndicatorPoint } from './indicator'
 import { daysBetween, isoDate } from './overview.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
-import { localize, translationsIn } from './translation.server'
+import { localize, translationsIn, writeTranslations } from './translation.server'
 
 export const evidencePageSize = 20
 // Bounds that no real pledge reaches, so that a page's cost never grows with the tables.
 const maxLedgerEntries = 200
 const maxMeasurements = 500
+
+/** A pledge's own columns: what its public page and its edit form both show. */
+const pledgeColumns = {
+	id: true,
+	slug: true,
+	title: true,
+	summary: true,
+	quote: true,
+	sourceUrl: true,
+	sourceDate: true,
+	kind: true,
+	deadline: true,
+	status: true,
+} satisfies Prisma.PledgeSelect
+
+/** An indicator's plan: what the pledge page and the pledge's edit form both show of it. */
+const indicatorColumns = {
+	name: true,
+	unit: true,
+	baselineValue: true,
+	baselineDate: true,
+	targetValue: true,
+	targetDate: true,
+	direction: true,
+} satisfies Prisma.IndicatorSelect
 
 /**
  * Everything a pledge page shows, in four queries: the pledge (with its category, indicator and
@@ -35,16 +61,7 @@ export async function getPledgePage(
 	const pledge = await prisma.pledge.findFirst({
 		where: { slug: pledgeSlug, platform: { slug: platformSlug } },
 		select: {
-			id: true,
-			slug: true,
-			title: true,
-			summary: true,
-			quote: true,
-			sourceUrl: true,
-			sourceDate: true,
-			kind: true,
-			deadline: true,
-			status: true,
+			...pledgeColumns,
 			statusUpdatedAt: true,
 			updatedAt: true,
 			translations: translationsIn(locale),
@@ -69,13 +86,7 @@ export async function getPledgePage(
 			},
 			indicator: {
 				select: {
-					name: true,
-					unit: true,
-					baselineValue: true,
-					baselineDate: true,
-					targetValue: true,
-					targetDate: true,
-					direction: true,
+					...indicatorColumns,
 					measurements: {
 						orderBy: [{ asOf: 'desc' }, { createdAt: 'desc' }],
 						take: maxMeasurements,
@@ -281,32 +292,13 @@ export async function listPledgePlacements({ platformId }: { platformId?: string
 export type PledgePlacement = Awaited<ReturnType<typeof listPledgePlacements>>[number]
 
 const pledgeRecordSelect = {
-	id: true,
+	...pledgeColumns,
 	platformId: true,
 	categoryId: true,
-	slug: true,
-	title: true,
-	summary: true,
-	quote: true,
-	sourceUrl: true,
-	sourceDate: true,
-	kind: true,
-	deadline: true,
-	status: true,
 	version: true,
 	platform: { select: { slug: true, title: true } },
 	translations: { orderBy: { locale: 'asc' }, select: { locale: true, title: true, summary: true } },
-	indicator: {
-		select: {
-			name: true,
-			unit: true,
-			baselineValue: true,
-			baselineDate: true,
-			targetValue: true,
-			targetDate: true,
-			direction: true,
-		},
-	},
+	indicator: { select: indicatorColumns },
 	milestoneSteps: { orderBy: { position: 'asc' }, select: { position: true, title: true, doneOn: true } },
 } satisfies Prisma.PledgeSelect
 
@@ -336,20 +328,16 @@ async function writePledgeParts(
 	kind: PledgeRecord['kind'],
 	input: PledgeContent,
 ) {
-	for (const row of [
-		{ locale: 'RU' as const, title: input.ruTitle, summary: input.ruSummary },
-		{ locale: 'KK' as const, title: input.kkTitle, summary: input.kkSummary },
-	]) {
-		if (row.title !== undefined && row.summary !== undefined) {
-			await tx.pledgeTranslation.upsert({
-				where: { pledgeId_locale: { pledgeId, locale: row.locale } },
-				create: { pledgeId, locale: row.locale, title: row.title, summary: row.summary },
-				update: { title: row.title, summary: row.summary },
-			})
-		} else {
-			await tx.pledgeTranslation.deleteMany({ where: { pledgeId, locale: row.locale } })
-		}
-	}
+	await writeTranslations(input, {
+		summary: pledgeTranslationRules.summary,
+		save: (locale, text) =>
+			tx.pledgeTranslation.upsert({
+				where: { pledgeId_locale: { pledgeId, locale } },
+				create: { pledgeId, locale, ...text },
+				update: text,
+			}),
+		remove: (locale) => tx.pledgeTranslation.deleteMany({ where: { pledgeId, locale } }),
+	})
 	if (
 		kind === 'QUANTITATIVE' &&
 		input.indicatorName !== undefined &&

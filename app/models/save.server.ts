@@ -43,6 +43,17 @@ type Audited<Stored> = {
 }
 
 /**
+ * Updates a versioned record's row where `{ id, version }` still matches (answering the count) and then its
+ * parts; `details` are facts of the change the record does not keep (how many sessions it ended), added to
+ * the audit entry's `after`.
+ */
+export type VersionedUpdate<Stored> = (
+	tx: Prisma.TransactionClient,
+	where: { id: string; version: number },
+	before: Stored,
+) => Promise<{ count: number; details?: Prisma.InputJsonObject }>
+
+/**
  * An edit of a versioned record, the one way every record is updated: read it, refuse a stale version (409)
  * or an invalid change, update the row only where the version is still the one the form was loaded with
  * (so that of two concurrent saves exactly one wins), write its parts, read it again and write the audit
@@ -67,16 +78,7 @@ export async function updateVersioned<Stored extends { id: string; version: numb
 	check?: (tx: Prisma.TransactionClient, before: Stored) => Promise<Problems<Code> | null>
 	/** True when the change would leave the record as it is (checked before `check`). */
 	unchanged?: (before: Stored) => boolean
-	/**
-	 * Updates the row where `{ id, version }` still matches (answering the count) and then its parts;
-	 * `details` are facts of the change the record does not keep (how many sessions it ended), added to
-	 * the audit entry's `after`.
-	 */
-	update: (
-		tx: Prisma.TransactionClient,
-		where: { id: string; version: number },
-		before: Stored,
-	) => Promise<{ count: number; details?: Prisma.InputJsonObject }>
+	update: VersionedUpdate<Stored>
 	audit: Audited<Stored>
 }): Promise<SaveResult<Stored, Code>> {
 	return getPrisma().$transaction(async (tx) => {
@@ -103,9 +105,17 @@ export async function updateVersioned<Stored extends { id: string; version: numb
 	})
 }
 
+/** What a create answers: it never conflicts, and there is nothing to be missing. */
+export type CreateResult<Stored, Code extends string = string> = Extract<
+	SaveResult<Stored, Code>,
+	{ status: 'saved' | 'invalid' }
+>
+
 /**
  * A new record: check, create it and its parts, read it back and write the audit entry, in one
- * transaction. A unique key taken meanwhile (a slug) is refused as `problems`, not thrown.
+ * transaction. A unique key taken meanwhile (a slug) is refused as `problems`, not thrown. The actor is
+ * the signed-in account, or the command line (`npm run user:create`), where nobody is signed in: its
+ * entry has no actor and says so (`via: 'command line'`).
  */
 export async function createAudited<Stored extends { id: string }, Code extends string>({
 	actor,
@@ -115,7 +125,7 @@ export async function createAudited<Stored extends { id: string }, Code extends 
 	audit,
 	taken,
 }: {
-	actor: Actor
+	actor: Actor | 'command line'
 	read: (tx: Prisma.TransactionClient, id: string) => Promise<Stored | null>
 	check?: Check<Code>
 	/** Creates the row and its parts, answering the new id. */
@@ -123,7 +133,8 @@ export async function createAudited<Stored extends { id: string }, Code extends 
 	audit: Audited<Stored>
 	/** What a unique violation means for the form (`{ slug: 'taken' }`). */
 	taken: Problems<Code>
-}): Promise<SaveResult<Stored, Code>> {
+}): Promise<CreateResult<Stored, Code>> {
+	const signedIn = actor === 'command line' ? null : actor
 	try {
 		return await getPrisma().$transaction(async (tx) => {
 			const problems = check ? await check(tx) : null
@@ -132,12 +143,12 @@ export async function createAudited<Stored extends { id: string }, Code extends 
 			const after = await read(tx, id)
 			if (!after) throw new Error(`${audit.entityType} ${id} vanished inside its own transaction`)
 			await recordAudit(tx, {
-				actorId: actor.id,
+				actorId: signedIn?.id ?? null,
 				action: audit.action,
 				entityType: audit.entityType,
 				entityId: id,
-				after: audit.snapshot(after),
-				ipAddress: actor.ipAddress,
+				after: { ...audit.snapshot(after), ...(signedIn ? {} : { via: 'command line' }) },
+				ipAddress: signedIn?.ipAddress ?? null,
 			})
 			return { status: 'saved', record: after }
 		})

@@ -1,9 +1,16 @@
-import { Prisma, type Role } from '~/.server/prisma/client'
+import type { Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { passwordProblemOf, type PasswordProblem } from '~/forms/password'
 import { recordAudit } from './audit.server'
 import { hashPassword, verifyPassword } from './password.server'
-import { updateVersioned, type Actor, type SaveResult } from './save.server'
+import {
+	createAudited,
+	updateVersioned,
+	type Actor,
+	type CreateResult,
+	type SaveResult,
+	type VersionedUpdate,
+} from './save.server'
 
 const accountSelect = {
 	id: true,
@@ -93,14 +100,15 @@ export type NewAccount = {
 export async function createAccount(
 	input: NewAccount,
 	by: Actor | 'command line',
-): Promise<Extract<SaveResult<Account, 'taken' | PasswordProblem>, { status: 'saved' | 'invalid' }>> {
+): Promise<CreateResult<Account, 'taken' | PasswordProblem>> {
 	const problem = passwordProblemOf(input.password, input.email)
 	if (problem) return { status: 'invalid', problems: { password: problem } }
 	const hash = await hashPassword(input.password)
-	const actor = by === 'command line' ? { id: null, ipAddress: null } : by
-	try {
-		return await getPrisma().$transaction(async (tx) => {
-			const account = await tx.user.create({
+	return createAudited<Account, 'taken' | PasswordProblem>({
+		actor: by,
+		read: readAccount,
+		create: async (tx) => {
+			const { id } = await tx.user.create({
 				data: {
 					email: input.email,
 					displayName: input.displayName,
@@ -108,30 +116,22 @@ export async function createAccount(
 					mustChangePassword: input.mustChangePassword,
 					password: { create: { hash } },
 				},
-				select: accountSelect,
+				select: { id: true },
 			})
-			await recordAudit(tx, {
-				actorId: actor.id,
-				action: 'user.create',
-				entityType: 'User',
-				entityId: account.id,
-				after: {
-					email: account.email,
-					displayName: account.displayName,
-					role: account.role,
-					mustChangePassword: account.mustChangePassword,
-					...(by === 'command line' ? { via: by } : {}),
-				},
-				ipAddress: actor.ipAddress,
-			})
-			return { status: 'saved', record: account }
-		})
-	} catch (error) {
-		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			return { status: 'invalid', problems: { email: 'taken' } }
-		}
-		throw error
-	}
+			return id
+		},
+		audit: {
+			action: 'user.create',
+			entityType: 'User',
+			snapshot: (account) => ({
+				email: account.email,
+				displayName: account.displayName,
+				role: account.role,
+				mustChangePassword: account.mustChangePassword,
+			}),
+		},
+		taken: { email: 'taken' },
+	})
 }
 
 type AccountUpdate = {
@@ -155,9 +155,26 @@ async function isLastActiveAdmin(tx: Prisma.TransactionClient, account: Account)
 	return activeAdmins <= 1
 }
 
-/** A change to the role this account already has writes nothing, and answers `saved` with the same version. */
-export function changeRole(
-	{ userId, version, role }: AccountUpdate & { role: Role },
+/**
+ * A change of what an account may do (its role, or whether it is disabled), the same way for both: a
+ * change to the value it already has writes nothing and answers `saved` with the same version, and the
+ * last active admin can be neither demoted nor disabled (`last-admin` at the field). Promoting or enabling
+ * someone never meets that check: the account is not an active admin yet.
+ */
+function changeAccess<Field extends 'role' | 'disabled'>(
+	{
+		userId,
+		version,
+		field,
+		value,
+		action,
+		update,
+	}: AccountUpdate & {
+		field: Field
+		value: Account[Field]
+		action: string
+		update: VersionedUpdate<Account>
+	},
 	actor: Actor,
 ): Promise<SaveResult<Account, 'last-admin'>> {
 	return updateVersioned<Account, 'last-admin'>({
@@ -165,42 +182,43 @@ export function changeRole(
 		version,
 		actor,
 		read: readAccount,
-		unchanged: (account) => account.role === role,
-		check: async (tx, account) => ((await isLastActiveAdmin(tx, account)) ? { role: 'last-admin' } : null),
-		update: (tx, where) => tx.user.updateMany({ where, data: { role, version: { increment: 1 } } }),
-		audit: {
-			action: 'user.role_change',
-			entityType: 'User',
-			snapshot: (account) => ({ role: account.role }),
-		},
+		unchanged: (account) => account[field] === value,
+		check: async (tx, account) => ((await isLastActiveAdmin(tx, account)) ? { [field]: 'last-admin' } : null),
+		update,
+		audit: { action, entityType: 'User', snapshot: (account) => ({ [field]: account[field] }) },
 	})
 }
 
-/** Disabling also ends every session of the account at once. */
-export function setDisabled(
-	{ userId, version, disabled }: AccountUpdate & { disabled: boolean },
-	actor: Actor,
-): Promise<SaveResult<Account, 'last-admin'>> {
-	return updateVersioned<Account, 'last-admin'>({
-		id: userId,
-		version,
+export function changeRole({ role, ...which }: AccountUpdate & { role: Role }, actor: Actor) {
+	return changeAccess(
+		{
+			...which,
+			field: 'role',
+			value: role,
+			action: 'user.role_change',
+			update: (tx, where) => tx.user.updateMany({ where, data: { role, version: { increment: 1 } } }),
+		},
 		actor,
-		read: readAccount,
-		unchanged: (account) => account.disabled === disabled,
-		check: async (tx, account) =>
-			disabled && (await isLastActiveAdmin(tx, account)) ? { disabled: 'last-admin' } : null,
-		update: async (tx, where) => {
-			const { count } = await tx.user.updateMany({ where, data: { disabled, version: { increment: 1 } } })
-			if (count === 0 || !disabled) return { count }
-			const sessions = await tx.session.deleteMany({ where: { userId } })
-			return { count, details: { sessionsEnded: sessions.count } }
-		},
-		audit: {
+	)
+}
+
+/** Disabling also ends every session of the account at once. */
+export function setDisabled({ disabled, ...which }: AccountUpdate & { disabled: boolean }, actor: Actor) {
+	return changeAccess(
+		{
+			...which,
+			field: 'disabled',
+			value: disabled,
 			action: disabled ? 'user.disable' : 'user.enable',
-			entityType: 'User',
-			snapshot: (account) => ({ disabled: account.disabled }),
+			update: async (tx, where) => {
+				const { count } = await tx.user.updateMany({ where, data: { disabled, version: { increment: 1 } } })
+				if (count === 0 || !disabled) return { count }
+				const sessions = await tx.session.deleteMany({ where: { userId: which.userId } })
+				return { count, details: { sessionsEnded: sessions.count } }
+			},
 		},
-	})
+		actor,
+	)
 }
 
 /**

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ConfigurationError } from '~/env.server'
-import { generatedSecretFile, resolveSessionSecret } from './session-secret.server'
+import { generatedSecretFile, resolveSessionSecret } from './session-secret'
 
 let folder: string
 beforeEach(async () => {
