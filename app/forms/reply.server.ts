@@ -1,5 +1,7 @@
 import type { Submission } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
+import type { ZodType } from 'zod'
 
 type ReplyOptions = {
 	fieldErrors?: Record<string, string[]>
@@ -19,27 +21,84 @@ export function refuse<Output>(submission: Submission<Output>, options?: ReplyOp
 
 /** Room for the longest list any form holds (30 milestone steps, 50 pieces of evidence), and to spare. */
 const maxListIndex = 100
+/** More fields than any form of Uade has (a pledge with 30 steps and its translations is about 90). */
+const maxFields = 1000
+// A field name as the kit writes it: `title`, `evidenceIds`, `steps[3].doneOn`; at most three levels deep.
+const segment = '[A-Za-z][A-Za-z0-9_]{0,63}(?:\\[\\d{1,3}\\])?'
+const fieldName = new RegExp(`^${segment}(?:\\.${segment}){0,2}$`)
+const intentName = '__intent__'
+
+function isListName(name: unknown): name is string {
+	if (typeof name !== 'string' || !fieldName.test(name)) return false
+	for (const [, index] of name.matchAll(/\[(\d+)\]/g)) if (Number(index) > maxListIndex) return false
+	return true
+}
 
 /**
- * A form no page of Uade sends, refused before conform reads it: a list item far beyond any list's room
- * (`steps[99999999].title`, from which conform would build an array that long before the schema's own
- * limit could refuse it), or a `__intent__` that is no conform intent (which would throw).
+ * Whether conform may read this form: every name one of the kit's (a list item within a list's room, so
+ * that `steps[99999999].title` cannot make conform build an array that long before the schema could refuse
+ * it), not more fields than a form has (conform gathers repeated values by copying the list each time), and
+ * as the only intent an "Add a step" or "Remove" button's (other intents, and conform's `__state__`, are
+ * for the browser's own use: sent by hand they would throw).
  */
-export function isUnreadableForm(formData: FormData): boolean {
-	for (const name of formData.keys()) {
-		for (const [, index] of name.matchAll(/\[(\d+)\]/g)) if (Number(index) > maxListIndex) return true
+export function isReadableForm(form: FormData | URLSearchParams): boolean {
+	let count = 0
+	for (const [name, value] of form.entries()) {
+		if (++count > maxFields) return false
+		if (name === intentName) {
+			if (typeof value !== 'string' || !isListIntent(value)) return false
+		} else if (!isListName(name)) return false
 	}
-	const intent = formData.get('__intent__')
-	if (intent === null) return false
-	if (typeof intent !== 'string') return true
+	return true
+}
+
+function isListIntent(text: string): boolean {
+	let intent: unknown
 	try {
-		const parsed: unknown = JSON.parse(intent)
-		if (typeof parsed !== 'object' || parsed === null) return true
-		const { type, payload } = { type: undefined, payload: undefined, ...parsed }
-		return typeof type !== 'string' || typeof payload !== 'object' || payload === null
+		intent = JSON.parse(text)
 	} catch {
-		return true
+		return false
 	}
+	if (typeof intent !== 'object' || intent === null || !('type' in intent) || !('payload' in intent))
+		return false
+	const { type, payload } = intent
+	if ((type !== 'insert' && type !== 'remove') || typeof payload !== 'object' || payload === null)
+		return false
+	const keys = Object.keys(payload)
+	if (
+		!('name' in payload) ||
+		!isListName(payload.name) ||
+		keys.some((key) => key !== 'name' && key !== 'index')
+	) {
+		return false
+	}
+	if (!('index' in payload)) return type === 'insert'
+	return (
+		Number.isInteger(payload.index) && Number(payload.index) >= 0 && Number(payload.index) <= maxListIndex
+	)
+}
+
+/**
+ * A query as a filter form reads it, for `parseForm`: a link may carry what no page sent, a campaign tag
+ * (`utm_source`, which the schema ignores) or a name no field could have (`x[99999]`): those are dropped,
+ * so the link still opens its page rather than a 400.
+ */
+export function onlyFormFields(search: URLSearchParams): URLSearchParams {
+	return new URLSearchParams([...search].filter(([name]) => isListName(name)).slice(0, maxFields))
+}
+
+/**
+ * A posted form (or a search form's query) parsed with its schema, as conform does it; a form no page of
+ * Uade sends (see isReadableForm) is a 400 before conform reads it.
+ */
+export function parseForm<Schema extends ZodType<unknown, Record<string, unknown>>>(
+	form: FormData | URLSearchParams,
+	schema: Schema,
+) {
+	if (!isReadableForm(form)) {
+		throw new Response('This form cannot be read. Reload the page and send it again.', { status: 400 })
+	}
+	return parseWithZod(form, { schema })
 }
 
 /**

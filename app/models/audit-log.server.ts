@@ -47,11 +47,7 @@ export async function listAuditLog(filter: AuditLogFilter) {
 			take: auditLogPageSize + 1,
 			select: entrySelect,
 		}),
-		prisma.user.findMany({
-			orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
-			take: auditActorChoiceLimit,
-			select: { id: true, displayName: true, email: true },
-		}),
+		listAuditActors(),
 	])
 	const entries = rows.slice(0, auditLogPageSize)
 	const last = entries.at(-1)
@@ -60,6 +56,15 @@ export async function listAuditLog(filter: AuditLogFilter) {
 		nextCursor: rows.length > auditLogPageSize && last ? auditCursorOf(last) : null,
 		actors,
 	}
+}
+
+/** The accounts the log can be filtered by (bounded: the choices of one select). */
+export async function listAuditActors() {
+	return getPrisma().user.findMany({
+		orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+		take: auditActorChoiceLimit,
+		select: { id: true, displayName: true, email: true },
+	})
 }
 
 export type AuditLogEntry = Awaited<ReturnType<typeof listAuditLog>>['entries'][number]

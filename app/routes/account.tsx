@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	redirect,
 	type ActionFunctionArgs,
@@ -30,7 +29,7 @@ import {
 } from '~/forms/account'
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
-import { refuse } from '~/forms/reply.server'
+import { parseForm, refuse } from '~/forms/reply.server'
 import { roleLabels } from '~/components/labels'
 import { changeOwnPassword, listActiveSessions } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
@@ -59,18 +58,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	// No password is ever sent back, whichever form it came with.
 	const hideFields = changePasswordSecretFields
-	const intent = parseWithZod(formData, { schema: accountIntentSchema })
+	const intent = parseForm(formData, accountIntentSchema)
 	if (intent.status !== 'success') return refuse(intent, { hideFields })
 
 	if (intent.value.intent === 'sign-out-everywhere') {
-		const submission = parseWithZod(formData, { schema: signOutEverywhereSchema })
+		const submission = parseForm(formData, signOutEverywhereSchema)
 		if (submission.status !== 'success') return refuse(submission)
 		await signOutEverywhere({ userId: user.id, ipAddress: context.clientIp ?? null })
 		throw redirect('/sign-in?signedOut=everywhere', {
 			headers: { 'Set-Cookie': await serializeClearedSessionCookie(request) },
 		})
 	}
-	const submission = parseWithZod(formData, { schema: changePasswordSchema })
+	const submission = parseForm(formData, changePasswordSchema)
 	if (submission.status !== 'success') return refuse(submission, { hideFields })
 	const result = await changeOwnPassword(
 		{

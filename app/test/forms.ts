@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ZodType } from 'zod'
+import { isReadableForm } from '~/forms/reply.server'
 
 /** What a test sends for one field: a value, several (a group of checkboxes), or nothing. */
 export type SentValue = string | readonly string[] | undefined
@@ -14,9 +15,11 @@ export function formDataOf(fields: Record<string, SentValue>): FormData {
 	return form
 }
 
-/** A form parsed as its route parses it (conform: a blank field is absent). */
+/** A form parsed as its route parses it (conform: a blank field is absent), after the same guard. */
 export function parseForm<Schema extends ZodType>(schema: Schema, fields: Record<string, SentValue>) {
-	return parseWithZod(formDataOf(fields), { schema })
+	const form = formDataOf(fields)
+	if (!isReadableForm(form)) throw new Error('The route would refuse this form before reading it.')
+	return parseWithZod(form, { schema })
 }
 
 /** The messages of a refused form per field (`''` for the form as a whole), or null when it was accepted. */

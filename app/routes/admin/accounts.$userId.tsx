@@ -1,5 +1,4 @@
 import type { Submission } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -18,7 +17,7 @@ import { SecurityEventsTable } from '~/components/security-events'
 import { isRecordId } from '~/forms/fields'
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
-import { refuse } from '~/forms/reply.server'
+import { parseForm, refuse } from '~/forms/reply.server'
 import {
 	accountChangeIntentSchema,
 	accountChangeMessages,
@@ -70,13 +69,14 @@ function refuseLastAdmin(submission: Submission<unknown>) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
+	// An unknown account is a 404 whatever the form held.
+	const { id: userId } = await findAccount(params.userId)
 	const formData = await request.formData()
-	const chosen = parseWithZod(formData, { schema: accountChangeIntentSchema })
+	const chosen = parseForm(formData, accountChangeIntentSchema)
 	if (chosen.status !== 'success') return refuse(chosen, { hideFields: userSecretFields })
-	const userId = params.userId ?? ''
 	switch (chosen.value.intent) {
 		case 'change-role': {
-			const submission = parseWithZod(formData, { schema: changeRoleSchema })
+			const submission = parseForm(formData, changeRoleSchema)
 			if (submission.status !== 'success') return refuse(submission)
 			const { version, role } = submission.value
 			const result = await changeRole({ userId, version, role }, actor)
@@ -87,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			return changed('change-role', message(roleLabels[role]))
 		}
 		case 'set-disabled': {
-			const submission = parseWithZod(formData, { schema: setDisabledSchema })
+			const submission = parseForm(formData, setDisabledSchema)
 			if (submission.status !== 'success') return refuse(submission)
 			const { version, disabled } = submission.value
 			const result = await setDisabled({ userId, version, disabled }, actor)
@@ -99,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			)
 		}
 		case 'reset-password': {
-			const submission = parseWithZod(formData, { schema: resetPasswordSchema })
+			const submission = parseForm(formData, resetPasswordSchema)
 			if (submission.status !== 'success') return refuse(submission, { hideFields: userSecretFields })
 			const { version, passwordChoice } = submission.value
 			const oneTimePassword = passwordChoice === 'generate' ? generateOneTimePassword() : null

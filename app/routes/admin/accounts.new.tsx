@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
@@ -6,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage, RadioGroup, StaffForm, TextField, useStaffForm, type Refused } from '~/components/forms'
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
-import { refuse } from '~/forms/reply.server'
+import { parseForm, refuse } from '~/forms/reply.server'
 import { newAccountSchema, userProblems, userSecretFields } from '~/forms/user'
 import { roleLabels } from '~/components/labels'
 import { generateOneTimePassword } from '~/models/password.server'
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
-	const submission = parseWithZod(await request.formData(), { schema: newAccountSchema })
+	const submission = parseForm(await request.formData(), newAccountSchema)
 	const hideFields = userSecretFields
 	if (submission.status !== 'success') return refuse(submission, { hideFields })
 	const { email, displayName, role, passwordChoice } = submission.value

@@ -285,6 +285,8 @@ describe('changing an account (/admin/accounts/:userId)', () => {
 		expect(
 			(await changeAccount('no-such-user', { intent: 'change-role', version: '1', role: 'ADMIN' })).status,
 		).toBe(404)
+		// An unknown account is a 404 even when the form is refused too.
+		expect((await changeAccount('no-such-user', { intent: 'delete-everything' })).status).toBe(404)
 		const page = await outcomeOf(() =>
 			accountPage.loader({
 				request: new Request('http://localhost/admin/accounts/no-such-user', {

@@ -32,6 +32,7 @@ const pageSchema = z.object({
 		}),
 	),
 	nextCursor: z.string().nullable(),
+	actors: z.array(z.object({ id: z.string() })),
 })
 
 beforeAll(async () => {
@@ -165,6 +166,16 @@ describe('the audit log (/admin/audit)', () => {
 		const good = await load('?action=pledge.')
 		expect(good.status).toBe(200)
 		expect(Reflect.get(Object(good.body), 'result')).toBeNull()
+		// A refused filter still offers every account to choose from.
+		expect(pageOf(badActor.body).actors.map((actor) => actor.id)).toContain(otherAdminId)
+	})
+
+	test('a link with what no filter has (a campaign tag, a crafted list index) opens the filtered page', async () => {
+		const outcome = await load(
+			`?actor=${otherAdminId}&utm_source=newsletter&x[100000000]=1&${'a.'.repeat(5000)}b=1`,
+		)
+		expect(outcome.status).toBe(200)
+		expect(pageOf(outcome.body).entries.map((entry) => entry.action)).toEqual(['politician.create'])
 	})
 
 	test('only admins may read it', async () => {

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
@@ -13,7 +12,13 @@ import {
 	type Refused,
 } from '~/components/forms'
 import { auditLogFilterSchema } from '~/forms/audit-log'
-import { auditFieldChanges, listAuditLog, type AuditFieldChange } from '~/models/audit-log.server'
+import {
+	auditFieldChanges,
+	listAuditActors,
+	listAuditLog,
+	type AuditFieldChange,
+} from '~/models/audit-log.server'
+import { onlyFormFields, parseForm } from '~/forms/reply.server'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Admin · Uade' }]
 
@@ -28,10 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		entityType: search.get('entityType') ?? '',
 		entityId: search.get('entityId') ?? '',
 	}
-	const filter = parseWithZod(search, { schema: auditLogFilterSchema })
+	// A link may carry parameters no filter has (utm_source=…): they are left out, not refused.
+	const filter = parseForm(onlyFormFields(search), auditLogFilterSchema)
 	if (filter.status !== 'success') {
+		// The filters stay usable: the accounts to choose from, with the one chosen.
+		const actors = await listAuditActors()
 		return data(
-			{ values, result: filter.reply(), entries: [], nextCursor: null, actors: [], isFirstPage: true },
+			{ values, result: filter.reply(), entries: [], nextCursor: null, actors, isFirstPage: true },
 			{ status: 400 },
 		)
 	}

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
@@ -23,7 +22,7 @@ import {
 	type CategoryFormValues,
 } from '~/forms/category'
 import { isRecordId } from '~/forms/fields'
-import { isUnreadableForm, refuse } from '~/forms/reply.server'
+import { parseForm, refuse } from '~/forms/reply.server'
 import {
 	createCategory,
 	getCategoryRecord,
@@ -62,7 +61,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findCategory(params.categoryId)
 	const formData = await request.formData()
-	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
 	const answer = {
 		noun: 'category',
 		path: '/admin/catalogue/categories',
@@ -70,11 +68,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		formValues: categoryFormValues,
 	}
 	if (existing) {
-		const submission = parseWithZod(formData, { schema: categoryEditSchema })
+		const submission = parseForm(formData, categoryEditSchema)
 		if (submission.status !== 'success') return refuse(submission)
 		return answerSave(submission, await updateCategory(existing.id, submission.value, actor), answer)
 	}
-	const submission = parseWithZod(formData, { schema: categoryCreateSchema })
+	const submission = parseForm(formData, categoryCreateSchema)
 	if (submission.status !== 'success') return refuse(submission)
 	return answerSave(submission, await createCategory(submission.value, actor), answer)
 }

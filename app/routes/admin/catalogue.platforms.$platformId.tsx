@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
@@ -24,7 +23,7 @@ import {
 	platformProblems,
 	type PlatformFormValues,
 } from '~/forms/platform'
-import { isUnreadableForm, refuse } from '~/forms/reply.server'
+import { parseForm, refuse } from '~/forms/reply.server'
 import { createPlatform, getPlatformRecord, updatePlatform } from '~/models/platform.server'
 import { listPoliticians } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
@@ -56,7 +55,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findPlatform(params.platformId)
 	const formData = await request.formData()
-	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
 	const answer = {
 		noun: 'platform',
 		path: '/admin/catalogue/platforms',
@@ -64,11 +62,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		formValues: platformFormValues,
 	}
 	if (existing) {
-		const submission = parseWithZod(formData, { schema: platformEditSchema })
+		const submission = parseForm(formData, platformEditSchema)
 		if (submission.status !== 'success') return refuse(submission)
 		return answerSave(submission, await updatePlatform(existing.id, submission.value, actor), answer)
 	}
-	const submission = parseWithZod(formData, { schema: platformCreateSchema })
+	const submission = parseForm(formData, platformCreateSchema)
 	if (submission.status !== 'success') return refuse(submission)
 	return answerSave(submission, await createPlatform(submission.value, actor), answer)
 }

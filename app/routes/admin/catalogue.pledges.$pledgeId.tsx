@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
@@ -7,7 +6,7 @@ import { FormMessage } from '~/components/forms'
 import { PledgeForm } from '~/components/pledge-form'
 import { isRecordId } from '~/forms/fields'
 import { pledgeEditSchema, pledgeFormValues, pledgeProblems } from '~/forms/pledge'
-import { isUnreadableForm, refuse, replyToIntent } from '~/forms/reply.server'
+import { parseForm, refuse, replyToIntent } from '~/forms/reply.server'
 import { paths } from '~/models/paths'
 import { getPledgeRecord, listPledgePlacements, updatePledge } from '~/models/pledge.server'
 import { statusLabel } from '~/components/labels'
@@ -44,8 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const pledge = await findPledge(params.pledgeId)
 	const formData = await request.formData()
-	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
-	const submission = parseWithZod(formData, { schema: pledgeEditSchema(pledge.kind) })
+	const submission = parseForm(formData, pledgeEditSchema(pledge.kind))
 	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
 	if (submission.status === undefined) return replyToIntent(submission)
 	if (submission.status !== 'success') return refuse(submission)

@@ -1,11 +1,10 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PledgeForm } from '~/components/pledge-form'
 import { pledgeCreateSchema, pledgeFormValues, pledgeProblems } from '~/forms/pledge'
-import { isUnreadableForm, refuse, replyToIntent } from '~/forms/reply.server'
+import { parseForm, refuse, replyToIntent } from '~/forms/reply.server'
 import { createPledge, listPledgePlacements } from '~/models/pledge.server'
 import { answerSave } from './record-save.server'
 
@@ -19,8 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const formData = await request.formData()
-	if (isUnreadableForm(formData)) throw new Response(null, { status: 400 })
-	const submission = parseWithZod(formData, { schema: pledgeCreateSchema })
+	const submission = parseForm(formData, pledgeCreateSchema)
 	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
 	if (submission.status === undefined) return replyToIntent(submission)
 	if (submission.status !== 'success') return refuse(submission)

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
@@ -18,7 +17,7 @@ import {
 	politicianFormValues,
 	politicianProblems,
 } from '~/forms/politician'
-import { refuse } from '~/forms/reply.server'
+import { parseForm, refuse } from '~/forms/reply.server'
 import { createPolitician, getPolitician, updatePolitician } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
 
@@ -51,11 +50,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		formValues: politicianFormValues,
 	}
 	if (existing) {
-		const submission = parseWithZod(formData, { schema: politicianEditSchema })
+		const submission = parseForm(formData, politicianEditSchema)
 		if (submission.status !== 'success') return refuse(submission)
 		return answerSave(submission, await updatePolitician(existing.id, submission.value, actor), answer)
 	}
-	const submission = parseWithZod(formData, { schema: politicianCreateSchema })
+	const submission = parseForm(formData, politicianCreateSchema)
 	if (submission.status !== 'success') return refuse(submission)
 	return answerSave(submission, await createPolitician(submission.value, actor), answer)
 }

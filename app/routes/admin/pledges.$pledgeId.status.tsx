@@ -1,5 +1,4 @@
 import type { Submission } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	data,
 	redirect,
@@ -23,7 +22,7 @@ import {
 	type Refused,
 } from '~/components/forms'
 import { statusLabel, statusOptions } from '~/components/labels'
-import { refuse } from '~/forms/reply.server'
+import { parseForm, refuse } from '~/forms/reply.server'
 import {
 	correctionSchema,
 	ledgerConflictMessages,
@@ -65,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	const now = new Date()
 	if (formData.get('intent') === ledgerIntents.correct) {
-		const submission = parseWithZod(formData, { schema: correctionSchema(now) })
+		const submission = parseForm(formData, correctionSchema(now))
 		if (submission.status !== 'success') {
 			await requireStatusPage(pledgeId)
 			return refuse(submission)
@@ -77,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			conflict: { message: ledgerConflictMessages.alreadyCorrected, correctsId: input.correctsId },
 		})
 	}
-	const submission = parseWithZod(formData, { schema: statusUpdateSchema(now) })
+	const submission = parseForm(formData, statusUpdateSchema(now))
 	if (submission.status !== 'success') {
 		await requireStatusPage(pledgeId)
 		return refuse(submission)

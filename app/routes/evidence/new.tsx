@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	redirect,
 	type ActionFunctionArgs,
@@ -23,7 +22,7 @@ import {
 import { evidenceTypeOptions, statusOptions } from '~/components/labels'
 import { evidenceProblems, evidenceSchema } from '~/forms/evidence'
 import { problemMessages } from '~/forms/problems'
-import { refuse } from '~/forms/reply.server'
+import { parseForm, refuse } from '~/forms/reply.server'
 import { getPledgeForEvidence, submitEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 
@@ -45,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireUser(request), context)
 	const pledge = await requirePledge(request)
-	const submission = parseWithZod(await request.formData(), { schema: evidenceSchema(new Date()) })
+	const submission = parseForm(await request.formData(), evidenceSchema(new Date()))
 	if (submission.status !== 'success') return refuse(submission)
 	const result = await submitEvidence({ actor, pledgeId: pledge.id, input: submission.value })
 	switch (result.status) {
