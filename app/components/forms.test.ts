@@ -6,12 +6,22 @@ import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { limits, optionalText, recordIds, text } from '~/forms/fields'
-import { CheckboxGroup, DateField, SelectField, TextAreaField, TextField, useStaffForm } from './forms'
+import {
+	CheckboxGroup,
+	DateField,
+	dateFormatHint,
+	FieldGroup,
+	SelectField,
+	TextAreaField,
+	TextField,
+	useStaffForm,
+} from './forms'
 
 const schema = z.object({
 	title: text({ missing: 'Enter the title.', max: limits.title }),
 	note: optionalText({ max: limits.reason }),
 	publishedOn: text({ missing: 'Enter the date.', max: 10 }),
+	measuredOn: text({ missing: 'Enter the date.', max: 10 }),
 	type: z.enum(['LAW', 'BUDGET'], { error: 'Choose the type.' }),
 	evidenceIds: recordIds({ max: 5, invalid: 'Choose evidence from the list.' }),
 })
@@ -40,6 +50,15 @@ function render(lastResult: SubmissionResult<string[]> | null) {
 				field: fields.evidenceIds,
 				choices: ['e1', 'e2', 'e3'].map((id) => ({ value: id, label: `Item ${id}` })),
 			}),
+			createElement(FieldGroup, {
+				legend: 'Measurement',
+				hint: 'Both or neither.',
+				children: createElement(DateField, {
+					label: 'As of',
+					field: fields.measuredOn,
+					hint: 'The figure’s date.',
+				}),
+			}),
 		)
 	}
 	// Rendered as the server renders a page (no DOM here), then read with a DOM of its own.
@@ -66,6 +85,26 @@ describe('the field kit', () => {
 		expect(title?.getAttribute('maxlength')).toBe(String(limits.title))
 		expect(page.querySelector('textarea[name="note"]')?.hasAttribute('required')).toBe(false)
 		expect(page.querySelector('input[name="publishedOn"]')?.getAttribute('type')).toBe('date')
+	})
+
+	it('says how to write a date, after the field’s own hint', () => {
+		const page = render(null)
+		const describedText = (selector: string) => {
+			const ids = page.querySelector(selector)?.getAttribute('aria-describedby')?.split(' ') ?? []
+			return ids.map((id) => page.getElementById(id)?.textContent)
+		}
+		expect(dateFormatHint).toBe('As YYYY-MM-DD, for example 2024-03-31.')
+		expect(describedText('input[name="publishedOn"]')).toEqual([dateFormatHint])
+		expect(describedText('input[name="measuredOn"]')).toEqual([`The figure’s date. ${dateFormatHint}`])
+	})
+
+	it('ties a group’s hint to its fieldset', () => {
+		const page = render(null)
+		const group = [...page.querySelectorAll('fieldset')].find(
+			(fieldset) => fieldset.querySelector('legend')?.textContent === 'Measurement',
+		)
+		const hintId = group?.getAttribute('aria-describedby')
+		expect(hintId && page.getElementById(hintId)?.textContent).toBe('Both or neither.')
 	})
 
 	it('shows a refused form as sent, with each message tied to its field', () => {

@@ -12,7 +12,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import type { ComponentProps, ReactNode } from 'react'
+import { useId, type ComponentProps, type ReactNode } from 'react'
 import type { input, output, ZodType } from 'zod'
 
 /**
@@ -94,11 +94,30 @@ export function UrlField(props: Described) {
 	return <TextField {...props} type="url" inputMode="url" />
 }
 
-/** A calendar date: the browser's date picker, which sends YYYY-MM-DD (typed as such where there is none). */
-export function DateField(props: Described) {
+/** How a date is written where the browser has no date picker (it then shows a plain text box). */
+export const dateFormatHint = 'As YYYY-MM-DD, for example 2024-03-31.'
+
+/**
+ * A calendar date: the browser's date picker, which sends YYYY-MM-DD; the hint says so for a browser
+ * without one, after the field's own hint.
+ */
+export function DateField({ hint, ...props }: Described) {
+	const described = {
+		...props,
+		hint: hint ? (
+			<>
+				{hint} {dateFormatHint}
+			</>
+		) : (
+			dateFormatHint
+		),
+	}
 	return (
-		<FieldShell {...props}>
-			<input {...getInputProps(props.field, { type: 'date', ...describedBy(props) })} key={props.field.key} />
+		<FieldShell {...described}>
+			<input
+				{...getInputProps(props.field, { type: 'date', ...describedBy(described) })}
+				key={props.field.key}
+			/>
 		</FieldShell>
 	)
 }
@@ -257,15 +276,14 @@ export function FieldGroup({
 	lang?: string
 	children: ReactNode
 }) {
-	const hintId = list ? list.descriptionId : undefined
-	const describedBy = list
-		? [hint ? list.descriptionId : null, list.errors?.length ? list.errorId : null].filter(Boolean).join(' ')
-		: ''
+	const ownHintId = useId()
+	const hintId = hint ? (list?.descriptionId ?? ownHintId) : null
+	const describedBy = [hintId, list?.errors?.length ? list.errorId : null].filter(Boolean).join(' ')
 	return (
 		<fieldset className="staff-group" lang={lang} aria-describedby={describedBy || undefined}>
 			<legend lang={lang ? 'en' : undefined}>{legend}</legend>
 			{hint ? (
-				<p id={hintId} className="staff-field-hint">
+				<p id={hintId ?? undefined} className="staff-field-hint">
 					{hint}
 				</p>
 			) : null}

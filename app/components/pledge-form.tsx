@@ -13,6 +13,7 @@ import {
 	useStaffForm,
 	type OptionGroup,
 } from './forms'
+import { nothingSaved } from './record-page'
 import {
 	pledgeCreateSchema,
 	pledgeEditSchema,
@@ -77,11 +78,7 @@ export function PledgeForm({
 	})
 	const steps = fields.steps.getFieldList()
 	return (
-		<StaffForm
-			form={form}
-			className="staff-form catalogue-form"
-			refused="Nothing was saved: please correct the fields marked below."
-		>
+		<StaffForm form={form} className="staff-form catalogue-form" refused={nothingSaved}>
 			{/* The first submit button is the one Enter presses: saving, never "Remove". */}
 			<button type="submit" hidden tabIndex={-1} />
 			{isNew ? (

@@ -30,6 +30,23 @@ export type Status = (typeof statuses)[number]
 /** What a status page's two forms send as `intent`, to tell them apart. */
 export const ledgerIntents = { record: 'record', correct: 'correct' } as const
 
+const useTheButtons = 'Please use one of the buttons on the page.'
+
+/**
+ * Which of the two forms was sent, read before the form itself (each has its own schema); a form without
+ * one is a new status, the page's first form.
+ */
+export const ledgerIntentSchema = z.object({
+	intent: choice([ledgerIntents.record, ledgerIntents.correct], { missing: useTheButtons }).default(
+		ledgerIntents.record,
+	),
+})
+
+/** A form's own intent, which its hidden field sends (see `ledgerIntentSchema`). */
+function ownIntent(intent: (typeof ledgerIntents)[keyof typeof ledgerIntents]) {
+	return choice([intent], { missing: useTheButtons }).optional()
+}
+
 function ledgerEntryFields(now: Date) {
 	return {
 		status: choice(statuses, { missing: 'Choose the new status.' }),
@@ -68,6 +85,7 @@ export function statusUpdateSchema(now: Date) {
 	return z
 		.object(
 			{
+				intent: ownIntent(ledgerIntents.record),
 				...ledgerEntryFields(now),
 				ledgerHeadId: recordId({ missing: 'Reload the page and try again.' })
 					.optional()
@@ -78,19 +96,24 @@ export function statusUpdateSchema(now: Date) {
 		.superRefine(requireEvidenceForRatedStatus, alwaysCheck)
 }
 
-export type StatusUpdateInput = z.output<ReturnType<typeof statusUpdateSchema>>
+/** A new entry as the model takes it (which form sent it is the route's business). */
+export type StatusUpdateInput = Omit<z.output<ReturnType<typeof statusUpdateSchema>>, 'intent'>
 
 /** A correction: a new entry that takes the place of `correctsId`, with the same fields as a status update. */
 export function correctionSchema(now: Date) {
 	return z
 		.object(
-			{ ...ledgerEntryFields(now), correctsId: recordId({ missing: 'Choose the entry to correct.' }) },
+			{
+				intent: ownIntent(ledgerIntents.correct),
+				...ledgerEntryFields(now),
+				correctsId: recordId({ missing: 'Choose the entry to correct.' }),
+			},
 			notAForm,
 		)
 		.superRefine(requireEvidenceForRatedStatus, alwaysCheck)
 }
 
-export type CorrectionInput = z.output<ReturnType<typeof correctionSchema>>
+export type CorrectionInput = Omit<z.output<ReturnType<typeof correctionSchema>>, 'intent'>
 
 /** A ledger entry as its form shows it: the stored entry a correction starts from. */
 export function ledgerEntryFormValues(entry: {

@@ -20,18 +20,22 @@ export const passwordChoices = ['generate', 'set'] as const
 
 type ChosenPassword = { passwordChoice?: unknown; password?: unknown }
 
-/** A password typed in by the admin must pass the policy; a generated one does. */
+const passwordMissing = 'Type in a password, or choose to generate one.'
+
+/** A password typed in by the admin must be there and pass the policy; a generated one does. */
 function checkChosenPassword(form: ChosenPassword, context: z.RefinementCtx, accountEmail?: unknown) {
 	if (form.passwordChoice !== 'set') return
-	const problem = passwordProblem(
-		typeof form.password === 'string' ? form.password : '',
-		typeof accountEmail === 'string' ? accountEmail : undefined,
-	)
+	if (typeof form.password !== 'string') {
+		addFieldIssue(context, 'password', passwordMissing)
+		return
+	}
+	const problem = passwordProblem(form.password, typeof accountEmail === 'string' ? accountEmail : undefined)
 	if (problem) addFieldIssue(context, 'password', problem)
 }
 
+// Optional: a generated password needs none; `checkChosenPassword` asks for one when it is to be typed in.
 const chosenPassword = {
-	password: password({ missing: 'Type in a password, or choose to generate one.' }).optional(),
+	password: password({ missing: passwordMissing }).optional(),
 }
 
 export const newAccountSchema = z

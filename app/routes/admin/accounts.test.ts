@@ -140,6 +140,17 @@ describe('creating an account (/admin/accounts/new)', () => {
 		expect(JSON.stringify(short.body)).not.toContain('too short')
 		expect(await prisma.user.findUnique({ where: { email: 'short@example.org' } })).toBeNull()
 
+		const none = await createAccount({
+			email: 'none@example.org',
+			displayName: 'None',
+			role: 'FACT_CHECKER',
+			passwordChoice: 'set',
+		})
+		expect(none.status).toBe(400)
+		expect(replyOf(none.body).fieldErrors).toEqual({
+			password: ['Type in a password, or choose to generate one.'],
+		})
+
 		const taken = await createAccount({
 			email: 'the.admin@example.org',
 			displayName: 'Again',

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { answerOf, nothingSaved, RecordPage } from '~/components/record-page'
 import {
-	FormMessage,
 	HiddenField,
 	LanguageFieldset,
 	SelectField,
@@ -81,29 +81,22 @@ type Platforms = Awaited<ReturnType<typeof listCategoryParents>>
 
 export default function CategoryPage() {
 	const { category, values, platforms } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const [search] = useSearchParams()
-	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
-	const stored = conflict?.values ?? values
+	const answer = answerOf(useActionData<typeof action>(), values)
 	return (
-		<>
-			<p>
-				<Link to="/admin/catalogue">Catalogue</Link>
-			</p>
-			<h1>{category ? `Edit category: ${category.title}` : 'New category'}</h1>
-			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
-			{!actionData && search.get('saved') ? (
-				<FormMessage tone="success">The category is saved.</FormMessage>
-			) : null}
+		<RecordPage
+			title={category ? `Edit category: ${category.title}` : 'New category'}
+			saved="The category is saved."
+			{...answer}
+		>
 			<CategoryForm
 				// A newer version (saved, or someone else's) remounts the form so that its fields show it.
-				key={stored?.version ?? 'new'}
+				key={answer.values?.version ?? 'new'}
 				category={category}
 				platforms={platforms}
-				defaultValue={stored ?? { position: '0' }}
-				lastResult={actionData && 'result' in actionData ? actionData.result : null}
+				defaultValue={answer.values ?? { position: '0' }}
+				lastResult={answer.lastResult}
 			/>
-		</>
+		</RecordPage>
 	)
 }
 
@@ -123,11 +116,7 @@ function CategoryForm({
 		lastResult,
 	})
 	return (
-		<StaffForm
-			form={form}
-			className="staff-form catalogue-form"
-			refused="Nothing was saved: please correct the fields marked below."
-		>
+		<StaffForm form={form} className="staff-form catalogue-form" refused={nothingSaved}>
 			{category ? (
 				<>
 					<HiddenField field={fields.version} />

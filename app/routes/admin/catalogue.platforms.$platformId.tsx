@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { answerOf, nothingSaved, RecordPage } from '~/components/record-page'
 import {
 	DateField,
-	FormMessage,
 	HiddenField,
 	SelectField,
 	StaffForm,
@@ -73,29 +73,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function PlatformPage() {
 	const { platform, values, politicians } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const [search] = useSearchParams()
-	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
-	const stored = conflict?.values ?? values
+	const answer = answerOf(useActionData<typeof action>(), values)
 	return (
-		<>
-			<p>
-				<Link to="/admin/catalogue">Catalogue</Link>
-			</p>
-			<h1>{platform ? `Edit platform: ${platform.title}` : 'New platform'}</h1>
-			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
-			{!actionData && search.get('saved') ? (
-				<FormMessage tone="success">The platform is saved.</FormMessage>
-			) : null}
+		<RecordPage
+			title={platform ? `Edit platform: ${platform.title}` : 'New platform'}
+			saved="The platform is saved."
+			{...answer}
+		>
 			<PlatformForm
 				// A newer version (saved, or someone else's) remounts the form so that its fields show it.
-				key={stored?.version ?? 'new'}
+				key={answer.values?.version ?? 'new'}
 				slug={platform?.slug}
 				politicians={politicians}
-				defaultValue={stored}
-				lastResult={actionData && 'result' in actionData ? actionData.result : null}
+				defaultValue={answer.values}
+				lastResult={answer.lastResult}
 			/>
-		</>
+		</RecordPage>
 	)
 }
 
@@ -115,11 +108,7 @@ function PlatformForm({
 		lastResult,
 	})
 	return (
-		<StaffForm
-			form={form}
-			className="staff-form catalogue-form"
-			refused="Nothing was saved: please correct the fields marked below."
-		>
+		<StaffForm form={form} className="staff-form catalogue-form" refused={nothingSaved}>
 			{slug ? (
 				<>
 					<HiddenField field={fields.version} />

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormMessage } from '~/components/forms'
+import { answerOf, RecordPage } from '~/components/record-page'
 import { PledgeForm } from '~/components/pledge-form'
 import { isRecordId } from '~/forms/fields'
 import { pledgeEditSchema, pledgeFormValues, pledgeProblems } from '~/forms/pledge'
@@ -57,50 +57,45 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditPledge() {
 	const { pledge, values, placements } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const [search] = useSearchParams()
-	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
-	const stored = conflict?.values ?? values
+	const answer = answerOf(useActionData<typeof action>(), values)
 	const publicPath = paths.pledge('en', pledge.platform.slug, pledge.slug)
 	return (
-		<>
-			<p>
-				<Link to="/admin/catalogue">Catalogue</Link>
-			</p>
-			<h1>Edit pledge: {pledge.title}</h1>
-			<dl className="staff-facts">
-				<dt>Platform</dt>
-				<dd>{pledge.platform.title}</dd>
-				<dt>Slug</dt>
-				<dd>
-					<code>{pledge.slug}</code> (fixed: it is part of the public address)
-				</dd>
-				<dt>Kind</dt>
-				<dd>{pledge.kind.toLowerCase()}</dd>
-				<dt>Status</dt>
-				<dd>
-					{statusLabel(pledge.status)} (changed only by{' '}
-					<Link to={`/admin/pledges/${pledge.id}/status`}>recording a status update</Link>)
-				</dd>
-				<dt>Public page</dt>
-				<dd>
-					<Link to={publicPath}>{publicPath}</Link>
-				</dd>
-			</dl>
-			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
-			{!actionData && search.get('saved') ? (
-				<FormMessage tone="success">The pledge is saved, and the public pages show it now.</FormMessage>
-			) : null}
+		<RecordPage
+			title={`Edit pledge: ${pledge.title}`}
+			intro={
+				<dl className="staff-facts">
+					<dt>Platform</dt>
+					<dd>{pledge.platform.title}</dd>
+					<dt>Slug</dt>
+					<dd>
+						<code>{pledge.slug}</code> (fixed: it is part of the public address)
+					</dd>
+					<dt>Kind</dt>
+					<dd>{pledge.kind.toLowerCase()}</dd>
+					<dt>Status</dt>
+					<dd>
+						{statusLabel(pledge.status)} (changed only by{' '}
+						<Link to={`/admin/pledges/${pledge.id}/status`}>recording a status update</Link>)
+					</dd>
+					<dt>Public page</dt>
+					<dd>
+						<Link to={publicPath}>{publicPath}</Link>
+					</dd>
+				</dl>
+			}
+			saved="The pledge is saved, and the public pages show it now."
+			{...answer}
+		>
 			<PledgeForm
 				// A newer version (saved, or someone else's) remounts the form so that its fields show it.
-				key={stored.version}
+				key={answer.values.version}
 				kind={pledge.kind}
 				placements={placements}
-				defaultValue={stored}
-				lastResult={actionData && 'result' in actionData ? actionData.result : null}
+				defaultValue={answer.values}
+				lastResult={answer.lastResult}
 				submitLabel="Save pledge"
 			/>
-		</>
+		</RecordPage>
 	)
 }
 

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { answerOf, RecordPage } from '~/components/record-page'
 import { PledgeForm } from '~/components/pledge-form'
 import { pledgeCreateSchema, pledgeFormValues, pledgeProblems } from '~/forms/pledge'
 import { parseForm, refuse, replyToIntent } from '~/forms/reply.server'
@@ -32,22 +33,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewPledge() {
 	const { placements } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const answer = answerOf(useActionData<typeof action>(), undefined)
 	return (
-		<>
-			<p>
-				<Link to="/admin/catalogue">Catalogue</Link>
-			</p>
-			<h1>New pledge</h1>
-			<p className="lede">
-				It starts as “Not yet rated”; its status comes only from recorded status updates.
-			</p>
-			<PledgeForm
-				placements={placements}
-				lastResult={actionData && 'result' in actionData ? actionData.result : null}
-				submitLabel="Create pledge"
-			/>
-		</>
+		<RecordPage
+			title="New pledge"
+			intro={
+				<p className="lede">
+					It starts as “Not yet rated”; its status comes only from recorded status updates.
+				</p>
+			}
+			saved="The pledge is saved."
+			{...answer}
+		>
+			<PledgeForm placements={placements} lastResult={answer.lastResult} submitLabel="Create pledge" />
+		</RecordPage>
 	)
 }
 

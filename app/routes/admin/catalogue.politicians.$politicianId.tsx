@@ -1,15 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import {
-	FormMessage,
-	HiddenField,
-	StaffForm,
-	TextField,
-	useStaffForm,
-	type Refused,
-} from '~/components/forms'
+import { answerOf, nothingSaved, RecordPage } from '~/components/record-page'
+import { HiddenField, StaffForm, TextField, useStaffForm, type Refused } from '~/components/forms'
 import { isRecordId } from '~/forms/fields'
 import {
 	politicianCreateSchema,
@@ -61,28 +55,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function PoliticianPage() {
 	const { politician } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const [search] = useSearchParams()
-	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
-	const stored = conflict?.values ?? (politician ? politicianFormValues(politician) : undefined)
+	const answer = answerOf(
+		useActionData<typeof action>(),
+		politician ? politicianFormValues(politician) : undefined,
+	)
 	return (
-		<>
-			<p>
-				<Link to="/admin/catalogue">Catalogue</Link>
-			</p>
-			<h1>{politician ? `Edit politician: ${politician.name}` : 'New politician'}</h1>
-			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
-			{!actionData && search.get('saved') ? (
-				<FormMessage tone="success">The politician is saved.</FormMessage>
-			) : null}
+		<RecordPage
+			title={politician ? `Edit politician: ${politician.name}` : 'New politician'}
+			saved="The politician is saved."
+			{...answer}
+		>
 			<PoliticianForm
 				// A newer version (someone else's) remounts the form so that its fields show it.
-				key={String(stored?.version ?? 'new')}
+				key={String(answer.values?.version ?? 'new')}
 				slug={politician?.slug}
-				defaultValue={stored}
-				lastResult={actionData && 'result' in actionData ? actionData.result : null}
+				defaultValue={answer.values}
+				lastResult={answer.lastResult}
 			/>
-		</>
+		</RecordPage>
 	)
 }
 
@@ -100,7 +90,7 @@ function PoliticianForm({
 		lastResult,
 	})
 	return (
-		<StaffForm form={form}>
+		<StaffForm form={form} refused={nothingSaved}>
 			{slug ? (
 				<>
 					<HiddenField field={fields.version} />

@@ -28,6 +28,7 @@ import {
 	ledgerConflictMessages,
 	ledgerEntryFormValues,
 	ledgerIntents,
+	ledgerIntentSchema,
 	ledgerProblemMessages,
 	statusUpdateSchema,
 } from '~/forms/status-update'
@@ -63,7 +64,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const pledgeId = params.pledgeId ?? ''
 	const formData = await request.formData()
 	const now = new Date()
-	if (formData.get('intent') === ledgerIntents.correct) {
+	const chosen = parseForm(formData, ledgerIntentSchema)
+	if (chosen.status !== 'success') {
+		await requireStatusPage(pledgeId)
+		return refuse(chosen)
+	}
+	if (chosen.value.intent === ledgerIntents.correct) {
 		const submission = parseForm(formData, correctionSchema(now))
 		if (submission.status !== 'success') {
 			await requireStatusPage(pledgeId)
@@ -212,12 +218,12 @@ function StatusUpdateForm({
 }) {
 	const [form, fields] = useStaffForm(statusUpdateSchema(new Date()), {
 		id: 'record-status',
-		defaultValue: { ledgerHeadId },
+		defaultValue: { intent: ledgerIntents.record, ledgerHeadId },
 		lastResult,
 	})
 	return (
 		<StaffForm form={form}>
-			<input type="hidden" name="intent" value={ledgerIntents.record} />
+			<HiddenField field={fields.intent} />
 			<HiddenField field={fields.ledgerHeadId} />
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
 			<button type="submit" className="button">
@@ -238,12 +244,12 @@ function CorrectionForm({
 }) {
 	const [form, fields] = useStaffForm(correctionSchema(new Date()), {
 		id: `correct-${entry.id}`,
-		defaultValue: { ...ledgerEntryFormValues(entry), correctsId: entry.id },
+		defaultValue: { intent: ledgerIntents.correct, ...ledgerEntryFormValues(entry), correctsId: entry.id },
 		lastResult,
 	})
 	return (
 		<StaffForm form={form}>
-			<input type="hidden" name="intent" value={ledgerIntents.correct} />
+			<HiddenField field={fields.intent} />
 			<HiddenField field={fields.correctsId} />
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
 			<button type="submit" className="button">
@@ -269,7 +275,7 @@ function LedgerEntryFields({
 				options={statusOptions}
 				emptyLabel="Choose a status"
 			/>
-			<DateField label="Effective date" field={fields.effectiveDate} hint="YYYY-MM-DD; not in the future." />
+			<DateField label="Effective date" field={fields.effectiveDate} hint="Not in the future." />
 			<TextAreaField
 				label="Rationale"
 				field={fields.rationale}

@@ -4,6 +4,7 @@ import type { PrismaClient } from '~/.server/prisma/client'
 import { seed } from '~/db/tooling/seed.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
+import { replyOf } from '~/test/reply'
 import { createEvidence, pledgeIdOf } from '~/test/ledger-fixtures'
 import * as statusPage from './pledges.$pledgeId.status'
 import * as reviewQueuePage from './review'
@@ -273,6 +274,22 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		})
 		expect(outcome.status).toBe(404)
 		expect((await statusAction('unknown', { intent: 'record' })).status).toBe(404)
+		expect((await statusAction('unknown', { intent: 'delete' })).status).toBe(404)
+	})
+
+	test('a form sent with an intent neither form has is a 400 that writes nothing', async () => {
+		const entries = await prisma.statusUpdate.count({ where: { pledgeId: itJobs } })
+		const outcome = await statusAction(itJobs, {
+			intent: 'delete',
+			status: 'NOT_RATED',
+			effectiveDate: '2026-01-01',
+			rationale: 'Sent by hand.',
+		})
+		expect(outcome.status).toBe(400)
+		expect(replyOf(outcome.body).fieldErrors).toEqual({
+			intent: ['Please use one of the buttons on the page.'],
+		})
+		expect(await prisma.statusUpdate.count({ where: { pledgeId: itJobs } })).toBe(entries)
 	})
 
 	test('records IN_PROGRESS resting on approved evidence: the ledger, the pledge’s status and the audit, one after the other', async () => {

@@ -95,11 +95,7 @@ export default function NewEvidence() {
 				/>
 				<TextField label="Title" field={fields.title} hint="The title of the document or article." />
 				<TextField label="Publisher" field={fields.publisher} />
-				<DateField
-					label="Publication date"
-					field={fields.publishedOn}
-					hint="YYYY-MM-DD; not in the future."
-				/>
+				<DateField label="Publication date" field={fields.publishedOn} hint="Not in the future." />
 				<TextAreaField
 					label="Excerpt"
 					field={fields.excerpt}
@@ -120,11 +116,7 @@ export default function NewEvidence() {
 							field={fields.measuredValue}
 							hint={`In ${pledge.indicator.unit}, without commas: 150000, or 12.5 with a point.`}
 						/>
-						<DateField
-							label="As of"
-							field={fields.measuredAsOf}
-							hint="The date the figure refers to (YYYY-MM-DD)."
-						/>
+						<DateField label="As of" field={fields.measuredAsOf} hint="The date the figure refers to." />
 					</FieldGroup>
 				) : null}
 				<SelectField

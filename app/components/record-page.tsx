@@ -1,0 +1,60 @@
+import { Link, useSearchParams } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { FormMessage, type Refused } from './forms'
+
+/** What a record's form says above its fields when the server refused it. */
+export const nothingSaved = 'Nothing was saved: please correct the fields marked below.'
+
+/** What a record's page got back from saving (see `answerSave`): a refusal, a conflict, or nothing yet. */
+export type SaveAnswer<Values> = Refused | { conflict: { message: string; values: Values } } | undefined
+
+/**
+ * A save's answer as the page uses it: the refusal for the form, the conflict's message, and the values
+ * the form starts from (the newer version after a conflict, else the stored record's).
+ */
+export function answerOf<Values>(answer: SaveAnswer<Values>, stored: Values) {
+	const conflict = answer && 'conflict' in answer ? answer.conflict : null
+	return {
+		lastResult: answer && 'result' in answer ? answer.result : null,
+		conflict: conflict?.message ?? null,
+		values: conflict ? conflict.values : stored,
+		answered: answer !== undefined,
+	}
+}
+
+/**
+ * The page of one catalogue record (a politician, platform, category or pledge), new or being edited: the
+ * way back to the catalogue, its heading, what the last save did, then the form.
+ */
+export function RecordPage({
+	title,
+	intro,
+	saved,
+	conflict,
+	answered,
+	children,
+}: {
+	title: ReactNode
+	/** What the page says of the record before the form (its fixed facts, what a new one starts as). */
+	intro?: ReactNode
+	/** What "saved" means for this record, shown after the save's redirect (`?saved=1`). */
+	saved: string
+	conflict: string | null
+	/** Whether this page is the answer to a post (so the `?saved` of the address is an older save's). */
+	answered: boolean
+	children: ReactNode
+}) {
+	const [search] = useSearchParams()
+	return (
+		<>
+			<p>
+				<Link to="/admin/catalogue">Catalogue</Link>
+			</p>
+			<h1>{title}</h1>
+			{intro}
+			{conflict ? <FormMessage tone="error">{conflict}</FormMessage> : null}
+			{!answered && search.get('saved') ? <FormMessage tone="success">{saved}</FormMessage> : null}
+			{children}
+		</>
+	)
+}
