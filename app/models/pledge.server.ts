@@ -297,16 +297,45 @@ const pledgeRecordSelect = {
 	categoryId: true,
 	version: true,
 	platform: { select: { slug: true, title: true } },
-	translations: { orderBy: { locale: 'asc' }, select: { locale: true, title: true, summary: true } },
-	indicator: { select: indicatorColumns },
-	milestoneSteps: { orderBy: { position: 'asc' }, select: { position: true, title: true, doneOn: true } },
 } satisfies Prisma.PledgeSelect
 
-/** A stored pledge with its translations, indicator and steps: what its edit page shows. */
-export type PledgeRecord = Prisma.PledgeGetPayload<{ select: typeof pledgeRecordSelect }>
+const recordTranslationColumns = {
+	locale: true,
+	title: true,
+	summary: true,
+} satisfies Prisma.PledgeTranslationSelect
+const recordStepColumns = { position: true, title: true, doneOn: true } satisfies Prisma.MilestoneStepSelect
 
-export async function getPledgeRecord(id: string, tx: Prisma.TransactionClient = getPrisma()) {
-	return tx.pledge.findUnique({ where: { id }, select: pledgeRecordSelect })
+/** A stored pledge with its translations, indicator and steps: what its edit page shows. */
+export type PledgeRecord = Prisma.PledgeGetPayload<{ select: typeof pledgeRecordSelect }> & {
+	translations: Array<Prisma.PledgeTranslationGetPayload<{ select: typeof recordTranslationColumns }>>
+	indicator: Prisma.IndicatorGetPayload<{ select: typeof indicatorColumns }> | null
+	milestoneSteps: Array<Prisma.MilestoneStepGetPayload<{ select: typeof recordStepColumns }>>
+}
+
+/**
+ * A pledge as its edit form and its audit entries see it. Its relations are read one query after another:
+ * Prisma runs the relations of one query side by side, which inside a transaction (one connection) queues a
+ * query behind another, what the pg driver deprecates (ADR 008, "Quiet start").
+ */
+export async function getPledgeRecord(
+	id: string,
+	tx: Prisma.TransactionClient = getPrisma(),
+): Promise<PledgeRecord | null> {
+	const pledge = await tx.pledge.findUnique({ where: { id }, select: pledgeRecordSelect })
+	if (!pledge) return null
+	const translations = await tx.pledgeTranslation.findMany({
+		where: { pledgeId: id },
+		orderBy: { locale: 'asc' },
+		select: recordTranslationColumns,
+	})
+	const indicator = await tx.indicator.findUnique({ where: { pledgeId: id }, select: indicatorColumns })
+	const milestoneSteps = await tx.milestoneStep.findMany({
+		where: { pledgeId: id },
+		orderBy: { position: 'asc' },
+		select: recordStepColumns,
+	})
+	return { ...pledge, translations, indicator, milestoneSteps }
 }
 
 const audit = (action: string) => ({
