@@ -9,13 +9,11 @@ import {
 	HiddenField,
 	RadioGroup,
 	StaffForm,
-	TextField,
 	useStaffForm,
 	type Refused,
 } from '~/components/forms'
 import { SecurityEventsTable } from '~/components/security-events'
 import { isRecordId } from '~/forms/fields'
-import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, refuse } from '~/forms/reply.server'
 import {
@@ -32,7 +30,7 @@ import { roleLabels } from '~/components/labels'
 import { listAuditEntriesFor } from '~/models/audit.server'
 import { generateOneTimePassword } from '~/models/password.server'
 import { changeRole, getAccount, resetPassword, setDisabled } from '~/models/user.server'
-import { passwordChoiceOptions, roleChoices } from './account-choices'
+import { PasswordChoiceFields, roleChoices } from '~/components/account-fields'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: `${data?.account.displayName ?? 'Account'} · Accounts · Admin · Uade` },
@@ -285,14 +283,7 @@ function ResetPasswordForm({ account, lastResult }: FormProps) {
 				For a forgotten password. Every session of the account ends, and the new password must be replaced at
 				the next sign-in.
 			</p>
-			<RadioGroup label="New password" field={fields.passwordChoice} choices={passwordChoiceOptions} />
-			<TextField
-				label="Password (only if you type one in)"
-				field={fields.password}
-				type="password"
-				autoComplete="new-password"
-				hint={`At least ${passwordMinLength} characters, and not the email address.`}
-			/>
+			<PasswordChoiceFields label="New password" choice={fields.passwordChoice} password={fields.password} />
 			<button type="submit" className="button">
 				Reset password
 			</button>

@@ -3,14 +3,13 @@ import { Link, useActionData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage, RadioGroup, StaffForm, TextField, useStaffForm, type Refused } from '~/components/forms'
-import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, refuse } from '~/forms/reply.server'
 import { newAccountSchema, userProblems, userSecretFields } from '~/forms/user'
 import { roleLabels } from '~/components/labels'
 import { generateOneTimePassword } from '~/models/password.server'
 import { createAccount } from '~/models/user.server'
-import { passwordChoiceOptions, roleChoices } from './account-choices'
+import { PasswordChoiceFields, roleChoices } from '~/components/account-fields'
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Admin · Uade' }]
 
@@ -120,13 +119,10 @@ function NewAccountForm({ lastResult }: { lastResult: Refused['result'] | null }
 				autoComplete="off"
 			/>
 			<RadioGroup label="Role" field={fields.role} choices={roleChoices} />
-			<RadioGroup label="First password" field={fields.passwordChoice} choices={passwordChoiceOptions} />
-			<TextField
-				label="Password (only if you type one in)"
-				field={fields.password}
-				type="password"
-				autoComplete="new-password"
-				hint={`At least ${passwordMinLength} characters, and not the email address.`}
+			<PasswordChoiceFields
+				label="First password"
+				choice={fields.passwordChoice}
+				password={fields.password}
 			/>
 			<button type="submit" className="button">
 				Create account
