@@ -1,20 +1,18 @@
 import { z } from 'zod'
-import { addFieldIssue, alwaysCheck, choice, newPassword, password } from './fields'
+import { addFieldIssue, alwaysCheck, intent, newPassword, password } from './fields'
 import { passwordProblemMessages, type PasswordProblem } from './password'
 import type { ProblemMessages } from './problems'
 
 // The forms of /account, where someone manages their own account: one schema per form, told apart by
 // their `intent` field.
 
-const useTheButtons = 'Please use one of the buttons on the page.'
-
 export const accountIntentSchema = z.object({
-	intent: choice(['change-password', 'sign-out-everywhere'], { missing: useTheButtons }),
+	intent: intent(['change-password', 'sign-out-everywhere']),
 })
 
 export const changePasswordSchema = z
 	.object({
-		intent: choice(['change-password'], { missing: useTheButtons }),
+		intent: intent(['change-password']),
 		currentPassword: password({ missing: 'Enter your current password.' }),
 		newPassword: newPassword({ missing: 'Enter a new password.' }),
 		confirmPassword: password({ missing: 'Enter the new password again.' }),
@@ -26,7 +24,7 @@ export const changePasswordSchema = z
 	}, alwaysCheck)
 
 export const signOutEverywhereSchema = z.object({
-	intent: choice(['sign-out-everywhere'], { missing: useTheButtons }),
+	intent: intent(['sign-out-everywhere']),
 })
 
 /** Fields a refused form never sends back to the browser. */

@@ -290,6 +290,17 @@ export function choice<const Values extends readonly [string, ...string[]]>(
 	return z.enum(values, { error: missing })
 }
 
+/** What a form sent without the page's buttons gets (an intent, or a choice only a button makes). */
+export const useTheButtons = 'Please use one of the buttons on the page.'
+
+/**
+ * Which of a page's forms or buttons sent the form (`intent`): a page with several forms tells them apart
+ * by it, and one sent by hand with another value gets `useTheButtons`.
+ */
+export function intent<const Values extends readonly [string, ...string[]]>(values: Values) {
+	return choice(values, { missing: useTheButtons })
+}
+
 /**
  * The options of a form's `z.object`: what anything other than a form's fields gets (a route always parses
  * a form; a caller that passes something else gets a message, never an exception).

@@ -4,6 +4,7 @@ import {
 	addFieldIssue,
 	alwaysCheck,
 	choice,
+	intent,
 	limits,
 	notAForm,
 	pastDate,
@@ -30,21 +31,17 @@ export type Status = (typeof statuses)[number]
 /** What a status page's two forms send as `intent`, to tell them apart. */
 export const ledgerIntents = { record: 'record', correct: 'correct' } as const
 
-const useTheButtons = 'Please use one of the buttons on the page.'
-
 /**
  * Which of the two forms was sent, read before the form itself (each has its own schema); a form without
  * one is a new status, the page's first form.
  */
 export const ledgerIntentSchema = z.object({
-	intent: choice([ledgerIntents.record, ledgerIntents.correct], { missing: useTheButtons }).default(
-		ledgerIntents.record,
-	),
+	intent: intent([ledgerIntents.record, ledgerIntents.correct]).default(ledgerIntents.record),
 })
 
 /** A form's own intent, which its hidden field sends (see `ledgerIntentSchema`). */
-function ownIntent(intent: (typeof ledgerIntents)[keyof typeof ledgerIntents]) {
-	return choice([intent], { missing: useTheButtons }).optional()
+function ownIntent(value: (typeof ledgerIntents)[keyof typeof ledgerIntents]) {
+	return intent([value]).optional()
 }
 
 function ledgerEntryFields(now: Date) {

@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import type { Role } from '~/.server/prisma/enums'
-import { addFieldIssue, alwaysCheck, choice, email, limits, password, text, version } from './fields'
+import {
+	addFieldIssue,
+	alwaysCheck,
+	choice,
+	email,
+	intent,
+	limits,
+	password,
+	text,
+	useTheButtons,
+	version,
+} from './fields'
 import { passwordProblem, passwordProblemMessages, type PasswordProblem } from './password'
 import type { ProblemMessages } from './problems'
 
@@ -48,23 +59,21 @@ export const newAccountSchema = z
 
 export type NewAccountInput = z.output<typeof newAccountSchema>
 
-const useTheButtons = 'Please use one of the buttons on the page.'
-
 export const accountChangeIntents = ['change-role', 'set-disabled', 'reset-password'] as const
 export type AccountChangeIntent = (typeof accountChangeIntents)[number]
 
 export const accountChangeIntentSchema = z.object({
-	intent: choice(accountChangeIntents, { missing: useTheButtons }),
+	intent: intent(accountChangeIntents),
 })
 
 export const changeRoleSchema = z.object({
-	intent: choice(['change-role'], { missing: useTheButtons }),
+	intent: intent(['change-role']),
 	version: version(),
 	role: accountFields.role,
 })
 
 export const setDisabledSchema = z.object({
-	intent: choice(['set-disabled'], { missing: useTheButtons }),
+	intent: intent(['set-disabled']),
 	version: version(),
 	disabled: choice(['true', 'false'], { missing: useTheButtons }).transform((value) => value === 'true'),
 })
@@ -72,7 +81,7 @@ export const setDisabledSchema = z.object({
 /** The email is the model's to compare: the form has none. */
 export const resetPasswordSchema = z
 	.object({
-		intent: choice(['reset-password'], { missing: useTheButtons }),
+		intent: intent(['reset-password']),
 		version: version(),
 		passwordChoice: choice(passwordChoices, { missing: 'Choose how the new password is made.' }),
 		...chosenPassword,
