@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint'
  *   server/ (the HTTP server)   → auth, models, db, i18n
  *   components/                 → forms, models, i18n, route-data.ts; a *.server module for its types only
  *   auth/                       → models, forms, db, i18n
- *   models/                     → db, forms (a schema's input type, the date and id helpers), i18n
+ *   models/                     → db, forms (input types, enum lists, translation rules, helpers), i18n
  *   forms/ (run in the browser) → i18n; a *.server module for its types only
  *   i18n/                       → route-data.ts
  *   route-data.ts               → root.tsx and routes/, for their loaders' types only

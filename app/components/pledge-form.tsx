@@ -3,7 +3,6 @@ import {
 	DateField,
 	FieldGroup,
 	HiddenField,
-	LanguageFieldset,
 	NumberField,
 	SelectField,
 	StaffForm,
@@ -14,10 +13,11 @@ import {
 	type OptionGroup,
 } from './forms'
 import { nothingSaved } from './record-page'
+import { TranslatedTextFields } from './translation-fields'
 import {
 	pledgeCreateSchema,
 	pledgeEditSchema,
-	pledgeLanguages,
+	pledgeTranslationRules,
 	type PledgeFormValues,
 	type PledgeKind,
 } from '~/forms/pledge'
@@ -112,20 +112,7 @@ export function PledgeForm({
 				options={categoryOptions(placements)}
 			/>
 
-			<LanguageFieldset legend="English (the record itself)" lang="en">
-				<TextField label="Title" field={fields.title} />
-				<TextAreaField label="Summary" field={fields.summary} rows={4} />
-			</LanguageFieldset>
-			{pledgeLanguages.map(({ language, lang, title, summary }) => (
-				<LanguageFieldset key={lang} legend={language} lang={lang}>
-					<TextField
-						label={`${language} title`}
-						field={fields[title]}
-						hint="Leave both empty to show the English text, marked as such."
-					/>
-					<TextAreaField label={`${language} summary`} field={fields[summary]} rows={4} />
-				</LanguageFieldset>
-			))}
+			<TranslatedTextFields fields={fields} rules={pledgeTranslationRules} />
 
 			<FieldGroup legend="Source and deadline">
 				<TextAreaField label="Quote" field={fields.quote} hint="The source’s own words, verbatim." rows={4} />

@@ -5,7 +5,6 @@ import {
 	checkTranslations,
 	translationFields,
 	translationFormValues,
-	translationLanguages,
 	type TranslationRules,
 } from './translations'
 
@@ -19,9 +18,6 @@ const categoryFields = {
 	position: wholeNumber({ min: 0, max: 9999, blank: 0 }),
 	...translationFields,
 }
-
-/** The languages a category is translated into (the form's fieldsets). */
-export const categoryLanguages = translationLanguages
 
 /** A translation's summary may be left out (the category's own shows), its title not. */
 export const categoryTranslationRules = { summary: 'optional' } as const satisfies TranslationRules

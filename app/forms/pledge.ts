@@ -20,7 +20,6 @@ import {
 	checkTranslations,
 	translationFields,
 	translationFormValues,
-	translationLanguages,
 	type TranslationRules,
 } from './translations'
 
@@ -81,9 +80,6 @@ const editableFields = {
 	}).optional(),
 	steps,
 }
-
-/** The languages a pledge is translated into (the form's fieldsets). */
-export const pledgeLanguages = translationLanguages
 
 /** A translation is whole or absent: like the pledge itself, it has a title and a summary. */
 export const pledgeTranslationRules = { summary: 'required' } as const satisfies TranslationRules

@@ -71,6 +71,7 @@ describe('forms no page sends are refused before conform reads them', () => {
 		['a list index far beyond any list (conform would build an array that long)', [['x[1000000]', '1']]],
 		['an index of a hundred million', [['steps[100000000].title', '1']]],
 		['an index just past the room a list has', [['steps[101].title', '1']]],
+		['two indexes in one name, one past the room', [['steps[1][101]', '1']]],
 		['names nested deeper than any form', [['a.b.c.d', '1']]],
 		['a thousand levels of dots', [['a.'.repeat(1000) + 'b', '1']]],
 		['a name no field has the shape of', [['__proto__', '1']]],
@@ -103,7 +104,7 @@ describe('forms no page sends are refused before conform reads them', () => {
 })
 
 describe('a filter link', () => {
-	test('keeps the filter fields and drops what is no field (a campaign tag, a crafted index)', () => {
+	test('drops the names no field could have (a crafted index, conform state); keeps the rest for the schema', () => {
 		const search = new URLSearchParams('action=auth.sign_in&utm_source=news&x[1000000]=1&__state__=1')
 		expect([...onlyFormFields(search)]).toEqual([
 			['action', 'auth.sign_in'],

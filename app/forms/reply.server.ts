@@ -2,6 +2,7 @@ import type { Submission } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import type { ZodType } from 'zod'
+import { limits } from './fields'
 
 type ReplyOptions = {
 	fieldErrors?: Record<string, string[]>
@@ -19,8 +20,11 @@ export function refuse<Output>(submission: Submission<Output>, options?: ReplyOp
 	return data({ result: submission.reply(options) }, { status })
 }
 
-/** Room for the longest list any form holds (30 milestone steps, 50 pieces of evidence), and to spare. */
-const maxListIndex = 100
+/**
+ * Room for the longest list any form holds (30 milestone steps, 50 pieces of evidence), and as much again:
+ * a list beyond its limit but within this room is read, and its schema says "at most 30 steps".
+ */
+const maxListIndex = 2 * Math.max(limits.steps, limits.evidencePerStatusUpdate)
 /** More fields than any form of Uade has (a pledge with 30 steps and its translations is about 90). */
 const maxFields = 1000
 // A field name as the kit writes it: `title`, `evidenceIds`, `steps[3].doneOn`; at most three levels deep.
@@ -79,9 +83,9 @@ function isListIntent(text: string): boolean {
 }
 
 /**
- * A query as a filter form reads it, for `parseForm`: a link may carry what no page sent, a campaign tag
- * (`utm_source`, which the schema ignores) or a name no field could have (`x[99999]`): those are dropped,
- * so the link still opens its page rather than a 400.
+ * A query as a filter form reads it, for `parseForm`: a link may carry what no page sent. A name no field
+ * could have (`x[99999]`, a dotted path) is dropped, so the link still opens its page rather than a 400;
+ * any other name the schema does not know (`utm_source`) stays, and the schema ignores it.
  */
 export function onlyFormFields(search: URLSearchParams): URLSearchParams {
 	return new URLSearchParams([...search].filter(([name]) => isListName(name)).slice(0, maxFields))

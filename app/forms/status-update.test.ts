@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { pledgeStatuses } from '~/models/status'
 import { acceptedForm, errorsOf, formDataOf, parseForm, type SentValue } from '~/test/forms'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	correctionSchema,
 	ledgerEntryFormValues,
 	ledgerProblemMessages,
-	statuses,
 	statusUpdateSchema,
 } from './status-update'
 
@@ -22,10 +20,6 @@ const valid: Record<string, SentValue> = {
 }
 
 describe('the status update and correction forms', () => {
-	test('offer the statuses of the database, in the order of the charts', () => {
-		expect(statuses).toEqual(pledgeStatuses)
-	})
-
 	test('refuse evidence ids and entry ids that cannot name a record', () => {
 		expect(errorsOf(parseForm(schema, { ...valid, evidenceIds: ['e1', 'e\u00002'] }))).toEqual({
 			evidenceIds: ['Choose evidence from the list.'],

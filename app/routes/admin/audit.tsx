@@ -12,13 +12,13 @@ import {
 	type Refused,
 } from '~/components/forms'
 import { auditLogFilterSchema } from '~/forms/audit-log'
+import { onlyFormFields, parseForm } from '~/forms/reply.server'
 import {
 	auditFieldChanges,
 	listAuditActors,
 	listAuditLog,
 	type AuditFieldChange,
 } from '~/models/audit-log.server'
-import { onlyFormFields, parseForm } from '~/forms/reply.server'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Admin · Uade' }]
 

@@ -3,12 +3,11 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { answerOf, nothingSaved, RecordPage } from '~/components/record-page'
+import { TranslatedTextFields } from '~/components/translation-fields'
 import {
 	HiddenField,
-	LanguageFieldset,
 	SelectField,
 	StaffForm,
-	TextAreaField,
 	TextField,
 	useStaffForm,
 	type Refused,
@@ -17,7 +16,7 @@ import {
 	categoryCreateSchema,
 	categoryEditSchema,
 	categoryFormValues,
-	categoryLanguages,
+	categoryTranslationRules,
 	categoryProblems,
 	type CategoryFormValues,
 } from '~/forms/category'
@@ -151,22 +150,8 @@ function CategoryForm({
 						.map((parent) => ({ value: parent.id, label: parent.title })),
 				}))}
 			/>
-			<LanguageFieldset legend="English (the record itself)" lang="en">
-				<TextField label="Title" field={fields.title} />
-				<TextAreaField label="Summary" field={fields.summary} rows={4} />
-			</LanguageFieldset>
 			<TextField label="Position" field={fields.position} inputMode="numeric" />
-			{categoryLanguages.map(({ language, lang, title, summary }) => (
-				<LanguageFieldset key={lang} legend={language} lang={lang}>
-					<TextField label={`${language} title`} field={fields[title]} />
-					<TextAreaField
-						label={`${language} summary`}
-						field={fields[summary]}
-						rows={4}
-						hint="Optional: without it, the English summary shows."
-					/>
-				</LanguageFieldset>
-			))}
+			<TranslatedTextFields fields={fields} rules={categoryTranslationRules} />
 			<button type="submit" className="button">
 				{category ? 'Save category' : 'Create category'}
 			</button>
