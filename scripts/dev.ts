@@ -8,6 +8,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { createServer } from 'vite'
+import { requestLimits } from '~/server/limits.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from '~/server/security.server'
 import { prepareDatabase } from './lib/prepare-database'
 import { ensureSessionSecret } from './lib/session-secret'
@@ -27,6 +28,8 @@ app.disable('x-powered-by')
 app.use(securityHeaders({ development: true }))
 app.use(refuseCrossSiteRequests())
 app.use(vite.middlewares)
+// After Vite's own middleware (its dev requests are its business), before any page reads a body.
+app.use(requestLimits())
 app.all(
 	'*',
 	createRequestHandler({

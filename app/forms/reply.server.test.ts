@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { isReadableForm, onlyFormFields, parseForm } from './reply.server'
+import { isReadableForm, onlyFormFields, parseForm, readForm } from './reply.server'
 import { text } from './fields'
 
 const stepsSchema = z.object({
@@ -20,7 +20,7 @@ const remove = (index: unknown) => JSON.stringify({ type: 'remove', payload: { n
 /** The status and text of what parseForm threw, or null when it returned. */
 async function refusalOf(run: () => unknown) {
 	try {
-		run()
+		await run()
 		return null
 	} catch (thrown) {
 		if (!(thrown instanceof Response)) throw thrown
@@ -109,6 +109,32 @@ describe('a filter link', () => {
 		expect([...onlyFormFields(search)]).toEqual([
 			['action', 'auth.sign_in'],
 			['utm_source', 'news'],
+		])
+	})
+})
+
+describe('a body that is no form', () => {
+	const post = (type: string, body: string) =>
+		new Request('http://localhost/sign-in', { method: 'POST', headers: { 'Content-Type': type }, body })
+
+	test.each([
+		['a broken multipart body', 'multipart/form-data; boundary=abc', 'garbage, no boundary in sight'],
+		['a multipart type without its boundary', 'multipart/form-data', '--abc\r\n'],
+		['text sent as text', 'text/plain', 'email=a@b.c'],
+		['JSON', 'application/json', '{"email":"a@b.c"}'],
+	])('%s is a 400, not a server error', async (_, type, body) => {
+		expect(await refusalOf(async () => readForm(post(type, body)))).toEqual({
+			status: 400,
+			text: 'This form cannot be read. Reload the page and send it again.',
+		})
+	})
+
+	test('a form is read whole, repeated names and all', async () => {
+		const form = await readForm(post('application/x-www-form-urlencoded', 'a=1&a=2&b=%D1%8F'))
+		expect([...form]).toEqual([
+			['a', '1'],
+			['a', '2'],
+			['b', 'я'],
 		])
 	})
 })

@@ -91,6 +91,20 @@ export function onlyFormFields(search: URLSearchParams): URLSearchParams {
 	return new URLSearchParams([...search].filter(([name]) => isListName(name)).slice(0, maxFields))
 }
 
+const unreadable = 'This form cannot be read. Reload the page and send it again.'
+
+/**
+ * The body of a form post. A body that is no form of its declared type (a broken multipart body, text sent
+ * as a form) is a 400, not an error of the server's; its size was checked before (app/server/limits.server.ts).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData()
+	} catch {
+		throw new Response(unreadable, { status: 400 })
+	}
+}
+
 /**
  * A posted form (or a search form's query) parsed with its schema, as conform does it; a form no page of
  * Uade sends (see isReadableForm) is a 400 before conform reads it.
@@ -100,7 +114,7 @@ export function parseForm<Schema extends ZodType<unknown, Record<string, unknown
 	schema: Schema,
 ) {
 	if (!isReadableForm(form)) {
-		throw new Response('This form cannot be read. Reload the page and send it again.', { status: 400 })
+		throw new Response(unreadable, { status: 400 })
 	}
 	return parseWithZod(form, { schema })
 }

@@ -29,7 +29,7 @@ import {
 } from '~/forms/account'
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { roleLabels } from '~/components/labels'
 import { changeOwnPassword, listActiveSessions } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { user, session } = await requireUserSession(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	// No password is ever sent back, whichever form it came with.
 	const hideFields = changePasswordSecretFields
 	const intent = parseForm(formData, accountIntentSchema)

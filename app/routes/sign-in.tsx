@@ -13,7 +13,7 @@ import { signIn } from '~/auth/sign-in.server'
 import { readSessionId, serializeSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage, HiddenField, StaffForm, TextField, useStaffForm } from '~/components/forms'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { signInMessages, signInSchema, signInSecretFields } from '~/forms/sign-in'
 
 import staffStylesHref from '~/styles/staff.css?url'
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const submission = parseForm(await request.formData(), signInSchema)
+	const submission = parseForm(await readForm(request), signInSchema)
 	// The email is kept, the password never sent back.
 	const hideFields = signInSecretFields
 	if (submission.status !== 'success') return refuse(submission, { hideFields })

@@ -6,6 +6,7 @@ import compression from 'compression'
 import express from 'express'
 import { env } from '~/env.server'
 import { publicPageCache } from './http-cache.server'
+import { requestLimits } from './limits.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
@@ -19,6 +20,8 @@ export function createHttpApp(build: ServerBuild) {
 	app.disable('x-powered-by')
 	app.set('trust proxy', UADE_TRUST_PROXY)
 	app.use(securityHeaders({ development: false }))
+	// Before anything reads a body: a method, type or length the site does not take is refused unread.
+	app.use(requestLimits())
 	app.use(refuseCrossSiteRequests())
 	app.use(compression())
 	app.use(

@@ -15,7 +15,7 @@ import {
 import { SecurityEventsTable } from '~/components/security-events'
 import { isRecordId } from '~/forms/fields'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import {
 	accountChangeIntentSchema,
 	accountChangeMessages,
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	// An unknown account is a 404 whatever the form held.
 	const { id: userId } = await findAccount(params.userId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const chosen = parseForm(formData, accountChangeIntentSchema)
 	if (chosen.status !== 'success') return refuse(chosen, { hideFields: userSecretFields })
 	switch (chosen.value.intent) {

@@ -4,7 +4,7 @@ import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage, RadioGroup, StaffForm, TextField, useStaffForm, type Refused } from '~/components/forms'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { newAccountSchema, userProblems, userSecretFields } from '~/forms/user'
 import { roleLabels } from '~/components/labels'
 import { generateOneTimePassword } from '~/models/password.server'
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
-	const submission = parseForm(await request.formData(), newAccountSchema)
+	const submission = parseForm(await readForm(request), newAccountSchema)
 	const hideFields = userSecretFields
 	if (submission.status !== 'success') return refuse(submission, { hideFields })
 	const { email, displayName, role, passwordChoice } = submission.value

@@ -21,7 +21,7 @@ import {
 	type CategoryFormValues,
 } from '~/forms/category'
 import { isRecordId } from '~/forms/fields'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import {
 	createCategory,
 	getCategoryRecord,
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findCategory(params.categoryId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const answer = {
 		noun: 'category',
 		path: '/admin/catalogue/categories',

@@ -23,7 +23,7 @@ import {
 	platformProblems,
 	type PlatformFormValues,
 } from '~/forms/platform'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { createPlatform, getPlatformRecord, updatePlatform } from '~/models/platform.server'
 import { listPoliticians } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findPlatform(params.platformId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const answer = {
 		noun: 'platform',
 		path: '/admin/catalogue/platforms',

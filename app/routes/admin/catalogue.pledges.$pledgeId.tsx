@@ -6,7 +6,7 @@ import { answerOf, RecordPage } from '~/components/record-page'
 import { PledgeForm } from '~/components/pledge-form'
 import { isRecordId } from '~/forms/fields'
 import { pledgeEditSchema, pledgeFormValues, pledgeProblems } from '~/forms/pledge'
-import { parseForm, refuse, replyToIntent } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, replyToIntent } from '~/forms/reply.server'
 import { paths } from '~/models/paths'
 import { getPledgeRecord, listPledgePlacements, updatePledge } from '~/models/pledge.server'
 import { statusLabel } from '~/components/labels'
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const pledge = await findPledge(params.pledgeId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseForm(formData, pledgeEditSchema(pledge.kind))
 	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
 	if (submission.status === undefined) return replyToIntent(submission)

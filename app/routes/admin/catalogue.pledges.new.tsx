@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { answerOf, RecordPage } from '~/components/record-page'
 import { PledgeForm } from '~/components/pledge-form'
 import { pledgeCreateSchema, pledgeFormValues, pledgeProblems } from '~/forms/pledge'
-import { parseForm, refuse, replyToIntent } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, replyToIntent } from '~/forms/reply.server'
 import { createPledge, listPledgePlacements } from '~/models/pledge.server'
 import { answerSave } from './record-save.server'
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseForm(formData, pledgeCreateSchema)
 	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
 	if (submission.status === undefined) return replyToIntent(submission)

@@ -11,7 +11,7 @@ import {
 	politicianFormValues,
 	politicianProblems,
 } from '~/forms/politician'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { createPolitician, getPolitician, updatePolitician } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
 
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findPolitician(params.politicianId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const answer = {
 		noun: 'politician',
 		path: '/admin/catalogue/politicians',

@@ -22,7 +22,7 @@ import {
 	type Refused,
 } from '~/components/forms'
 import { statusLabel, statusOptions } from '~/components/labels'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import {
 	correctionSchema,
 	ledgerConflictMessages,
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const pledgeId = params.pledgeId ?? ''
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const now = new Date()
 	const chosen = parseForm(formData, ledgerIntentSchema)
 	if (chosen.status !== 'success') {

@@ -18,7 +18,7 @@ import {
 } from '~/components/forms'
 import { evidenceTypeLabels, reviewStateLabels, statusLabel } from '~/components/labels'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { reviewProblems, reviewSchema } from '~/forms/review'
 import { getEvidence, reviewEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
-	const submission = parseForm(await request.formData(), reviewSchema)
+	const submission = parseForm(await readForm(request), reviewSchema)
 	if (submission.status !== 'success') {
 		// An unknown id is a 404 whatever the form held.
 		await requireEvidence(params.evidenceId)

@@ -22,7 +22,7 @@ import {
 import { evidenceTypeOptions, statusOptions } from '~/components/labels'
 import { evidenceProblems, evidenceSchema } from '~/forms/evidence'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { getPledgeForEvidence, submitEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 
@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireUser(request), context)
 	const pledge = await requirePledge(request)
-	const submission = parseForm(await request.formData(), evidenceSchema(new Date()))
+	const submission = parseForm(await readForm(request), evidenceSchema(new Date()))
 	if (submission.status !== 'success') return refuse(submission)
 	const result = await submitEvidence({ actor, pledgeId: pledge.id, input: submission.value })
 	switch (result.status) {
