@@ -83,6 +83,11 @@ export function newPassword({ missing }: { missing: string }) {
 /** Lowercase words joined by single hyphens: a record's part of a public address, fixed once created. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
+/** Whether a value can be a slug: anything else (a NUL, a capital, a space) names no record, and is not looked up. */
+export function isSlug(value: unknown): value is string {
+	return typeof value === 'string' && value.length <= limits.slug && slugPattern.test(value)
+}
+
 export function slug() {
 	return z
 		.string({ error: 'Enter a slug.' })

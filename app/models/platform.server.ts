@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
+import { isSlug } from '~/forms/fields'
 import {
 	platformFormValues,
 	type PlatformCreateInput,
@@ -47,9 +48,10 @@ export async function getPublicSiteFacts(prisma: PrismaClient = getPrisma()) {
 
 /** A platform by its slug, or the current one when no slug is given; null when there is none. */
 export async function getPlatform(slug: string | undefined, prisma: PrismaClient = getPrisma()) {
-	return slug
-		? prisma.platform.findUnique({ where: { slug }, select: platformFields })
-		: prisma.platform.findFirst({ orderBy: currentFirst, select: platformFields })
+	if (slug === undefined) return prisma.platform.findFirst({ orderBy: currentFirst, select: platformFields })
+	// An address's slug with what no slug has (a NUL, which PostgreSQL refuses in text) names none.
+	if (!isSlug(slug)) return null
+	return prisma.platform.findUnique({ where: { slug }, select: platformFields })
 }
 
 /** Every platform with its pledge count, current first (About page, sitemap). */

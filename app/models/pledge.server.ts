@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
+import { isSlug } from '~/forms/fields'
 import {
 	pledgeFormValues,
 	pledgeTranslationRules,
@@ -58,6 +59,7 @@ export async function getPledgePage(
 	}: { platformSlug: string; pledgeSlug: string; locale: Locale; evidencePage: number; today: Date },
 	prisma: PrismaClient = getPrisma(),
 ) {
+	if (!isSlug(pledgeSlug) || !isSlug(platformSlug)) return null
 	const pledge = await prisma.pledge.findFirst({
 		where: { slug: pledgeSlug, platform: { slug: platformSlug } },
 		select: {

@@ -13,8 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const to = url.searchParams.get('to')
 	if (!isLocale(to)) throw new Response(null, { status: 400 })
-	const next = url.searchParams.get('next') ?? ''
-	const location = isPathInLanguage(next, to) ? next : paths.home(to)
+	const location = pathInLanguage(url.searchParams.get('next') ?? '', to, url) ?? paths.home(to)
 	const cookie = [
 		`${languageCookieName}=${to}`,
 		'Path=/',
@@ -29,9 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	})
 }
 
-function isPathInLanguage(next: string, locale: string): boolean {
+/**
+ * `next` as the address to send the reader to, or null when it is not a path of this site in `locale`.
+ * Written as a URL writes it (`/ru/я` as `/ru/%D1%8F`): a Location header holds ASCII only.
+ */
+function pathInLanguage(next: string, locale: string, here: URL): string | null {
 	// One leading slash only: `//host` or `/\host` would leave the site.
-	if (!/^\/[^/\\]/.test(next)) return false
-	const pathname = next.split(/[?#]/)[0] ?? ''
-	return pathname === `/${locale}` || pathname.startsWith(`/${locale}/`)
+	if (!/^\/[^/\\]/.test(next)) return null
+	const target = new URL(next, here.origin)
+	if (target.origin !== here.origin) return null
+	if (target.pathname !== `/${locale}` && !target.pathname.startsWith(`/${locale}/`)) return null
+	return `${target.pathname}${target.search}${target.hash}`
 }

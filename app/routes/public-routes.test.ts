@@ -12,6 +12,7 @@ import {
 import { loader as languageLayoutLoader } from './$lang'
 import { loader as overviewLoader } from './$lang._index'
 import { loader as correctionsLoader } from './$lang.corrections'
+import { loader as platformOverviewLoader } from './$lang.platforms.$platform._index'
 import { loader as pledgeListLoader } from './$lang.platforms.$platform.pledges._index'
 import { loader as pledgeLoader } from './$lang.platforms.$platform.pledges.$pledge'
 import { loader as rootRedirectLoader } from './_index'
@@ -125,6 +126,22 @@ describe('choosing the language', () => {
 		expect(await statusOf(languageLoader(args('/language?to=de&next=/de', {})))).toBe(400)
 	})
 
+	test('the switcher returns to a page whose address is not Latin, written as a URL writes it', async () => {
+		const cases: Array<[string, string]> = [
+			['/ru/я', '/ru/%D1%8F'],
+			['/ru/%D1%8F', '/ru/%D1%8F'],
+			[
+				'/ru/platforms/x/pledges?q=жастар#list',
+				'/ru/platforms/x/pledges?q=%D0%B6%D0%B0%D1%81%D1%82%D0%B0%D1%80#list',
+			],
+		]
+		for (const [next, location] of cases) {
+			const response = await languageLoader(args(`/language?to=ru&next=${encodeURIComponent(next)}`, {}))
+			expect(response.status).toBe(303)
+			expect(response.headers.get('Location')).toBe(location)
+		}
+	})
+
 	test('an unknown language is a 404', async () => {
 		expect(await statusOf(languageLayoutLoader(args('/de', { lang: 'de' })))).toBe(404)
 		expect(await statusOf(overviewLoader(args('/xx', { lang: 'xx' })))).toBe(404)
@@ -185,6 +202,23 @@ describe('the pledge page', () => {
 
 	test('an unknown pledge is a 404; a bad evidence page is a 400, one past the last a 404', async () => {
 		expect(await statusOf(pledgeLoader(pledgeArgs('en', '', 'no-such-pledge')))).toBe(404)
+		// What no slug can hold (PostgreSQL refuses a NUL in text) names no pledge, and is not looked up.
+		for (const slug of ['it-jobs\u0000', '\u0000', 'IT-JOBS', 'it jobs']) {
+			expect(await statusOf(pledgeLoader(pledgeArgs('en', '', slug)))).toBe(404)
+		}
+		expect(
+			await statusOf(
+				pledgeLoader(
+					args(`/en/platforms/%00/pledges/it-jobs`, { lang: 'en', platform: '\u0000', pledge: 'it-jobs' }),
+				),
+			),
+		).toBe(404)
+		expect(
+			await statusOf(pledgeListLoader(args('/en/platforms/%00/pledges', { lang: 'en', platform: '\u0000' }))),
+		).toBe(404)
+		expect(
+			await statusOf(platformOverviewLoader(args('/en/platforms/%00', { lang: 'en', platform: '\u0000' }))),
+		).toBe(404)
 		expect(await statusOf(pledgeLoader(pledgeArgs('en', '?evidence=abc')))).toBe(400)
 		expect(await statusOf(pledgeLoader(pledgeArgs('en', '?evidence=2')))).toBe(404)
 	})
