@@ -8,14 +8,15 @@ import { useI18n } from '~/i18n/use-i18n'
 import { listCorrections } from '~/models/correction.server'
 import { paths } from '~/models/paths'
 import { publicPageHeaders } from '~/server/http-cache.server'
+import { pageParam } from './page-param'
 
 export const headers = publicPageHeaders
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const locale = requireLocale(params.lang)
-	const pageParam = new URL(request.url).searchParams.get('page') ?? '1'
-	if (!/^[1-9]\d{0,5}$/.test(pageParam)) throw new Response(null, { status: 400 })
-	const corrections = await listCorrections({ locale, page: Number(pageParam) })
+	const page = pageParam(new URL(request.url))
+	if (page === null) throw new Response(null, { status: 400 })
+	const corrections = await listCorrections({ locale, page })
 	if (corrections.page > corrections.pageCount) throw new Response(null, { status: 404 })
 	return { corrections }
 }

@@ -4,6 +4,7 @@ import { signIn } from '~/auth/sign-in.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
 import { replyOf } from '~/test/reply'
+import * as accountList from './accounts'
 import * as accountPage from './accounts.$userId'
 import * as newAccountPage from './accounts.new'
 
@@ -308,5 +309,26 @@ describe('changing an account (/admin/accounts/:userId)', () => {
 			}),
 		)
 		expect(page.status).toBe(404)
+	})
+})
+
+describe('the account list (/admin/accounts)', () => {
+	test('a page that is no page number (1e308, abc, 0) shows the first page; one past the last is a 404', async () => {
+		const list = (query: string) =>
+			outcomeOf(() =>
+				accountList.loader({
+					request: new Request(`http://localhost/admin/accounts${query}`, {
+						headers: { Cookie: adminCookie },
+					}),
+					params: {},
+					context: testContext,
+				}),
+			)
+		for (const query of ['?page=1e308', '?page=abc', '?page=0', '?page=-1', '']) {
+			const outcome = await list(query)
+			expect(outcome.status).toBe(200)
+			expect(Reflect.get(Object(outcome.body), 'page')).toBe(1)
+		}
+		expect((await list('?page=999999')).status).toBe(404)
 	})
 })

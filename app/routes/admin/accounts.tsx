@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
+import { pageOrFirst } from '~/routes/page-param'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { roleLabels } from '~/components/labels'
 import { listAccounts } from '~/models/user.server'
@@ -9,8 +10,7 @@ export const meta: MetaFunction = () => [{ title: 'Accounts · Admin · Uade' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
-	const pageParam = Number(new URL(request.url).searchParams.get('page') ?? '1')
-	const page = Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1
+	const page = pageOrFirst(new URL(request.url))
 	const { accounts, total, pageCount } = await listAccounts({ page })
 	if (page > pageCount) throw new Response(null, { status: 404 })
 	return { accounts, total, page, pageCount }

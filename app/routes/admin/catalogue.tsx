@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
+import { pageOrFirst } from '~/routes/page-param'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { listCategoriesToEdit } from '~/models/category.server'
 import { listPlatformsToEdit } from '~/models/platform.server'
@@ -12,8 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Catalogue · Admin · Uade' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
-	const requested = Number(new URL(request.url).searchParams.get('page') ?? '1')
-	const page = Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1
+	const page = pageOrFirst(new URL(request.url))
 	const [politicians, categories, platforms, pledges] = await Promise.all([
 		listPoliticians(),
 		listCategoriesToEdit(),
