@@ -251,7 +251,8 @@ export function publicPageCache({
 
 		onHeaders(res, () => {
 			if (!isPublic(res)) return
-			if (res.statusCode >= 500) res.setHeader('Cache-Control', 'no-store')
+			// A refusal (a bad filter's 400) or a server error is no page to keep; a missing page (404) may be.
+			if (res.statusCode >= 400 && res.statusCode !== 404) res.setHeader('Cache-Control', 'no-store')
 			else if (res.statusCode === 200) res.setHeader('ETag', etag)
 		})
 		if (pages && req.method === 'GET') {

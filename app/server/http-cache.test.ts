@@ -207,6 +207,8 @@ describe('the publicPageCache middleware', () => {
 		app.get('/en/public', remixLike(200, publicHeaders))
 		app.get('/en/other', remixLike(200, publicHeaders))
 		app.get('/en/broken', remixLike(500, publicHeaders))
+		app.get('/en/refused', remixLike(400, publicHeaders))
+		app.get('/en/missing', remixLike(404, publicHeaders))
 		app.get('/en/account', remixLike(200, { 'Cache-Control': 'private, no-store' }))
 		await new Promise<void>((resolve) => {
 			server = app.listen(0, '127.0.0.1', resolve)
@@ -269,7 +271,7 @@ describe('the publicPageCache middleware', () => {
 		expect((await get('/en/public', { 'If-None-Match': etag, Cookie: 'uade_lang=kk' })).status).toBe(304)
 	})
 
-	test('gives no ETag to private pages and keeps server errors out of caches', async () => {
+	test('gives no ETag to private pages and keeps server errors and refusals out of caches', async () => {
 		const account = await get('/en/account')
 		expect(account.headers.get('ETag')).toBeNull()
 		expect(account.headers.get('Cache-Control')).toBe('private, no-store')
@@ -277,6 +279,16 @@ describe('the publicPageCache middleware', () => {
 		expect(broken.status).toBe(500)
 		expect(broken.headers.get('ETag')).toBeNull()
 		expect(broken.headers.get('Cache-Control')).toBe('no-store')
+		// A refused filter (400) is kept out too; a missing page may be kept as long as a page.
+		const refused = await get('/en/refused')
+		expect(refused.status).toBe(400)
+		expect(refused.headers.get('Cache-Control')).toBe('no-store')
+		const missing = await get('/en/missing')
+		expect(missing.status).toBe(404)
+		expect(missing.headers.get('Cache-Control')).toBe(
+			'public, max-age=0, s-maxage=60, stale-while-revalidate=600',
+		)
+		expect(missing.headers.get('ETag')).toBeNull()
 	})
 
 	test('answers a repeated request from memory while the ETag holds, each time with a fresh CSP nonce', async () => {
