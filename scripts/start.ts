@@ -3,6 +3,7 @@
  * DATABASE_URL is set), migrates, seeds an empty database, and serves the production build on PORT.
  * Ctrl-C or SIGTERM closes the server and stops the embedded database.
  */
+import { readMigrations } from '~/db/tooling/migrate.server'
 import { buildIfStale } from './lib/build'
 import { prepareDatabase } from './lib/prepare-database'
 import { ensureSessionSecret } from './lib/session-secret'
@@ -21,7 +22,8 @@ process.env.DATABASE_URL = database.url
 
 const { createHttpApp, loadServerBuild } = await import('~/server/http.server')
 const { getPrisma } = await import('~/db/prisma.server')
-const server = createHttpApp(await loadServerBuild()).listen(port, () => {
+const migrations = (await readMigrations()).map((migration) => migration.name)
+const server = createHttpApp(await loadServerBuild(), { migrations }).listen(port, () => {
 	log(`Ready in ${Math.round(performance.now() - startedAt)} ms: http://localhost:${port}`)
 })
 server.on('error', async (error: NodeJS.ErrnoException) => {

@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { env } from '~/env.server'
+import { healthChecks } from './health.server'
 import { publicPageCache } from './http-cache.server'
 import { requestLimits } from './limits.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
@@ -13,8 +14,11 @@ export async function loadServerBuild(): Promise<ServerBuild> {
 	return import(pathToFileURL(path.join(env().UADE_BUILD_DIR, 'server', 'index.js')).href)
 }
 
-/** The production HTTP app: fingerprinted assets cached for a year, everything else through Remix. */
-export function createHttpApp(build: ServerBuild) {
+/**
+ * The production HTTP app: health checks, fingerprinted assets cached for a year, everything else through
+ * Remix. `migrations` names every migration of this build (`/readyz` waits for the database to have them).
+ */
+export function createHttpApp(build: ServerBuild, { migrations }: { migrations: readonly string[] }) {
 	const { UADE_BUILD_DIR: buildDir, UADE_TRUST_PROXY } = env()
 	const app = express()
 	app.disable('x-powered-by')
@@ -22,6 +26,7 @@ export function createHttpApp(build: ServerBuild) {
 	app.use(securityHeaders({ development: false }))
 	// Before anything reads a body: a method, type or length the site does not take is refused unread.
 	app.use(requestLimits())
+	app.use(healthChecks({ migrations }))
 	app.use(refuseCrossSiteRequests())
 	app.use(compression())
 	app.use(
