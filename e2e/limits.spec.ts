@@ -1,0 +1,109 @@
+import http from 'node:http'
+import { expect, test } from './support/fixtures'
+
+// The production server's limits and health checks over plain HTTP (README, "Health and limits"): what
+// an attacker or an operator sends, not what a browser does. One browser project is enough.
+test.beforeEach(() => {
+	test.skip(test.info().project.name !== 'desktop', 'HTTP only: one browser project is enough')
+})
+
+type Answer = { status: number; text: string; headers: http.IncomingHttpHeaders }
+
+/** Sends a request's head and `body` (all of it, or the start of a longer one), and reads the answer. */
+function send(
+	baseURL: string,
+	{
+		method,
+		path,
+		headers,
+		body = '',
+	}: { method: string; path: string; headers: Record<string, string>; body?: string },
+) {
+	const url = new URL(path, baseURL)
+	return new Promise<Answer>((resolve, reject) => {
+		const request = http.request(url, { method, headers }, (response) => {
+			let text = ''
+			response.setEncoding('utf8')
+			response.on('data', (chunk: string) => (text += chunk))
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, text, headers: response.headers }))
+		})
+		// The server may close the connection while the rest of a refused body is still due.
+		request.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error)
+		})
+		request.write(body)
+		if (!headers['Content-Length'] || Number(headers['Content-Length']) <= Buffer.byteLength(body))
+			request.end()
+	})
+}
+
+test('a 50 MB sign-in is refused from its head; JSON, TRACE and a broken form are refused, never a 500', async ({
+	baseURL,
+}) => {
+	const origin = baseURL ?? ''
+	const huge = await send(origin, {
+		method: 'POST',
+		path: '/sign-in',
+		headers: {
+			Origin: origin,
+			'Content-Type': 'application/x-www-form-urlencoded',
+			'Content-Length': String(50 * 1024 * 1024),
+		},
+		body: 'email=a%40b.c&password=x',
+	})
+	// Answered from the head: the rest of the 50 MB is never sent, so waiting for it would never end.
+	expect(huge.status).toBe(413)
+	expect(huge.text).toBe('This form is too large: at most 16 KiB may be posted here.')
+
+	const json = await send(origin, {
+		method: 'POST',
+		path: '/sign-in',
+		headers: { Origin: origin, 'Content-Type': 'application/json', 'Content-Length': '2' },
+		body: '{}',
+	})
+	expect(json.status).toBe(415)
+
+	const trace = await send(origin, { method: 'TRACE', path: '/en', headers: {} })
+	expect(trace.status).toBe(405)
+	expect(trace.headers.allow).toBe('GET, HEAD, POST, OPTIONS')
+
+	const broken = 'garbage without a boundary'
+	const multipart = await send(origin, {
+		method: 'POST',
+		path: '/sign-in',
+		headers: {
+			Origin: origin,
+			'Content-Type': 'multipart/form-data; boundary=abc',
+			'Content-Length': String(broken.length),
+		},
+		body: broken,
+	})
+	expect(multipart.status).toBe(400)
+
+	const crafted = 'email=a%40b.c&x%5B100000000%5D=1'
+	const conformBomb = await send(origin, {
+		method: 'POST',
+		path: '/sign-in',
+		headers: {
+			Origin: origin,
+			'Content-Type': 'application/x-www-form-urlencoded',
+			'Content-Length': String(crafted.length),
+		},
+		body: crafted,
+	})
+	expect(conformBomb.status).toBe(400)
+
+	// The server is still there, and quick.
+	const health = await send(origin, { method: 'GET', path: '/healthz', headers: {} })
+	expect(health).toMatchObject({ status: 200, text: 'ok' })
+})
+
+test('the server is alive and ready: its database answers and has every migration', async ({ request }) => {
+	const alive = await request.get('/healthz')
+	expect(alive.status()).toBe(200)
+	expect(await alive.text()).toBe('ok')
+	const ready = await request.get('/readyz')
+	expect(ready.status()).toBe(200)
+	expect(await ready.text()).toBe('ready')
+	expect(ready.headers()['cache-control']).toBe('no-store')
+})
