@@ -22,6 +22,7 @@ process.env.DATABASE_URL = database.url
 
 const { createHttpApp, loadServerBuild } = await import('~/server/http.server')
 const { getPrisma } = await import('~/db/prisma.server')
+const { drain, drainDeadlineMs } = await import('~/server/drain.server')
 const migrations = (await readMigrations()).map((migration) => migration.name)
 const server = createHttpApp(await loadServerBuild(), { migrations }).listen(port, () => {
 	log(`Ready in ${Math.round(performance.now() - startedAt)} ms: http://localhost:${port}`)
@@ -39,8 +40,8 @@ async function shutdown(signal: string) {
 	if (stopping) return
 	stopping = true
 	log(`${signal}: closing the server${database.embedded ? ' and the embedded database' : ''}…`)
-	server.close()
-	server.closeIdleConnections()
+	// Requests in flight are answered before the database goes (at most drainDeadlineMs).
+	if (!(await drain(server))) log(`Requests still in flight after ${drainDeadlineMs / 1000} s were cut off.`)
 	await getPrisma().$disconnect()
 	await database.stop()
 	log('Stopped.')
