@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds when the build is missing or stale, opens the database (embedded unless
  * DATABASE_URL is set), migrates, seeds an empty database, and serves the production build on PORT.
- * Ctrl-C or SIGTERM closes the server and stops the embedded database.
+ * Ctrl-C or SIGTERM stops taking requests, answers those in flight (up to 10 s), then closes the database
+ * and stops the embedded one.
  */
 import { readMigrations } from '~/db/tooling/migrate.server'
 import { buildIfStale } from './lib/build'
