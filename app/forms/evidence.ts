@@ -97,3 +97,20 @@ export const evidenceProblems: ProblemMessages<EvidenceProblem> = {
 		'no-indicator': 'This pledge has no indicator yet, so a figure cannot be recorded: leave it empty.',
 	},
 }
+
+/** What a submitter over the submission limit reads, above the form they sent (kept as they sent it). */
+export function tooManySubmissionsMessage({
+	perAccount,
+	windowMinutes,
+	retryAfterSeconds,
+}: {
+	perAccount: number
+	windowMinutes: number
+	retryAfterSeconds: number
+}) {
+	const minutes = Math.ceil(retryAfterSeconds / 60)
+	return (
+		`Nothing was recorded: an account may submit ${perAccount} pieces of evidence in ${windowMinutes} minutes. ` +
+		`Send this form again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}; it is kept below.`
+	)
+}

@@ -16,6 +16,7 @@ import {
 	listEvidenceBySubmitter,
 	listPendingEvidence,
 	reviewEvidence,
+	submissionLimits,
 	submitEvidence,
 } from './evidence.server'
 import type { Actor } from './save.server'
@@ -193,6 +194,51 @@ describe('submitting evidence', () => {
 		} finally {
 			vi.useRealTimers()
 		}
+	})
+})
+
+describe('the submission limit', () => {
+	async function freshChecker(email: string): Promise<Actor> {
+		const user = await prisma.user.create({
+			data: { email, displayName: email, role: 'FACT_CHECKER' },
+			select: { id: true, role: true },
+		})
+		return { ...user, ipAddress: ip }
+	}
+	const at = (ms: number) => new Date(now.getTime() + ms)
+
+	test('30 submissions in 10 minutes; the 31st records nothing and says when to try again', async () => {
+		const burst = await freshChecker('burst@example.org')
+		const submit = (actor: Actor, ms: number) =>
+			submitEvidence({ actor, pledgeId: qualitative, input: evidenceInput(), now: at(ms) }, prisma)
+		for (let index = 0; index < submissionLimits.perAccount; index++) {
+			expect((await submit(burst, index * 1000)).status).toBe('saved')
+		}
+		const auditBefore = await prisma.auditEntry.count()
+		// The first of the 30 was at 0 s: it leaves the 10-minute window at 600 s, 560 s after this one.
+		expect(await submit(burst, 40_000)).toEqual({ status: 'too-many', retryAfterSeconds: 560 })
+		expect(await prisma.evidence.count({ where: { submittedById: burst.id } })).toBe(
+			submissionLimits.perAccount,
+		)
+		expect(await prisma.auditEntry.count()).toBe(auditBefore)
+		// Another account is not held back by this one.
+		expect((await submit(await freshChecker('bystander@example.org'), 40_000)).status).toBe('saved')
+		// Once the first has left the window, one more may come in.
+		expect((await submit(burst, submissionLimits.windowMs + 1)).status).toBe('saved')
+		expect((await submit(burst, submissionLimits.windowMs + 2)).status).toBe('too-many')
+	})
+
+	test('a burst sent at once is counted one by one: exactly the room left is recorded', async () => {
+		const burst = await freshChecker('parallel.burst@example.org')
+		const submit = (ms: number) =>
+			submitEvidence({ actor: burst, pledgeId: qualitative, input: evidenceInput(), now: at(ms) }, prisma)
+		for (let index = 0; index < submissionLimits.perAccount - 2; index++) await submit(index)
+		const together = await Promise.all(Array.from({ length: 6 }, () => submit(1000)))
+		expect(together.filter((result) => result.status === 'saved')).toHaveLength(2)
+		expect(together.filter((result) => result.status === 'too-many')).toHaveLength(4)
+		expect(await prisma.evidence.count({ where: { submittedById: burst.id } })).toBe(
+			submissionLimits.perAccount,
+		)
 	})
 })
 

@@ -13,6 +13,16 @@ import { assertAdmin, type Actor, type SaveResult } from './save.server'
  */
 export const duplicateSubmissionWindowMs = 10 * 60 * 1000
 
+/**
+ * How much evidence one account may submit: 30 items in 10 minutes, counted in the database so that every
+ * app process sees the same count. A fact-checker logging a source a minute stays well inside it; a script
+ * filling the review queue is stopped after 30.
+ */
+export const submissionLimits = { windowMs: 10 * 60 * 1000, perAccount: 30 } as const
+
+/** The answer to a submission over `submissionLimits`: nothing recorded, and when to try again. */
+export type TooManySubmissions = { status: 'too-many'; retryAfterSeconds: number }
+
 const evidenceSelect = {
 	id: true,
 	pledgeId: true,
@@ -64,8 +74,9 @@ export type SubmittedEvidence = { id: string; duplicate: boolean }
  * Records a fact-checker's (or admin's) evidence as PENDING, with its audit entry. A figure is accepted
  * only for a quantitative pledge with an indicator. The same evidence sent again by the same person for the
  * same pledge within `duplicateSubmissionWindowMs` returns the first submission instead of a second row;
- * a per-submitter-and-pledge lock makes that hold for two requests arriving together too. Nothing can be
- * stale about a new submission, so it never answers a conflict.
+ * a per-submitter-and-pledge lock makes that hold for two requests arriving together too. Over
+ * `submissionLimits` it records nothing and says when to try again. Nothing can be stale about a new
+ * submission, so it never answers a conflict.
  */
 export async function submitEvidence(
 	{
@@ -75,7 +86,9 @@ export async function submitEvidence(
 		now = new Date(),
 	}: { actor: Actor; pledgeId: string; input: EvidenceInput; now?: Date },
 	prisma: PrismaClient = getPrisma(),
-): Promise<Exclude<SaveResult<SubmittedEvidence, EvidenceProblem>, { status: 'conflict' }>> {
+): Promise<
+	Exclude<SaveResult<SubmittedEvidence, EvidenceProblem>, { status: 'conflict' }> | TooManySubmissions
+> {
 	if (!isRecordId(pledgeId)) return { status: 'not-found' }
 	return prisma.$transaction(async (tx) => {
 		const pledge = await tx.pledge.findUnique({
@@ -89,6 +102,9 @@ export async function submitEvidence(
 			if (problem) return { status: 'invalid', problems: { measuredValue: problem } }
 		}
 
+		// The account's lock first, then the account-and-pledge one: one order everywhere, so two
+		// submissions never wait on each other, and a burst is counted one by one.
+		await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`evidence:${actor.id}`}, 0))`
 		await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`evidence:${actor.id}:${pledgeId}`}, 0))`
 		const duplicate = await tx.evidence.findFirst({
 			where: {
@@ -102,6 +118,25 @@ export async function submitEvidence(
 			select: { id: true },
 		})
 		if (duplicate) return { status: 'saved', record: { id: duplicate.id, duplicate: true } }
+
+		const recent = await tx.evidence.findMany({
+			where: {
+				submittedById: actor.id,
+				createdAt: { gt: new Date(now.getTime() - submissionLimits.windowMs) },
+			},
+			orderBy: { createdAt: 'desc' },
+			take: submissionLimits.perAccount,
+			select: { createdAt: true },
+		})
+		const oldest = recent.at(-1)
+		if (recent.length >= submissionLimits.perAccount && oldest) {
+			// Allowed again once the oldest of the last `perAccount` leaves the window.
+			const allowedAt = oldest.createdAt.getTime() + submissionLimits.windowMs
+			return {
+				status: 'too-many',
+				retryAfterSeconds: Math.max(1, Math.ceil((allowedAt - now.getTime()) / 1000)),
+			}
+		}
 
 		const evidence = await tx.evidence.create({
 			data: {
@@ -118,6 +153,7 @@ export async function submitEvidence(
 				suggestedStatus: input.suggestedStatus ?? null,
 				suggestionReason: input.suggestionReason ?? null,
 				submittedById: actor.id,
+				createdAt: now,
 			},
 			select: evidenceSelect,
 		})

@@ -202,6 +202,50 @@ describe('the add-evidence form (/evidence/new?pledge=…)', () => {
 		expect(await counts()).toEqual(before)
 	})
 
+	test('past the submission limit: 429 with Retry-After, the form kept with the reason, nothing recorded', async () => {
+		const busy = await createTestAccount({ role: 'FACT_CHECKER', email: 'busy.checker@example.org' })
+		const cookie = await sessionCookieFor(busy.id)
+		// Thirty submissions in the last ten minutes, the oldest two minutes ago.
+		const base = validFields()
+		await prisma.evidence.createMany({
+			data: Array.from({ length: 30 }, (_, index) => ({
+				pledgeId: qualitative,
+				type: 'OFFICIAL_STATISTIC' as const,
+				sourceUrl: `https://stat.gov.kz/en/news/busy-${index}`,
+				title: `Busy ${index}`,
+				publisher: base.publisher ?? '',
+				publishedOn: new Date('2026-10-15'),
+				excerpt: `Busy ${index}`,
+				submittedById: busy.id,
+				createdAt: new Date(Date.now() - 120_000 + index),
+			})),
+		})
+		const before = await counts()
+		const fields = validFields({ title: 'One too many' })
+		const outcome = await submit(qualitative, fields, cookie)
+		expect(outcome.status).toBe(429)
+		expect(field(outcome.body, 'result', 'initialValue', 'title')).toBe('One too many')
+		expect(String(field(outcome.body, 'result', 'error', ''))).toMatch(
+			/^Nothing was recorded: an account may submit 30 pieces of evidence in 10 minutes\. Send this form again in [1-8] minutes?; it is kept below\.$/,
+		)
+		expect(await counts()).toEqual(before)
+		const answer = await newEvidencePage.action({
+			request: new Request(`http://localhost/evidence/new?${new URLSearchParams({ pledge: qualitative })}`, {
+				method: 'POST',
+				headers: { Cookie: cookie },
+				body: new URLSearchParams(validFields()),
+			}),
+			params: {},
+			context: testContext,
+		})
+		const retryAfter = Number(
+			new Headers(Reflect.get(Object(Reflect.get(Object(answer), 'init')), 'headers')).get('Retry-After'),
+		)
+		// The oldest leaves the window 480 s after it was written, less the time this test took.
+		expect(retryAfter).toBeGreaterThan(0)
+		expect(retryAfter).toBeLessThanOrEqual(480)
+	})
+
 	test('random field values give 302 or 400, never an error, and nothing is recorded on 400', async () => {
 		const text = fc.oneof(
 			fc.string({ maxLength: 40 }),

@@ -1,4 +1,5 @@
 import {
+	data,
 	redirect,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
@@ -20,10 +21,10 @@ import {
 	useStaffForm,
 } from '~/components/forms'
 import { evidenceTypeOptions, statusOptions } from '~/components/labels'
-import { evidenceProblems, evidenceSchema } from '~/forms/evidence'
+import { evidenceProblems, evidenceSchema, tooManySubmissionsMessage } from '~/forms/evidence'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
-import { getPledgeForEvidence, submitEvidence } from '~/models/evidence.server'
+import { getPledgeForEvidence, submissionLimits, submitEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 
 export const meta: MetaFunction = () => [{ title: 'Add evidence · Uade' }]
@@ -52,6 +53,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			throw new Response('There is no such pledge.', { status: 404 })
 		case 'invalid':
 			return refuse(submission, { fieldErrors: problemMessages(result.problems, evidenceProblems) })
+		case 'too-many': {
+			const message = tooManySubmissionsMessage({
+				perAccount: submissionLimits.perAccount,
+				windowMinutes: submissionLimits.windowMs / 60_000,
+				retryAfterSeconds: result.retryAfterSeconds,
+			})
+			return data(
+				{ result: submission.reply({ formErrors: [message] }) },
+				{ status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+			)
+		}
 		case 'saved':
 			return redirect(`/evidence/mine?${new URLSearchParams({ submitted: result.record.id })}`)
 	}
