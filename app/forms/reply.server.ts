@@ -20,6 +20,18 @@ export function refuse<Output>(submission: Submission<Output>, options?: ReplyOp
 	return data({ result: submission.reply(options) }, { status })
 }
 
+/** A form refused for now (a rate limit): 429 with its reply, and `Retry-After` in seconds. */
+export function refuseForNow<Output>(
+	submission: Submission<Output>,
+	options: ReplyOptions,
+	retryAfterSeconds: number,
+) {
+	return data(
+		{ result: submission.reply(options) },
+		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+	)
+}
+
 /**
  * Room for the longest list any form holds (30 milestone steps, 50 pieces of evidence), and as much again:
  * a list beyond its limit but within this room is read, and its schema says "at most 30 steps".

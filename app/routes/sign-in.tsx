@@ -1,5 +1,4 @@
 import {
-	data,
 	redirect,
 	type ActionFunctionArgs,
 	type LinksFunction,
@@ -13,7 +12,7 @@ import { signIn } from '~/auth/sign-in.server'
 import { readSessionId, serializeSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage, HiddenField, StaffForm, TextField, useStaffForm } from '~/components/forms'
-import { parseForm, readForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, refuseForNow } from '~/forms/reply.server'
 import { signInMessages, signInSchema, signInSecretFields } from '~/forms/sign-in'
 
 import staffStylesHref from '~/styles/staff.css?url'
@@ -57,10 +56,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			})
 		case 'rate-limited': {
 			const minutes = result.retryAfterMinutes
-			return data(
-				{ result: submission.reply({ formErrors: [signInMessages.rateLimited(minutes)], hideFields }) },
-				{ status: 429, headers: { 'Retry-After': String(minutes * 60) } },
-			)
+			const formErrors = [signInMessages.rateLimited(minutes)]
+			return refuseForNow(submission, { formErrors, hideFields }, minutes * 60)
 		}
 		case 'disabled':
 			return refuse(submission, { formErrors: [signInMessages.disabled], hideFields }, 403)

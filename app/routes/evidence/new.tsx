@@ -1,5 +1,4 @@
 import {
-	data,
 	redirect,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
@@ -23,7 +22,7 @@ import {
 import { evidenceTypeOptions, statusOptions } from '~/components/labels'
 import { evidenceProblems, evidenceSchema, tooManySubmissionsMessage } from '~/forms/evidence'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, readForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, refuseForNow } from '~/forms/reply.server'
 import { getPledgeForEvidence, submissionLimits, submitEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 
@@ -59,10 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 				windowMinutes: submissionLimits.windowMs / 60_000,
 				retryAfterSeconds: result.retryAfterSeconds,
 			})
-			return data(
-				{ result: submission.reply({ formErrors: [message] }) },
-				{ status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
-			)
+			return refuseForNow(submission, { formErrors: [message] }, result.retryAfterSeconds)
 		}
 		case 'saved':
 			return redirect(`/evidence/mine?${new URLSearchParams({ submitted: result.record.id })}`)
