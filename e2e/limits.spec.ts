@@ -79,6 +79,19 @@ test('a 50 MB sign-in is refused from its head; JSON, TRACE and a broken form ar
 	)
 	expect(conformBomb.status).toBe(400)
 
+	// Addresses the router would read as a link to another host (`/\\` and `/\t/` become `//`): a 400, not a 500;
+	// a backslash in a query string is only a search term.
+	for (const path of ['/%5C', '/%5C?x=1', '/%09/', '/%0A/', '/%E0%A4%A']) {
+		const answer = await send(origin, { method: 'GET', path, headers: {} })
+		expect(answer.status, path).toBe(400)
+	}
+	const search = await send(origin, {
+		method: 'GET',
+		path: '/en/platforms/fair-kazakhstan-2022/pledges?q=%5C',
+		headers: {},
+	})
+	expect(search.status).toBe(200)
+
 	// The server is still there, and quick.
 	const health = await send(origin, { method: 'GET', path: '/healthz', headers: {} })
 	expect(health).toMatchObject({ status: 200, text: 'ok' })

@@ -19,21 +19,41 @@ export function bodyLimitFor(path: string): number {
 }
 
 export type LimitRefusal = {
-	status: 405 | 411 | 413 | 415
+	status: 400 | 405 | 411 | 413 | 415
 	message: string
 	headers?: Record<string, string>
 }
 
 /**
- * Why a request is refused before its body is read, or null when it may go on: a method the site does not
- * answer, a post that is not a form, that does not say its length, or that is longer than its address
- * takes. Nothing of a refused body is parsed.
+ * Why an address cannot name a page here, or null when it can: it is not valid percent-encoding, or it holds
+ * a backslash or a control character once decoded. No address of this site has one; the router would read
+ * `/%5C` or `/%09/` as `//`, a link to another host, and fail.
+ */
+export function unreadablePath(path: string): string | null {
+	let decoded: string
+	try {
+		decoded = decodeURIComponent(path)
+	} catch {
+		return 'This address is not valid percent-encoding.'
+	}
+	// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+	return /[\\\u0000-\u001f\u007f]/.test(decoded)
+		? 'This address holds a backslash or a control character; no page of this site has one.'
+		: null
+}
+
+/**
+ * Why a request is refused before its body is read, or null when it may go on: an address no page can
+ * have, a method the site does not answer, a post that is not a form, that does not say its length, or
+ * that is longer than its address takes. Nothing of a refused body is parsed.
  */
 export function limitRefusal(request: {
 	method: string
 	path: string
 	header: (name: string) => string | undefined
 }): LimitRefusal | null {
+	const pathProblem = unreadablePath(request.path)
+	if (pathProblem) return { status: 400, message: pathProblem }
 	const method = request.method.toUpperCase()
 	if (!(allowedMethods as readonly string[]).includes(method)) {
 		return {

@@ -13,6 +13,28 @@ function refusalOf(method: string, path: string, headers: Record<string, string>
 }
 
 describe('what is refused before a body is read', () => {
+	test('an address with a backslash, a control character or broken percent-encoding is a 400', () => {
+		for (const path of [
+			'/%5C',
+			'/%5c/',
+			'/en/%5C%5C',
+			'/%09/',
+			'/%0A/',
+			'/%00',
+			'/x%7F',
+			'/%E0%A4%A',
+			'/%',
+		]) {
+			expect(refusalOf('GET', path), path).toBe(400)
+		}
+		expect(limitRefusal({ method: 'GET', path: '/%5C', header: () => undefined })?.message).toBe(
+			'This address holds a backslash or a control character; no page of this site has one.',
+		)
+		for (const path of ['/', '/en/platforms/fair-kazakhstan', '/ru/%D1%8F', '/a%20b']) {
+			expect(refusalOf('GET', path), path).toBeNull()
+		}
+	})
+
 	test('a method the site does not answer is a 405 naming the ones it does', () => {
 		for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'CONNECT']) {
 			expect(refusalOf(method, '/')).toBe(405)
