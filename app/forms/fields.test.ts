@@ -59,6 +59,16 @@ describe('field builders, parsed as conform parses a posted form', () => {
 		})
 	})
 
+	it('refuses a character lost on the way in (a lone surrogate arrives as U+FFFD), saying so', () => {
+		const shape = { title: text({ missing: 'Enter a title.', max: 10 }), note: optionalText({ max: 10 }) }
+		// A form body holding the UTF-8 bytes of a lone surrogate, as a hand-made post can send it.
+		const sent = new URLSearchParams('title=a%ED%A0%80b&note=%ED%B0%80')
+		expect(sent.get('title')).toBe('a\uFFFD\uFFFD\uFFFDb')
+		const message =
+			'A character of this text was lost on the way (it shows as \uFFFD): retype that part and send it again.'
+		expect(parse(shape, Object.fromEntries(sent)).error).toEqual({ title: [message], note: [message] })
+	})
+
 	it('treats an optional text of spaces as nothing entered', () => {
 		const shape = { note: optionalText({ max: 5 }) }
 		expect(parse(shape, { note: '   ' }).value).toEqual({ note: undefined })

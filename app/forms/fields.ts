@@ -6,7 +6,8 @@ import { passwordMaxLength, passwordMinLength, passwordTooShort } from './passwo
  * an empty field into "absent" before these run, so a required builder answers a blank field with its
  * `missing` message and an optional one returns `undefined`. Each builder trims, bounds the length (which
  * `getZodConstraint` turns into `maxLength` in the browser) and refuses the NUL character, which PostgreSQL
- * text cannot hold. Messages are the staff pages' English; the limits are the database's.
+ * text cannot hold, and U+FFFD, which is what a character that was not valid UTF-8 (a lone surrogate, a
+ * broken copy) becomes on the way in: stored, it would be a lost letter nobody was told about. Messages are the staff pages' English; the limits are the database's.
  */
 
 export const limits = {
@@ -31,6 +32,9 @@ const count = (value: number) => value.toLocaleString('en')
 const tooLong = (max: number) => `Use at most ${count(max)} characters.`
 const hasNoNul = (value: string) => !value.includes('\u0000')
 const nulMessage = 'Remove the invisible NUL character from this text.'
+const hasNoLostCharacter = (value: string) => !value.includes('\uFFFD')
+const lostCharacterMessage =
+	'A character of this text was lost on the way (it shows as \uFFFD): retype that part and send it again.'
 
 /** Required text, trimmed, at most `max` characters. */
 export function text({ missing, max }: { missing: string; max: number }) {
@@ -40,6 +44,7 @@ export function text({ missing, max }: { missing: string; max: number }) {
 		.min(1, missing)
 		.max(max, tooLong(max))
 		.refine(hasNoNul, nulMessage)
+		.refine(hasNoLostCharacter, lostCharacterMessage)
 }
 
 /** Text that may be left empty (spaces only count as empty), trimmed, at most `max` characters. */
@@ -49,6 +54,7 @@ export function optionalText({ max }: { max: number }) {
 		.trim()
 		.max(max, tooLong(max))
 		.refine(hasNoNul, nulMessage)
+		.refine(hasNoLostCharacter, lostCharacterMessage)
 		.optional()
 		.transform((value) => value || undefined)
 }
