@@ -35,7 +35,7 @@ export function addressedOrigin(req: ExpressRequest): string | undefined {
 	if (!host || !hostPattern.test(host)) return undefined
 	try {
 		// A trusted proxy's X-Forwarded-Proto is all req.protocol reads: anything but https is taken as http.
-		return new URL(`${req.protocol === 'https' ? 'https' : 'http'}://${host}`).origin
+		return new URL(`${req.protocol.toLowerCase() === 'https' ? 'https' : 'http'}://${host}`).origin
 	} catch {
 		// A port past 65535.
 		return undefined
