@@ -132,6 +132,8 @@ async function startApp(
 			DATABASE_URL: databaseUrl,
 			PORT: String(port),
 			SESSION_SECRET: randomBytes(48).toString('base64'),
+			// Required in production with DATABASE_URL; the address autocannon asks.
+			UADE_PUBLIC_URL: `http://127.0.0.1:${port}`,
 			UADE_PAGE_CACHE: pageCache ? 'on' : 'off',
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],

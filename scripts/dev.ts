@@ -8,6 +8,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { createServer } from 'vite'
+import { resolveRequestHost } from '~/server/hosts.server'
 import { requestLimits } from '~/server/limits.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from '~/server/security.server'
 import { prepareDatabase } from './lib/prepare-database'
@@ -26,6 +27,7 @@ const server = http.createServer(app)
 const vite = await createServer({ server: { middlewareMode: true, hmr: { server } } })
 app.disable('x-powered-by')
 app.use(securityHeaders({ development: true }))
+app.use(resolveRequestHost())
 app.use(refuseCrossSiteRequests())
 app.use(vite.middlewares)
 // After Vite's own middleware (its dev requests are its business), before any page reads a body.

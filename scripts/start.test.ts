@@ -24,6 +24,12 @@ describe('npm start with a bad setting', () => {
 			'[uade] UADE_TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of ' +
 				'loopback, linklocal, uniquelocal, addresses and subnets (10.0.0.0/8), not "10.0.0.0/33".',
 		],
+		[
+			{ DATABASE_URL: 'postgresql://uade@127.0.0.1:9/uade', SESSION_SECRET: 's'.repeat(48) },
+			'[uade] UADE_PUBLIC_URL is not set. In production with DATABASE_URL, set it to the address visitors ' +
+				'use (for example https://uade.example): pages link to it, requests for any other host are ' +
+				'refused, and the session cookie is Secure when it is https.',
+		],
 	])('%j stops it before anything starts, with one line and exit code 1', (variables, line) => {
 		const result = start(variables)
 		expect(result.stderr).toBe(`${line}\n`)

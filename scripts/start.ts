@@ -7,6 +7,7 @@
 import { readMigrations } from '~/db/tooling/migrate.server'
 import { buildIfStale } from './lib/build'
 import { prepareDatabase } from './lib/prepare-database'
+import { requirePublicUrl } from './lib/public-url'
 import { ensureSessionSecret } from './lib/session-secret'
 import { startScript } from './lib/start-script'
 
@@ -15,6 +16,7 @@ const log = (line: string) => console.log(`[uade] ${line}`)
 process.env.NODE_ENV = 'production'
 const { PORT: port } = startScript()
 ensureSessionSecret(log)
+requirePublicUrl()
 
 await buildIfStale(log)
 

@@ -40,7 +40,13 @@ if (DATABASE_URL) {
 	const serverUrl = server.toString().replace(/\/$/, '')
 	for (let slot = 0; slot < slots; slot++) {
 		const databaseUrl = await createDatabaseOnServer(serverUrl, `uade_e2e_${slot}`, { replace: true })
-		servers.push({ port: await freePort(), databaseUrl, env: { DATABASE_URL: databaseUrl } })
+		const port = await freePort()
+		// Production on a database of its own needs its public address (the tests use localhost's).
+		servers.push({
+			port,
+			databaseUrl,
+			env: { DATABASE_URL: databaseUrl, UADE_PUBLIC_URL: `http://localhost:${port}` },
+		})
 	}
 } else {
 	dataRoot = await mkdtemp(path.join(os.tmpdir(), 'uade-e2e-'))

@@ -3,7 +3,7 @@ import { createCookie } from '@remix-run/node'
 import type { Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
-import { isLoopbackHost, siteHostOfRequest } from './site-host.server'
+import { isLoopbackHost, publicOrigin } from './public-origin.server'
 
 /** A session ends after this long without use; every use pushes the end further out. */
 export const sessionIdleTimeoutMs = 7 * 24 * 60 * 60 * 1000
@@ -39,14 +39,18 @@ function sessionSecrets(): string[] {
 }
 
 /**
- * `Secure` in production, except on a loopback host (localhost, 127.0.0.1, [::1]): a browser sends such a
- * Host only when it talks to this very machine, which is how the browser tests and a local `npm start`
- * run production over plain http. A deployment always has a public host, so its cookie is always Secure;
- * behind a proxy that replaces Host with localhost every form post would fail the Origin check anyway,
- * until the proxy forwards the public host (X-Forwarded-Host or Host).
+ * `Secure` in production, decided by the site's public origin (app/auth/public-origin.server.ts). Given as
+ * UADE_PUBLIC_URL, its scheme says it: https, Secure. Otherwise Secure except on a loopback host (localhost,
+ * 127.0.0.1, [::1]): a browser sends such a Host only when it talks to this very machine, which is how the
+ * browser tests and a local `npm start` run production over plain http. A deployment always has a public
+ * host, so its cookie is Secure even when a proxy that is not trusted hides that it speaks https.
  */
 export function sessionCookieIsSecure(request: Request): boolean {
-	return env().NODE_ENV === 'production' && !isLoopbackHost(siteHostOfRequest(request))
+	const { NODE_ENV, UADE_PUBLIC_URL } = env()
+	if (NODE_ENV !== 'production') return false
+	const origin = new URL(publicOrigin(request))
+	if (origin.protocol === 'https:') return true
+	return UADE_PUBLIC_URL === undefined && !isLoopbackHost(origin.host)
 }
 
 /** `__Host-` (only when Secure, which it requires) stops a sibling subdomain from planting the cookie. */

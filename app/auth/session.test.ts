@@ -30,6 +30,7 @@ afterEach(() => {
 	process.env.NODE_ENV = originalEnv.NODE_ENV
 	if (originalEnv.SESSION_SECRET === undefined) delete process.env.SESSION_SECRET
 	else process.env.SESSION_SECRET = originalEnv.SESSION_SECRET
+	delete process.env.UADE_PUBLIC_URL
 })
 
 const hour = 60 * 60 * 1000
@@ -72,11 +73,13 @@ describe('the session cookie', () => {
 		process.env.NODE_ENV = 'production'
 		const onSite = await serializeSessionCookie(new Request('https://uade.example/sign-in'), 'id')
 		expect(onSite).toMatch(/^__Host-uade_session=.*; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
-		const behindProxy = await serializeSessionCookie(
+		// A forwarded host is not the request's to say (the HTTP server resolves it into the URL when trusted).
+		const forwarded = await serializeSessionCookie(
 			new Request('http://localhost:3000/sign-in', { headers: { 'X-Forwarded-Host': 'uade.example' } }),
 			'id',
 		)
-		expect(behindProxy).toMatch(/^__Host-uade_session=.*; Secure;/)
+		expect(forwarded).toMatch(/^uade_session=/)
+		expect(forwarded).not.toContain('Secure')
 		for (const local of ['http://localhost:3100/sign-in', 'http://127.0.0.1:3000/', 'http://[::1]:3000/']) {
 			const setCookie = await serializeSessionCookie(new Request(local), 'id')
 			expect(setCookie, local).toMatch(/^uade_session=/)
@@ -84,6 +87,17 @@ describe('the session cookie', () => {
 		}
 		process.env.NODE_ENV = 'development'
 		expect(await serializeSessionCookie(new Request('https://uade.example/'), 'id')).not.toContain('Secure')
+	})
+
+	test('with UADE_PUBLIC_URL, its scheme decides, whatever address the request came in on', async () => {
+		process.env.NODE_ENV = 'production'
+		process.env.UADE_PUBLIC_URL = 'https://uade.example'
+		const request = new Request('http://localhost:3000/sign-in')
+		expect(await serializeSessionCookie(request, 'id')).toMatch(/^__Host-uade_session=.*; Secure;/)
+		process.env.UADE_PUBLIC_URL = 'http://uade.example'
+		const plain = await serializeSessionCookie(request, 'id')
+		expect(plain).toMatch(/^uade_session=/)
+		expect(plain).not.toContain('Secure')
 	})
 
 	test('still verifies after its secret is rotated, until the old secret is dropped', async () => {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { isLocale } from '~/i18n/locales'
-import { publicOrigin } from '~/i18n/origin.server'
+import { publicOrigin } from '~/auth/public-origin.server'
 import { getPublicSiteFacts } from '~/models/platform.server'
 
 /** Every public page sits under its language; an unknown language is a 404, like any unknown page. */

@@ -1,4 +1,4 @@
-import { publicOrigin } from '~/i18n/origin.server'
+import { publicOrigin } from '~/auth/public-origin.server'
 
 /** Everything public may be crawled; the language switcher and the signed-in areas are not pages to index. */
 export async function loader({ request }: { request: Request }) {

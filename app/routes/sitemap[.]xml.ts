@@ -1,5 +1,5 @@
 import { locales } from '~/i18n/locales'
-import { publicOrigin } from '~/i18n/origin.server'
+import { publicOrigin } from '~/auth/public-origin.server'
 import { listSitemapEntries } from '~/models/platform.server'
 
 function escapeXml(text: string): string {

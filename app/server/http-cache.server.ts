@@ -33,6 +33,7 @@ import type { HeadersFunction } from '@remix-run/node'
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express'
 import onHeaders from 'on-headers'
 import type { PrismaClient } from '~/.server/prisma/client'
+import { publicOriginOf } from '~/auth/public-origin.server'
 import { hasSessionCookie } from '~/auth/session.server'
 import { getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
@@ -88,14 +89,9 @@ export function ifNoneMatchHolds(ifNoneMatch: string | undefined, etag: string):
 function isSignedIn(req: ExpressRequest): boolean {
 	const cookie = req.get('cookie')
 	if (!cookie) return false
-	const headers = new Headers({ cookie })
-	for (const name of ['host', 'x-forwarded-host']) {
-		const value = req.get(name)
-		if (value) headers.set(name, value)
-	}
-	return hasSessionCookie(
-		new Request(`http://${req.get('host') ?? 'localhost'}${req.originalUrl}`, { headers }),
-	)
+	// At the address Remix would see, since the cookie's name depends on the public origin.
+	const origin = publicOriginOf(req) ?? 'http://localhost'
+	return hasSessionCookie(new Request(`${origin}${req.originalUrl}`, { headers: { cookie } }))
 }
 
 type StoredPage = {
@@ -161,10 +157,15 @@ export class RenderedPageCache {
 	}
 }
 
-/** The page's identity apart from its data: the address the browser used (canonical URLs are built from it). */
+/**
+ * The page's identity apart from its data: the public origin its links were built from (canonical, hreflang,
+ * og:url: app/auth/public-origin.server.ts) and its address. Without UADE_PUBLIC_URL that origin is the
+ * request's own, so a page rendered for a made-up Host is filed under that host and served only to requests
+ * naming it again, never to another host's visitors; such pages can only push real ones out of memory (LRU),
+ * costing a render each, as with the cache off. With UADE_PUBLIC_URL set, other hosts never get this far.
+ */
 function pageKey(req: ExpressRequest): string {
-	const host = req.get('x-forwarded-host')?.split(',')[0]?.trim() || req.get('host') || ''
-	return `${req.protocol}://${host}${req.originalUrl}`
+	return `${publicOriginOf(req) ?? ''}${req.originalUrl}`
 }
 
 function isPublic(res: ExpressResponse): boolean {

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import compression from 'compression'
 import express from 'express'
@@ -219,6 +220,16 @@ describe('the publicPageCache middleware', () => {
 
 	const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
 		fetch(`${baseUrl}${path}`, { method, headers: { 'Accept-Encoding': 'gzip', ...headers } })
+	// fetch sends the Host of its URL, whatever it is given.
+	const getWithHost = (path: string, host: string) =>
+		new Promise<number | undefined>((resolve, reject) => {
+			http
+				.get(`${baseUrl}${path}`, { headers: { Host: host } }, (response) => {
+					response.resume()
+					response.on('end', () => resolve(response.statusCode))
+				})
+				.on('error', reject)
+		})
 
 	test('gives a public page its ETag and answers a current copy with 304, without rendering', async () => {
 		const first = await get('/en/public')
@@ -316,7 +327,10 @@ describe('the publicPageCache middleware', () => {
 		expect(renders).toBe(rendersBefore)
 
 		// Another host is another page (canonical URLs are built from it); a signed-in request is rendered.
+		// A forwarded host is not believed without UADE_TRUST_PROXY: the same page, from memory.
 		await get('/en/other', { 'X-Forwarded-Host': 'uade.example' })
+		expect(renders).toBe(rendersBefore)
+		await getWithHost('/en/other', 'uade.example')
 		await get('/en/other', { Cookie: 'uade_session=abc' })
 		expect(renders).toBe(rendersBefore + 2)
 

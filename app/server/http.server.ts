@@ -6,6 +6,7 @@ import compression from 'compression'
 import express from 'express'
 import { env } from '~/env.server'
 import { healthChecks } from './health.server'
+import { resolveRequestHost } from './hosts.server'
 import { publicPageCache } from './http-cache.server'
 import { requestLimits } from './limits.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
@@ -27,6 +28,8 @@ export function createHttpApp(build: ServerBuild, { migrations }: { migrations: 
 	// Before anything reads a body: a method, type or length the site does not take is refused unread.
 	app.use(requestLimits())
 	app.use(healthChecks({ migrations }))
+	// One host per request from here on; with UADE_PUBLIC_URL, no other (app/server/hosts.server.ts).
+	app.use(resolveRequestHost())
 	app.use(refuseCrossSiteRequests())
 	app.use(compression())
 	app.use(

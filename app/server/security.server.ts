@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
 import type { NextFunction, Request, Response } from 'express'
-import { siteHost } from '~/auth/site-host.server'
+import { publicOriginOf } from '~/auth/public-origin.server'
 
 // Optional: tests call loaders and actions with a context of their own (often `{}`).
 declare module '@remix-run/server-runtime' {
@@ -67,15 +67,16 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * Why a request that can change something must be refused as cross-site, or null when it may proceed:
- * its Origin (or, when a browser sends none, its Referer) must name the host the browser addressed. A
- * request with neither is refused too: every browser sends one of them on a form post or a fetch.
+ * its Origin (or, when a browser sends none, its Referer) must name the site's public host (`host`: see
+ * app/auth/public-origin.server.ts). A request with neither is refused too: every browser sends one of them
+ * on a form post or a fetch.
  */
 export function crossSiteRefusal(
 	method: string,
+	host: string | undefined,
 	header: (name: string) => string | null | undefined,
 ): string | null {
 	if (safeMethods.has(method.toUpperCase())) return null
-	const host = siteHost(header)
 	if (!host) return 'it names no host'
 	const origin = header('origin')
 	const source = origin ?? header('referer')
@@ -93,7 +94,9 @@ export function crossSiteRefusal(
 /** Answers 403 to a cross-site POST (or PUT, PATCH, DELETE) before it reaches any action. */
 export function refuseCrossSiteRequests() {
 	return (req: Request, res: Response, next: NextFunction) => {
-		const refusal = crossSiteRefusal(req.method, (name) => req.get(name))
+		const publicOrigin = publicOriginOf(req)
+		const host = publicOrigin && new URL(publicOrigin).host
+		const refusal = crossSiteRefusal(req.method, host, (name) => req.get(name))
 		if (!refusal) return next()
 		res
 			.status(403)

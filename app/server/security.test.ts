@@ -137,14 +137,23 @@ describe('cross-site requests', () => {
 		).toBe(200)
 	})
 
-	test('behind a proxy, the forwarded host is the site', () => {
+	test('the site is the public host it is given, whatever the request forwards', () => {
 		const headers: Record<string, string> = {
 			host: 'localhost:3000',
-			'x-forwarded-host': 'uade.example',
+			'x-forwarded-host': 'evil.example',
 			origin: 'https://uade.example',
 		}
-		expect(crossSiteRefusal('POST', (name) => headers[name])).toBeNull()
-		headers.origin = 'http://localhost:3000'
-		expect(crossSiteRefusal('POST', (name) => headers[name])).toBe('it comes from another site')
+		expect(crossSiteRefusal('POST', 'uade.example', (name) => headers[name])).toBeNull()
+		headers.origin = 'https://evil.example'
+		expect(crossSiteRefusal('POST', 'uade.example', (name) => headers[name])).toBe(
+			'it comes from another site',
+		)
+		expect(crossSiteRefusal('POST', undefined, (name) => headers[name])).toBe('it names no host')
+	})
+
+	test('without UADE_TRUST_PROXY, an X-Forwarded-Host naming the sending site does not make it this site', async () => {
+		const forwarded = { Origin: 'https://uade.example', 'X-Forwarded-Host': 'uade.example' }
+		expect((await post(forwarded)).status).toBe(403)
+		expect((await post({ ...forwarded, Origin: production.origin })).status).toBe(200)
 	})
 })
