@@ -26,10 +26,11 @@ import {
 	changePasswordSecretFields,
 	passwordChangedMessage,
 	signOutEverywhereSchema,
+	tooManyPasswordChecksMessage,
 } from '~/forms/account'
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, readForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, refuseForNow } from '~/forms/reply.server'
 import { roleLabels } from '~/components/labels'
 import { changeOwnPassword, listActiveSessions } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
@@ -87,6 +88,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 				fieldErrors: problemMessages(result.problems, changePasswordProblems),
 				hideFields,
 			})
+		case 'too-many': {
+			const fieldErrors = { currentPassword: [tooManyPasswordChecksMessage(result.retryAfterSeconds)] }
+			return refuseForNow(submission, { fieldErrors, hideFields }, result.retryAfterSeconds)
+		}
 		case 'saved':
 			if (user.mustChangePassword) throw redirect(homePathFor(user.role))
 			return {

@@ -52,12 +52,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	switch (result.status) {
 		case 'signed-in':
 			throw redirect(destinationFor(result.user, submission.value.redirectTo), {
-				headers: { 'Set-Cookie': await serializeSessionCookie(request, result.sessionId) },
+				headers: { 'Set-Cookie': await serializeSessionCookie(request, result.sessionToken) },
 			})
 		case 'rate-limited': {
-			const minutes = result.retryAfterMinutes
-			const formErrors = [signInMessages.rateLimited(minutes)]
-			return refuseForNow(submission, { formErrors, hideFields }, minutes * 60)
+			const seconds = result.retryAfterSeconds
+			const formErrors = [signInMessages.rateLimited(seconds)]
+			return refuseForNow(submission, { formErrors, hideFields }, seconds)
 		}
 		case 'disabled':
 			return refuse(submission, { formErrors: [signInMessages.disabled], hideFields }, 403)
