@@ -30,12 +30,14 @@ import {
 } from '~/forms/account'
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, readForm, refuse, refuseForNow } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
 import { roleLabels } from '~/components/labels'
 import { changeOwnPassword, listActiveSessions } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStylesHref }]
+
+export const headers = refusedForNowHeaders
 
 export const meta: MetaFunction = () => [{ title: 'Your account · Uade' }]
 

@@ -12,12 +12,14 @@ import { signIn } from '~/auth/sign-in.server'
 import { readSessionId, serializeSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage, HiddenField, StaffForm, TextField, useStaffForm } from '~/components/forms'
-import { parseForm, readForm, refuse, refuseForNow } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
 import { signInMessages, signInSchema, signInSecretFields } from '~/forms/sign-in'
 
 import staffStylesHref from '~/styles/staff.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStylesHref }]
+
+export const headers = refusedForNowHeaders
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Uade' }, { name: 'robots', content: 'noindex' }]
 
