@@ -10,6 +10,12 @@ CREATE TABLE "PasswordCheckFailure" (
 -- CreateIndex
 CREATE INDEX "PasswordCheckFailure_userId_createdAt_idx" ON "PasswordCheckFailure"("userId", "createdAt");
 
+-- CreateIndex
+CREATE INDEX "SignInAttempt_email_succeeded_createdAt_idx" ON "SignInAttempt"("email", "succeeded", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "SignInAttempt_email_ipAddress_createdAt_idx" ON "SignInAttempt"("email", "ipAddress", "createdAt");
+
 -- AddForeignKey
 ALTER TABLE "PasswordCheckFailure" ADD CONSTRAINT "PasswordCheckFailure_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
