@@ -85,7 +85,8 @@ export function hasSessionCookie(request: Request): boolean {
  * A session row's id: the SHA-256 (hex) of the random token its cookie carries. The database keeps only
  * this, so a read of the Session table or of a backup hands out no session (a hash cannot be turned back
  * into a cookie). The token has 256 random bits, so a plain hash is enough: nothing to guess or salt.
- * The migration 20261201100000_hashed_sessions_and_password_checks did the same in SQL: sha256(convert_to(id, 'UTF8')).
+ * Migration 20261201100000_hashed_sessions_and_password_checks hashed the ids of before the same way, in
+ * SQL: `encode(sha256(convert_to(id, 'UTF8')), 'hex')`.
  */
 export function sessionIdOfToken(sessionToken: string): string {
 	return createHash('sha256').update(sessionToken, 'utf8').digest('hex')
