@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { createAccountInDatabase } from './support/accounts'
 import { expect, test } from './support/fixtures'
 
 // The production server's limits and health checks over plain HTTP (README, "Health and limits"): what
@@ -17,11 +18,19 @@ function send(
 		path,
 		headers,
 		body = '',
-	}: { method: string; path: string; headers: Record<string, string>; body?: string },
+		localAddress,
+	}: {
+		method: string
+		path: string
+		headers: Record<string, string>
+		body?: string
+		/** The client's own address: any of 127.0.0.0/8 reaches this machine, each a visitor of its own. */
+		localAddress?: string
+	},
 ) {
 	const url = new URL(path, baseURL)
 	return new Promise<Answer>((resolve, reject) => {
-		const request = http.request(url, { method, headers }, (response) => {
+		const request = http.request(url, { method, headers, localAddress }, (response) => {
 			let text = ''
 			response.setEncoding('utf8')
 			response.on('data', (chunk: string) => (text += chunk))
@@ -105,4 +114,40 @@ test('the server is alive and ready: its database answers and has every migratio
 	expect(ready.status()).toBe(200)
 	expect(await ready.text()).toBe('ready')
 	expect(ready.headers()['cache-control']).toBe('no-store')
+})
+
+test('failed sign-ins hold back the addresses that make them, never the owner’s right password from another', async ({
+	baseURL,
+	server,
+}) => {
+	const origin = baseURL ?? ''
+	const account = await createAccountInDatabase(server, { role: 'FACT_CHECKER' })
+	const signIn = (localAddress: string, password: string) => {
+		const body = new URLSearchParams({ email: account.email, password }).toString()
+		return send(origin, {
+			method: 'POST',
+			path: '/sign-in',
+			headers: {
+				Origin: origin,
+				'Content-Type': 'application/x-www-form-urlencoded',
+				'Content-Length': String(Buffer.byteLength(body)),
+			},
+			body,
+			localAddress,
+		})
+	}
+	// Twelve guessing addresses of this test's own (no other test signs in from 127.0.0.20 to .31) fail once
+	// each: every guess is checked, and the account's failures make each address wait 15 minutes.
+	for (let guesser = 20; guesser <= 31; guesser++) {
+		expect((await signIn(`127.0.0.${guesser}`, 'a wrong guess')).status).toBe(400)
+	}
+	const refused = await signIn('127.0.0.31', account.password)
+	expect(refused.status).toBe(429)
+	expect(Number(refused.headers['retry-after'])).toBeGreaterThan(14 * 60)
+	expect(refused.text).toContain('Too many unsuccessful sign-in attempts. Try again in 15 minutes.')
+	expect(refused.headers['set-cookie']).toBeUndefined()
+
+	const owner = await signIn('127.0.0.40', account.password)
+	expect(owner.status).toBe(302)
+	expect(owner.headers['set-cookie']?.[0]).toMatch(/^uade_session=/)
 })

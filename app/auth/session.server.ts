@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import type { Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
+import { validIpAddress } from '~/models/ip-address.server'
 import { isLoopbackHost, publicOrigin } from './public-origin.server'
 
 /** A session ends after this long without use; every use pushes the end further out. */
@@ -69,9 +70,9 @@ function sessionCookie(request: Request) {
 	})
 }
 
-/** The Set-Cookie value that hands the browser a session id, signed with the first secret. */
-export function serializeSessionCookie(request: Request, sessionId: string): Promise<string> {
-	return sessionCookie(request).serialize(sessionId)
+/** The Set-Cookie value that hands the browser a session's token, signed with the first secret. */
+export function serializeSessionCookie(request: Request, sessionToken: string): Promise<string> {
+	return sessionCookie(request).serialize(sessionToken)
 }
 
 /** The Set-Cookie value that makes the browser forget its session cookie. */
@@ -84,13 +85,27 @@ export function hasSessionCookie(request: Request): boolean {
 	return (request.headers.get('Cookie') ?? '').split(';').some((part) => part.trim().startsWith(name))
 }
 
-/** The session id the request's cookie carries, when its signature holds. */
-export async function readSessionId(request: Request): Promise<string | null> {
-	const value: unknown = await sessionCookie(request).parse(request.headers.get('Cookie'))
-	return typeof value === 'string' && value !== '' ? value : null
+/**
+ * A session row's id: the SHA-256 (hex) of the random token its cookie carries. The database keeps only
+ * this, so a read of the Session table or of a backup hands out no session (a hash cannot be turned back
+ * into a cookie). The token has 256 random bits, so a plain hash is enough: nothing to guess or salt.
+ * Migration 20261201100000_hashed_sessions_and_password_checks hashed the ids of before the same way, in
+ * SQL: `encode(sha256(convert_to(id, 'UTF8')), 'hex')`.
+ */
+export function sessionIdOfToken(sessionToken: string): string {
+	return createHash('sha256').update(sessionToken, 'utf8').digest('hex')
 }
 
-/** A new session row: its random id is what the cookie carries (a new one at every sign-in: no fixation). */
+/** The id of the session the request's cookie names (the hash of its token), when its signature holds. */
+export async function readSessionId(request: Request): Promise<string | null> {
+	const value: unknown = await sessionCookie(request).parse(request.headers.get('Cookie'))
+	return typeof value === 'string' && value !== '' ? sessionIdOfToken(value) : null
+}
+
+/**
+ * A new session row. Its random token, a new one at every sign-in (no fixation), is what the cookie
+ * carries; the row's id is the token's hash. The token is answered here and nowhere else.
+ */
 export async function createSession(
 	tx: Prisma.TransactionClient,
 	{
@@ -100,16 +115,18 @@ export async function createSession(
 		now = new Date(),
 	}: { userId: string; ipAddress: string | null; userAgent: string | null; now?: Date },
 ) {
-	return tx.session.create({
+	const token = randomBytes(32).toString('base64url')
+	const session = await tx.session.create({
 		data: {
-			id: randomBytes(32).toString('base64url'),
+			id: sessionIdOfToken(token),
 			userId,
 			expiresAt: new Date(now.getTime() + sessionIdleTimeoutMs),
-			ipAddress,
+			ipAddress: validIpAddress(ipAddress),
 			userAgent: userAgent?.slice(0, 500) ?? null,
 		},
 		select: { id: true, expiresAt: true },
 	})
+	return { ...session, token }
 }
 
 const sessionsOfRequest = new WeakMap<Request, Promise<ActiveSession | null>>()

@@ -9,6 +9,7 @@ import {
 	readSessionId,
 	serializeSessionCookie,
 	sessionIdleTimeoutMs,
+	sessionIdOfToken,
 	sessionMaxLifetimeMs,
 } from './session.server'
 import { signOut, signOutEverywhere } from './sign-in.server'
@@ -55,6 +56,36 @@ describe('the session cookie', () => {
 		const [payload, signature] = value.split('.')
 		expect(JSON.parse(Buffer.from(payload!, 'base64').toString())).toBe('the-session-id')
 		expect(signature).toMatch(/^[A-Za-z0-9+/]{43}$/)
+	})
+
+	test('carries a token the database keeps only the SHA-256 of, and that token signs the browser in', async () => {
+		const account = await createTestAccount()
+		const session = await createSession(prisma, {
+			userId: account.id,
+			ipAddress: '203.0.113.9',
+			userAgent: null,
+		})
+		const cookie = (await serializeSessionCookie(new Request('http://localhost/'), session.token)).split(
+			';',
+		)[0]!
+		const [payload] = decodeURIComponent(cookie.split('=').slice(1).join('=')).split('.')
+		const token = JSON.parse(Buffer.from(payload!, 'base64').toString())
+		expect(token).toBe(session.token)
+		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+
+		// The row: its id is the hash of the cookie's token, and the token is nowhere in it.
+		const row = await prisma.session.findUniqueOrThrow({ where: { id: session.id } })
+		expect(row.id).toMatch(/^[0-9a-f]{64}$/)
+		expect(row.id).toBe(sessionIdOfToken(token))
+		expect(JSON.stringify(row)).not.toContain(token)
+		expect(await prisma.session.findUnique({ where: { id: token } })).toBeNull()
+
+		// The cookie works; a cookie carrying the stored id instead (what a leaked table would give) does not.
+		expect(await getOptionalUser(requestWith(cookie))).toMatchObject({ id: account.id })
+		const fromTheTable = (await serializeSessionCookie(new Request('http://localhost/'), row.id)).split(
+			';',
+		)[0]!
+		expect(await getOptionalUser(requestWith(fromTheTable))).toBeNull()
 	})
 
 	test('is refused when its signature does not match (a forged or edited id)', async () => {
@@ -255,7 +286,9 @@ describe('ending sessions', () => {
 		const account = await createTestAccount()
 		const session = await createSession(prisma, { userId: account.id, ipAddress: null, userAgent: null })
 		await prisma.user.update({ where: { id: account.id }, data: { disabled: true } })
-		const cookie = (await serializeSessionCookie(new Request('http://localhost/'), session.id)).split(';')[0]!
+		const cookie = (await serializeSessionCookie(new Request('http://localhost/'), session.token)).split(
+			';',
+		)[0]!
 		expect(await getOptionalUser(requestWith(cookie))).toBeNull()
 		expect(await prisma.session.findUnique({ where: { id: session.id } })).toBeNull()
 	})

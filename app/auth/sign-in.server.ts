@@ -4,17 +4,19 @@ import { spendVerificationTime, verifyPassword } from '~/models/password.server'
 import {
 	addressKey,
 	lockSignInKeys,
-	minutesUntilSignInAllowed,
 	recordSignInAttempt,
+	secondsUntilSignInAllowed,
 } from './rate-limit.server'
 import { createSession, type SessionUser } from './session.server'
 
 export type SignInResult =
-	| { status: 'signed-in'; user: SessionUser; sessionId: string }
+	/** `sessionToken` is what the cookie carries (the database keeps only its hash). */
+	| { status: 'signed-in'; user: SessionUser; sessionToken: string }
 	/** Unknown email and wrong password alike: the answer must not tell which. */
 	| { status: 'invalid' }
 	| { status: 'disabled' }
-	| { status: 'rate-limited'; retryAfterMinutes: number }
+	/** Refused without checking the password: this address must wait (see rate-limit.server.ts). */
+	| { status: 'rate-limited'; retryAfterSeconds: number }
 
 type SignInInput = {
 	email: string
@@ -37,8 +39,8 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
 	return getPrisma().$transaction(
 		async (tx) => {
 			await lockSignInKeys(tx, { email, address })
-			const retryAfterMinutes = await minutesUntilSignInAllowed(tx, { email, address, now })
-			if (retryAfterMinutes !== null) return { status: 'rate-limited', retryAfterMinutes }
+			const retryAfterSeconds = await secondsUntilSignInAllowed(tx, { email, address, now })
+			if (retryAfterSeconds !== null) return { status: 'rate-limited', retryAfterSeconds }
 
 			const user = await tx.user.findUnique({
 				where: { email },
@@ -91,7 +93,7 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
 				ipAddress: input.ipAddress,
 			})
 			const { disabled: _disabled, password: _password, ...sessionUser } = user
-			return { status: 'signed-in', user: sessionUser, sessionId: session.id }
+			return { status: 'signed-in', user: sessionUser, sessionToken: session.token }
 		},
 		{ timeout: 20_000, maxWait: 20_000 },
 	)

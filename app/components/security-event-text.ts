@@ -48,6 +48,8 @@ export function describeSecurityEvent(entry: {
 			return 'Password reset by an admin (to be replaced at next sign-in)'
 		case 'user.password_change':
 			return 'Changed their own password'
+		case 'user.password_check_failed':
+			return 'Wrong current password on their account page'
 		default:
 			return action
 	}

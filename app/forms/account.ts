@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { addFieldIssue, alwaysCheck, intent, newPassword, password } from './fields'
 import { passwordProblemMessages, type PasswordProblem } from './password'
 import type { ProblemMessages } from './problems'
+import { waitText } from './wait-text'
 
 // The forms of /account, where someone manages their own account: one schema per form, told apart by
 // their `intent` field.
@@ -36,6 +37,11 @@ export const changePasswordProblems: ProblemMessages<'wrong' | PasswordProblem |
 		...passwordProblemMessages,
 		'same-as-current': 'Choose a password different from the current one.',
 	},
+}
+
+/** Past `passwordCheckLimits`: the current password was not even checked. */
+export function tooManyPasswordChecksMessage(retryAfterSeconds: number): string {
+	return `Too many wrong current passwords. Try again in ${waitText(retryAfterSeconds)}.`
 }
 
 export function passwordChangedMessage(otherSessionsEnded: number): string {

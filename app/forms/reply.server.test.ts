@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { isReadableForm, onlyFormFields, parseForm, readForm } from './reply.server'
+import { isReadableForm, onlyFormFields, parseForm, readForm, refusedForNowHeaders } from './reply.server'
 import { text } from './fields'
 
 const stepsSchema = z.object({
@@ -136,5 +136,23 @@ describe('a body that is no form', () => {
 			['a', '2'],
 			['b', 'я'],
 		])
+	})
+})
+
+describe('a page refused for now', () => {
+	const headersOf = (actionHeaders: Headers) =>
+		new Headers(
+			refusedForNowHeaders({
+				actionHeaders,
+				loaderHeaders: new Headers(),
+				parentHeaders: new Headers(),
+				errorHeaders: undefined,
+			}),
+		)
+
+	test('carries its action’s Retry-After, and nothing else of the action’s', () => {
+		const refused = headersOf(new Headers({ 'Retry-After': '29', 'X-Other': 'no' }))
+		expect([...refused]).toEqual([['retry-after', '29']])
+		expect([...headersOf(new Headers())]).toEqual([])
 	})
 })

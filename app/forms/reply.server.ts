@@ -1,6 +1,6 @@
 import type { Submission } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data } from '@remix-run/node'
+import { data, type HeadersFunction } from '@remix-run/node'
 import type { ZodType } from 'zod'
 import { limits } from './fields'
 
@@ -20,7 +20,10 @@ export function refuse<Output>(submission: Submission<Output>, options?: ReplyOp
 	return data({ result: submission.reply(options) }, { status })
 }
 
-/** A form refused for now (a rate limit): 429 with its reply, and `Retry-After` in seconds. */
+/**
+ * A form refused for now (a rate limit): 429 with its reply, and `Retry-After` in seconds. A route that
+ * answers it exports `headers = refusedForNowHeaders`, or a posted page would arrive without the header.
+ */
 export function refuseForNow<Output>(
 	submission: Submission<Output>,
 	options: ReplyOptions,
@@ -30,6 +33,14 @@ export function refuseForNow<Output>(
 		{ result: submission.reply(options) },
 		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
 	)
+}
+
+/** The `headers` export of a route whose action may `refuseForNow`: passes the action's Retry-After on. */
+export const refusedForNowHeaders: HeadersFunction = ({ actionHeaders }) => {
+	const headers = new Headers()
+	const retryAfter = actionHeaders.get('Retry-After')
+	if (retryAfter !== null) headers.set('Retry-After', retryAfter)
+	return headers
 }
 
 /**

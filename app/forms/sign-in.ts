@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { email, limits, optionalText, password } from './fields'
+import { waitText } from './wait-text'
 
 export const signInSchema = z.object({
 	email: email(),
@@ -15,7 +16,7 @@ export const signInMessages = {
 	/** Unknown email and wrong password alike: the answer must not tell which. */
 	invalid: 'The email or the password is not right. Please check both and try again.',
 	disabled: 'This account is disabled. If you think this is a mistake, please ask an admin.',
-	rateLimited: (minutes: number) =>
-		`Too many unsuccessful sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+	rateLimited: (seconds: number) =>
+		`Too many unsuccessful sign-in attempts. Try again in ${waitText(seconds)}.`,
 	signedOutEverywhere: 'You are signed out on every device.',
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
+import { validIpAddress } from './ip-address.server'
 
 export type AuditRecord = {
 	/** Who did it; null when nobody was signed in (a failed sign-in) or for the command line. */
@@ -26,7 +27,8 @@ export async function recordAudit(tx: Prisma.TransactionClient, record: AuditRec
 			entityId: record.entityId,
 			before: record.before ?? undefined,
 			after: record.after ?? undefined,
-			ipAddress: record.ipAddress,
+			// Only an IP address is kept: anything else a client sent as its address is dropped.
+			ipAddress: validIpAddress(record.ipAddress),
 		},
 	})
 }

@@ -2,6 +2,7 @@ import type { Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { passwordProblemOf, type PasswordProblem } from '~/forms/password'
 import { recordAudit } from './audit.server'
+import { backoffWaitMs, failuresWorthCounting, secondsUntil, type Backoff } from './backoff.server'
 import { hashPassword, verifyPassword } from './password.server'
 import {
 	createAudited,
@@ -260,24 +261,39 @@ export async function resetPassword(
 export type OwnPasswordProblem = 'wrong' | PasswordProblem | 'same-as-current'
 
 /**
+ * Wrong answers to the current-password check of /account, per account, counted in PostgreSQL
+ * (PasswordCheckFailure) like sign-in's: 5 free, then a wait of 30 s doubling with each further wrong
+ * answer up to 15 minutes; a right answer starts the count afresh. Someone holding a stolen session cannot
+ * guess the password behind it; the owner who mistypes loses seconds. docs/decisions/009-sign-in-throttling.md.
+ */
+export const passwordCheckLimits = {
+	windowMs: 24 * 60 * 60 * 1000,
+	backoff: { failuresBeforeWait: 5, firstWaitMs: 30_000, maxWaitMs: 15 * 60_000 },
+} as const satisfies { windowMs: number; backoff: Backoff }
+
+/** The answer to a current-password check refused for now: nothing checked, and when to try again. */
+export type TooManyPasswordChecks = { status: 'too-many'; retryAfterSeconds: number }
+
+/**
  * Someone changes their own password, proving they know the current one. Their other sessions end (a
  * password change is what someone does after a device is lost); the one they are using stays. Saved, it
- * answers how many other sessions ended. No form version is involved, so it never conflicts.
+ * answers how many other sessions ended. No form version is involved, so it never conflicts. While the
+ * account waits after wrong answers (`passwordCheckLimits`), the current password is not even checked.
  */
 export async function changeOwnPassword(
 	input: { currentPassword: string; newPassword: string; keepSessionId: string },
 	actor: Actor,
-): Promise<Exclude<SaveResult<{ otherSessionsEnded: number }, OwnPasswordProblem>, { status: 'conflict' }>> {
+	now = new Date(),
+): Promise<
+	| Exclude<SaveResult<{ otherSessionsEnded: number }, OwnPasswordProblem>, { status: 'conflict' }>
+	| TooManyPasswordChecks
+> {
 	const prisma = getPrisma()
-	const user = await prisma.user.findUnique({
-		where: { id: actor.id },
-		select: { email: true, password: { select: { hash: true } } },
-	})
-	if (!user) return { status: 'not-found' }
-	if (!user.password || !(await verifyPassword(user.password.hash, input.currentPassword))) {
-		return { status: 'invalid', problems: { currentPassword: 'wrong' } }
+	const check = await checkOwnPassword(input.currentPassword, actor, now)
+	if (check.status !== 'right') {
+		return check.status === 'wrong' ? { status: 'invalid', problems: { currentPassword: 'wrong' } } : check
 	}
-	const problem = passwordProblemOf(input.newPassword, user.email)
+	const problem = passwordProblemOf(input.newPassword, check.email)
 	if (problem) return { status: 'invalid', problems: { newPassword: problem } }
 	if (input.newPassword === input.currentPassword) {
 		return { status: 'invalid', problems: { newPassword: 'same-as-current' } }
@@ -302,6 +318,60 @@ export async function changeOwnPassword(
 		})
 		return { status: 'saved', record: { otherSessionsEnded: count } }
 	})
+}
+
+/**
+ * The current-password check and its count, in one transaction under the account's advisory lock, so a
+ * burst of parallel guesses is counted one by one (the check is slow: argon2id).
+ */
+async function checkOwnPassword(
+	currentPassword: string,
+	actor: Actor,
+	now: Date,
+): Promise<
+	{ status: 'right'; email: string } | { status: 'wrong' } | { status: 'not-found' } | TooManyPasswordChecks
+> {
+	const { windowMs, backoff } = passwordCheckLimits
+	const windowStart = new Date(now.getTime() - windowMs)
+	return getPrisma().$transaction(
+		async (tx) => {
+			await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`uade:password-check:${actor.id}`}, 0))`
+			const user = await tx.user.findUnique({
+				where: { id: actor.id },
+				select: { email: true, password: { select: { hash: true } } },
+			})
+			if (!user) return { status: 'not-found' }
+			const failures = await tx.passwordCheckFailure.findMany({
+				where: { userId: actor.id, createdAt: { gt: windowStart } },
+				orderBy: { createdAt: 'desc' },
+				take: failuresWorthCounting(backoff),
+				select: { createdAt: true },
+			})
+			const [latest] = failures
+			const retryAfterSeconds = latest
+				? secondsUntil(latest.createdAt.getTime() + backoffWaitMs(failures.length, backoff), now)
+				: null
+			if (retryAfterSeconds !== null) return { status: 'too-many', retryAfterSeconds }
+
+			if (user.password && (await verifyPassword(user.password.hash, currentPassword))) {
+				await tx.passwordCheckFailure.deleteMany({ where: { userId: actor.id } })
+				return { status: 'right', email: user.email }
+			}
+			await tx.passwordCheckFailure.deleteMany({
+				where: { userId: actor.id, createdAt: { lte: windowStart } },
+			})
+			await tx.passwordCheckFailure.create({ data: { userId: actor.id, createdAt: now } })
+			await recordAudit(tx, {
+				actorId: actor.id,
+				action: 'user.password_check_failed',
+				entityType: 'User',
+				entityId: actor.id,
+				ipAddress: actor.ipAddress,
+			})
+			return { status: 'wrong' }
+		},
+		{ timeout: 20_000, maxWait: 20_000 },
+	)
 }
 
 /** The sessions of one account that have not ended, newest first (for "where am I signed in"). */

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { keepSignedInResponsesPrivate } from '~/auth/session.server'
+import { passwordCheckLimits } from '~/models/user.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext, testPassword } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
 import { replyOf } from '~/test/reply'
@@ -169,6 +170,103 @@ describe('/account', () => {
 		expect(outcome).toMatchObject({ status: 302, location: '/sign-in?signedOut=everywhere' })
 		expect(outcome.setCookie).toMatch(/^uade_session=; Max-Age=0;/)
 		expect(await prisma.session.count({ where: { userId: checker.id } })).toBe(0)
+	})
+})
+
+describe('the current-password check', () => {
+	// The clock is fixed (only Date) and moves a second before every post, and by the waits under test.
+	beforeEach(() => {
+		vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T12:00:00Z') })
+	})
+	afterEach(() => {
+		vi.useRealTimers()
+	})
+	const { failuresBeforeWait } = passwordCheckLimits.backoff
+
+	function changePassword(cookie: string, currentPassword: string) {
+		vi.setSystemTime(Date.now() + 1000)
+		return post(cookie, {
+			intent: 'change-password',
+			currentPassword,
+			newPassword: 'a brand new password',
+			confirmPassword: 'a brand new password',
+		})
+	}
+
+	test(`after ${failuresBeforeWait} wrong answers: 429 with Retry-After, the form kept, the password unchecked; later, checked again`, async () => {
+		const checker = await createTestAccount()
+		const cookie = await sessionCookieFor(checker.id)
+		for (let attempt = 1; attempt <= failuresBeforeWait; attempt++) {
+			expect((await changePassword(cookie, `guess number ${attempt}`)).status).toBe(400)
+		}
+
+		// Even the right password is refused while the wait runs: it is not checked at all.
+		const refused = await changePassword(cookie, testPassword)
+		expect(refused.status).toBe(429)
+		expect(refused.retryAfter).toBe('29')
+		expect(replyOf(refused.body)).toEqual({
+			values: { intent: 'change-password' },
+			fieldErrors: { currentPassword: ['Too many wrong current passwords. Try again in 29 seconds.'] },
+			formErrors: [],
+		})
+		expect(JSON.stringify(refused.body)).not.toContain(testPassword)
+
+		// At the end of the wait a guess is checked again; it fails, and the next wait is twice as long.
+		vi.setSystemTime(Date.now() + 28_000)
+		expect((await changePassword(cookie, 'one more guess')).status).toBe(400)
+		expect((await changePassword(cookie, testPassword)).retryAfter).toBe('59')
+		expect(
+			await prisma.auditEntry.count({
+				where: { action: 'user.password_check_failed', entityId: checker.id },
+			}),
+		).toBe(failuresBeforeWait + 1)
+
+		vi.setSystemTime(Date.now() + 58_000)
+		const changed = await changePassword(cookie, testPassword)
+		expect(changed.status).toBe(200)
+		expect(changed.body).toMatchObject({ success: 'Your password is changed.' })
+	})
+
+	test('a burst of parallel wrong answers is counted one by one (an advisory lock in PostgreSQL)', async () => {
+		const checker = await createTestAccount()
+		const cookie = await sessionCookieFor(checker.id)
+		const outcomes = await Promise.all(
+			Array.from({ length: 9 }, (_, index) =>
+				post(cookie, {
+					intent: 'change-password',
+					currentPassword: `parallel guess ${index}`,
+					newPassword: 'a brand new password',
+					confirmPassword: 'a brand new password',
+				}),
+			),
+		)
+		const statuses = outcomes.map((outcome) => outcome.status)
+		expect(statuses.filter((status) => status === 400)).toHaveLength(failuresBeforeWait)
+		expect(statuses.filter((status) => status === 429)).toHaveLength(9 - failuresBeforeWait)
+	})
+
+	test('a right answer starts the count afresh; the count is the account’s own', async () => {
+		const checker = await createTestAccount()
+		const other = await createTestAccount()
+		const cookie = await sessionCookieFor(checker.id)
+		for (let attempt = 1; attempt < failuresBeforeWait; attempt++) await changePassword(cookie, 'wrong')
+		// Right, though the new password is refused: knowing the current one is what counts.
+		vi.setSystemTime(Date.now() + 1000)
+		const sameAsCurrent = await post(cookie, {
+			intent: 'change-password',
+			currentPassword: testPassword,
+			newPassword: testPassword,
+			confirmPassword: testPassword,
+		})
+		expect(sameAsCurrent.status).toBe(400)
+		for (let attempt = 1; attempt < failuresBeforeWait; attempt++) {
+			expect((await changePassword(cookie, 'wrong again')).status).toBe(400)
+		}
+		expect((await changePassword(cookie, 'wrong once more')).status).toBe(400)
+		expect((await changePassword(cookie, testPassword)).status).toBe(429)
+
+		const othersCookie = await sessionCookieFor(other.id)
+		expect((await changePassword(othersCookie, testPassword)).status).toBe(200)
 	})
 })
 

@@ -26,15 +26,18 @@ import {
 	changePasswordSecretFields,
 	passwordChangedMessage,
 	signOutEverywhereSchema,
+	tooManyPasswordChecksMessage,
 } from '~/forms/account'
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, readForm, refuse } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
 import { roleLabels } from '~/components/labels'
 import { changeOwnPassword, listActiveSessions } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStylesHref }]
+
+export const headers = refusedForNowHeaders
 
 export const meta: MetaFunction = () => [{ title: 'Your account · Uade' }]
 
@@ -87,6 +90,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 				fieldErrors: problemMessages(result.problems, changePasswordProblems),
 				hideFields,
 			})
+		case 'too-many': {
+			const fieldErrors = { currentPassword: [tooManyPasswordChecksMessage(result.retryAfterSeconds)] }
+			return refuseForNow(submission, { fieldErrors, hideFields }, result.retryAfterSeconds)
+		}
 		case 'saved':
 			if (user.mustChangePassword) throw redirect(homePathFor(user.role))
 			return {

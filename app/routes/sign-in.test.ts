@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { addressKey, signInLimits } from '~/auth/rate-limit.server'
+import { addressKey, signInThrottle } from '~/auth/rate-limit.server'
 import { readSessionId } from '~/auth/session.server'
 import { signIn } from '~/auth/sign-in.server'
+import { backoffWaitMs } from '~/models/backoff.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext, testPassword } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
 import { replyOf } from '~/test/reply'
@@ -64,7 +65,9 @@ describe('signing in', () => {
 		)
 		const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId! } })
 		expect(session).toMatchObject({ userId: admin.id, ipAddress: '203.0.113.7' })
-		expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/)
+		// The row's id is the hash of the cookie's token (session.test.ts), never the token itself.
+		expect(sessionId).toMatch(/^[0-9a-f]{64}$/)
+		expect(decodeURIComponent(outcome.setCookie!)).not.toContain(sessionId)
 		const audit = await prisma.auditEntry.findFirstOrThrow({
 			where: { action: 'auth.sign_in', actorId: admin.id },
 		})
@@ -215,64 +218,107 @@ describe('signing in', () => {
 	})
 })
 
-describe('the sign-in rate limit', () => {
-	test(`allows ${signInLimits.failuresPerAccount} failures per account, then answers 429 with the wait, even to the right password`, async () => {
-		const account = await createTestAccount({ email: 'guessed@example.org' })
-		for (let attempt = 1; attempt <= signInLimits.failuresPerAccount; attempt++) {
-			const outcome = await submit(
-				{ email: account.email, password: `guess number ${attempt}` },
-				{ ip: `192.0.2.${attempt}` },
-			)
-			expect(outcome.status).toBe(400)
+describe('sign-in throttling', () => {
+	const { perAccount, perAddress } = signInThrottle
+	const wrong = (email: string, ip: string) => submit({ email, password: 'a wrong guess' }, { ip })
+	const right = (email: string, ip: string) => submit({ email, password: testPassword }, { ip })
+
+	test('the waits: free failures, then 30 s doubling, up to 15 minutes per account and an hour per address', () => {
+		const waits = (backoff: typeof perAccount | typeof perAddress, upTo: number) =>
+			Array.from({ length: upTo }, (_, index) => backoffWaitMs(index + 1, backoff) / 1000)
+		expect(waits(perAccount, 12)).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900])
+		expect(waits(perAddress, 19)).toEqual([
+			0, 0, 0, 0, 0, 0, 0, 0, 0, 30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600,
+		])
+	})
+
+	test('a lockout attempt on an account does not stop its right password from another address', async () => {
+		const account = await createTestAccount({ email: 'under-attack@example.org' })
+		// One address guesses on and on; twenty more guess three times each.
+		for (let attempt = 1; attempt <= 30; attempt++) await wrong(account.email, '192.0.2.10')
+		for (let guesser = 1; guesser <= 20; guesser++) {
+			for (let attempt = 1; attempt <= 3; attempt++) await wrong(account.email, `192.0.2.${100 + guesser}`)
 		}
+		expect((await wrong(account.email, '192.0.2.10')).status).toBe(429)
+		expect((await right(account.email, '192.0.2.10')).status).toBe(429)
 
-		const blocked = await submit({ email: account.email, password: testPassword }, { ip: '192.0.2.99' })
+		const owner = await right(account.email, '198.51.100.50')
 
-		expect(blocked.status).toBe(429)
-		expect(formErrorOf(blocked.body)).toBe('Too many unsuccessful sign-in attempts. Try again in 15 minutes.')
-		expect(replyOf(blocked.body).values).toEqual({ email: account.email })
-		expect(JSON.stringify(blocked.body)).not.toContain(testPassword)
-		expect(blocked.setCookie).toBeNull()
+		expect(owner.status).toBe(302)
+		expect(owner.location).toBe('/account')
+		expect(await prisma.session.count({ where: { userId: account.id, ipAddress: '198.51.100.50' } })).toBe(1)
+	})
 
+	test('an address is refused with a growing Retry-After, its password unchecked; after each wait it may try again', async () => {
+		const account = await createTestAccount({ email: 'guessed@example.org' })
+		const guesser = '192.0.2.20'
+		for (let attempt = 1; attempt <= perAccount.failuresBeforeWait; attempt++) {
+			expect((await wrong(account.email, guesser)).status).toBe(400)
+		}
+		const auditBefore = await prisma.auditEntry.count({ where: { entityId: account.id } })
+
+		// Every attempt comes a second after the one before; each wait runs from the last failure. While it
+		// runs even the right password is refused; at its very end the next guess is checked (and fails).
+		const retryAfters: Array<string | null> = []
+		for (const waitSeconds of [30, 60, 120, 240]) {
+			const refused = await right(account.email, guesser)
+			expect(refused.status).toBe(429)
+			expect(refused.setCookie).toBeNull()
+			expect(replyOf(refused.body).values).toEqual({ email: account.email })
+			expect(JSON.stringify(refused.body)).not.toContain(testPassword)
+			retryAfters.push(refused.retryAfter)
+			letTimePass((waitSeconds - 2) * 1000)
+			expect((await wrong(account.email, guesser)).status).toBe(400)
+		}
+		expect(retryAfters).toEqual(['29', '59', '119', '239'])
+		// Refused attempts were neither checked nor recorded: only the four checked guesses were.
+		expect(await prisma.auditEntry.count({ where: { entityId: account.id } })).toBe(auditBefore + 4)
+
+		const longer = await right(account.email, guesser)
+		expect(longer.retryAfter).toBe('479')
+		expect(formErrorOf(longer.body)).toBe('Too many unsuccessful sign-in attempts. Try again in 8 minutes.')
+		letTimePass((480 - 2) * 1000)
+		expect((await right(account.email, guesser)).status).toBe(302)
+	})
+
+	test('someone who mistyped while their account is guessed waits from their own failure, then signs in', async () => {
+		const account = await createTestAccount({ email: 'mistyped@example.org' })
+		for (let attempt = 1; attempt <= 12; attempt++) await wrong(account.email, `192.0.2.${30 + attempt}`)
+		expect((await wrong(account.email, '198.51.100.60')).status).toBe(400)
+		// The account has 13 failures: the wait is the longest, 15 minutes, from this person's own failure.
+		const refused = await right(account.email, '198.51.100.60')
+		expect(refused.status).toBe(429)
+		expect(formErrorOf(refused.body)).toBe('Too many unsuccessful sign-in attempts. Try again in 15 minutes.')
+		// Guessers failing meanwhile do not push it out.
 		letTimePass(10 * 60_000)
-		const stillBlocked = await submit({ email: account.email, password: testPassword }, { ip: '192.0.2.99' })
-		expect(formErrorOf(stillBlocked.body)).toBe(
-			'Too many unsuccessful sign-in attempts. Try again in 5 minutes.',
-		)
-
-		letTimePass(5 * 60_000 + 1000)
-		expect(
-			(await submit({ email: account.email, password: testPassword }, { ip: '192.0.2.99' })).status,
-		).toBe(302)
+		await wrong(account.email, '192.0.2.77')
+		letTimePass(5 * 60_000)
+		expect((await right(account.email, '198.51.100.60')).status).toBe(302)
 	})
 
 	test('a successful sign-in starts the account’s count afresh', async () => {
 		const account = await createTestAccount({ email: 'typo-prone@example.org' })
-		const fail = () => submit({ email: account.email, password: 'almost right' }, { ip: '192.0.2.150' })
-		for (let attempt = 1; attempt < signInLimits.failuresPerAccount; attempt++) await fail()
-		expect(
-			(await submit({ email: account.email, password: testPassword }, { ip: '192.0.2.150' })).status,
-		).toBe(302)
-		for (let attempt = 1; attempt <= signInLimits.failuresPerAccount; attempt++) {
+		const fail = () => wrong(account.email, '192.0.2.150')
+		for (let attempt = 1; attempt < perAccount.failuresBeforeWait; attempt++) await fail()
+		expect((await right(account.email, '192.0.2.150')).status).toBe(302)
+		for (let attempt = 1; attempt <= perAccount.failuresBeforeWait; attempt++) {
 			expect((await fail()).status).toBe(400)
 		}
-		// Counted from the success on: the limit holds again once those failures reach it.
+		// Counted from the success on: the wait begins once those failures reach the limit.
 		expect((await fail()).status).toBe(429)
 	})
 
-	test(`allows ${signInLimits.failuresPerAddress} failures per address across accounts, then 429 for any account from it`, async () => {
+	test(`an address that failed ${perAddress.failuresBeforeWait} times across accounts waits, whatever account it tries; other addresses do not`, async () => {
 		const ip = '198.51.100.77'
-		for (let attempt = 1; attempt <= signInLimits.failuresPerAddress; attempt++) {
-			expect(
-				(await submit({ email: `sprayed-${attempt}@example.org`, password: 'password123456' }, { ip }))
-					.status,
-			).toBe(400)
+		for (let attempt = 1; attempt <= perAddress.failuresBeforeWait; attempt++) {
+			expect((await wrong(`sprayed-${attempt}@example.org`, ip)).status).toBe(400)
 		}
 		const victim = await createTestAccount({ email: 'victim@example.org' })
-		expect((await submit({ email: victim.email, password: testPassword }, { ip })).status).toBe(429)
-		expect(
-			(await submit({ email: victim.email, password: testPassword }, { ip: '198.51.100.78' })).status,
-		).toBe(302)
+		const refused = await right(victim.email, ip)
+		expect(refused.status).toBe(429)
+		expect(refused.retryAfter).toBe('29')
+		expect(formErrorOf(refused.body)).toBe('Too many unsuccessful sign-in attempts. Try again in 29 seconds.')
+		expect((await right(victim.email, '198.51.100.78')).status).toBe(302)
 	})
 
 	test('counts an IPv6 visitor by their /64 network, so changing address inside it does not help', async () => {
@@ -280,37 +326,53 @@ describe('the sign-in rate limit', () => {
 		expect(addressKey('2001:0db8:abcd:0012:ffff:ffff:ffff:ffff')).toBe('2001:db8:abcd:12::/64')
 		expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1')
 		expect(addressKey('192.0.2.1')).toBe('192.0.2.1')
-		for (let attempt = 1; attempt <= signInLimits.failuresPerAddress; attempt++) {
-			await submit(
-				{ email: `v6-${attempt}@example.org`, password: 'password123456' },
-				{ ip: `2001:db8:abcd:12::${attempt.toString(16)}` },
-			)
+		expect(addressKey('not an address')).toBe('unknown')
+		expect(addressKey(null)).toBe('unknown')
+		for (let attempt = 1; attempt <= perAddress.failuresBeforeWait; attempt++) {
+			await wrong(`v6-${attempt}@example.org`, `2001:db8:abcd:12::${attempt.toString(16)}`)
 		}
-		expect(
-			(await submit({ email: 'v6-new@example.org', password: 'x' }, { ip: '2001:db8:abcd:12:9::9' })).status,
-		).toBe(429)
-		expect(
-			(await submit({ email: 'v6-new@example.org', password: 'x' }, { ip: '2001:db8:abcd:13::1' })).status,
-		).toBe(400)
+		expect((await wrong('v6-new@example.org', '2001:db8:abcd:12:9::9')).status).toBe(429)
+		expect((await wrong('v6-new@example.org', '2001:db8:abcd:13::1')).status).toBe(400)
 	})
 
 	test('counts a burst of parallel guesses one by one: no check-then-write race (advisory locks in PostgreSQL)', async () => {
 		const account = await createTestAccount({ email: 'burst@example.org' })
-		const results = await Promise.all(
-			Array.from({ length: 12 }, (_, index) =>
-				signIn({
-					email: account.email,
-					password: `parallel guess ${index}`,
-					ipAddress: `192.0.2.${200 + index}`,
-					userAgent: null,
-					previousSessionId: null,
-				}),
-			),
+		const guess = (email: string, index: number, ipAddress: string) =>
+			signIn({
+				email,
+				password: `parallel guess ${index}`,
+				ipAddress,
+				userAgent: null,
+				previousSessionId: null,
+			})
+		const onOneAccount = await Promise.all(
+			Array.from({ length: 12 }, (_, index) => guess(account.email, index, '192.0.2.222')),
 		)
-		const statuses = results.map((result) => result.status)
-		expect(statuses.filter((status) => status === 'invalid')).toHaveLength(signInLimits.failuresPerAccount)
+		const statuses = onOneAccount.map((result) => result.status)
+		expect(statuses.filter((status) => status === 'invalid')).toHaveLength(perAccount.failuresBeforeWait)
 		expect(statuses.filter((status) => status === 'rate-limited')).toHaveLength(
-			12 - signInLimits.failuresPerAccount,
+			12 - perAccount.failuresBeforeWait,
 		)
+
+		const acrossAccounts = await Promise.all(
+			Array.from({ length: 15 }, (_, index) => guess(`burst-${index}@example.org`, index, '192.0.2.223')),
+		)
+		expect(acrossAccounts.filter((result) => result.status === 'invalid')).toHaveLength(
+			perAddress.failuresBeforeWait,
+		)
+	})
+
+	test('an address that is not an IP address is stored nowhere: the session and audit log get null', async () => {
+		const account = await createTestAccount({ email: 'forged-address@example.org' })
+		const outcome = await right(account.email, '<script>alert(1)</script>')
+		expect(outcome.status).toBe(302)
+		const session = await prisma.session.findFirstOrThrow({ where: { userId: account.id } })
+		expect(session.ipAddress).toBeNull()
+		const entry = await prisma.auditEntry.findFirstOrThrow({
+			where: { action: 'auth.sign_in', entityId: account.id },
+		})
+		expect(entry.ipAddress).toBeNull()
+		const attempt = await prisma.signInAttempt.findFirstOrThrow({ where: { email: account.email } })
+		expect(attempt.ipAddress).toBe('unknown')
 	})
 })

@@ -12,12 +12,14 @@ import { signIn } from '~/auth/sign-in.server'
 import { readSessionId, serializeSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage, HiddenField, StaffForm, TextField, useStaffForm } from '~/components/forms'
-import { parseForm, readForm, refuse, refuseForNow } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
 import { signInMessages, signInSchema, signInSecretFields } from '~/forms/sign-in'
 
 import staffStylesHref from '~/styles/staff.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStylesHref }]
+
+export const headers = refusedForNowHeaders
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Uade' }, { name: 'robots', content: 'noindex' }]
 
@@ -52,12 +54,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	switch (result.status) {
 		case 'signed-in':
 			throw redirect(destinationFor(result.user, submission.value.redirectTo), {
-				headers: { 'Set-Cookie': await serializeSessionCookie(request, result.sessionId) },
+				headers: { 'Set-Cookie': await serializeSessionCookie(request, result.sessionToken) },
 			})
 		case 'rate-limited': {
-			const minutes = result.retryAfterMinutes
-			const formErrors = [signInMessages.rateLimited(minutes)]
-			return refuseForNow(submission, { formErrors, hideFields }, minutes * 60)
+			const seconds = result.retryAfterSeconds
+			const formErrors = [signInMessages.rateLimited(seconds)]
+			return refuseForNow(submission, { formErrors, hideFields }, seconds)
 		}
 		case 'disabled':
 			return refuse(submission, { formErrors: [signInMessages.disabled], hideFields }, 403)

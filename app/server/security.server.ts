@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { isIP } from 'node:net'
 import type { NextFunction, Request, Response } from 'express'
 import { publicOriginOf } from '~/auth/public-origin.server'
+import { validIpAddress } from '~/models/ip-address.server'
 
 // Optional: tests call loaders and actions with a context of their own (often `{}`).
 declare module '@remix-run/server-runtime' {
@@ -114,7 +114,10 @@ export function getLoadContext(req: Request, res: Response) {
 	return { cspNonce: typeof nonce === 'string' ? nonce : '', clientIp: normaliseIp(req.ip) }
 }
 
+/**
+ * The client's address, or null when it is not an IP address: with UADE_TRUST_PROXY, Express takes it
+ * from X-Forwarded-For, which a client reaching the port directly can fill with any string.
+ */
 function normaliseIp(ip: string | undefined): string | null {
-	if (!ip) return null
-	return ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip
+	return validIpAddress(ip)
 }

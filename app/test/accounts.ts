@@ -35,14 +35,21 @@ export async function createTestAccount({
 /** A signed-in browser's Cookie header for a new session of `userId`. */
 export async function sessionCookieFor(userId: string, url = 'http://localhost/'): Promise<string> {
 	const session = await createSession(getPrisma(), { userId, ipAddress: '127.0.0.1', userAgent: 'Vitest' })
-	const setCookie = await serializeSessionCookie(new Request(url), session.id)
+	const setCookie = await serializeSessionCookie(new Request(url), session.token)
 	return setCookie.split(';')[0] ?? ''
 }
 
 export const testContext: AppLoadContext = { cspNonce: 'test-nonce', clientIp: '203.0.113.7' }
 
 /** What a loader or action answered, thrown or returned: its status and where it redirects. */
-export type Outcome = { status: number; location: string | null; setCookie: string | null; body: unknown }
+export type Outcome = {
+	status: number
+	location: string | null
+	setCookie: string | null
+	/** The Retry-After header of a 429 or 503. */
+	retryAfter: string | null
+	body: unknown
+}
 
 export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
 	let value: unknown
@@ -57,6 +64,7 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
 			status: value.status,
 			location: value.headers.get('Location'),
 			setCookie: value.headers.get('Set-Cookie'),
+			retryAfter: value.headers.get('Retry-After'),
 			body: null,
 		}
 	}
@@ -66,10 +74,11 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
 			status: value.init?.status ?? 200,
 			location: headers.get('Location'),
 			setCookie: headers.get('Set-Cookie'),
+			retryAfter: headers.get('Retry-After'),
 			body: value.data,
 		}
 	}
-	return { status: 200, location: null, setCookie: null, body: value }
+	return { status: 200, location: null, setCookie: null, retryAfter: null, body: value }
 }
 
 type DataWithInit = { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null }

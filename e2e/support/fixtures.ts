@@ -79,15 +79,15 @@ export { expect }
 /** A new session of the user in the server's database, and its cookie in the context. */
 async function addSessionCookie(server: E2eServer, context: BrowserContext, userId: string) {
 	const prisma = createPrismaClient(server.databaseUrl)
-	let sessionId: string
+	let sessionToken: string
 	try {
-		;({ id: sessionId } = await createSession(prisma, { userId, ipAddress: null, userAgent: null }))
+		;({ token: sessionToken } = await createSession(prisma, { userId, ipAddress: null, userAgent: null }))
 	} finally {
 		await prisma.$disconnect()
 	}
 	// The server decides the cookie's name and attributes from the request it answers; ask for the same
 	// address (on plain http to localhost: `uade_session`, not Secure, so no `__Host-` prefix).
-	const setCookie = await serializeSessionCookie(new Request(serverUrl(server)), sessionId)
+	const setCookie = await serializeSessionCookie(new Request(serverUrl(server)), sessionToken)
 	await context.addCookies([cookieOfSetCookie(setCookie, serverUrl(server))])
 }
 

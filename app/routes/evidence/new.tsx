@@ -22,9 +22,11 @@ import {
 import { evidenceTypeOptions, statusOptions } from '~/components/labels'
 import { evidenceProblems, evidenceSchema, tooManySubmissionsMessage } from '~/forms/evidence'
 import { problemMessages } from '~/forms/problems'
-import { parseForm, readForm, refuse, refuseForNow } from '~/forms/reply.server'
+import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
 import { getPledgeForEvidence, submissionLimits, submitEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
+
+export const headers = refusedForNowHeaders
 
 export const meta: MetaFunction = () => [{ title: 'Add evidence · Uade' }]
 
