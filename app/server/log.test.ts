@@ -1,0 +1,157 @@
+import { describe, expect, test } from 'vitest'
+import { capturedLogger } from '~/test/log'
+import { causeOf, createErrorReporter, loggedUrl, requestIdFor, scrubSecrets } from './log.server'
+
+function outage() {
+	return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+}
+
+describe('errors, once per cause', () => {
+	test('a repeated error is logged in full once, counted for a minute, then summarised', () => {
+		let clock = Date.parse('2026-12-01T12:00:00Z')
+		const { log, lines, records } = capturedLogger({ secrets: () => [] })
+		const errors = createErrorReporter({ log, now: () => clock, schedule: false })
+
+		for (let request = 1; request <= 100; request++) {
+			errors.report(outage(), { log: log.child({ requestId: `request-${request}` }) })
+			clock += 100
+		}
+		expect(records()).toHaveLength(1)
+		const [first] = records()
+		expect(first).toMatchObject({
+			level: 'error',
+			requestId: 'request-1',
+			msg: 'Error (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:5432',
+			err: { type: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' },
+		})
+		// The stack is a field of the one line, not thirty lines of its own.
+		expect(JSON.stringify(first)).toContain('at outage')
+
+		// 10 s later the minute has passed (100 × 0.1 s + 50 s): the 99 repetitions are told in one line.
+		clock += 50_000
+		errors.flush()
+		expect(records()).toHaveLength(2)
+		expect(records()[1]).toMatchObject({
+			level: 'warn',
+			more: 99,
+			since: '2026-12-01T12:00:00.000Z',
+			msg: '99 more like this since 2026-12-01T12:00:00.000Z: Error (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:5432',
+		})
+
+		// The window is over: the next one is logged in full again, with its own request.
+		errors.report(outage(), { requestId: 'request-101' })
+		expect(records()).toHaveLength(3)
+		expect(records()[2]).toMatchObject({ level: 'error', requestId: 'request-101' })
+		expect(lines.every((line) => !line.includes('\n'))).toBe(true)
+	})
+
+	test('another cause is logged at once, after what the first one counted so far', () => {
+		let clock = 0
+		const { log, records } = capturedLogger({ secrets: () => [] })
+		const errors = createErrorReporter({ log, now: () => clock, schedule: false })
+
+		errors.report(outage())
+		errors.report(outage())
+		errors.report(outage())
+		clock += 1_000
+		errors.report(new TypeError("Cannot read properties of undefined (reading 'slug')"))
+		errors.report(outage())
+		errors.report(new TypeError("Cannot read properties of undefined (reading 'slug')"))
+		expect(records().map((record) => record.msg)).toEqual([
+			'Error (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:5432',
+			'2 more like this since 1970-01-01T00:00:00.000Z: Error (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:5432',
+			"TypeError: Cannot read properties of undefined (reading 'slug')",
+		])
+		// Nothing more until the window ends, however the two alternate; then one summary each.
+		clock += 60_000
+		errors.flush()
+		expect(
+			records()
+				.slice(3)
+				.map((record) => [record.level, record.more]),
+		).toEqual([
+			['warn', 1],
+			['warn', 1],
+		])
+	})
+
+	test('a shutdown tells what is still being counted', () => {
+		const { log, records } = capturedLogger({ secrets: () => [] })
+		const errors = createErrorReporter({ log, now: () => 0, schedule: false })
+		errors.report(outage())
+		errors.report(outage())
+		errors.flush()
+		expect(records()).toHaveLength(1)
+		errors.flush({ all: true })
+		expect(records()[1]).toMatchObject({ more: 1 })
+	})
+
+	test('a cause is the class, code and first line, not the request it happened in', () => {
+		const prismaStyle = new Error('\nInvalid `prisma.pledge.findMany()` invocation:\n\nwhere: { slug: "a" }')
+		const other = new Error('\nInvalid `prisma.pledge.findMany()` invocation:\n\nwhere: { slug: "b" }')
+		expect(causeOf(prismaStyle)).toEqual(causeOf(other))
+		expect(causeOf(prismaStyle).summary).toBe('Error: Invalid `prisma.pledge.findMany()` invocation:')
+		expect(causeOf(outage()).key).not.toBe(causeOf(new Error('connect ECONNREFUSED 127.0.0.1:5432')).key)
+		expect(causeOf(new RangeError('x')).key).not.toBe(causeOf(new Error('x')).key)
+		expect(causeOf({ status: 503, statusText: 'Service Unavailable' }).summary).toBe(
+			'Response 503 Service Unavailable',
+		)
+	})
+})
+
+describe('request ids', () => {
+	test("a proxy's short token is kept only when UADE_TRUST_PROXY says a proxy is there", () => {
+		expect(requestIdFor('edge-7f3a:42', 1)).toBe('edge-7f3a:42')
+		expect(requestIdFor('edge-7f3a:42', 'loopback')).toBe('edge-7f3a:42')
+		const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+		for (const trust of [false, 0] as const) expect(requestIdFor('edge-7f3a:42', trust)).toMatch(uuid)
+		for (const unsafe of ['', 'a b', 'x'.repeat(65), 'line\nbreak', '"quoted"', 'ünï']) {
+			expect(requestIdFor(unsafe, true)).toMatch(uuid)
+		}
+		expect(requestIdFor(undefined, true)).toMatch(uuid)
+	})
+})
+
+describe('what a line never holds', () => {
+	test('secret-looking query values are redacted from the logged address', () => {
+		expect(loggedUrl('/en/platforms/fair?page=2&q=water')).toBe('/en/platforms/fair?page=2&q=water')
+		expect(loggedUrl('/reset?token=abc123&next=%2Fen')).toBe('/reset?token=%5Bredacted%5D&next=%2Fen')
+		expect(loggedUrl('/sign-in?password=hunter22&Password=x')).toBe(
+			'/sign-in?password=%5Bredacted%5D&Password=%5Bredacted%5D',
+		)
+		expect(loggedUrl(`/${'a'.repeat(2000)}`)).toHaveLength(1001)
+	})
+
+	test('secret values, and the password of any connection string, are scrubbed', () => {
+		expect(
+			scrubSecrets('{"msg":"postgresql://uade:s3cr%40t@db/uade and s3cr@t, then sess10n-secret"}', [
+				's3cr@t',
+				'sess10n-secret',
+			]),
+		).toBe('{"msg":"postgresql://uade:[redacted]@db/uade and [redacted], then [redacted]"}')
+		// As it reads inside a JSON string.
+		expect(scrubSecrets(JSON.stringify({ msg: 'pass"word\\1' }), ['pass"word\\1'])).toBe(
+			'{"msg":"[redacted]"}',
+		)
+	})
+
+	test('keys that name secrets are redacted wherever they nest', () => {
+		const { log, lines } = capturedLogger({ secrets: () => [] })
+		log.info(
+			{
+				password: 'password-one',
+				form: { currentPassword: 'password-two', newPassword: 'password-three' },
+				err: { input: { password: 'password-four' } },
+				req: { headers: { cookie: 'cookie-one', authorization: 'Basic YWRhOmh1bnRlcjI=' } },
+				res: { headers: { 'set-cookie': 'cookie-two' } },
+				env: { SESSION_SECRET: 'secret-one', DATABASE_URL: 'postgresql://u:password-five@h/d' },
+			},
+			'redaction',
+		)
+		expect(lines).toHaveLength(1)
+		for (const secret of ['password-', 'cookie-', 'YWRhOmh1bnRlcjI=', 'secret-one']) {
+			expect(lines.join('\n')).not.toContain(secret)
+		}
+		expect(lines.join('\n')).toContain('"password":"[redacted]"')
+	})
+})
