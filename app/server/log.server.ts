@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { STATUS_CODES } from 'node:http'
 import type { ErrorRequestHandler, Request, Response } from 'express'
 import { pino, type DestinationStream, type Logger } from 'pino'
@@ -89,7 +89,7 @@ export function createLogger({
 			? pretty({
 					destination: destination ?? 1,
 					sync: true,
-					ignore: 'pid,hostname,requestId,req,res,responseTime',
+					ignore: 'pid,hostname,requestId,request,response,responseTime,aborted',
 					messageFormat: '{if requestId}[{requestId}] {end}{msg}',
 					translateTime: 'SYS:HH:MM:ss.l',
 				})
@@ -198,7 +198,7 @@ export function createErrorReporter({
 		for (const cause of causes.values()) if (all || at - cause.since >= windowMs) forget(cause)
 	}
 
-	function report(error: unknown, { log: requestLog = log, requestId }: ErrorReport = {}) {
+	function report(error: unknown, { log: requestLog, requestId }: ErrorReport = {}) {
 		flush()
 		const { key, summary } = causeOf(error)
 		const known = causes.get(key)
@@ -216,7 +216,9 @@ export function createErrorReporter({
 			if (oldest) forget(oldest)
 		}
 		causes.set(key, { key, summary, since: now(), more: 0 })
-		requestLog.error({ err: error, cause: key, ...(requestId ? { requestId } : {}) }, summary)
+		// The request's own logger already writes its id on every line.
+		if (requestLog) requestLog.error({ err: error, cause: key }, summary)
+		else log.error({ err: error, cause: key, ...(requestId ? { requestId } : {}) }, summary)
 	}
 
 	return { report, flush }
@@ -228,16 +230,21 @@ export function causeOf(error: unknown): { key: string; summary: string } {
 		const code = 'code' in error && error.code !== undefined ? String(error.code) : ''
 		const line = firstLine(error.message)
 		const summary = `${error.name}${code ? ` (${code})` : ''}: ${line}`
-		return { key: [error.constructor.name, error.name, code, line].join('|'), summary }
+		return { key: causeId(error.constructor.name, error.name, code, line), summary }
 	}
 	// A thrown 5xx response (Remix's ErrorResponse) or anything else thrown.
 	if (typeof error === 'object' && error !== null && 'status' in error) {
 		const text = 'statusText' in error ? String(error.statusText) : ''
 		const summary = `Response ${String(error.status)}${text ? ` ${text}` : ''}`
-		return { key: summary, summary }
+		return { key: causeId(summary), summary }
 	}
 	const summary = `Thrown ${typeof error}: ${firstLine(String(error))}`
-	return { key: summary, summary }
+	return { key: causeId(summary), summary }
+}
+
+/** A short id for a cause, the same in its full line and its summaries: the lines to group by. */
+function causeId(...parts: string[]): string {
+	return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12)
 }
 
 /** The first line that says something (Prisma's messages start with an empty one), at most 200 characters. */
@@ -296,8 +303,8 @@ export function requestLogging({
 	trustProxy = env().UADE_TRUST_PROXY,
 }: { log?: Logger; trustProxy?: Environment['UADE_TRUST_PROXY'] } = {}) {
 	const access = (req: Request, res: Response, responseTime: number) => ({
-		req: { method: req.method, url: loggedUrl(req.originalUrl), ip: req.ip },
-		res: { status: res.statusCode },
+		request: { method: req.method, url: loggedUrl(req.originalUrl), ip: req.ip },
+		response: { status: res.statusCode },
 		responseTime,
 		...(res.writableEnded ? {} : { aborted: true }),
 	})

@@ -37,6 +37,9 @@ describe('errors, once per cause', () => {
 			since: '2026-12-01T12:00:00.000Z',
 			msg: '99 more like this since 2026-12-01T12:00:00.000Z: Error (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:5432',
 		})
+		// Both lines name the cause by one id, to find them together.
+		expect(records()[1]?.cause).toMatch(/^[0-9a-f]{12}$/)
+		expect(records()[1]?.cause).toBe(first?.cause)
 
 		// The window is over: the next one is logged in full again, with its own request.
 		errors.report(outage(), { requestId: 'request-101' })
