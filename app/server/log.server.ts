@@ -290,6 +290,11 @@ export function loggedUrl(url: string): string {
 	return logged.length > 1000 ? `${logged.slice(0, 1000)}…` : logged
 }
 
+/** `::ffff:203.0.113.7` as `203.0.113.7`: an IPv4 visitor of a dual-stack socket, as the audit log writes it. */
+function withoutIpv4Mapping(ip: string | undefined): string | undefined {
+	return ip?.replace(/^::ffff:(?=\d{1,3}(\.\d{1,3}){3}$)/, '')
+}
+
 const healthPaths = new Set(['/healthz', '/readyz'])
 
 /**
@@ -303,7 +308,7 @@ export function requestLogging({
 	trustProxy = env().UADE_TRUST_PROXY,
 }: { log?: Logger; trustProxy?: Environment['UADE_TRUST_PROXY'] } = {}) {
 	const access = (req: Request, res: Response, responseTime: number) => ({
-		request: { method: req.method, url: loggedUrl(req.originalUrl), ip: req.ip },
+		request: { method: req.method, url: loggedUrl(req.originalUrl), ip: withoutIpv4Mapping(req.ip) },
 		response: { status: res.statusCode },
 		responseTime,
 		...(res.writableEnded ? {} : { aborted: true }),
