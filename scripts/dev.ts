@@ -9,6 +9,7 @@ import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { createServer } from 'vite'
 import { requestLimits } from '~/server/limits.server'
+import { requestLogging } from '~/server/log.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from '~/server/security.server'
 import { prepareDatabase } from './lib/prepare-database'
 import { ensureSessionSecret } from './lib/session-secret'
@@ -29,6 +30,7 @@ app.use(securityHeaders({ development: true }))
 app.use(refuseCrossSiteRequests())
 app.use(vite.middlewares)
 // After Vite's own middleware (its dev requests are its business), before any page reads a body.
+app.use(requestLogging())
 app.use(requestLimits())
 app.all(
 	'*',

@@ -1,6 +1,18 @@
-import { describe, expect, test } from 'vitest'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import { afterAll, describe, expect, test } from 'vitest'
+import type { Environment } from '~/env.server'
 import { capturedLogger } from '~/test/log'
-import { causeOf, createErrorReporter, loggedUrl, requestIdFor, scrubSecrets } from './log.server'
+import {
+	causeOf,
+	createErrorReporter,
+	loggedUrl,
+	reportServerErrors,
+	requestIdFor,
+	requestLogging,
+	scrubSecrets,
+} from './log.server'
 
 function outage() {
 	return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
@@ -156,5 +168,81 @@ describe('what a line never holds', () => {
 			expect(lines.join('\n')).not.toContain(secret)
 		}
 		expect(lines.join('\n')).toContain('"password":"[redacted]"')
+	})
+})
+
+describe('the HTTP middleware', () => {
+	/** An app with the access log and the error handler around `handler`, as createHttpApp mounts them. */
+	async function serve(
+		handler: express.RequestHandler,
+		{ trustProxy = false }: { trustProxy?: Environment['UADE_TRUST_PROXY'] } = {},
+	) {
+		const captured = capturedLogger({ secrets: () => [] })
+		const app = express()
+		app.use(requestLogging({ log: captured.log, trustProxy }))
+		app.get('/', handler)
+		app.use(reportServerErrors())
+		const server = await new Promise<Server>((resolve) => {
+			const listening = app.listen(0, '127.0.0.1', () => resolve(listening))
+		})
+		servers.push(server)
+		const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+		/** The captured lines once the access lines of `count` requests are written. */
+		const linesAfter = async (count: number) => {
+			const access = () => captured.records().filter((record) => 'responseTime' in record)
+			while (access().length < count) await new Promise((resolve) => setTimeout(resolve, 10))
+			return captured.records()
+		}
+		return { origin, linesAfter }
+	}
+	const servers: Server[] = []
+	afterAll(() => {
+		for (const server of servers) server.close()
+	})
+
+	test("Express's error path: a 500 in plain text, its error reported once with the request's id", async () => {
+		const { origin, linesAfter } = await serve(() => {
+			throw new Error('a handler failed (middleware test)')
+		})
+		const responses = [await fetch(origin), await fetch(origin)]
+		expect(responses.map((response) => response.status)).toEqual([500, 500])
+		expect(await responses[0]?.text()).toBe('Internal Server Error')
+		const lines = await linesAfter(2)
+		const errors = lines.filter((line) => line.level === 'error')
+		expect(errors).toEqual([
+			expect.objectContaining({
+				requestId: responses[0]?.headers.get('X-Request-Id'),
+				msg: 'Error: a handler failed (middleware test)',
+			}),
+		])
+	})
+
+	test('an error about the request (a 4xx) is answered with its status and not reported', async () => {
+		const { origin, linesAfter } = await serve(() => {
+			throw Object.assign(new Error('request aborted while reading the body'), { status: 400 })
+		})
+		const response = await fetch(origin)
+		expect(response.status).toBe(400)
+		expect(await response.text()).toBe('Bad Request')
+		const lines = await linesAfter(1)
+		expect(lines.map((line) => line.level)).toEqual(['info'])
+	})
+
+	test('behind a trusted proxy its X-Request-Id is kept, on the answer and the access line', async () => {
+		const ok: express.RequestHandler = (_req, res) => void res.send('ok')
+		const behindProxy = await serve(ok, { trustProxy: 'loopback' })
+		const response = await fetch(behindProxy.origin, { headers: { 'X-Request-Id': 'edge-1234' } })
+		expect(response.headers.get('X-Request-Id')).toBe('edge-1234')
+		expect((await behindProxy.linesAfter(1))[0]).toMatchObject({
+			requestId: 'edge-1234',
+			request: { method: 'GET', url: '/', ip: '127.0.0.1' },
+			response: { status: 200 },
+			msg: expect.stringMatching(/^GET \/ 200 \d+ ms$/),
+		})
+
+		const direct = await serve(ok)
+		const forged = await fetch(direct.origin, { headers: { 'X-Request-Id': 'edge-1234' } })
+		expect(forged.headers.get('X-Request-Id')).not.toBe('edge-1234')
+		expect((await direct.linesAfter(1))[0]?.requestId).toBe(forged.headers.get('X-Request-Id'))
 	})
 })
