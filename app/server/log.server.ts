@@ -227,9 +227,22 @@ export function createErrorReporter({
 /** An error's cause (its class, code and first message line) and the line that names it in the log. */
 export function causeOf(error: unknown): { key: string; summary: string } {
 	if (error instanceof Error) {
+		// Prisma's driver failures (PostgreSQL unreachable, a timeout) name their kind, the same whatever the
+		// query and whatever Prisma's code for it (P1001 for a model query, P2010 for a raw one).
+		const driverFailure = property(property(property(error, 'meta'), 'driverAdapterError'), 'cause')
+		const kind = property(driverFailure, 'kind')
+		if (typeof kind === 'string') {
+			return {
+				key: causeId('driver', kind),
+				summary: `${error.name} (${kind}): ${lastLine(error.message)}`,
+			}
+		}
 		const code = 'code' in error && error.code !== undefined ? String(error.code) : ''
 		const line = firstLine(error.message)
-		const summary = `${error.name}${code ? ` (${code})` : ''}: ${line}`
+		// "Invalid `prisma.pledge.findMany()` invocation:" says where; its last line says what (in the summary
+		// only: it can quote the request's own values).
+		const reason = /^Invalid `.+` invocation:?$/.test(line) ? ` ${lastLine(error.message)}` : ''
+		const summary = `${error.name}${code ? ` (${code})` : ''}: ${line}${reason}`
 		return { key: causeId(error.constructor.name, error.name, code, line), summary }
 	}
 	// A thrown 5xx response (Remix's ErrorResponse) or anything else thrown.
@@ -249,12 +262,27 @@ function causeId(...parts: string[]): string {
 
 /** The first line that says something (Prisma's messages start with an empty one), at most 200 characters. */
 function firstLine(message: string): string {
-	const line =
-		message
-			.split('\n')
-			.map((part) => part.trim())
-			.find((part) => part !== '') ?? ''
+	return shortened(lines(message)[0] ?? '')
+}
+
+function lastLine(message: string): string {
+	return shortened(lines(message).at(-1) ?? '')
+}
+
+function lines(message: string): string[] {
+	return message
+		.split('\n')
+		.map((part) => part.trim())
+		.filter((part) => part !== '')
+}
+
+function shortened(line: string): string {
 	return line.length > 200 ? `${line.slice(0, 200)}…` : line
+}
+
+function property(value: unknown, name: string): unknown {
+	if (typeof value !== 'object' || value === null) return undefined
+	return Object.entries(value).find(([key]) => key === name)?.[1]
 }
 
 /** An incoming request id worth keeping: a short token, nothing a line could be forged or bloated with. */
