@@ -34,9 +34,12 @@ function processSecrets(): string[] {
 	const secrets = (process.env.SESSION_SECRET ?? '').split(',').map((secret) => secret.trim())
 	const url = process.env.DATABASE_URL
 	if (url && URL.canParse(url)) {
-		const { password } = new URL(url)
-		if (password) secrets.push(password, decodeURIComponentOrSelf(password))
+		const { username, password } = new URL(url)
+		// Not the embedded server's `postgres:postgres` (written in its source, reachable only from this
+		// machine): scrubbing "postgres" would mangle every line that names PostgreSQL.
+		if (password && password !== username) secrets.push(password, decodeURIComponentOrSelf(password))
 	}
+	// Too short to replace without mangling the text around it; the connection-string rule still applies.
 	return secrets.filter((secret) => secret.length >= 4)
 }
 
