@@ -1,6 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash, randomUUID } from 'node:crypto'
 import { STATUS_CODES } from 'node:http'
-import type { ErrorRequestHandler, Request, Response } from 'express'
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express'
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { pinoHttp, startTime } from 'pino-http'
 import pretty from 'pino-pretty'
@@ -118,6 +119,16 @@ declare global {
 	// One per process, on globalThis: both the server build (app/entry.server.tsx) and the scripts' own
 	// import of this module must count the same causes and write through the same stream.
 	var uadeLog: { logger: Logger; errors: ErrorReporter } | undefined
+	// The request being answered, for code that reports an error without being handed it (a middleware's
+	// callback, a model): its line still carries the request's id.
+	var uadeRequestLog: AsyncLocalStorage<RequestLog> | undefined
+}
+
+type RequestLog = { log: Logger; requestId?: string }
+
+function currentRequest() {
+	globalThis.uadeRequestLog ??= new AsyncLocalStorage<RequestLog>()
+	return globalThis.uadeRequestLog
 }
 
 function processLog() {
@@ -139,7 +150,11 @@ export function logger(): Logger {
  * the request's logger (its lines carry the request id), `requestId` for a logger that does not know it.
  */
 export function reportError(error: unknown, report: ErrorReport = {}): void {
-	processLog().errors.report(error, report)
+	const current = currentRequest().getStore()
+	processLog().errors.report(error, {
+		log: report.log ?? current?.log,
+		requestId: report.requestId ?? current?.requestId,
+	})
 }
 
 /** Summarises every error still being counted (`npm start` calls it as it stops). */
@@ -332,7 +347,8 @@ const healthPaths = new Set(['/healthz', '/readyz'])
  * Express middleware, first of all: gives each request its id (`req.id`, sent back as `X-Request-Id`)
  * and a logger whose every line carries it (`req.log`), and writes one access line when the response is
  * sent or the visitor leaves: method, address, status, duration and the client's address, never a
- * header (cookies stay out). The health checks' lines are at debug level: compose polls them.
+ * header (cookies stay out). The health checks' lines are at debug level: compose polls them. What comes
+ * after runs with the request's logger at hand, for reportError.
  */
 export function requestLogging({
 	log = logger(),
@@ -346,7 +362,7 @@ export function requestLogging({
 	})
 	const line = (req: Request, res: Response, responseTime: number) =>
 		`${req.method} ${loggedUrl(req.originalUrl)} ${res.writableEnded ? res.statusCode : 'aborted'} ${responseTime} ms`
-	return pinoHttp<Request, Response>({
+	const middleware = pinoHttp<Request, Response>({
 		logger: log,
 		// The request's logger binds only its id: the access line says the rest, once.
 		quietReqLogger: true,
@@ -368,6 +384,13 @@ export function requestLogging({
 		customErrorObject: (req, res, _error, value: { responseTime: number }) =>
 			access(req, res, value.responseTime),
 	})
+	return (req: Request, res: Response, next: NextFunction) =>
+		middleware(req, res, () =>
+			currentRequest().run(
+				{ log: req.log, requestId: typeof req.id === 'string' ? req.id : undefined },
+				next,
+			),
+		)
 }
 
 /**

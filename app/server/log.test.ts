@@ -8,6 +8,7 @@ import {
 	causeOf,
 	createErrorReporter,
 	loggedUrl,
+	reportError,
 	reportServerErrors,
 	requestIdFor,
 	requestLogging,
@@ -235,6 +236,18 @@ describe('the HTTP middleware', () => {
 				msg: 'Error: a handler failed (middleware test)',
 			}),
 		])
+	})
+
+	test("an error reported by code that was not handed the request still carries the request's id", async () => {
+		const { origin, linesAfter } = await serve(async (_req, res) => {
+			await new Promise((resolve) => setTimeout(resolve, 5))
+			reportError(new Error('a cache lookup failed (middleware test)'))
+			res.send('served all the same')
+		})
+		const response = await fetch(origin)
+		expect(await response.text()).toBe('served all the same')
+		const errors = (await linesAfter(1)).filter((line) => line.level === 'error')
+		expect(errors).toEqual([expect.objectContaining({ requestId: response.headers.get('X-Request-Id') })])
 	})
 
 	test('an error about the request (a 4xx) is answered with its status and not reported', async () => {
