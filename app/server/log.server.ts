@@ -28,13 +28,20 @@ const censor = '[redacted]'
 
 /**
  * The values of this process's secrets, as they could appear in a line: each SESSION_SECRET, and
- * DATABASE_URL's password as given (percent-encoded) and decoded. Read from process.env at each write,
- * since the scripts set both after the first lines are logged.
+ * DATABASE_URL's password as given (percent-encoded) and decoded. Read at each write, since the scripts
+ * set both after the first lines are logged.
  */
 function processSecrets(): string[] {
-	const secrets = (process.env.SESSION_SECRET ?? '').split(',').map((secret) => secret.trim())
-	const url = process.env.DATABASE_URL
-	if (url && URL.canParse(url)) {
+	let environment: Environment
+	try {
+		environment = env()
+	} catch {
+		// A variable made invalid after start: the line is still written, scrubbed of connection strings.
+		return []
+	}
+	const secrets = [...(environment.SESSION_SECRET ?? [])]
+	const url = environment.DATABASE_URL
+	if (url) {
 		const { username, password } = new URL(url)
 		// Not the embedded server's `postgres:postgres` (written in its source, reachable only from this
 		// machine): scrubbing "postgres" would mangle every line that names PostgreSQL.
