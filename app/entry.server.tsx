@@ -6,14 +6,21 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { keepSignedInResponsesPrivate } from '~/auth/session.server'
 import { NonceProvider } from '~/components/nonce'
+import { reportError } from '~/server/log.server'
 
 export const streamTimeout = 5_000
 
-/** Logs server errors; a 404 or another answer about the request, or a visitor who left, is not one. */
-export function handleError(error: unknown, { request }: { request: Request }) {
+/**
+ * Reports server errors, once per cause, with the request's id (app/server/log.server.ts); a 404 or another
+ * answer about the request, or a visitor who left, is not one.
+ */
+export function handleError(
+	error: unknown,
+	{ request, context }: { request: Request; context: AppLoadContext },
+) {
 	if (request.signal.aborted) return
 	if (isRouteErrorResponse(error) && error.status < 500) return
-	console.error(error)
+	reportError(error, { log: context.log, requestId: context.requestId })
 }
 
 export default function handleRequest(
@@ -53,8 +60,10 @@ export default function handleRequest(
 				},
 				onError(error: unknown) {
 					responseStatusCode = 500
-					// Errors after the shell was sent are logged; before it, onShellError handles them.
-					if (shellRendered) console.error(error)
+					// Errors after the shell was sent are reported; before it, onShellError handles them.
+					if (shellRendered && !request.signal.aborted) {
+						reportError(error, { log: loadContext.log, requestId: loadContext.requestId })
+					}
 				},
 			},
 		)

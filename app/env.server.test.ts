@@ -30,6 +30,8 @@ describe('the environment', () => {
 			UADE_TRUST_PROXY: false,
 			UADE_PUBLIC_URL: undefined,
 			UADE_PAGE_CACHE: 'on',
+			UADE_LOG_LEVEL: 'info',
+			UADE_LOG_FORMAT: undefined,
 			CHROMIUM_PATH: '/usr/bin/chromium',
 			VITEST: false,
 		}
@@ -53,6 +55,8 @@ describe('the environment', () => {
 				UADE_TRUST_PROXY: 'loopback',
 				UADE_PUBLIC_URL: 'https://uade.example/',
 				UADE_PAGE_CACHE: 'off',
+				UADE_LOG_LEVEL: 'debug',
+				UADE_LOG_FORMAT: 'json',
 				CHROMIUM_PATH: '/opt/chromium/chrome',
 				VITEST: 'true',
 			}),
@@ -70,6 +74,8 @@ describe('the environment', () => {
 			UADE_TRUST_PROXY: 'loopback',
 			UADE_PUBLIC_URL: 'https://uade.example',
 			UADE_PAGE_CACHE: 'off',
+			UADE_LOG_LEVEL: 'debug',
+			UADE_LOG_FORMAT: 'json',
 			CHROMIUM_PATH: '/opt/chromium/chrome',
 			VITEST: true,
 		})
@@ -97,6 +103,12 @@ describe('the environment', () => {
 		['UADE_DB_LOG', 'yes', 'UADE_DB_LOG must be 1 (print the embedded PostgreSQL\'s log) or 0, not "yes".'],
 		['UADE_PAGE_CACHE', 'disabled', 'UADE_PAGE_CACHE must be on or off, not "disabled".'],
 		[
+			'UADE_LOG_LEVEL',
+			'verbose',
+			'UADE_LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent, not "verbose".',
+		],
+		['UADE_LOG_FORMAT', 'text', 'UADE_LOG_FORMAT must be json or pretty, not "text".'],
+		[
 			'UADE_PUBLIC_URL',
 			'https://uade.example/en',
 			'UADE_PUBLIC_URL must be the site\'s public address without a path, like https://uade.example, not "https://uade.example/en".',
@@ -114,6 +126,12 @@ describe('the environment', () => {
 				'`openssl rand -base64 48`.',
 		)
 		expect(message).not.toContain('\n')
+	})
+
+	test('the log is quiet under Vitest unless a level is asked for', () => {
+		expect(parseEnvironment({ VITEST: 'true' }).UADE_LOG_LEVEL).toBe('silent')
+		expect(parseEnvironment({ VITEST: 'true', UADE_LOG_LEVEL: 'warn' }).UADE_LOG_LEVEL).toBe('warn')
+		expect(parseEnvironment({ UADE_LOG_LEVEL: 'silent' }).UADE_LOG_LEVEL).toBe('silent')
 	})
 
 	test('SESSION_SECRET: a comma-separated list for rotation, every secret 32 characters or more', () => {

@@ -142,6 +142,11 @@ const variables = z.object({
 		"the site's public address without a path, like https://uade.example",
 	),
 	UADE_PAGE_CACHE: variable(oneOf('on', 'off'), 'on or off'),
+	UADE_LOG_LEVEL: variable(
+		oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+		'fatal, error, warn, info, debug, trace or silent',
+	),
+	UADE_LOG_FORMAT: variable(oneOf('json', 'pretty'), 'json or pretty'),
 	CHROMIUM_PATH: variable(anyPath, 'a file'),
 	/** Set by Vitest, which calls loaders without scripts/start.ts. */
 	VITEST: z
@@ -164,6 +169,8 @@ const environmentSchema = variables.transform((given) => ({
 	UADE_BUILD_DIR: given.UADE_BUILD_DIR ?? path.resolve('build'),
 	UADE_TRUST_PROXY: given.UADE_TRUST_PROXY ?? false,
 	UADE_PAGE_CACHE: given.UADE_PAGE_CACHE ?? 'on',
+	// Tests run quiet: a test that wants the log sets the level, or captures a logger of its own.
+	UADE_LOG_LEVEL: given.UADE_LOG_LEVEL ?? (given.VITEST ? 'silent' : 'info'),
 	CHROMIUM_PATH: given.CHROMIUM_PATH ?? '/usr/bin/chromium',
 }))
 

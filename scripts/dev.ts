@@ -10,6 +10,7 @@ import express from 'express'
 import { createServer } from 'vite'
 import { resolveRequestHost } from '~/server/hosts.server'
 import { requestLimits } from '~/server/limits.server'
+import { requestLogging } from '~/server/log.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from '~/server/security.server'
 import { prepareDatabase } from './lib/prepare-database'
 import { ensureSessionSecret } from './lib/session-secret'
@@ -31,6 +32,7 @@ app.use(resolveRequestHost())
 app.use(refuseCrossSiteRequests())
 app.use(vite.middlewares)
 // After Vite's own middleware (its dev requests are its business), before any page reads a body.
+app.use(requestLogging())
 app.use(requestLimits())
 app.all(
 	'*',

@@ -2,9 +2,11 @@
  * `npm start`: builds when the build is missing or stale, opens the database (embedded unless
  * DATABASE_URL is set), migrates, seeds an empty database, and serves the production build on PORT.
  * Ctrl-C or SIGTERM stops taking requests, answers those in flight (up to 10 s), then closes the database
- * and stops the embedded one.
+ * and stops the embedded one. Its lines go through the app's logger (app/server/log.server.ts): readable
+ * in a terminal, JSON lines otherwise.
  */
 import { readMigrations } from '~/db/tooling/migrate.server'
+import { flushErrorReports, logger } from '~/server/log.server'
 import { buildIfStale } from './lib/build'
 import { prepareDatabase } from './lib/prepare-database'
 import { requirePublicUrl } from './lib/public-url'
@@ -12,7 +14,7 @@ import { ensureSessionSecret } from './lib/session-secret'
 import { startScript } from './lib/start-script'
 
 const startedAt = performance.now()
-const log = (line: string) => console.log(`[uade] ${line}`)
+const log = (line: string) => logger().info(line)
 process.env.NODE_ENV = 'production'
 const { PORT: port } = startScript()
 ensureSessionSecret(log)
@@ -31,9 +33,8 @@ const server = createHttpApp(await loadServerBuild(), { migrations }).listen(por
 	log(`Ready in ${Math.round(performance.now() - startedAt)} ms: http://localhost:${port}`)
 })
 server.on('error', async (error: NodeJS.ErrnoException) => {
-	console.error(
-		error.code === 'EADDRINUSE' ? `[uade] Port ${port} is in use: set PORT to another port.` : error,
-	)
+	if (error.code === 'EADDRINUSE') logger().fatal(`Port ${port} is in use: set PORT to another port.`)
+	else logger().fatal({ err: error }, `The server could not listen on port ${port}`)
 	await database.stop()
 	process.exit(1)
 })
@@ -47,6 +48,8 @@ async function shutdown(signal: string) {
 	if (!(await drain(server))) log(`Requests still in flight after ${drainDeadlineMs / 1000} s were cut off.`)
 	await getPrisma().$disconnect()
 	await database.stop()
+	// Repetitions of an error still being counted are told before the process goes.
+	flushErrorReports()
 	log('Stopped.')
 	process.exit(0)
 }

@@ -20,7 +20,12 @@ const { DATABASE_URL } = startScript()
 const slots = 2
 
 // One secret for every server and for the tests, which sign their own session cookies (e2e/support/fixtures.ts).
-const env: NodeJS.ProcessEnv = { ...process.env, SESSION_SECRET: randomBytes(48).toString('base64url') }
+// The servers' output goes into Playwright's: warnings and errors only, not an access line per request.
+const env: NodeJS.ProcessEnv = {
+	...process.env,
+	SESSION_SECRET: randomBytes(48).toString('base64url'),
+	UADE_LOG_LEVEL: process.env.UADE_LOG_LEVEL ?? 'warn',
+}
 const servers: E2eServer[] = []
 // The system may hand out a port it handed out a moment ago (the probe closed it): never use one twice.
 const takenPorts = new Set<number>()

@@ -35,7 +35,8 @@ export function GeneralErrorBoundary() {
 	// In the reader's language; in English if even the UI strings could not be loaded.
 	const localized = (key: MessageKey, fallback: string) => (t(key) === key ? fallback : t(key))
 	const message = { title: localized(keys.title, english.title), text: localized(keys.text, english.text) }
-	if (status >= 500) console.error(error)
+	// In the browser only: on the server, entry.server.tsx's handleError has already reported it, once per cause.
+	if (status >= 500 && typeof document !== 'undefined') console.error(error)
 	return (
 		<section className="error-page" aria-labelledby="error-title">
 			<p className="error-status">{status}</p>

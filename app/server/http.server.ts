@@ -9,6 +9,7 @@ import { healthChecks } from './health.server'
 import { resolveRequestHost } from './hosts.server'
 import { publicPageCache } from './http-cache.server'
 import { requestLimits } from './limits.server'
+import { logger, reportError, reportServerErrors, requestLogging, type Logger } from './log.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
@@ -17,13 +18,19 @@ export async function loadServerBuild(): Promise<ServerBuild> {
 
 /**
  * The production HTTP app: health checks, fingerprinted assets cached for a year, everything else through
- * Remix. `migrations` names every migration of this build (`/readyz` waits for the database to have them).
+ * Remix. `migrations` names every migration of this build (`/readyz` waits for the database to have them);
+ * `log` is where the access log and the requests' lines go (the process's logger unless a test captures).
  */
-export function createHttpApp(build: ServerBuild, { migrations }: { migrations: readonly string[] }) {
+export function createHttpApp(
+	build: ServerBuild,
+	{ migrations, log = logger() }: { migrations: readonly string[]; log?: Logger },
+) {
 	const { UADE_BUILD_DIR: buildDir, UADE_TRUST_PROXY } = env()
 	const app = express()
 	app.disable('x-powered-by')
 	app.set('trust proxy', UADE_TRUST_PROXY)
+	// First: every answer, refusals included, gets an id and an access line.
+	app.use(requestLogging({ log, trustProxy: UADE_TRUST_PROXY }))
 	app.use(securityHeaders({ development: false }))
 	// Before anything reads a body: a method, type or length the site does not take is refused unread.
 	app.use(requestLimits())
@@ -40,7 +47,8 @@ export function createHttpApp(build: ServerBuild, { migrations }: { migrations: 
 	const publicFiles = express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false })
 	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 	// Public pages: 304 for a current copy, ETags for the rest (app/server/http-cache.server.ts).
-	app.use(publicPageCache({ buildVersion: build.assets.version }))
+	app.use(publicPageCache({ buildVersion: build.assets.version, log: (error) => reportError(error) }))
 	app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
+	app.use(reportServerErrors())
 	return app
 }

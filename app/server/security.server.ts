@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { NextFunction, Request, Response } from 'express'
 import { publicOriginOf } from '~/auth/public-origin.server'
 import { validIpAddress } from '~/models/ip-address.server'
+import type { Logger } from './log.server'
 
 // Optional: tests call loaders and actions with a context of their own (often `{}`).
 declare module '@remix-run/server-runtime' {
@@ -10,6 +11,10 @@ declare module '@remix-run/server-runtime' {
 		cspNonce?: string
 		/** The visitor's IP address (behind a proxy, as UADE_TRUST_PROXY allows Express to read it). */
 		clientIp?: string | null
+		/** This request's logger (app/server/log.server.ts): every line it writes carries `requestId`. */
+		log?: Logger
+		/** This request's id, sent back as `X-Request-Id`. */
+		requestId?: string
 	}
 }
 
@@ -111,7 +116,13 @@ export function refuseCrossSiteRequests() {
 /** What every loader and action gets as `context`. */
 export function getLoadContext(req: Request, res: Response) {
 	const nonce: unknown = res.locals.cspNonce
-	return { cspNonce: typeof nonce === 'string' ? nonce : '', clientIp: normaliseIp(req.ip) }
+	return {
+		cspNonce: typeof nonce === 'string' ? nonce : '',
+		clientIp: normaliseIp(req.ip),
+		// From requestLogging (app/server/log.server.ts); absent in the dev server, which has no access log.
+		log: req.log,
+		requestId: typeof req.id === 'string' ? req.id : undefined,
+	}
 }
 
 /**
