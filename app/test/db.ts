@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { inject } from 'vitest'
 import {
 	asTestAppRole,
@@ -44,4 +45,15 @@ export async function useTestDatabaseForApp() {
 	process.env.DATABASE_URL = database.appUrl
 	const { getPrisma } = await import('~/db/prisma.server')
 	return { database, prisma: getPrisma() }
+}
+
+/** Runs `sql` as the test database's owner: schema changes a test makes (a trigger) are beyond the app role. */
+export async function runAsOwner(database: TestDatabase, sql: string): Promise<void> {
+	const client = new pg.Client({ connectionString: database.url })
+	await client.connect()
+	try {
+		await client.query(sql)
+	} finally {
+		await client.end()
+	}
 }

@@ -133,7 +133,7 @@ beforeAll(async () => {
 				action: 'pledge.update',
 				entityType: 'Pledge',
 				entityId: pledgeId,
-				before: { title: 'Old', big: 12345678901234567890, nested: { list: [1, 'два', null] } },
+				before: { title: 'Old', big: '12345678901234567890', ratio: 0.1, nested: { list: [1, 'два', null] } },
 				after: { title: 'New — ✓' },
 				ipAddress: '203.0.113.7',
 				createdAt: new Date('2024-02-02T10:11:12.345Z'),
