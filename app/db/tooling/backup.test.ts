@@ -14,6 +14,7 @@ import {
 } from '~/test/ledger-fixtures'
 import { createPrismaClient } from '../prisma.server'
 import { backupDatabase, restoreDatabase } from './backup.server'
+import { migrate, readMigrations } from './migrate.server'
 import { seed } from './seed.server'
 
 let folder: string
@@ -240,5 +241,41 @@ describe('npm run db:backup and db:restore', () => {
 		const plain = path.join(folder, 'plain.txt')
 		await writeFile(plain, 'not gzip at all\n')
 		await expect(restoreDatabase(target.url, plain)).rejects.toThrow(/is not a Uade backup/)
+	})
+
+	test('a backup of an older schema is restored at its schema, then migrated to this version', async () => {
+		const migrations = (await readMigrations()).map((migration) => migration.name)
+		const older = await newDatabase({ migrate: false })
+		await migrate(older.url, { until: migrations.at(-2) })
+		await query(
+			older.url,
+			`INSERT INTO "Politician" (id, slug, name, office, "createdAt", "updatedAt")
+			VALUES ('p1', 'someone', 'Someone', 'Office', '2024-01-01 10:00:00.5', '2024-01-02 10:00:00.5')`,
+		)
+		const olderFile = path.join(folder, 'older.jsonl.gz')
+		await backupDatabase(older.url, olderFile)
+		const target = await newDatabase({ migrate: false })
+		const summary = await restoreDatabase(target.url, olderFile)
+		expect(summary.migratedAfter).toEqual(migrations.slice(-1))
+		expect(await query(target.url, 'SELECT id, "createdAt"::text AS "createdAt" FROM "Politician"')).toEqual([
+			{ id: 'p1', createdAt: '2024-01-01 10:00:00.5' },
+		])
+		const applied = await query<{ name: string }>(
+			target.url,
+			'SELECT migration_name AS name FROM "_prisma_migrations" ORDER BY 1',
+		)
+		expect(applied.map((row) => row.name)).toEqual(migrations)
+	})
+
+	test('refuses a database migrated past the backup', async () => {
+		const migrations = (await readMigrations()).map((migration) => migration.name)
+		const older = await newDatabase({ migrate: false })
+		await migrate(older.url, { until: migrations.at(-2) })
+		const olderFile = path.join(folder, 'older-again.jsonl.gz')
+		await backupDatabase(older.url, olderFile)
+		const target = await newDatabase()
+		await expect(restoreDatabase(target.url, olderFile, { force: true })).rejects.toThrow(
+			`The database is migrated past the backup (${migrations.at(-1)}): restore into a new, empty database`,
+		)
 	})
 })
