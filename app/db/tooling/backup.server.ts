@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import { once } from 'node:events'
-import readline from 'node:readline'
+import { StringDecoder } from 'node:string_decoder'
 import { pipeline } from 'node:stream/promises'
 import { PassThrough } from 'node:stream'
 import { createGunzip, createGzip } from 'node:zlib'
@@ -168,8 +168,7 @@ export async function restoreDatabase(
 	const raw = handle.createReadStream()
 	const gunzip = createGunzip()
 	raw.on('error', (error) => gunzip.destroy(error))
-	const input = readline.createInterface({ input: raw.pipe(gunzip), crlfDelay: Infinity })
-	const lines = input[Symbol.asyncIterator]()
+	const lines = linesOf(raw.pipe(gunzip))
 	try {
 		const first = await lines.next().catch((error: unknown) => {
 			// Not gzip at all (zlib's Z_DATA_ERROR, Z_BUF_ERROR): not a backup either.
@@ -200,9 +199,32 @@ export async function restoreDatabase(
 		const { applied } = await migrate(url, { migrationsDir, log })
 		return { ...summary, migratedAfter: applied }
 	} finally {
-		input.close()
 		raw.destroy()
+		gunzip.destroy()
 	}
+}
+
+/**
+ * The lines of a stream, read as they are asked for: the file is never held whole in memory (readline's
+ * iterator reads ahead without bound).
+ */
+async function* linesOf(stream: AsyncIterable<Buffer>): AsyncGenerator<string, void> {
+	const decoder = new StringDecoder('utf8')
+	let pieces: string[] = []
+	for await (const chunk of stream) {
+		const text = decoder.write(chunk)
+		let start = 0
+		for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+			pieces.push(text.slice(start, end))
+			yield pieces.join('')
+			pieces = []
+			start = end + 1
+		}
+		pieces.push(text.slice(start))
+	}
+	pieces.push(decoder.end())
+	const last = pieces.join('')
+	if (last) yield last
 }
 
 function parseHeader(line: string): Header | undefined {
