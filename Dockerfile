@@ -16,5 +16,6 @@ WORKDIR /app
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-# DATABASE_URL must be set (docker-compose.yml does): the embedded database is for development.
+# DATABASE_URL (the owner) must be set, and UADE_APP_DATABASE_URL (the server's own role, ADR 010) should be, as
+# docker-compose.yml does: the embedded database is for development.
 CMD ["node", "--import", "tsx", "scripts/start.ts"]

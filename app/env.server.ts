@@ -125,6 +125,15 @@ const variables = z.object({
 	DATABASE_URL: variable(postgresUrl, 'a PostgreSQL connection string (postgresql://user:password@host/db)', {
 		secret: true,
 	}),
+	/**
+	 * With DATABASE_URL (the owner's, for migrations and scripts): the server's own connection, as a login
+	 * role in the group `uade_app` that may write rows but not alter tables (docs/decisions/010-database-roles.md).
+	 */
+	UADE_APP_DATABASE_URL: variable(
+		postgresUrl,
+		'a PostgreSQL connection string (postgresql://user:password@host/db)',
+		{ secret: true },
+	),
 	SESSION_SECRET: sessionSecrets,
 	UADE_DATA_DIR: variable(anyPath, 'a folder'),
 	UADE_DB_PORT: variable(portNumber, port),

@@ -20,7 +20,8 @@ const log = (line: string) => console.log(`[uade] ${line}`)
 const { PORT: port } = startScript()
 ensureSessionSecret(log)
 const database = await prepareDatabase(log)
-process.env.DATABASE_URL = database.url
+// The server's queries run as the app role, which cannot alter tables (ADR 010).
+process.env.DATABASE_URL = database.appUrl
 
 const app = express()
 const server = http.createServer(app)

@@ -23,7 +23,8 @@ requirePublicUrl()
 await buildIfStale(log)
 
 const database = await prepareDatabase(log)
-process.env.DATABASE_URL = database.url
+// The server's queries run as the app role, which cannot alter tables (ADR 010).
+process.env.DATABASE_URL = database.appUrl
 
 const { createHttpApp, loadServerBuild } = await import('~/server/http.server')
 const { getPrisma } = await import('~/db/prisma.server')

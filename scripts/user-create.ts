@@ -9,12 +9,8 @@
  * data folder that another server holds, or a port that another program holds, is refused in one line
  * saying what to do instead.
  */
-import { realpathSync } from 'node:fs'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
-import { openDatabase, type Database } from '~/db/tooling/database.server'
-import { embeddedServerUrl } from '~/db/tooling/embedded-postgres.server'
+import { openDatabaseBesideRunningServer } from '~/db/tooling/database.server'
 import { migrate } from '~/db/tooling/migrate.server'
 import { getPrisma } from '~/db/prisma.server'
 import { passwordProblem } from '~/forms/password'
@@ -59,7 +55,7 @@ const password = process.stdin.isTTY ? await askForPassword() : await readFirstL
 const problem = passwordProblem(password, email.data)
 if (problem) refuse(`The password is refused: ${problem}`)
 
-const database = await openAppDatabase()
+const database = await openDatabaseBesideRunningServer(config)
 try {
 	await migrate(database.url)
 	// getPrisma() reads it on first use.
@@ -130,37 +126,4 @@ function askHidden(question: string): Promise<string> {
 		}
 		stdin.on('data', onData)
 	})
-}
-
-/** The app's database: DATABASE_URL's; or the embedded server `npm start` is running; or a fresh start of it. */
-async function openAppDatabase(): Promise<Database> {
-	if (!config.DATABASE_URL) {
-		const running = `${embeddedServerUrl(config.UADE_DB_PORT)}/uade`
-		if (await keepsDataIn(running, config.UADE_DATA_DIR)) {
-			return { url: running, embedded: false, stop: async () => {} }
-		}
-	}
-	return openDatabase(config)
-}
-
-/** Whether the server at `url` answers and is the one whose data is in `dataDir` (not another checkout's). */
-async function keepsDataIn(url: string, dataDir: string): Promise<boolean> {
-	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 })
-	try {
-		await client.connect()
-		const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory')
-		return rows[0] !== undefined && realPath(rows[0].data_directory) === realPath(dataDir)
-	} catch {
-		return false
-	} finally {
-		await client.end().catch(() => {})
-	}
-}
-
-function realPath(folder: string): string {
-	try {
-		return realpathSync(folder)
-	} catch {
-		return path.resolve(folder)
-	}
 }

@@ -3,6 +3,21 @@ import pg from 'pg'
 
 export const templateDatabaseName = 'uade_test_template'
 
+/**
+ * The login role, a member of `uade_app`, that the app's own client uses in tests (useTestDatabaseForApp), as
+ * the server does in production (docs/decisions/010-database-roles.md). Made by global-setup; a fixed password,
+ * since several runs may share DATABASE_URL's server.
+ */
+export const testAppRole = { name: 'uade_test_app', password: 'uade_test_app' }
+
+/** `url` signed in as the test app role. */
+export function asTestAppRole(url: string): string {
+	const app = new URL(url)
+	app.username = testAppRole.name
+	app.password = testAppRole.password
+	return app.toString()
+}
+
 export function uniqueTestDatabaseName(): string {
 	return `uade_test_${randomBytes(6).toString('hex')}`
 }

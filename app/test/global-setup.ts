@@ -3,9 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { findFreePort, startEmbeddedPostgres } from '~/db/tooling/embedded-postgres.server'
+import { ensureAppRole } from '~/db/tooling/app-role.server'
 import { migrate } from '~/db/tooling/migrate.server'
 import { env } from '~/env.server'
-import { createDatabaseOnServer, templateDatabaseName } from './database-server'
+import { asTestAppRole, createDatabaseOnServer, templateDatabaseName } from './database-server'
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -38,6 +39,7 @@ export default async function setup(project: TestProject) {
 	}
 	const templateUrl = await createDatabaseOnServer(serverUrl, templateDatabaseName, { replace: true })
 	await migrate(templateUrl)
+	await ensureAppRole(templateUrl, asTestAppRole(templateUrl))
 	project.provide('testServerUrl', serverUrl)
 	return stop
 }

@@ -1,15 +1,31 @@
+import { embeddedAppUrl, ensureAppRole } from '~/db/tooling/app-role.server'
 import { openDatabase, type Database } from '~/db/tooling/database.server'
 import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
+import { ConfigurationError, env } from '~/env.server'
+
+export type PreparedDatabase = Database & {
+	/** The server's connection: a role that may write rows but not alter tables (ADR 010). */
+	appUrl: string
+}
 
 /**
  * Opens the database (embedded unless DATABASE_URL is set), applies pending migrations, and loads the
  * seed when the database holds no platform yet. An existing database is never re-seeded, so edits made
- * through the app are never overwritten by the seed.
+ * through the app are never overwritten by the seed. Migrations and the seed run as the owner; the server
+ * gets `appUrl`, the app role's (docs/decisions/010-database-roles.md): for the embedded database a login
+ * role with a password generated into its data folder, with DATABASE_URL the one UADE_APP_DATABASE_URL names.
  */
-export async function prepareDatabase(log: (line: string) => void): Promise<Database> {
-	const database = await openDatabase()
+export async function prepareDatabase(log: (line: string) => void): Promise<PreparedDatabase> {
+	const config = env()
+	if (config.UADE_APP_DATABASE_URL && !config.DATABASE_URL) {
+		throw new ConfigurationError(
+			'UADE_APP_DATABASE_URL is set but DATABASE_URL is not: the embedded database makes its own app ' +
+				'role; with a database server, set both (the owner in DATABASE_URL).',
+		)
+	}
+	const database = await openDatabase(config)
 	try {
 		log(
 			database.embedded
@@ -27,7 +43,19 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Data
 		} finally {
 			await prisma.$disconnect()
 		}
-		return database
+		const appUrl = database.embedded
+			? await embeddedAppUrl(database.url, config.UADE_DATA_DIR)
+			: config.UADE_APP_DATABASE_URL
+		if (!appUrl) {
+			log(
+				"Warning: the server connects as DATABASE_URL's role, which owns the tables and so could disable " +
+					'the append-only triggers. Set UADE_APP_DATABASE_URL to a role of its own (docs/decisions/010-database-roles.md).',
+			)
+			return { ...database, appUrl: database.url }
+		}
+		await ensureAppRole(database.url, appUrl)
+		log(`The server connects as ${new URL(appUrl).username}, which may write rows but not alter tables`)
+		return { ...database, appUrl }
 	} catch (error) {
 		// A refused or failed migration (MigrationError) is explained in its message: startScript prints it.
 		await database.stop()

@@ -1,5 +1,8 @@
+import { realpathSync } from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
 import { env, type Environment } from '~/env.server'
-import { startEmbeddedPostgres } from './embedded-postgres.server'
+import { embeddedServerUrl, startEmbeddedPostgres } from './embedded-postgres.server'
 
 export type Database = {
 	url: string
@@ -24,4 +27,41 @@ export async function openDatabase(config: Environment = env()): Promise<Databas
 		log: config.UADE_DB_LOG ? (message) => process.stderr.write(`[postgres] ${message}`) : undefined,
 	})
 	return { url: running.url, embedded: true, stop: running.stop }
+}
+
+/**
+ * For scripts that may run beside `npm start` (user:create, db:backup, db:restore): DATABASE_URL's database;
+ * or the embedded server `npm start` is running, when it is on UADE_DB_PORT with its data in UADE_DATA_DIR;
+ * or a fresh start of the embedded one.
+ */
+export async function openDatabaseBesideRunningServer(config: Environment = env()): Promise<Database> {
+	if (!config.DATABASE_URL) {
+		const running = `${embeddedServerUrl(config.UADE_DB_PORT)}/uade`
+		if (await keepsDataIn(running, config.UADE_DATA_DIR)) {
+			return { url: running, embedded: false, stop: async () => {} }
+		}
+	}
+	return openDatabase(config)
+}
+
+/** Whether the server at `url` answers and is the one whose data is in `dataDir` (not another checkout's). */
+async function keepsDataIn(url: string, dataDir: string): Promise<boolean> {
+	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 })
+	try {
+		await client.connect()
+		const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory')
+		return rows[0] !== undefined && realPath(rows[0].data_directory) === realPath(dataDir)
+	} catch {
+		return false
+	} finally {
+		await client.end().catch(() => {})
+	}
+}
+
+function realPath(folder: string): string {
+	try {
+		return realpathSync(folder)
+	} catch {
+		return path.resolve(folder)
+	}
 }

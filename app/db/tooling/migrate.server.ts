@@ -75,9 +75,17 @@ export async function migrate(
 	{
 		migrationsDir = defaultMigrationsDir,
 		log = () => {},
-	}: { migrationsDir?: string; log?: (line: string) => void } = {},
+		until,
+	}: {
+		migrationsDir?: string
+		log?: (line: string) => void
+		/** Apply no migration after this one (a restore brings a database to its backup's schema first). */
+		until?: string
+	} = {},
 ): Promise<MigrateResult> {
-	const migrations = await readMigrations(migrationsDir)
+	const migrations = (await readMigrations(migrationsDir)).filter(
+		(migration) => until === undefined || migration.name <= until,
+	)
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
 	try {

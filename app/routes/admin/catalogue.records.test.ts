@@ -9,7 +9,7 @@ import { getPlatformRecord } from '~/models/platform.server'
 import { getPolitician } from '~/models/politician.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { conflictOf, replyOf, shownOf } from '~/test/reply'
-import { useTestDatabaseForApp } from '~/test/db'
+import { runAsOwner, useTestDatabaseForApp } from '~/test/db'
 import * as categoryPage from './catalogue.categories.$categoryId'
 import * as platformPage from './catalogue.platforms.$platformId'
 import * as politicianPage from './catalogue.politicians.$politicianId'
@@ -263,12 +263,19 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 
 	test('a failure halfway through rolls the whole save back, with no audit entry', async () => {
 		const category = await prisma.category.findFirstOrThrow({ where: { platformId, slug: 'fair-society' } })
-		await prisma.$executeRawUnsafe(`
+		// The owner adds the trigger: the app's role may not (docs/decisions/010-database-roles.md).
+		await runAsOwner(
+			database,
+			`
 			CREATE FUNCTION refuse_test_category_translation() RETURNS trigger LANGUAGE plpgsql AS $$
-			BEGIN RAISE EXCEPTION 'refused for the test'; END $$`)
-		await prisma.$executeRawUnsafe(`
+			BEGIN RAISE EXCEPTION 'refused for the test'; END $$`,
+		)
+		await runAsOwner(
+			database,
+			`
 			CREATE TRIGGER refuse_test_category_translation BEFORE INSERT OR UPDATE ON "CategoryTranslation"
-			FOR EACH ROW WHEN (NEW.title = 'Refuse me') EXECUTE FUNCTION refuse_test_category_translation()`)
+			FOR EACH ROW WHEN (NEW.title = 'Refuse me') EXECUTE FUNCTION refuse_test_category_translation()`,
+		)
 		try {
 			const before = await categoryState(category.id)
 			if (!before.form) throw new Error('missing')
@@ -277,8 +284,8 @@ describe('categories (/admin/catalogue/categories/...)', () => {
 			).rejects.toThrow(/refused for the test/)
 			expect(await categoryState(category.id)).toEqual(before)
 		} finally {
-			await prisma.$executeRawUnsafe('DROP TRIGGER refuse_test_category_translation ON "CategoryTranslation"')
-			await prisma.$executeRawUnsafe('DROP FUNCTION refuse_test_category_translation')
+			await runAsOwner(database, 'DROP TRIGGER refuse_test_category_translation ON "CategoryTranslation"')
+			await runAsOwner(database, 'DROP FUNCTION refuse_test_category_translation')
 		}
 	})
 

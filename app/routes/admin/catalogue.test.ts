@@ -4,7 +4,7 @@ import { seed } from '~/db/tooling/seed.server'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { formFieldsOf, stepIntent, storedPledge, withChanges, withoutSteps } from '~/test/catalogue'
 import { conflictOf, replyOf, shownAt, valueAt } from '~/test/reply'
-import { useTestDatabaseForApp } from '~/test/db'
+import { runAsOwner, useTestDatabaseForApp } from '~/test/db'
 import { createEvidence, pledgeIdOf, recordStatus } from '~/test/ledger-fixtures'
 import * as cataloguePage from './catalogue'
 import * as editPage from './catalogue.pledges.$pledgeId'
@@ -263,12 +263,19 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 	})
 
 	test('a failure halfway through rolls everything back, with no audit entry', async () => {
-		await prisma.$executeRawUnsafe(`
+		// The owner adds the trigger: the app's role may not (docs/decisions/010-database-roles.md).
+		await runAsOwner(
+			database,
+			`
 			CREATE FUNCTION refuse_test_translation() RETURNS trigger LANGUAGE plpgsql AS $$
-			BEGIN RAISE EXCEPTION 'refused for the test'; END $$`)
-		await prisma.$executeRawUnsafe(`
+			BEGIN RAISE EXCEPTION 'refused for the test'; END $$`,
+		)
+		await runAsOwner(
+			database,
+			`
 			CREATE TRIGGER refuse_test_translation BEFORE INSERT OR UPDATE ON "PledgeTranslation"
-			FOR EACH ROW WHEN (NEW.title = 'Refuse me') EXECUTE FUNCTION refuse_test_translation()`)
+			FOR EACH ROW WHEN (NEW.title = 'Refuse me') EXECUTE FUNCTION refuse_test_translation()`,
+		)
 		try {
 			const before = await stored(itJobsId)
 			const audits = await prisma.auditEntry.count()
@@ -281,8 +288,8 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 			expect(await stored(itJobsId)).toEqual(before)
 			expect(await prisma.auditEntry.count()).toBe(audits)
 		} finally {
-			await prisma.$executeRawUnsafe('DROP TRIGGER refuse_test_translation ON "PledgeTranslation"')
-			await prisma.$executeRawUnsafe('DROP FUNCTION refuse_test_translation')
+			await runAsOwner(database, 'DROP TRIGGER refuse_test_translation ON "PledgeTranslation"')
+			await runAsOwner(database, 'DROP FUNCTION refuse_test_translation')
 		}
 	})
 
