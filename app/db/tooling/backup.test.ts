@@ -86,6 +86,8 @@ beforeAll(async () => {
 		await prisma.password.create({ data: { userId, hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA' } })
 		await prisma.session.create({
 			data: {
+				// As createSession stores it: the SHA-256 of the cookie's token, never the token.
+				id: 'a'.repeat(64),
 				userId,
 				expiresAt: new Date('2027-01-01T00:00:00.123Z'),
 				ipAddress: '203.0.113.7',
