@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { keepSignedInResponsesPrivate } from '~/auth/session.server'
 import { NonceProvider } from '~/components/nonce'
+import { databaseOutage, outageResponseFor } from '~/server/outage.server'
 
 export const streamTimeout = 5_000
 
@@ -13,6 +14,8 @@ export const streamTimeout = 5_000
 export function handleError(error: unknown, { request }: { request: Request }) {
 	if (request.signal.aborted) return
 	if (isRouteErrorResponse(error) && error.status < 500) return
+	// The database unreachable: logged once for the whole outage (app/server/outage.server.ts).
+	if (databaseOutage().report(error)) return
 	console.error(error)
 }
 
@@ -23,6 +26,9 @@ export default function handleRequest(
 	remixContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
+	// A loader or action that failed for want of the database: a 503, not the 500 error page.
+	const outage = outageResponseFor(request, remixContext.staticHandlerContext.errors)
+	if (outage) return outage
 	// From the Express middleware that put it in the Content-Security-Policy (app/server/security.server.ts).
 	const nonce = loadContext.cspNonce
 	// Crawlers and no-JavaScript readers get the whole document at once; browsers get it streamed.

@@ -8,6 +8,7 @@ import { env } from '~/env.server'
 import { healthChecks } from './health.server'
 import { publicPageCache } from './http-cache.server'
 import { requestLimits } from './limits.server'
+import { outageErrors, outageGuard } from './outage.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
@@ -38,6 +39,9 @@ export function createHttpApp(build: ServerBuild, { migrations }: { migrations: 
 	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 	// Public pages: 304 for a current copy, ETags for the rest (app/server/http-cache.server.ts).
 	app.use(publicPageCache({ buildVersion: build.assets.version }))
+	// While the database is unreachable: a 503 in the visitor's language (app/server/outage.server.ts).
+	app.use(outageGuard())
 	app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
+	app.use(outageErrors())
 	return app
 }
