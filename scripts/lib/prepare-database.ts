@@ -1,4 +1,5 @@
 import { openDatabase, type Database } from '~/db/tooling/database.server'
+import type { Supervision } from '~/db/tooling/embedded-postgres.server'
 import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
@@ -8,8 +9,11 @@ import { seed } from '~/db/tooling/seed.server'
  * seed when the database holds no platform yet. An existing database is never re-seeded, so edits made
  * through the app are never overwritten by the seed.
  */
-export async function prepareDatabase(log: (line: string) => void): Promise<Database> {
-	const database = await openDatabase()
+export async function prepareDatabase(
+	log: (line: string) => void,
+	{ supervise }: { supervise?: Supervision } = {},
+): Promise<Database> {
+	const database = await openDatabase(undefined, { supervise })
 	try {
 		log(
 			database.embedded
