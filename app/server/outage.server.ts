@@ -7,15 +7,19 @@
  * never a wait for as long as the database is gone.
  *
  * The first error that says the database is unreachable opens the outage (logged once); from then on
- * requests are answered at once instead of each waiting for a connection timeout, and a probe asks the
- * database once a second until it answers, which closes the outage (logged once) with no restart. A query
- * error that is not about reaching the database (a bad query, a constraint) stays what it was: a 500.
+ * requests are answered at once instead of each waiting for a connection timeout, and a probe (a
+ * connection of its own) asks the database once a second until it answers, which closes the outage
+ * (logged once) with no restart. A pool with every connection busy gets 503s too, but opens the outage
+ * only if the probe fails as well. A query error that is not about reaching the database (a bad query, a
+ * constraint) stays what it was: a 500.
  *
  * The state lives on globalThis: the Remix build (entry.server.tsx) and the Express server
  * (http.server.ts) each load their own copy of this module.
  */
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
-import { getPrisma } from '~/db/prisma.server'
+import pg from 'pg'
+import { databaseTimeouts } from '~/db/prisma.server'
+import { env } from '~/env.server'
 import { isLocale, negotiateLocale, type Locale } from '~/i18n/locales'
 import { messagesByLocale } from '~/i18n/messages.server'
 import { createI18n } from '~/i18n/translator'
@@ -40,27 +44,20 @@ const unreachableSocketCodes = new Set([
 	'EHOSTDOWN',
 ])
 
-// Prisma's: can't reach the server (P1001), timed out (P1002), the server closed the connection (P1017),
-// no connection from the pool in time (P2024).
-const unreachablePrismaCodes = new Set(['P1001', 'P1002', 'P1017', 'P2024'])
+// Prisma's: can't reach the server (P1001), timed out (P1002), the server closed the connection (P1017).
+const unreachablePrismaCodes = new Set(['P1001', 'P1002', 'P1017'])
 
 // PostgreSQL's SQLSTATEs for a server going or not there yet: class 08 (connection exception),
-// admin/crash shutdown (57P01, 57P02), starting up or in recovery (57P03), too many connections (53300).
-const unreachableSqlStates = new Set(['57P01', '57P02', '57P03', '53300'])
+// admin/crash shutdown (57P01, 57P02), starting up or in recovery (57P03).
+const unreachableSqlStates = new Set(['57P01', '57P02', '57P03'])
 
 // The driver adapter's kinds for the same (@prisma/adapter-pg's convertDriverError).
-const unreachableAdapterKinds = new Set([
-	'DatabaseNotReachable',
-	'ConnectionClosed',
-	'SocketTimeout',
-	'TooManyConnections',
-])
+const unreachableAdapterKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout'])
 
-// node-postgres's own messages, which carry no code: a connection cut midway, the pool's connection
-// timeout, the client's query timeout (a frozen server answers nothing), a client broken by such an error.
+// node-postgres's own messages, which carry no code: a connection cut midway or not opened in time, the
+// client's query timeout (a frozen server answers nothing), a client broken by such an error.
 const unreachableMessages = [
 	/Connection terminated/i,
-	/timeout exceeded when trying to connect/i,
 	/Query read timeout/i,
 	/Client has encountered a connection error/i,
 	/Can't reach database server/i,
@@ -68,33 +65,49 @@ const unreachableMessages = [
 	/terminating connection due to administrator command/i,
 ]
 
+/**
+ * Errors that say every connection is busy rather than that the server is gone: the pool's wait for a free
+ * connection ran out (node-postgres, Prisma's P2024), or the server has no connection slot left (53300).
+ * The request gets a 503 all the same, but an outage is declared only once a probe of its own fails too:
+ * a burst of traffic is not an outage.
+ */
+const saturationCodes = new Set(['P2024', '53300'])
+const saturationMessages = [/timeout exceeded when trying to connect/i, /too many clients already/i]
+
 function field(value: unknown, name: string): unknown {
 	return typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined
 }
 
+type DatabaseFailure = 'unreachable' | 'saturated'
+
 /**
- * Whether `error` says the database cannot be reached (rather than that a query is wrong): looked for in
- * the error, its `cause` chain and Prisma's driver-adapter details.
+ * What `error` says of the database: `unreachable` (it cannot be reached), `saturated` (no connection to it
+ * is free), or null (anything else: a query it refused, a bug). Looked for in the error, its `cause` chain
+ * and Prisma's driver-adapter details.
  */
-export function isDatabaseUnreachable(error: unknown): boolean {
+export function databaseFailure(error: unknown): DatabaseFailure | null {
 	const seen = new Set<unknown>()
 	const pending: unknown[] = [error]
+	let saturated = false
 	while (pending.length > 0) {
 		const current = pending.pop()
 		if (typeof current !== 'object' || current === null || seen.has(current)) continue
 		seen.add(current)
-		const code = field(current, 'code')
-		if (typeof code === 'string') {
-			if (unreachableSocketCodes.has(code) || unreachablePrismaCodes.has(code)) return true
-			if (unreachableSqlStates.has(code) || /^08/.test(code)) return true
+		const codes = [field(current, 'code'), field(current, 'originalCode')].filter(
+			(code): code is string => typeof code === 'string',
+		)
+		for (const code of codes) {
+			if (unreachableSocketCodes.has(code) || unreachablePrismaCodes.has(code)) return 'unreachable'
+			if (unreachableSqlStates.has(code) || /^08/.test(code)) return 'unreachable'
+			if (saturationCodes.has(code)) saturated = true
 		}
-		const originalCode = field(current, 'originalCode')
-		if (typeof originalCode === 'string' && unreachableSqlStates.has(originalCode)) return true
 		const kind = field(current, 'kind')
-		if (typeof kind === 'string' && unreachableAdapterKinds.has(kind)) return true
+		if (typeof kind === 'string' && unreachableAdapterKinds.has(kind)) return 'unreachable'
+		if (kind === 'TooManyConnections') saturated = true
 		const message = field(current, 'message')
-		if (typeof message === 'string' && unreachableMessages.some((pattern) => pattern.test(message))) {
-			return true
+		if (typeof message === 'string') {
+			if (unreachableMessages.some((pattern) => pattern.test(message))) return 'unreachable'
+			if (saturationMessages.some((pattern) => pattern.test(message))) saturated = true
 		}
 		pending.push(
 			field(current, 'cause'),
@@ -102,7 +115,34 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 			...(current instanceof AggregateError ? current.errors : []),
 		)
 	}
-	return false
+	return saturated ? 'saturated' : null
+}
+
+/** Whether `error` says the database cannot be reached (rather than that a query is wrong or all are busy). */
+export function isDatabaseUnreachable(error: unknown): boolean {
+	return databaseFailure(error) === 'unreachable'
+}
+
+/**
+ * Whether the database answers a connection of its own (not one of the pool's, which may all be busy),
+ * within the configured timeouts.
+ */
+export async function probeDatabase(url: string | undefined = env().DATABASE_URL): Promise<void> {
+	if (!url) throw new Error('DATABASE_URL is not set')
+	const { connectMs, statementMs } = databaseTimeouts()
+	const client = new pg.Client({
+		connectionString: url,
+		connectionTimeoutMillis: connectMs,
+		query_timeout: statementMs,
+	})
+	// A connection that breaks while idle must not become an uncaught error.
+	client.on('error', () => {})
+	try {
+		await client.connect()
+		await client.query('SELECT 1')
+	} finally {
+		await client.end().catch(() => {})
+	}
 }
 
 type OutageEvent = { kind: 'start'; error: unknown } | { kind: 'end'; durationMs: number }
@@ -133,6 +173,7 @@ type OutageOptions = {
  */
 export class DatabaseOutage {
 	#since: number | null = null
+	#confirming = false
 	#probeTimer: NodeJS.Timeout | undefined
 	readonly #probe: () => Promise<unknown>
 	readonly #log: (event: OutageEvent) => void
@@ -140,7 +181,7 @@ export class DatabaseOutage {
 	readonly #now: () => number
 
 	constructor({
-		probe = () => getPrisma().$queryRaw`SELECT 1`,
+		probe = () => probeDatabase(),
 		log = logOutage,
 		probeIntervalMs = outageProbeIntervalMs,
 		now = () => performance.now(),
@@ -160,13 +201,28 @@ export class DatabaseOutage {
 	 * the caller answers 503 and logs nothing), false for any other error (the caller handles it as before).
 	 */
 	report(error: unknown): boolean {
-		if (!isDatabaseUnreachable(error)) return false
-		if (this.#since === null) {
-			this.#since = this.#now()
-			this.#log({ kind: 'start', error })
-			this.#scheduleProbe()
+		const failure = databaseFailure(error)
+		if (failure === null) return false
+		if (failure === 'unreachable') this.#open(error)
+		else if (this.#since === null && !this.#confirming) {
+			// Busy, or gone? Its own connection tells; meanwhile this request gets its 503.
+			this.#confirming = true
+			this.#probe().then(
+				() => (this.#confirming = false),
+				() => {
+					this.#confirming = false
+					this.#open(error)
+				},
+			)
 		}
 		return true
+	}
+
+	#open(error: unknown) {
+		if (this.#since !== null) return
+		this.#since = this.#now()
+		this.#log({ kind: 'start', error })
+		this.#scheduleProbe()
 	}
 
 	/** The database answered: the outage, if there was one, is over. */
@@ -266,7 +322,9 @@ export function outageResponse(request: Request): Response {
 
 /**
  * For entry.server.tsx's handleRequest: the 503 answer when a loader or action failed because the database
- * is unreachable (`errors` is Remix's staticHandlerContext.errors), else null (render as usual).
+ * is unreachable (`errors` is Remix's staticHandlerContext.errors), else null (render as usual). In
+ * production Remix hands this function sanitized copies ("Unexpected Server Error"), so a thrown error
+ * while the outage is open (opened by handleError, which sees the original) counts as one of it.
  */
 export function outageResponseFor(
 	request: Request,
@@ -276,7 +334,8 @@ export function outageResponseFor(
 	const failures = Object.values(errors ?? {})
 	// Every one is reported (the first opens the outage), none logged here.
 	const unreachable = failures.filter((error) => outage.report(error))
-	return unreachable.length > 0 ? outageResponse(request) : null
+	const thrownDuringOutage = outage.active && failures.some((error) => error instanceof Error)
+	return unreachable.length > 0 || thrownDuringOutage ? outageResponse(request) : null
 }
 
 function sendOutage(req: ExpressRequest, res: ExpressResponse) {
