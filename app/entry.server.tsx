@@ -7,6 +7,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { keepSignedInResponsesPrivate } from '~/auth/session.server'
 import { NonceProvider } from '~/components/nonce'
 import { reportError } from '~/server/log.server'
+import { databaseOutage, outageResponseFor } from '~/server/outage.server'
 
 export const streamTimeout = 5_000
 
@@ -20,6 +21,8 @@ export function handleError(
 ) {
 	if (request.signal.aborted) return
 	if (isRouteErrorResponse(error) && error.status < 500) return
+	// The database unreachable: logged once for the whole outage (app/server/outage.server.ts).
+	if (databaseOutage().report(error)) return
 	reportError(error, { log: context.log, requestId: context.requestId })
 }
 
@@ -30,6 +33,9 @@ export default function handleRequest(
 	remixContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
+	// A loader or action that failed for want of the database: a 503, not the 500 error page.
+	const outage = outageResponseFor(request, remixContext.staticHandlerContext.errors)
+	if (outage) return outage
 	// From the Express middleware that put it in the Content-Security-Policy (app/server/security.server.ts).
 	const nonce = loadContext.cspNonce
 	// Crawlers and no-JavaScript readers get the whole document at once; browsers get it streamed.

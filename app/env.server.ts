@@ -51,6 +51,12 @@ function postgresUrl(value: string): string | undefined {
 	return URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol) ? value : undefined
 }
 
+/** A duration in milliseconds, from 100 ms to ten minutes. */
+function milliseconds(value: string): number | undefined {
+	const ms = /^\d{1,6}$/.test(value) ? Number(value) : NaN
+	return ms >= 100 && ms <= 600_000 ? ms : undefined
+}
+
 function flag(value: string): boolean | undefined {
 	if (value === '1' || value === 'true') return true
 	if (value === '0' || value === 'false') return false
@@ -117,6 +123,7 @@ const sessionSecrets = z
 	})
 
 const port = 'a port number from 1 to 65535'
+const milliseconds100 = 'a number of milliseconds from 100 to 600000'
 
 /** Every environment variable the app and its scripts read (the README's Configuration table). */
 const variables = z.object({
@@ -138,6 +145,8 @@ const variables = z.object({
 	UADE_DATA_DIR: variable(anyPath, 'a folder'),
 	UADE_DB_PORT: variable(portNumber, port),
 	UADE_DB_LOG: variable(flag, "1 (print the embedded PostgreSQL's log) or 0"),
+	UADE_DB_CONNECT_TIMEOUT_MS: variable(milliseconds, milliseconds100),
+	UADE_DB_STATEMENT_TIMEOUT_MS: variable(milliseconds, milliseconds100),
 	UADE_DEMO_DATA_DIR: variable(anyPath, 'a folder'),
 	UADE_DEMO_DB_PORT: variable(portNumber, port),
 	UADE_BUILD_DIR: variable(anyPath, 'a folder'),
@@ -173,6 +182,8 @@ const environmentSchema = variables.transform((given) => ({
 	UADE_DATA_DIR: given.UADE_DATA_DIR ?? path.resolve('.data', 'postgres'),
 	UADE_DB_PORT: given.UADE_DB_PORT ?? 54329,
 	UADE_DB_LOG: given.UADE_DB_LOG ?? false,
+	UADE_DB_CONNECT_TIMEOUT_MS: given.UADE_DB_CONNECT_TIMEOUT_MS ?? 5_000,
+	UADE_DB_STATEMENT_TIMEOUT_MS: given.UADE_DB_STATEMENT_TIMEOUT_MS ?? 15_000,
 	UADE_DEMO_DATA_DIR: given.UADE_DEMO_DATA_DIR ?? path.resolve('.data', 'demo-postgres'),
 	UADE_DEMO_DB_PORT: given.UADE_DEMO_DB_PORT ?? 54339,
 	UADE_BUILD_DIR: given.UADE_BUILD_DIR ?? path.resolve('build'),

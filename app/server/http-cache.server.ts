@@ -37,11 +37,17 @@ import { publicOriginOf } from '~/auth/public-origin.server'
 import { hasSessionCookie } from '~/auth/session.server'
 import { getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
+import { databaseOutage, type DatabaseOutage } from './outage.server'
 
 // Sixty seconds is how long a correction may take to reach every reader through a shared cache; ten
 // minutes of stale-while-revalidate keeps pages instant for readers while a cache refreshes them.
 export const publicCacheControl = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600'
 const privateCacheControl = 'private, no-store'
+// A copy served while the database is unreachable (app/server/outage.server.ts): fresh for no cache, which
+// may keep serving it for ten minutes should its next request for the page fail too (RFC 5861).
+export const staleCacheControl = 'public, max-age=0, s-maxage=0, stale-if-error=600'
+// Says so without the obsolete Warning header: RFC 9211's Cache-Status, served from this process's memory.
+export const staleCacheStatus = 'uade; hit; detail="database unreachable"'
 
 /** A public route's `headers` export. */
 export const publicPageHeaders: HeadersFunction = ({ loaderHeaders, actionHeaders, errorHeaders }) => {
@@ -137,6 +143,11 @@ export class RenderedPageCache {
 		return page
 	}
 
+	/** The copy kept for `key` whatever its ETag: while the database is unreachable, none can be checked. */
+	peek(key: string): StoredPage | undefined {
+		return this.#pages.get(key)
+	}
+
 	set(key: string, page: StoredPage) {
 		const bytes = (stored: StoredPage) => stored.body.length
 		if (bytes(page) > this.maxBytes / 16) return
@@ -211,23 +222,51 @@ export function publicPageCache({
 	prisma = () => getPrisma(),
 	log = (error: unknown) => console.error(error),
 	pages = env().UADE_PAGE_CACHE === 'off' ? undefined : new RenderedPageCache(),
+	outage = databaseOutage(),
 }: {
 	/** The build's own version (`build.assets.version`): new markup, new ETags. */
 	buildVersion: string
 	prisma?: () => PrismaClient
 	log?: (error: unknown) => void
 	pages?: RenderedPageCache
+	outage?: DatabaseOutage
 }) {
+	// The last ETag the database confirmed: while it cannot be asked, a visitor holding it keeps a 304.
+	let lastEtag: string | null = null
+
+	/** Without the database: the copy kept in memory, or the visitor's own, else on to the outage's 503. */
+	const serveStale = (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+		const stored = pages?.peek(pageKey(req))
+		const knownEtag = stored?.etag ?? lastEtag
+		const staleHeaders = { 'Cache-Control': staleCacheControl, 'Cache-Status': staleCacheStatus }
+		if (knownEtag && ifNoneMatchHolds(req.get('if-none-match'), knownEtag)) {
+			res.removeHeader('Content-Security-Policy')
+			res
+				.status(304)
+				.set({ ETag: knownEtag, Vary: 'Cookie', ...staleHeaders })
+				.end()
+			return
+		}
+		if (!stored) return next()
+		sendStored(res, stored)
+		res.set(staleHeaders).status(200).end(bodyWithNonce(res, stored))
+	}
+
 	return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
 		if ((req.method !== 'GET' && req.method !== 'HEAD') || isSignedIn(req)) return next()
+		// Known to be down: no request waits for it again until its probe sees it back.
+		if (outage.active) return serveStale(req, res, next)
 		let etag: string | null
 		try {
 			etag = await currentPublicEtag(buildVersion, { prisma: prisma() })
 		} catch (error) {
+			if (outage.report(error)) return serveStale(req, res, next)
 			// Without a version the page is still served, only without an ETag.
 			log(error)
 			return next()
 		}
+		outage.recovered()
+		lastEtag = etag
 		if (!etag) return next()
 
 		if (ifNoneMatchHolds(req.get('if-none-match'), etag)) {
@@ -241,12 +280,9 @@ export function publicPageCache({
 		const key = pageKey(req)
 		const stored = pages?.get(key, etag)
 		if (stored) {
-			for (const [name, value] of stored.headers) res.setHeader(name, value)
-			const nonce: unknown = res.locals.cspNonce
-			const body =
-				stored.nonce && typeof nonce === 'string' ? stored.body.replaceAll(stored.nonce, nonce) : stored.body
+			sendStored(res, stored)
 			// The compression middleware encodes it for this request, as for a rendered page.
-			res.status(200).end(body)
+			res.status(200).end(bodyWithNonce(res, stored))
 			return
 		}
 
@@ -278,6 +314,16 @@ export function publicPageCache({
 		}
 		next()
 	}
+}
+
+function sendStored(res: ExpressResponse, stored: StoredPage) {
+	for (const [name, value] of stored.headers) res.setHeader(name, value)
+}
+
+/** The stored page with this request's CSP nonce in place of the one it was rendered with. */
+function bodyWithNonce(res: ExpressResponse, stored: StoredPage): string {
+	const nonce: unknown = res.locals.cspNonce
+	return stored.nonce && typeof nonce === 'string' ? stored.body.replaceAll(stored.nonce, nonce) : stored.body
 }
 
 function varyWithoutEncoding(vary: string): string {

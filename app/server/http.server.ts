@@ -10,6 +10,7 @@ import { resolveRequestHost } from './hosts.server'
 import { publicPageCache } from './http-cache.server'
 import { requestLimits } from './limits.server'
 import { logger, reportError, reportServerErrors, requestLogging, type Logger } from './log.server'
+import { outageErrors, outageGuard } from './outage.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
@@ -48,7 +49,11 @@ export function createHttpApp(
 	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 	// Public pages: 304 for a current copy, ETags for the rest (app/server/http-cache.server.ts).
 	app.use(publicPageCache({ buildVersion: build.assets.version, log: (error) => reportError(error) }))
+	// While the database is unreachable: a 503 in the visitor's language (app/server/outage.server.ts).
+	app.use(outageGuard())
 	app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
+	// An outage's errors become its 503; any other error is reported once per cause and answered 500.
+	app.use(outageErrors())
 	app.use(reportServerErrors())
 	return app
 }

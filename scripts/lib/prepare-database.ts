@@ -1,5 +1,6 @@
 import { embeddedAppUrl, ensureAppRole } from '~/db/tooling/app-role.server'
 import { openDatabase, type Database } from '~/db/tooling/database.server'
+import type { Supervision } from '~/db/tooling/embedded-postgres.server'
 import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
@@ -17,7 +18,10 @@ export type PreparedDatabase = Database & {
  * gets `appUrl`, the app role's (docs/decisions/010-database-roles.md): for the embedded database a login
  * role with a password generated into its data folder, with DATABASE_URL the one UADE_APP_DATABASE_URL names.
  */
-export async function prepareDatabase(log: (line: string) => void): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+	log: (line: string) => void,
+	{ supervise }: { supervise?: Supervision } = {},
+): Promise<PreparedDatabase> {
 	const config = env()
 	if (config.UADE_APP_DATABASE_URL && !config.DATABASE_URL) {
 		throw new ConfigurationError(
@@ -25,7 +29,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
 				'role; with a database server, set both (the owner in DATABASE_URL).',
 		)
 	}
-	const database = await openDatabase(config)
+	const database = await openDatabase(config, { supervise })
 	try {
 		log(
 			database.embedded

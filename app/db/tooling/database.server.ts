@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { env, type Environment } from '~/env.server'
-import { embeddedServerUrl, startEmbeddedPostgres } from './embedded-postgres.server'
+import { embeddedServerUrl, startEmbeddedPostgres, type Supervision } from './embedded-postgres.server'
 
 export type Database = {
 	url: string
@@ -13,9 +13,14 @@ export type Database = {
 
 /**
  * The database the app uses: the server named by DATABASE_URL when it is set, otherwise an embedded
- * PostgreSQL whose data lives in UADE_DATA_DIR (default `.data/postgres`) and survives restarts.
+ * PostgreSQL whose data lives in UADE_DATA_DIR (default `.data/postgres`) and survives restarts. With
+ * `supervise`, an embedded server that dies is started again (a server named by DATABASE_URL is its
+ * operator's to keep up).
  */
-export async function openDatabase(config: Environment = env()): Promise<Database> {
+export async function openDatabase(
+	config: Environment = env(),
+	{ supervise }: { supervise?: Supervision } = {},
+): Promise<Database> {
 	if (config.DATABASE_URL) {
 		return { url: config.DATABASE_URL, embedded: false, stop: async () => {} }
 	}
@@ -24,6 +29,7 @@ export async function openDatabase(config: Environment = env()): Promise<Databas
 		port: config.UADE_DB_PORT,
 		database: 'uade',
 		persistent: true,
+		supervise,
 		log: config.UADE_DB_LOG ? (message) => process.stderr.write(`[postgres] ${message}`) : undefined,
 	})
 	return { url: running.url, embedded: true, stop: running.stop }

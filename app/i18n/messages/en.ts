@@ -201,6 +201,11 @@ export const en = {
 	'error.429.text': 'Please wait a little and try again.',
 	'error.500.title': 'Something went wrong',
 	'error.500.text': 'We could not show this page. The error was logged; please try again in a moment.',
+
+	'outage.title': 'Temporarily unavailable',
+	'outage.text':
+		'We cannot reach our database right now, so this page cannot be shown. Please try again in a minute.',
+	'outage.retry': 'Try again',
 } as const
 
 export type MessageKey = keyof typeof en
