@@ -5,7 +5,8 @@ import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createTestAccount, testPassword } from '~/test/accounts'
-import { useTestDatabaseForApp } from '~/test/db'
+import { appGroupRole } from '~/db/tooling/app-role.server'
+import { runAsOwner, useTestDatabaseForApp } from '~/test/db'
 import { capturedLogger } from '~/test/log'
 import { createHttpApp } from './http.server'
 
@@ -28,10 +29,11 @@ const original = { SESSION_SECRET: process.env.SESSION_SECRET }
 
 beforeAll(async () => {
 	;({ database, prisma } = await useTestDatabaseForApp())
-	// The app connects with a password to find in no line: a role of its own, with the owner's rights.
-	await prisma.$executeRawUnsafe(`DROP ROLE IF EXISTS ${databaseRole}`)
-	await prisma.$executeRawUnsafe(
-		`CREATE ROLE ${databaseRole} LOGIN PASSWORD '${databasePassword}' IN ROLE ${new URL(database.url).username}`,
+	// The app connects with a password to find in no line: a login role of its own in the app's group.
+	await runAsOwner(database, `DROP ROLE IF EXISTS ${databaseRole}`)
+	await runAsOwner(
+		database,
+		`CREATE ROLE ${databaseRole} LOGIN PASSWORD '${databasePassword}' IN ROLE ${appGroupRole}`,
 	)
 	await prisma.$disconnect()
 	const url = new URL(database.url)
@@ -81,11 +83,7 @@ afterAll(async () => {
 	await vite.close()
 	await prisma.$disconnect()
 	globalThis.uadePrisma = undefined
-	process.env.DATABASE_URL = database.url
-	const { getPrisma } = await import('~/db/prisma.server')
-	await getPrisma().$executeRawUnsafe(`DROP ROLE IF EXISTS ${databaseRole}`)
-	await getPrisma().$disconnect()
-	globalThis.uadePrisma = undefined
+	await runAsOwner(database, `DROP ROLE IF EXISTS ${databaseRole}`)
 	if (original.SESSION_SECRET === undefined) delete process.env.SESSION_SECRET
 	else process.env.SESSION_SECRET = original.SESSION_SECRET
 	await database.drop()

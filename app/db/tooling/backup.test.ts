@@ -97,6 +97,9 @@ beforeAll(async () => {
 		await prisma.signInAttempt.create({
 			data: { email: 'backup@example.org', ipAddress: '203.0.113.7', succeeded: false },
 		})
+		await prisma.passwordCheckFailure.create({
+			data: { userId, createdAt: new Date('2026-11-30T08:00:00.456Z') },
+		})
 		const evidence = await createEvidence(prisma, {
 			pledgeId,
 			userId,
