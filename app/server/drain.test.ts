@@ -1,7 +1,7 @@
 import http, { type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
-import { drain } from './drain.server'
+import { drain, isDraining } from './drain.server'
 
 let server: Server | undefined
 
@@ -61,11 +61,42 @@ describe('draining the server on shutdown', () => {
 		const inHand = requestsInHand(slow, 20)
 		const inFlight = Array.from({ length: 20 }, () => get(port))
 		await inHand
-		const drained = drain(slow)
-		// Once draining, the port takes no new connection.
+		const drained = drain(slow, { graceMs: 200 })
+		expect(isDraining()).toBe(true)
+		// Once the grace is over, the port takes no new connection.
+		await new Promise((resolve) => setTimeout(resolve, 300))
 		await expect(get(port)).rejects.toMatchObject({ code: 'ECONNREFUSED' })
 		const answers = await Promise.all(inFlight)
 		expect(answers).toEqual(Array.from({ length: 20 }, () => ({ status: 200, lines: 100 })))
+		expect(await drained).toBe(true)
+	})
+
+	test('a connection made during the grace is answered, whole, and closed after its answer', async () => {
+		const { server: slow, port } = await slowServer(0)
+		const drained = drain(slow, { graceMs: 500 })
+		// As a request sent a moment before the signal, picked up only after it.
+		const late = await new Promise<{ status: number; connection: string | undefined; lines: number }>(
+			(resolve, reject) => {
+				http
+					.get(
+						{ host: '127.0.0.1', port, path: '/', agent: new http.Agent({ keepAlive: true }) },
+						(response) => {
+							let text = ''
+							response.setEncoding('utf8')
+							response.on('data', (chunk: string) => (text += chunk))
+							response.on('end', () =>
+								resolve({
+									status: response.statusCode ?? 0,
+									connection: response.headers.connection,
+									lines: text.split('\n').length - 1,
+								}),
+							)
+						},
+					)
+					.on('error', reject)
+			},
+		)
+		expect(late).toEqual({ status: 200, connection: 'close', lines: 100 })
 		expect(await drained).toBe(true)
 	})
 
@@ -74,7 +105,7 @@ describe('draining the server on shutdown', () => {
 		const agent = new http.Agent({ keepAlive: true })
 		expect(await get(port, agent)).toEqual({ status: 200, lines: 100 })
 		// The agent's socket stays open, idle; draining must not wait for it (nor for the deadline).
-		expect(await drain(slow, 60_000)).toBe(true)
+		expect(await drain(slow, { deadlineMs: 60_000, graceMs: 0 })).toBe(true)
 		agent.destroy()
 	})
 
@@ -83,7 +114,7 @@ describe('draining the server on shutdown', () => {
 		const inHand = requestsInHand(slow, 1)
 		const stuck = get(port).catch((error: NodeJS.ErrnoException) => error.code)
 		await inHand
-		expect(await drain(slow, 100)).toBe(false)
+		expect(await drain(slow, { deadlineMs: 100, graceMs: 0 })).toBe(false)
 		expect(await stuck).toBe('ECONNRESET')
 	})
 })

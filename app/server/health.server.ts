@@ -1,5 +1,6 @@
 import express, { type Response } from 'express'
 import { getPrisma } from '~/db/prisma.server'
+import { isDraining } from './drain.server'
 
 /** How long `/readyz` waits for the database before it says it is not ready. */
 export const readinessTimeoutMs = 2_000
@@ -17,6 +18,8 @@ type HealthOptions = {
 	/** Reads what the database applied (the database's own table unless a test says otherwise). */
 	applied?: () => Promise<string[]>
 	timeoutMs?: number
+	/** Whether the process is shutting down (the drain's own flag unless a test says otherwise). */
+	draining?: () => boolean
 }
 
 function answer(res: Response, status: number, text: string) {
@@ -28,17 +31,21 @@ function answer(res: Response, status: number, text: string) {
 /**
  * `/healthz`: the process is alive and answering (it asks nothing of the database), for a supervisor that
  * restarts a stuck process. `/readyz`: the database answers, within `readinessTimeoutMs`, and has applied
- * every migration of this build, for a load balancer or compose, which send traffic only to a ready process.
+ * every migration of this build, and the process is not shutting down, for a load balancer or compose, which
+ * send traffic only to a ready process.
  * Neither is cached.
  */
 export function healthChecks({
 	migrations,
 	applied = appliedMigrations,
 	timeoutMs = readinessTimeoutMs,
+	draining = isDraining,
 }: HealthOptions) {
 	const router = express.Router()
 	router.get('/healthz', (_req, res) => answer(res, 200, 'ok'))
 	router.get('/readyz', async (_req, res) => {
+		// Shutting down: still answering, but a load balancer should send the next requests elsewhere.
+		if (draining()) return answer(res, 503, 'not ready: shutting down')
 		let timer: NodeJS.Timeout | undefined
 		const timeout = new Promise<'timeout'>((resolve) => {
 			timer = setTimeout(() => resolve('timeout'), timeoutMs)

@@ -89,4 +89,15 @@ describe('health and readiness', () => {
 		})
 		expect((await check(frozen, '/healthz')).status).toBe(200)
 	})
+
+	test('a process shutting down is alive but not ready, so a load balancer sends the next requests elsewhere', async () => {
+		const origin = await serve({ migrations, draining: () => true })
+		expect(await check(origin, '/readyz')).toEqual({
+			status: 503,
+			text: 'not ready: shutting down',
+			cacheControl: 'no-store',
+			retryAfter: '5',
+		})
+		expect((await check(origin, '/healthz')).status).toBe(200)
+	})
 })
