@@ -7,9 +7,10 @@
  *     export const headers = publicPageHeaders
  *
  * That is all a route does. The page then gets
- * - `Cache-Control: public, max-age=0, s-maxage=60, stale-while-revalidate=600`: a shared cache (a CDN, a
+ * - `Cache-Control: public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400`: a shared cache (a CDN, a
  *   reverse proxy) may serve it for a minute, and for ten more minutes while it fetches a fresh copy in the
- *   background; a browser keeps it but asks again every time (max-age=0), cheaply thanks to the ETag;
+ *   background, and for a day while this server answers only errors (a database outage: RFC 5861); a browser
+ *   keeps it but asks again every time (max-age=0), cheaply thanks to the ETag;
  * - `Vary: Cookie`, so a cache never answers a request carrying a cookie (a signed-in editor's) with the
  *   copy it stored for a visitor without one;
  * - an `ETag`, added by the `publicPageCache` Express middleware (`createHttpApp`), derived from the public
@@ -41,7 +42,8 @@ import { databaseOutage, type DatabaseOutage } from './outage.server'
 
 // Sixty seconds is how long a correction may take to reach every reader through a shared cache; ten
 // minutes of stale-while-revalidate keeps pages instant for readers while a cache refreshes them.
-export const publicCacheControl = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600'
+export const publicCacheControl =
+	'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400'
 const privateCacheControl = 'private, no-store'
 // A copy served while the database is unreachable (app/server/outage.server.ts): fresh for no cache, which
 // may keep serving it for ten minutes should its next request for the page fail too (RFC 5861).

@@ -297,7 +297,7 @@ describe('the publicPageCache middleware', () => {
 		const missing = await get('/en/missing')
 		expect(missing.status).toBe(404)
 		expect(missing.headers.get('Cache-Control')).toBe(
-			'public, max-age=0, s-maxage=60, stale-while-revalidate=600',
+			'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400',
 		)
 		expect(missing.headers.get('ETag')).toBeNull()
 	})
