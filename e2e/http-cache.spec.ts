@@ -27,7 +27,9 @@ test('a public page is cacheable, revalidates with 304 and changes its ETag with
 	const first = await request.get(page)
 	expect(first.status()).toBe(200)
 	const headers = first.headers()
-	expect(headers['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400')
+	expect(headers['cache-control']).toBe(
+		'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400',
+	)
 	expect(headers['vary']).toMatch(/Cookie/)
 	const etag = headers['etag']
 	expect(etag).toMatch(/^W\/".+"$/)
