@@ -1,6 +1,8 @@
+import type { EntryContext } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
+import { DatabaseOutage } from '~/server/outage.server'
 import { capturedLogger } from '~/test/log'
-import { handleError } from './entry.server'
+import handleRequest, { handleDataRequest, handleError } from './entry.server'
 
 describe("Remix's handleError", () => {
 	test("a server error is logged with the request's id; a 4xx answer or a visitor who left is not", () => {
@@ -29,5 +31,43 @@ describe("Remix's handleError", () => {
 				msg: 'Error: a loader failed (handleError test)',
 			}),
 		])
+	})
+})
+
+describe('a loader that failed because every database connection was busy', () => {
+	test('its page and its data request are a 503 with Retry-After, and the error is logged once', async () => {
+		// The database answers its own probe: busy, not gone, so no outage opens.
+		const outage = new DatabaseOutage({ probe: async () => {}, log: () => {} })
+		globalThis.uadeDatabaseOutage = outage
+		const { log, records } = capturedLogger({ secrets: () => [] })
+		const context = { log: log.child({ requestId: 'request-2' }), requestId: 'request-2' }
+		const busy = new Error('timeout exceeded when trying to connect')
+
+		const page = new Request('http://localhost/ru/platforms/fair-kazakhstan-2022')
+		handleError(busy, { request: page, context })
+		// What production Remix hands handleRequest: a sanitized copy of the loader's error.
+		const remixContext = {
+			staticHandlerContext: { errors: { root: new Error('Unexpected Server Error') } },
+		} as unknown as EntryContext
+		const answer = await handleRequest(page, 500, new Headers(), remixContext, context)
+		expect(answer.status).toBe(503)
+		expect(answer.headers.get('Retry-After')).toBe('5')
+		expect(await answer.text()).toContain('lang="ru"')
+
+		const data = new Request('http://localhost/en/platforms/fair-kazakhstan-2022.data')
+		handleError(busy, { request: data, context })
+		const dataAnswer = await handleDataRequest(new Response('sanitized', { status: 500 }), {
+			request: data,
+			context,
+			params: {},
+		})
+		expect(dataAnswer.status).toBe(503)
+
+		expect(outage.active).toBe(false)
+		expect(records()).toEqual([
+			expect.objectContaining({ level: 'error', requestId: 'request-2', msg: `Error: ${busy.message}` }),
+		])
+		outage.stop()
+		globalThis.uadeDatabaseOutage = undefined
 	})
 })

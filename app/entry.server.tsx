@@ -7,7 +7,12 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { keepSignedInResponsesPrivate } from '~/auth/session.server'
 import { NonceProvider } from '~/components/nonce'
 import { reportError } from '~/server/log.server'
-import { databaseOutage, outageResponseFor } from '~/server/outage.server'
+import {
+	databaseOutage,
+	noteRequestError,
+	outageDataResponse,
+	outageResponseFor,
+} from '~/server/outage.server'
 
 export const streamTimeout = 5_000
 
@@ -21,8 +26,9 @@ export function handleError(
 ) {
 	if (request.signal.aborted) return
 	if (isRouteErrorResponse(error) && error.status < 500) return
-	// The database unreachable: logged once for the whole outage (app/server/outage.server.ts).
-	if (databaseOutage().report(error)) return
+	// The database's failure: a 503 for this request (app/server/outage.server.ts). Unreachable, it is logged
+	// once for the whole outage; every connection busy (no outage), once per cause like any other error.
+	if (noteRequestError(request, error) && databaseOutage().active) return
 	reportError(error, { log: context.log, requestId: context.requestId })
 }
 
@@ -78,6 +84,8 @@ export default function handleRequest(
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+	const outage = outageDataResponse(request)
+	if (outage) return outage
 	keepSignedInResponsesPrivate(request, response.headers)
 	return response
 }

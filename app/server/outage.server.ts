@@ -261,6 +261,28 @@ export class DatabaseOutage {
 
 declare global {
 	var uadeDatabaseOutage: DatabaseOutage | undefined
+	var uadeRequestsFailedForDatabase: WeakSet<Request> | undefined
+}
+
+function requestsFailedForDatabase(): WeakSet<Request> {
+	globalThis.uadeRequestsFailedForDatabase ??= new WeakSet()
+	return globalThis.uadeRequestsFailedForDatabase
+}
+
+/**
+ * For entry.server.tsx's handleError, which alone sees a loader's or action's original error (in
+ * production Remix hands handleRequest and handleDataRequest sanitized copies): true when the error is the
+ * database's (unreachable, or every connection busy), and the request is then answered 503 by
+ * `outageResponseFor` or `outageDataResponse`.
+ */
+export function noteRequestError(
+	request: Request,
+	error: unknown,
+	outage: DatabaseOutage = databaseOutage(),
+): boolean {
+	if (!outage.report(error)) return false
+	requestsFailedForDatabase().add(request)
+	return true
 }
 
 /** The process's outage state, shared by the Express server and the Remix build. */
@@ -336,7 +358,14 @@ export function outageResponseFor(
 	// Every one is reported (the first opens the outage), none logged here.
 	const unreachable = failures.filter((error) => outage.report(error))
 	const thrownDuringOutage = outage.active && failures.some((error) => error instanceof Error)
-	return unreachable.length > 0 || thrownDuringOutage ? outageResponse(request) : null
+	return unreachable.length > 0 || thrownDuringOutage || requestsFailedForDatabase().has(request)
+		? outageResponse(request)
+		: null
+}
+
+/** For entry.server.tsx's handleDataRequest: the 503 for a data request whose loader or action failed so. */
+export function outageDataResponse(request: Request): Response | null {
+	return requestsFailedForDatabase().has(request) ? outageResponse(request) : null
 }
 
 function sendOutage(req: ExpressRequest, res: ExpressResponse) {
