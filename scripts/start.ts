@@ -10,7 +10,7 @@
  */
 import type { Server } from 'node:http'
 import { readMigrations } from '~/db/tooling/migrate.server'
-import { flushErrorReports, logger } from '~/server/log.server'
+import { flushErrorReports, keepPasswordOutOfLogs, logger } from '~/server/log.server'
 import { buildIfStale } from './lib/build'
 import { prepareDatabase, type PreparedDatabase } from './lib/prepare-database'
 import { requirePublicUrl } from './lib/public-url'
@@ -72,7 +72,9 @@ const database = await prepareDatabase(log, {
 	},
 })
 started.database = database
-// The server's queries run as the app role, which cannot alter tables (ADR 010).
+// The server's queries run as the app role, which cannot alter tables (ADR 010); the owner's password,
+// out of the environment now, stays out of the log.
+keepPasswordOutOfLogs(database.url)
 process.env.DATABASE_URL = database.appUrl
 
 const { createHttpApp, loadServerBuild } = await import('~/server/http.server')

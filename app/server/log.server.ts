@@ -20,6 +20,7 @@ const secretKeys = [
 	'["set-cookie"]',
 	'SESSION_SECRET',
 	'DATABASE_URL',
+	'UADE_APP_DATABASE_URL',
 ]
 const redactedPaths = secretKeys.flatMap((key) =>
 	key.startsWith('[') ? [key, `*${key}`, `*.*${key}`] : [key, `*.${key}`, `*.*.${key}`],
@@ -28,8 +29,9 @@ const redactedPaths = secretKeys.flatMap((key) =>
 const censor = '[redacted]'
 
 /**
- * The values of this process's secrets, as they could appear in a line: each SESSION_SECRET, and
- * DATABASE_URL's password as given (percent-encoded) and decoded. Read at each write, since the scripts
+ * The values of this process's secrets, as they could appear in a line: each SESSION_SECRET, and the
+ * passwords of DATABASE_URL, UADE_APP_DATABASE_URL and the owner's URL npm start kept aside, as given
+ * (percent-encoded) and decoded. Read at each write, since the scripts
  * set both after the first lines are logged.
  */
 function processSecrets(): string[] {
@@ -41,8 +43,9 @@ function processSecrets(): string[] {
 		return []
 	}
 	const secrets = [...(environment.SESSION_SECRET ?? [])]
-	const url = environment.DATABASE_URL
-	if (url) {
+	const urls = [environment.DATABASE_URL, environment.UADE_APP_DATABASE_URL, ...keptOutOfLogs()]
+	for (const url of urls) {
+		if (!url || !URL.canParse(url)) continue
 		const { username, password } = new URL(url)
 		// Not the embedded server's `postgres:postgres` (written in its source, reachable only from this
 		// machine): scrubbing "postgres" would mangle every line that names PostgreSQL.
@@ -50,6 +53,23 @@ function processSecrets(): string[] {
 	}
 	// Too short to replace without mangling the text around it; the connection-string rule still applies.
 	return secrets.filter((secret) => secret.length >= 4)
+}
+
+declare global {
+	var uadeUrlsKeptOutOfLogs: Set<string> | undefined
+}
+
+function keptOutOfLogs(): Set<string> {
+	globalThis.uadeUrlsKeptOutOfLogs ??= new Set()
+	return globalThis.uadeUrlsKeptOutOfLogs
+}
+
+/**
+ * Keeps a connection string's password out of every line from now on, once it is no longer in the
+ * environment: npm start hands the server the app role's DATABASE_URL and keeps the owner's aside.
+ */
+export function keepPasswordOutOfLogs(url: string): void {
+	keptOutOfLogs().add(url)
 }
 
 function decodeURIComponentOrSelf(value: string): string {

@@ -7,6 +7,7 @@ import { capturedLogger } from '~/test/log'
 import {
 	causeOf,
 	createErrorReporter,
+	keepPasswordOutOfLogs,
 	loggedUrl,
 	reportError,
 	reportServerErrors,
@@ -169,6 +170,30 @@ describe('what a line never holds', () => {
 		expect(scrubSecrets(JSON.stringify({ msg: 'pass"word\\1' }), ['pass"word\\1'])).toBe(
 			'{"msg":"[redacted]"}',
 		)
+	})
+
+	test("the owner's password npm start kept aside and the app role's are scrubbed as bare values", () => {
+		const saved = {
+			DATABASE_URL: process.env.DATABASE_URL,
+			UADE_APP_DATABASE_URL: process.env.UADE_APP_DATABASE_URL,
+		}
+		try {
+			// As npm start leaves it: DATABASE_URL is the app role's now, the owner's only kept aside.
+			keepPasswordOutOfLogs('postgresql://uade:owner-pa55word@db/uade')
+			process.env.DATABASE_URL = 'postgresql://uade_server:app-pa55word@db/uade'
+			process.env.UADE_APP_DATABASE_URL = 'postgresql://uade_server:app-pa55word@db/uade'
+			const { log, lines } = capturedLogger()
+			log.error('an error quoting owner-pa55word and app-pa55word without a URL around them')
+			expect(lines).toHaveLength(1)
+			expect(lines[0]).not.toContain('pa55word')
+			log.info({ env: { UADE_APP_DATABASE_URL: 'postgresql://u:pw-6@h/d' } }, 'by key')
+			expect(lines[1]).toContain('"UADE_APP_DATABASE_URL":"[redacted]"')
+		} finally {
+			for (const [name, value] of Object.entries(saved)) {
+				if (value === undefined) delete process.env[name]
+				else process.env[name] = value
+			}
+		}
 	})
 
 	test('keys that name secrets are redacted wherever they nest', () => {
