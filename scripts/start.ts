@@ -13,7 +13,7 @@ import { readMigrations } from '~/db/tooling/migrate.server'
 import { flushErrorReports, keepPasswordOutOfLogs, logger } from '~/server/log.server'
 import { buildIfStale } from './lib/build'
 import { prepareDatabase, type PreparedDatabase } from './lib/prepare-database'
-import { requirePublicUrl } from './lib/public-url'
+import { proxyTrustWarning, requirePublicUrl } from './lib/public-url'
 import { ensureSessionSecret } from './lib/session-secret'
 import { startScript } from './lib/start-script'
 
@@ -58,6 +58,8 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
 ensureSessionSecret(log)
 requirePublicUrl()
+const proxyWarning = proxyTrustWarning()
+if (proxyWarning) logger().warn(proxyWarning)
 await buildIfStale(log)
 
 const database = await prepareDatabase(log, {

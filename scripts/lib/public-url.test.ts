@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { ConfigurationError } from '~/env.server'
-import { requirePublicUrl } from './public-url'
+import { proxyTrustWarning, requirePublicUrl } from './public-url'
 
 describe('UADE_PUBLIC_URL at start', () => {
 	test('production on its own database refuses to start without it, saying what to set', () => {
@@ -21,5 +21,18 @@ describe('UADE_PUBLIC_URL at start', () => {
 			requirePublicUrl({ NODE_ENV: 'development', DATABASE_URL: 'postgresql://db/uade' }),
 		).not.toThrow()
 		expect(() => requirePublicUrl({ DATABASE_URL: 'postgresql://db/uade' })).not.toThrow()
+	})
+})
+
+describe('UADE_TRUST_PROXY at start', () => {
+	test('a setting that trusts whoever connects (true, a hop count) is warned about; one naming the proxy is not', () => {
+		for (const value of ['true', '1', '2']) {
+			expect(proxyTrustWarning({ UADE_TRUST_PROXY: value })).toContain(
+				'believes X-Forwarded-For from whoever connects',
+			)
+		}
+		for (const value of [undefined, 'false', 'loopback', '10.0.0.0/8', '203.0.113.7, loopback']) {
+			expect(proxyTrustWarning({ UADE_TRUST_PROXY: value })).toBeNull()
+		}
 	})
 })

@@ -15,3 +15,19 @@ export function requirePublicUrl(variables: Record<string, string | undefined> =
 			'and the session cookie is Secure when it is https.',
 	)
 }
+
+/**
+ * A warning for a UADE_TRUST_PROXY that trusts whoever connects (`true`, or a hop count): Express then takes
+ * the visitor's address from X-Forwarded-For as the client wrote it whenever the port is reached directly,
+ * and each made-up address is a new visitor to the sign-in throttle. Null when it names the proxy.
+ */
+export function proxyTrustWarning(
+	variables: Record<string, string | undefined> = process.env,
+): string | null {
+	const trust = parseEnvironment(variables).UADE_TRUST_PROXY
+	if (trust !== true && typeof trust !== 'number') return null
+	return (
+		`UADE_TRUST_PROXY=${String(trust)} believes X-Forwarded-For from whoever connects: safe only if nothing but ` +
+		'the proxy can reach this port. Name the proxy instead (loopback, its address, or a subnet like 10.0.0.0/8).'
+	)
+}
