@@ -307,6 +307,13 @@ async function loadRows(
 	const quoted = tables.map((table) => pg.escapeIdentifier(table.name)).join(', ')
 	await client.query(`LOCK TABLE ${quoted} IN ACCESS EXCLUSIVE MODE`)
 
+	// The version public pages' ETags are made of, as it stands: the restored one must pass it, or an ETag
+	// seen before the restore could come back for other content and a browser's or CDN's copy hold.
+	const liveVersion = await client.query<{ version: string }>(
+		'SELECT coalesce(max("version"), 0)::text AS version FROM "PublicDataVersion"',
+	)
+	const versionBefore = liveVersion.rows[0]?.version ?? '0'
+
 	const holdingData: string[] = []
 	for (const table of tables) {
 		if (rowsWrittenByMigrations.has(table.name)) continue
@@ -381,6 +388,11 @@ async function loadRows(
 			sequence.isCalled,
 		])
 	}
+	// Past both the backup's version and the one this database had (the commit moves it on once more).
+	await client.query(
+		'UPDATE "PublicDataVersion" SET "version" = greatest("version", $1::bigint) + 1, "changedAt" = clock_timestamp()',
+		[versionBefore],
+	)
 	return {
 		tables: header.tables.length,
 		rows: Object.values(counts).reduce((sum, count) => sum + count, 0),
