@@ -142,8 +142,9 @@ describe.each(targets)('the $name form', (target) => {
 		const refusal = await refusalOf(() =>
 			target.action({ request, params: target.params(), context: testContext }),
 		)
-		// Refused from a count, in milliseconds; read by conform, 18,000 values took seconds.
-		expect(performance.now() - startedAt).toBeLessThan(1000)
+		// Refused from a count, in milliseconds (the bound leaves room for a busy machine); read by conform,
+		// 18,000 values took 4.7 s.
+		expect(performance.now() - startedAt).toBeLessThan(3000)
 		// The guard's answer, not a 400 of the route's own (which would mean conform read the form).
 		expect(refusal).toEqual({
 			status: 400,

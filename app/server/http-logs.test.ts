@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ServerBuild } from '@remix-run/node'
@@ -16,7 +17,8 @@ import { createHttpApp } from './http.server'
 // Secrets of this test's own, distinctive enough that finding one in the log cannot be a coincidence.
 const sessionSecret = 'log-test-session-secret-0123456789-abcdefghijklmnop'
 const databasePassword = 'Log:Test@Pass/w0rd'
-const databaseRole = 'uade_log_test'
+// Roles belong to the whole server, which another run may share: a name of this run's own.
+const databaseRole = `uade_log_test_${randomBytes(4).toString('hex')}`
 const authorization = 'Basic YWRhOmNvcnJlY3QgaG9yc2U='
 
 let database: Awaited<ReturnType<typeof useTestDatabaseForApp>>['database']

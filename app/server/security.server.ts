@@ -119,7 +119,7 @@ export function getLoadContext(req: Request, res: Response) {
 	return {
 		cspNonce: typeof nonce === 'string' ? nonce : '',
 		clientIp: normaliseIp(req.ip),
-		// From requestLogging (app/server/log.server.ts); absent in the dev server, which has no access log.
+		// From requestLogging (app/server/log.server.ts); absent when a test calls a loader without it.
 		log: req.log,
 		requestId: typeof req.id === 'string' ? req.id : undefined,
 	}

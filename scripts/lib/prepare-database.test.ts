@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 import { prepareDatabase } from './prepare-database'
 
 let database: TestDatabase
-const role = 'uade_server_prepare_test'
+// Roles belong to the whole server, which another run may share: a name of this run's own.
+const role = `uade_server_prepare_test_${randomBytes(4).toString('hex')}`
 const saved = {
 	DATABASE_URL: process.env.DATABASE_URL,
 	UADE_APP_DATABASE_URL: process.env.UADE_APP_DATABASE_URL,
