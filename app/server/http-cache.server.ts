@@ -259,6 +259,7 @@ export function publicPageCache({
 		// Known to be down: no request waits for it again until its probe sees it back.
 		if (outage.active) return serveStale(req, res, next)
 		let etag: string | null
+		const askedAt = outage.now()
 		try {
 			etag = await currentPublicEtag(buildVersion, { prisma: prisma() })
 		} catch (error) {
@@ -267,7 +268,7 @@ export function publicPageCache({
 			log(error)
 			return next()
 		}
-		outage.recovered()
+		outage.recovered(askedAt)
 		lastEtag = etag
 		if (!etag) return next()
 

@@ -226,9 +226,19 @@ export class DatabaseOutage {
 		this.#scheduleProbe()
 	}
 
-	/** The database answered: the outage, if there was one, is over. */
-	recovered() {
+	/** A moment to pass to `recovered` when a question to the database begins. */
+	now(): number {
+		return this.#now()
+	}
+
+	/**
+	 * The database answered: the outage, if there was one, is over. `askedAt` (from `now()`) is when the
+	 * question began: an answer to one asked before the outage opened (in flight when PostgreSQL died) says
+	 * nothing about it now, and is ignored.
+	 */
+	recovered(askedAt?: number) {
 		if (this.#since === null) return
+		if (askedAt !== undefined && askedAt <= this.#since) return
 		const durationMs = this.#now() - this.#since
 		this.#since = null
 		clearTimeout(this.#probeTimer)

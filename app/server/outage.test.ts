@@ -144,6 +144,32 @@ describe('the outage is logged when it starts and when it ends, not per request'
 		expect(events).toEqual(['start', 'end'])
 		outage.stop()
 	})
+
+	test('an answer to a question asked before the outage opened does not close it', () => {
+		let clock = 1_000
+		const events: string[] = []
+		const outage = new DatabaseOutage({
+			probe: () => Promise.reject(new Error('connect ECONNREFUSED')),
+			log: (event) => events.push(event.kind),
+			probeIntervalMs: 60_000,
+			now: () => clock,
+		})
+		// A query in flight when PostgreSQL died, answered just after another request opened the outage.
+		const askedBefore = outage.now()
+		clock += 5
+		outage.report(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))
+		clock += 5
+		outage.recovered(askedBefore)
+		expect(outage.active).toBe(true)
+		expect(events).toEqual(['start'])
+		// A question asked since, answered: the database is back.
+		const askedAfter = outage.now()
+		clock += 5
+		outage.recovered(askedAfter)
+		expect(outage.active).toBe(false)
+		expect(events).toEqual(['start', 'end'])
+		outage.stop()
+	})
 })
 
 describe('a pool with every connection busy is no outage unless the database itself fails to answer', () => {
