@@ -7,6 +7,7 @@ import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
+import { headersOfAPublicPage } from '~/test/public-page'
 import { securityHeaders } from './security.server'
 import {
 	currentPublicEtag,
@@ -195,16 +196,7 @@ describe('the publicPageCache middleware', () => {
 				res.write(pageWithNonce(String(res.locals.cspNonce)))
 				res.end()
 			}
-		const publicHeaders = Object.fromEntries(
-			new Headers(
-				publicPageHeaders({
-					loaderHeaders: new Headers(),
-					parentHeaders: new Headers(),
-					actionHeaders: new Headers(),
-					errorHeaders: undefined,
-				}),
-			),
-		)
+		const publicHeaders = headersOfAPublicPage()
 		app.get('/en/public', remixLike(200, publicHeaders))
 		app.get('/en/other', remixLike(200, publicHeaders))
 		app.get('/en/broken', remixLike(500, publicHeaders))

@@ -6,14 +6,9 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { createPrismaClient } from '~/db/prisma.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
+import { headersOfAPublicPage } from '~/test/public-page'
 import { startTcpProxy } from '~/test/tcp-proxy'
-import {
-	publicPageCache,
-	publicPageHeaders,
-	RenderedPageCache,
-	staleCacheControl,
-	staleCacheStatus,
-} from './http-cache.server'
+import { publicPageCache, RenderedPageCache, staleCacheControl, staleCacheStatus } from './http-cache.server'
 import {
 	DatabaseOutage,
 	isDatabaseUnreachable,
@@ -212,16 +207,7 @@ describe('the server through an outage', () => {
 	let outage: DatabaseOutage
 	const page = (path: string, nonce: string) =>
 		`<!doctype html><html><body><p>The page at ${path}.</p><script nonce="${nonce}">hydrate()</script></body></html>`
-	const publicHeaders = Object.fromEntries(
-		new Headers(
-			publicPageHeaders({
-				loaderHeaders: new Headers(),
-				parentHeaders: new Headers(),
-				actionHeaders: new Headers(),
-				errorHeaders: undefined,
-			}),
-		),
-	)
+	const publicHeaders = headersOfAPublicPage()
 
 	beforeAll(async () => {
 		proxy = await startTcpProxy(database.url)

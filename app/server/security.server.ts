@@ -118,17 +118,11 @@ export function getLoadContext(req: Request, res: Response) {
 	const nonce: unknown = res.locals.cspNonce
 	return {
 		cspNonce: typeof nonce === 'string' ? nonce : '',
-		clientIp: normaliseIp(req.ip),
+		// Null unless an IP address: with UADE_TRUST_PROXY it comes from X-Forwarded-For, which a client
+		// reaching the port directly can fill with any string.
+		clientIp: validIpAddress(req.ip),
 		// From requestLogging (app/server/log.server.ts); absent when a test calls a loader without it.
 		log: req.log,
 		requestId: typeof req.id === 'string' ? req.id : undefined,
 	}
-}
-
-/**
- * The client's address, or null when it is not an IP address: with UADE_TRUST_PROXY, Express takes it
- * from X-Forwarded-For, which a client reaching the port directly can fill with any string.
- */
-function normaliseIp(ip: string | undefined): string | null {
-	return validIpAddress(ip)
 }
