@@ -42,6 +42,8 @@ export default [
 	]),
 	route(':lang', 'routes/$lang.tsx', [
 		index('routes/$lang._index.tsx'),
+		route('platforms', 'routes/$lang.platforms._index.tsx'),
+		route('politicians/:politician', 'routes/$lang.politicians.$politician.tsx'),
 		route('platforms/:platform', 'routes/$lang.platforms.$platform._index.tsx'),
 		route('platforms/:platform/pledges', 'routes/$lang.platforms.$platform.pledges._index.tsx'),
 		route('platforms/:platform/pledges/:pledge', 'routes/$lang.platforms.$platform.pledges.$pledge.tsx'),

@@ -45,7 +45,8 @@ async function targetsOf(url: string, principle: string, pledge: string): Promis
 	await client.connect()
 	try {
 		const { rows } = await client.query<{ slug: string }>(
-			`SELECT slug FROM "Platform" ORDER BY "electionDate" DESC, "createdAt" DESC LIMIT 1`,
+			`SELECT slug FROM "Platform" WHERE "publishedAt" IS NOT NULL
+			 ORDER BY "featuredAt" DESC NULLS LAST, "electionDate" DESC, "createdAt" DESC LIMIT 1`,
 		)
 		const platform = rows[0]?.slug
 		if (!platform) throw new Error('the database holds no platform')

@@ -6,6 +6,7 @@ import {
 	serializeClearedSessionCookie,
 	type SessionUser,
 } from './session.server'
+import type { PlatformVisibility } from '~/models/platform.server'
 import type { Actor } from '~/models/save.server'
 
 export type { SessionUser }
@@ -89,4 +90,16 @@ export function actorOf(user: SessionUser, context: AppLoadContext): Actor {
 /** Where someone lands after signing in, when they were not on their way somewhere else. */
 export function homePathFor(role: Role): string {
 	return role === 'ADMIN' ? '/admin' : '/account'
+}
+
+/**
+ * Which platforms a public page shows this request: a signed-in account (every account is staff) also
+ * sees drafts, as a preview; a visitor only published ones. No query without a session cookie.
+ *
+ * A draft is thus only ever rendered for a request carrying a session cookie, and such a request is never
+ * answered from nor stored in the public page cache (`publicPageCache` leaves it alone), and its response
+ * is `private, no-store` (`keepSignedInResponsesPrivate` in entry.server.tsx): no cache keeps a draft.
+ */
+export async function platformVisibilityFor(request: Request): Promise<PlatformVisibility> {
+	return { drafts: (await getOptionalUser(request)) !== null }
 }

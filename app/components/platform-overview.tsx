@@ -8,6 +8,7 @@ import { pledgeStatuses } from '~/models/status'
 import { ChartFigure } from './charts/lazy-chart'
 import {
 	DateText,
+	DraftBanner,
 	fallbackLang,
 	ScrollRegion,
 	StatusBadge,
@@ -29,6 +30,7 @@ export function PlatformOverview({ page }: { page: OverviewPage }) {
 	const { platform, overview } = page
 	return (
 		<>
+			<DraftBanner show={platform.isDraft} />
 			<PlatformIntro page={page} />
 			<div className="overview-grid">
 				<section className="panel" aria-labelledby="distribution-title">
@@ -87,7 +89,8 @@ function PlatformIntro({ page }: { page: OverviewPage }) {
 	return (
 		<section className="platform-intro" aria-labelledby="platform-title">
 			<p className="eyebrow" lang="en">
-				{platform.politician} · {platform.office}
+				<Link to={paths.politician(locale, platform.politicianSlug)}>{platform.politician}</Link> ·{' '}
+				{platform.office}
 			</p>
 			<h1 id="platform-title" lang="en">
 				{platform.title}

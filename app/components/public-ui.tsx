@@ -119,3 +119,17 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
 		</div>
 	)
 }
+
+/**
+ * On a draft platform's pages, which only signed-in staff can open (a preview): says plainly that the
+ * public cannot see it.
+ */
+export function DraftBanner({ show }: { show: boolean }) {
+	const { t } = useI18n()
+	if (!show) return null
+	return (
+		<p className="draft-banner" role="status">
+			<strong>{t('draft.banner')}</strong> {t('draft.bannerDetail')}
+		</p>
+	)
+}

@@ -78,6 +78,11 @@ export function SiteNav() {
 					</li>
 				) : null}
 				<li>
+					<NavLink to={paths.platforms(lang)} end>
+						{t('nav.platforms')}
+					</NavLink>
+				</li>
+				<li>
 					<NavLink to={paths.methodology(lang)}>{t('nav.methodology')}</NavLink>
 				</li>
 				<li>

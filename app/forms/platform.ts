@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
 	addFieldIssue,
 	alwaysCheck,
+	intent,
 	isoDate,
 	isoDateOf,
 	limits,
@@ -84,3 +85,21 @@ export function platformFormValues(platform: {
 }
 
 export type PlatformFormValues = ReturnType<typeof platformFormValues>
+
+// Part D (platforms): a platform's publication, from the buttons of its catalogue page.
+
+/** What an admin can do to a platform's publication. */
+export const publicationChanges = ['publish', 'unpublish', 'feature', 'unfeature'] as const
+export type PublicationChange = (typeof publicationChanges)[number]
+
+export const platformPublicationSchema = z.object({ intent: intent(publicationChanges) })
+
+export const publicationMessages = {
+	publish: 'The platform is published: everyone can see it, and it is in the platform list and the sitemap.',
+	unpublish: 'The platform is a draft again: only signed-in staff can see it.',
+	feature: 'The home page now shows this platform.',
+	unfeature:
+		'The platform is no longer featured: the home page shows the newest published platform by election date.',
+	unchanged: 'Nothing changed: the platform was already so.',
+	draft: 'Publish the platform before featuring it: the home page shows only a published platform.',
+} as const

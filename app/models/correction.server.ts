@@ -2,6 +2,7 @@ import type { PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import type { Locale } from '~/i18n/locales'
 import { isoDate } from './overview.server'
+import { publishedPlatformWhere } from './platform.server'
 import { localize, translationsIn } from './translation.server'
 
 export const correctionsPageSize = 50
@@ -11,7 +12,8 @@ export async function listCorrections(
 	{ locale, page }: { locale: Locale; page: number },
 	prisma: PrismaClient = getPrisma(),
 ) {
-	const where = { correctsId: { not: null } }
+	// A draft platform's ledger is not public, nor are its corrections.
+	const where = { correctsId: { not: null }, pledge: { platform: publishedPlatformWhere } }
 	const [entries, total] = await Promise.all([
 		prisma.statusUpdate.findMany({
 			where,

@@ -3,6 +3,8 @@ import type { Locale } from '~/i18n/locales'
 /** Every public URL of the site, built in one place. The language is always the first segment. */
 export const paths = {
 	home: (lang: Locale) => `/${lang}`,
+	platforms: (lang: Locale) => `/${lang}/platforms`,
+	politician: (lang: Locale, politician: string) => `/${lang}/politicians/${politician}`,
 	platform: (lang: Locale, platform: string) => `/${lang}/platforms/${platform}`,
 	pledges: (lang: Locale, platform: string, search?: URLSearchParams | string) => {
 		const query = search?.toString()

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '~/.server/prisma/client'
+import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { isSlug } from '~/forms/fields'
 import {
@@ -6,12 +6,35 @@ import {
 	type PlatformCreateInput,
 	type PlatformEditInput,
 	type PlatformProblem,
+	type PublicationChange,
 } from '~/forms/platform'
-import { isoDate } from './overview.server'
-import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
+import { emptyStatusCounts, isoDate, type StatusCounts } from './overview.server'
+import { recordAudit } from './audit.server'
+import { assertAdmin, createAudited, updateVersioned, type Actor, type Problems } from './save.server'
 
-// The current platform is the most recent election's; a tie goes to the one entered last.
+/**
+ * The one filter of every public read of platforms or of anything under one (pages, search, sitemap,
+ * corrections, and the API and feeds of later issues): a draft (no `publishedAt`) is for staff only.
+ */
+export const publishedPlatformWhere = { publishedAt: { not: null } } satisfies Prisma.PlatformWhereInput
+
+/** `publishedPlatformWhere` for a query written in SQL: `platformId` is the platform's id (an SQL value). */
+export function publishedPlatformSql(platformId: string): Prisma.Sql {
+	return Prisma.sql`EXISTS (SELECT 1 FROM "Platform" published WHERE published.id = ${platformId} AND published."publishedAt" IS NOT NULL)`
+}
+
+/** Which platforms a read may see: the public's (published only) or a signed-in staff member's preview. */
+export type PlatformVisibility = { drafts: boolean }
+export const publicOnly: PlatformVisibility = { drafts: false }
+
+function visibleWhere({ drafts }: PlatformVisibility): Prisma.PlatformWhereInput {
+	return drafts ? {} : publishedPlatformWhere
+}
+
+// The newest election's platform first; a tie goes to the one entered last.
 const currentFirst = [{ electionDate: 'desc' as const }, { createdAt: 'desc' as const }]
+// The home page's platform: the featured one (at most one is), else the newest published.
+const homeFirst = [{ featuredAt: { sort: 'desc' as const, nulls: 'last' as const } }, ...currentFirst]
 
 /** A platform's own text and dates: what its public pages and its edit form both show. */
 const platformColumns = {
@@ -31,36 +54,169 @@ const platformColumns = {
 const platformFields = {
 	...platformColumns,
 	hasDemoData: true,
+	publishedAt: true,
 	updatedAt: true,
-	politician: { select: { name: true, office: true } },
+	politician: { select: { slug: true, name: true, office: true } },
 } satisfies Prisma.PlatformSelect
 
 export type PlatformSummary = NonNullable<Awaited<ReturnType<typeof getPlatform>>>
 
-/** What every public page needs to know about the site: the current platform, and whether demo data is loaded. */
+/**
+ * What every public page needs to know about the site: the home page's platform (its header's "Pledges"
+ * link follows it), and whether demo data is loaded.
+ */
 export async function getPublicSiteFacts(prisma: PrismaClient = getPrisma()) {
 	const [current, demo] = await Promise.all([
-		prisma.platform.findFirst({ orderBy: currentFirst, select: { slug: true } }),
-		prisma.platform.findFirst({ where: { hasDemoData: true }, select: { id: true } }),
+		prisma.platform.findFirst({ where: publishedPlatformWhere, orderBy: homeFirst, select: { slug: true } }),
+		prisma.platform.findFirst({
+			where: { ...publishedPlatformWhere, hasDemoData: true },
+			select: { id: true },
+		}),
 	])
 	return { currentPlatformSlug: current?.slug ?? null, demoData: demo !== null }
 }
 
-/** A platform by its slug, or the current one when no slug is given; null when there is none. */
-export async function getPlatform(slug: string | undefined, prisma: PrismaClient = getPrisma()) {
-	if (slug === undefined) return prisma.platform.findFirst({ orderBy: currentFirst, select: platformFields })
+/**
+ * A platform by its slug, or the home page's when no slug is given (featured, else the newest published);
+ * null when there is none. Drafts only with `visibility.drafts` (a staff preview), never on the home page.
+ */
+export async function getPlatform(
+	slug: string | undefined,
+	prisma: PrismaClient = getPrisma(),
+	visibility: PlatformVisibility = publicOnly,
+) {
+	if (slug === undefined) {
+		return prisma.platform.findFirst({
+			where: publishedPlatformWhere,
+			orderBy: homeFirst,
+			select: platformFields,
+		})
+	}
 	// An address's slug with what no slug has (a NUL, which PostgreSQL refuses in text) names none.
 	if (!isSlug(slug)) return null
-	return prisma.platform.findUnique({ where: { slug }, select: platformFields })
+	return prisma.platform.findFirst({ where: { slug, ...visibleWhere(visibility) }, select: platformFields })
 }
 
-/** Every platform with its pledge count, current first (About page, sitemap). */
+/** Every published platform with its pledge count, current first (About page). */
 export async function listPlatforms(prisma: PrismaClient = getPrisma()) {
 	return prisma.platform.findMany({
+		where: publishedPlatformWhere,
 		orderBy: currentFirst,
 		select: { ...platformFields, _count: { select: { pledges: true } } },
 	})
 }
+
+/** How many of each platform's pledges stand in each status, for the given platforms, in one query. */
+export async function statusCountsOf(platformIds: string[], prisma: PrismaClient = getPrisma()) {
+	const rows =
+		platformIds.length === 0
+			? []
+			: await prisma.pledge.groupBy({
+					by: ['platformId', 'status'],
+					where: { platformId: { in: platformIds } },
+					orderBy: [{ platformId: 'asc' }, { status: 'asc' }],
+					_count: { _all: true },
+				})
+	const counts = new Map<string, StatusCounts>()
+	for (const row of rows) {
+		const platformCounts = counts.get(row.platformId) ?? emptyStatusCounts()
+		platformCounts[row.status] = row._count._all
+		counts.set(row.platformId, platformCounts)
+	}
+	return (platformId: string) => counts.get(platformId) ?? emptyStatusCounts()
+}
+
+/** A platform's place in a list of platforms: its politician, election and how its pledges stand. */
+function presentListedPlatform(
+	platform: {
+		slug: string
+		title: string
+		electionDate: Date
+		termStart: Date
+		termEnd: Date
+		hasDemoData: boolean
+		featuredAt: Date | null
+	},
+	statusCounts: StatusCounts,
+) {
+	const pledgeCount = Object.values(statusCounts).reduce((sum, count) => sum + count, 0)
+	return {
+		slug: platform.slug,
+		title: platform.title,
+		electionDate: isoDate(platform.electionDate),
+		termStart: isoDate(platform.termStart),
+		termEnd: isoDate(platform.termEnd),
+		hasDemoData: platform.hasDemoData,
+		featured: platform.featuredAt !== null,
+		pledgeCount,
+		statusCounts,
+	}
+}
+
+const listedPlatformFields = {
+	id: true,
+	slug: true,
+	title: true,
+	electionDate: true,
+	termStart: true,
+	termEnd: true,
+	hasDemoData: true,
+	featuredAt: true,
+} satisfies Prisma.PlatformSelect
+
+/** `/:lang/platforms`: every published platform, newest election first, with its politician and statuses. */
+export async function listPublishedPlatforms(prisma: PrismaClient = getPrisma()) {
+	const platforms = await prisma.platform.findMany({
+		where: publishedPlatformWhere,
+		orderBy: [...currentFirst, { id: 'asc' }],
+		take: 500,
+		select: { ...listedPlatformFields, politician: { select: { slug: true, name: true, office: true } } },
+	})
+	const countsOf = await statusCountsOf(
+		platforms.map((platform) => platform.id),
+		prisma,
+	)
+	return platforms.map((platform) => ({
+		...presentListedPlatform(platform, countsOf(platform.id)),
+		politician: platform.politician,
+	}))
+}
+
+/**
+ * `/:lang/politicians/:slug`: the politician and their published platforms, newest election first, each
+ * with how its pledges stand. Null for an unknown politician and for one with no published platform (a
+ * politician entered only for a draft is not public yet).
+ */
+export async function getPoliticianPage(slug: string, prisma: PrismaClient = getPrisma()) {
+	if (!isSlug(slug)) return null
+	const politician = await prisma.politician.findUnique({
+		where: { slug },
+		select: {
+			slug: true,
+			name: true,
+			office: true,
+			platforms: {
+				where: publishedPlatformWhere,
+				orderBy: [...currentFirst, { id: 'asc' }],
+				select: listedPlatformFields,
+			},
+		},
+	})
+	if (!politician || politician.platforms.length === 0) return null
+	const countsOf = await statusCountsOf(
+		politician.platforms.map((platform) => platform.id),
+		prisma,
+	)
+	return {
+		slug: politician.slug,
+		name: politician.name,
+		office: politician.office,
+		platforms: politician.platforms.map((platform) => presentListedPlatform(platform, countsOf(platform.id))),
+	}
+}
+
+export type PoliticianPage = NonNullable<Awaited<ReturnType<typeof getPoliticianPage>>>
+export type ListedPlatform = PoliticianPage['platforms'][number]
 
 /** A platform as the public pages show it: dates as YYYY-MM-DD. Platform text has no translations yet. */
 export function presentPlatform(platform: PlatformSummary) {
@@ -69,6 +225,7 @@ export function presentPlatform(platform: PlatformSummary) {
 		title: platform.title,
 		summary: platform.summary,
 		politician: platform.politician.name,
+		politicianSlug: platform.politician.slug,
 		office: platform.politician.office,
 		electionDate: isoDate(platform.electionDate),
 		termStart: isoDate(platform.termStart),
@@ -77,14 +234,24 @@ export function presentPlatform(platform: PlatformSummary) {
 		sourceTitle: platform.sourceTitle,
 		sourcePublisher: platform.sourcePublisher,
 		hasDemoData: platform.hasDemoData,
+		/** Shown only to signed-in staff (a preview), with a banner and never cached. */
+		isDraft: platform.publishedAt === null,
 	}
 }
 
-/** Every public address the sitemap lists: platforms and their pledges, with when each last changed. */
+/**
+ * Every public address the sitemap lists: published platforms (with their politicians) and their pledges,
+ * with when each last changed.
+ */
 export async function listSitemapEntries(prisma: PrismaClient = getPrisma()) {
 	const [platforms, pledges] = await Promise.all([
-		prisma.platform.findMany({ orderBy: currentFirst, select: { slug: true, updatedAt: true } }),
+		prisma.platform.findMany({
+			where: publishedPlatformWhere,
+			orderBy: currentFirst,
+			select: { slug: true, updatedAt: true, politician: { select: { slug: true } } },
+		}),
 		prisma.pledge.findMany({
+			where: { platform: publishedPlatformWhere },
 			orderBy: [{ platformId: 'asc' }, { position: 'asc' }, { slug: 'asc' }],
 			select: { slug: true, updatedAt: true, platform: { select: { slug: true } } },
 		}),
@@ -103,6 +270,8 @@ export async function listPlatformsToEdit() {
 			id: true,
 			slug: true,
 			title: true,
+			publishedAt: true,
+			featuredAt: true,
 			politician: { select: { name: true } },
 			_count: { select: { pledges: true, categories: true } },
 		},
@@ -177,5 +346,118 @@ export async function updatePlatform(id: string, input: PlatformEditInput, actor
 		update: (tx, where) =>
 			tx.platform.updateMany({ where, data: { ...platformData(input), version: { increment: 1 } } }),
 		audit: audit('platform.update'),
+	})
+}
+
+// Publication: whether the public sees a platform, and which one the home page shows.
+
+const publicationSelect = { id: true, slug: true, title: true, publishedAt: true, featuredAt: true } as const
+
+type PublicationState = Prisma.PlatformGetPayload<{ select: typeof publicationSelect }>
+
+export async function getPlatformPublication(id: string, tx: Prisma.TransactionClient = getPrisma()) {
+	return tx.platform.findUnique({ where: { id }, select: publicationSelect })
+}
+
+/** What a platform's catalogue page shows of its publication, and which platform the home page shows. */
+export async function getPlatformPublicationPanel(id: string) {
+	const prisma = getPrisma()
+	const [platform, home] = await Promise.all([
+		prisma.platform.findUnique({
+			where: { id },
+			select: { slug: true, publishedAt: true, featuredAt: true, _count: { select: { pledges: true } } },
+		}),
+		prisma.platform.findFirst({
+			where: publishedPlatformWhere,
+			orderBy: homeFirst,
+			select: { slug: true, title: true },
+		}),
+	])
+	if (!platform) return null
+	return {
+		slug: platform.slug,
+		publishedAt: platform.publishedAt?.toISOString() ?? null,
+		featuredAt: platform.featuredAt?.toISOString() ?? null,
+		pledgeCount: platform._count.pledges,
+		homePlatform: home,
+	}
+}
+
+function publicationSnapshot(platform: PublicationState) {
+	return {
+		slug: platform.slug,
+		title: platform.title,
+		publishedAt: platform.publishedAt?.toISOString() ?? null,
+		featuredAt: platform.featuredAt?.toISOString() ?? null,
+	}
+}
+
+export type PublicationResult =
+	| { status: 'saved'; record: PublicationState }
+	| { status: 'unchanged'; record: PublicationState }
+	| { status: 'not-found' }
+	/** Only a published platform can be featured. */
+	| { status: 'draft'; record: PublicationState }
+
+/**
+ * Publishes or unpublishes a platform, or makes it the home page's (featured) or stops that, audited, in
+ * one transaction. Unpublishing also stops featuring it; featuring one stops featuring any other (its
+ * slug is in the audit entry). Asking for what already holds changes and records nothing. Not versioned:
+ * it touches none of the fields of the platform's edit form, so an edit open meanwhile still saves.
+ */
+export async function changePlatformPublication(
+	id: string,
+	change: PublicationChange,
+	actor: Actor,
+	now = new Date(),
+): Promise<PublicationResult> {
+	assertAdmin(actor)
+	return getPrisma().$transaction(async (tx) => {
+		// Featuring is decided one admin at a time: two admins featuring two platforms at once would
+		// otherwise both find none featured and the second would hit the one-featured index.
+		if (change === 'feature')
+			await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('uade.featured-platform'))`
+		const before = await getPlatformPublication(id, tx)
+		if (!before) return { status: 'not-found' }
+		const published = before.publishedAt !== null
+		const featured = before.featuredAt !== null
+		if (change === 'feature' && !published) return { status: 'draft', record: before }
+		const unchanged =
+			(change === 'publish' && published) ||
+			(change === 'unpublish' && !published) ||
+			(change === 'feature' && featured) ||
+			(change === 'unfeature' && !featured)
+		if (unchanged) return { status: 'unchanged', record: before }
+
+		let replaced: string | null = null
+		if (change === 'feature') {
+			const previous = await tx.platform.findFirst({
+				where: { featuredAt: { not: null } },
+				select: { id: true, slug: true },
+			})
+			if (previous) {
+				await tx.platform.update({ where: { id: previous.id }, data: { featuredAt: null } })
+				replaced = previous.slug
+			}
+		}
+		const data = {
+			publish: { publishedAt: now },
+			unpublish: { publishedAt: null, featuredAt: null },
+			feature: { featuredAt: now },
+			unfeature: { featuredAt: null },
+		}[change]
+		await tx.platform.update({ where: { id }, data })
+		const after = await getPlatformPublication(id, tx)
+		if (!after) throw new Error(`Platform ${id} vanished inside its own transaction`)
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: `platform.${change}`,
+			entityType: 'Platform',
+			entityId: id,
+			before: publicationSnapshot(before),
+			after: { ...publicationSnapshot(after), ...(replaced ? { replacedFeatured: replaced } : {}) },
+			ipAddress: actor.ipAddress,
+		})
+		return { status: 'saved', record: after }
 	})
 }

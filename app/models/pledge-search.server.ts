@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import { PledgeKind, PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import { translationLocale } from '~/i18n/locales'
+import { publishedPlatformSql, type PlatformVisibility } from './platform.server'
 
 /**
  * The pledge list: filters, full-text search and pagination, in two queries (the page and the count)
@@ -35,6 +36,8 @@ export type PledgeSearchInput = {
 	page: number
 	/** At most `maxPageSize`. */
 	pageSize: number
+	/** A draft platform's pledges are found only for a signed-in staff member's preview. */
+	visibility?: PlatformVisibility
 }
 
 export type PledgeSearchItem = {
@@ -231,6 +234,7 @@ export async function searchPledges(
 		JOIN tree ON tree.id = p."categoryId"
 		${dbLocale ? Prisma.sql`LEFT JOIN "PledgeTranslation" t ON t."pledgeId" = p.id AND t."locale" = ${dbLocale}` : Prisma.empty}
 		WHERE p."platformId" = ${platformId}
+		${input.visibility?.drafts ? Prisma.empty : Prisma.sql`AND ${publishedPlatformSql(platformId)}`}
 		${input.principle ? Prisma.sql`AND tree."rootSlug" = ${input.principle}` : Prisma.empty}
 		${input.category ? Prisma.sql`AND ${input.category} = ANY (tree.path)` : Prisma.empty}
 		${input.status ? Prisma.sql`AND p.status = ${input.status}::"PledgeStatus"` : Prisma.empty}

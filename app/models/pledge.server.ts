@@ -11,6 +11,7 @@ import {
 import type { Locale } from '~/i18n/locales'
 import { readIndicator, type IndicatorPlan, type IndicatorPoint } from './indicator'
 import { daysBetween, isoDate } from './overview.server'
+import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './platform.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
 import { localize, translationsIn, writeTranslations } from './translation.server'
 
@@ -56,12 +57,22 @@ export async function getPledgePage(
 		locale,
 		evidencePage,
 		today,
-	}: { platformSlug: string; pledgeSlug: string; locale: Locale; evidencePage: number; today: Date },
+		visibility = publicOnly,
+	}: {
+		platformSlug: string
+		pledgeSlug: string
+		locale: Locale
+		evidencePage: number
+		today: Date
+		/** Drafts only for a signed-in staff member's preview. */
+		visibility?: PlatformVisibility
+	},
 	prisma: PrismaClient = getPrisma(),
 ) {
 	if (!isSlug(pledgeSlug) || !isSlug(platformSlug)) return null
+	const platformWhere = visibility.drafts ? {} : publishedPlatformWhere
 	const pledge = await prisma.pledge.findFirst({
-		where: { slug: pledgeSlug, platform: { slug: platformSlug } },
+		where: { slug: pledgeSlug, platform: { slug: platformSlug, ...platformWhere } },
 		select: {
 			...pledgeColumns,
 			statusUpdatedAt: true,
@@ -72,6 +83,7 @@ export async function getPledgePage(
 					slug: true,
 					title: true,
 					hasDemoData: true,
+					publishedAt: true,
 					politician: { select: { name: true } },
 				},
 			},
@@ -182,6 +194,7 @@ export async function getPledgePage(
 			slug: pledge.platform.slug,
 			title: pledge.platform.title,
 			politician: pledge.platform.politician.name,
+			isDraft: pledge.platform.publishedAt === null,
 		},
 		category: { slug: pledge.category.slug, ...category },
 		principle: pledge.category.parent

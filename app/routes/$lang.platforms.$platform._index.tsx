@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { platformVisibilityFor } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PlatformOverview } from '~/components/platform-overview'
 import { requireLocale } from '~/i18n/locales'
@@ -10,9 +11,10 @@ import { publicPageHeaders } from '~/server/http-cache.server'
 /** `/:lang/platforms/:platform`: any platform's overview, the canonical address of every overview. */
 export const headers = publicPageHeaders
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
 	const locale = requireLocale(params.lang)
-	const page = await getOverviewPage(params.platform, locale)
+	const visibility = await platformVisibilityFor(request)
+	const page = await getOverviewPage(params.platform, locale, new Date(), visibility)
 	if (!page) throw new Response(null, { status: 404 })
 	return { page }
 }

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { platformVisibilityFor } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
 import {
 	DateText,
+	DraftBanner,
 	fallbackLang,
 	Pagination,
 	StatusBadge,
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		locale,
 		evidencePage,
 		today: new Date(),
+		visibility: await platformVisibilityFor(request),
 	})
 	if (!page || evidencePage > page.evidence.pageCount) throw new Response(null, { status: 404 })
 	return { page }
@@ -61,6 +64,7 @@ export default function PledgePageRoute() {
 	const { pledge, platform, category, principle } = page
 	return (
 		<article className="pledge-page">
+			<DraftBanner show={platform.isDraft} />
 			<nav className="breadcrumbs" aria-label={t('pledge.breadcrumb')}>
 				<ol>
 					<li>

@@ -1,7 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { platformVisibilityFor } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { fallbackLang, Pagination, StatusBadge, UntranslatedNote } from '~/components/public-ui'
+import { DraftBanner, fallbackLang, Pagination, StatusBadge, UntranslatedNote } from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
 import type { MessageKey } from '~/i18n/translator'
 import { publicPageMeta } from '~/i18n/seo'
@@ -48,16 +49,18 @@ export const headers = publicPageHeaders
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const locale = requireLocale(params.lang)
-	const platform = await getPlatform(params.platform)
+	const visibility = await platformVisibilityFor(request)
+	const platform = await getPlatform(params.platform, undefined, visibility)
 	if (!platform) throw new Response(null, { status: 404 })
+	const isDraft = platform.publishedAt === null
 	const url = new URL(request.url)
 	const { filters, values, errors } = parseFilters(url)
 	const principles = await listPlatformCategories(platform.id, locale)
-	const base = { platform: { slug: platform.slug, title: platform.title }, principles, values }
+	const base = { platform: { slug: platform.slug, title: platform.title, isDraft }, principles, values }
 	if (!filters) {
 		return data({ ...base, errors, results: null }, { status: 400 })
 	}
-	const results = await searchPledges({ ...filters, platformId: platform.id, locale })
+	const results = await searchPledges({ ...filters, platformId: platform.id, locale, visibility })
 	if (filters.page > 1 && filters.page > results.pageCount) throw new Response(null, { status: 404 })
 	return {
 		...base,
@@ -106,6 +109,7 @@ export default function PledgeList() {
 	const topics = principles.flatMap((principle) => principle.topics)
 	return (
 		<>
+			<DraftBanner show={platform.isDraft} />
 			<p className="eyebrow">
 				<Link to={paths.platform(locale, platform.slug)} lang="en">
 					{platform.title}

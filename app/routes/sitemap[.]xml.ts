@@ -18,6 +18,11 @@ export async function loader({ request }: { request: Request }) {
 		{ path: '/methodology' },
 		{ path: '/about' },
 		{ path: '/corrections' },
+		{ path: '/platforms' },
+		// A politician's page exists while they have a published platform; one entry each.
+		...[...new Set(platforms.map((platform) => platform.politician.slug))].map((slug) => ({
+			path: `/politicians/${slug}`,
+		})),
 		...platforms.flatMap((platform) => [
 			{ path: `/platforms/${platform.slug}`, lastModified: platform.updatedAt },
 			{ path: `/platforms/${platform.slug}/pledges` },

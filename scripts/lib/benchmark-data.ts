@@ -101,11 +101,11 @@ async function insertPlatforms(client: pg.Client, tag: string, count: number): P
 	)
 	const { rows } = await client.query<{ id: string }>(
 		`INSERT INTO "Platform" (id, slug, "politicianId", title, summary, "electionDate", "termStart", "termEnd",
-		                         "sourceUrl", "sourceTitle", "sourcePublisher", "hasDemoData", "updatedAt")
+		                         "sourceUrl", "sourceTitle", "sourcePublisher", "hasDemoData", "publishedAt", "updatedAt")
 		 SELECT $1 || '-platform-' || n, $1 || '-platform-' || n, $1 || '-politician-' || n,
 		        'Benchmark platform ' || n, 'Generated benchmark data: not a real platform.',
 		        date '2023-01-01' + n, date '2023-01-10' + n, date '2030-01-10' + n,
-		        'https://example.invalid/benchmark/' || n, 'Benchmark source ' || n, 'Benchmark publisher', true, now()
+		        'https://example.invalid/benchmark/' || n, 'Benchmark source ' || n, 'Benchmark publisher', true, now(), now()
 		 FROM generate_series(1, $2::int) AS n
 		 RETURNING id`,
 		[tag, count],

@@ -184,7 +184,9 @@ async function seedPlatform(tx: Prisma.TransactionClient, seedData: PlatformSeed
 		key: seedData.slug,
 		stored: await tx.platform.findUnique({ where: { slug: seedData.slug } }),
 		wanted: wantedPlatform,
-		create: () => tx.platform.create({ data: { slug: seedData.slug, ...wantedPlatform } }),
+		// A seeded platform is public from the start (a new one an admin enters begins as a draft).
+		create: () =>
+			tx.platform.create({ data: { slug: seedData.slug, ...wantedPlatform, publishedAt: new Date() } }),
 	})
 	const platformId = platform.id
 

@@ -206,6 +206,24 @@ export const en = {
 	'outage.text':
 		'We cannot reach our database right now, so this page cannot be shown. Please try again in a minute.',
 	'outage.retry': 'Try again',
+
+	// Part D (platforms): the platform index, politician pages and a draft's staff preview.
+	'nav.platforms': 'Platforms',
+	'platforms.title': 'Platforms',
+	'platforms.description':
+		'Every platform Uade tracks: whose it is, the election it was made for, and how its pledges stand.',
+	'platforms.intro':
+		'A platform is what a politician promised for one election. We follow each of its pledges on its own, from the source’s words to what became of them.',
+	'platforms.none': 'No platform has been published yet.',
+	'platforms.featured': 'On the home page',
+	'platforms.statusSummary': 'How the pledges stand',
+	'platforms.noPledges': 'No pledges entered yet.',
+	'platforms.open': 'Overview of the platform',
+	'politician.description': '{politician}, {office}: the platforms Uade tracks and how their pledges stand.',
+	'politician.platforms': 'Platforms',
+	'draft.banner': 'Draft — not public.',
+	'draft.bannerDetail':
+		'Only signed-in staff see this preview. It appears nowhere on the site until an admin publishes it.',
 } as const
 
 export type MessageKey = keyof typeof en

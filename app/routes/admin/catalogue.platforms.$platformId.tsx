@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PublicationPanel } from '~/components/platform-publication'
 import { answerOf, nothingSaved, RecordPage } from '~/components/record-page'
 import {
 	DateField,
@@ -24,8 +25,14 @@ import {
 	type PlatformFormValues,
 } from '~/forms/platform'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
-import { createPlatform, getPlatformRecord, updatePlatform } from '~/models/platform.server'
+import {
+	createPlatform,
+	getPlatformPublicationPanel,
+	getPlatformRecord,
+	updatePlatform,
+} from '~/models/platform.server'
 import { listPoliticians } from '~/models/politician.server'
+import { answerPublication, isPublicationForm } from './platform-publication.server'
 import { answerSave } from './record-save.server'
 
 // One module for /admin/catalogue/platforms/new (no id) and /admin/catalogue/platforms/:platformId.
@@ -46,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const [platform, politicians] = await Promise.all([findPlatform(params.platformId), listPoliticians()])
 	return {
 		platform: platform ? { slug: platform.slug, title: platform.title } : null,
+		publication: platform ? await getPlatformPublicationPanel(platform.id) : null,
 		values: platform ? platformFormValues(platform) : undefined,
 		politicians: politicians.map((politician) => ({ value: politician.id, label: politician.name })),
 	}
@@ -55,6 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const existing = await findPlatform(params.platformId)
 	const formData = await readForm(request)
+	if (existing && isPublicationForm(formData)) return answerPublication(existing.id, formData, actor)
 	const answer = {
 		noun: 'platform',
 		path: '/admin/catalogue/platforms',
@@ -72,11 +81,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PlatformPage() {
-	const { platform, values, politicians } = useLoaderData<typeof loader>()
-	const answer = answerOf(useActionData<typeof action>(), values)
+	const { platform, publication, values, politicians } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	// The publication buttons' refusal is theirs alone; the edit form gets only its own answers.
+	const publicationRefused = actionData && 'publication' in actionData ? actionData.publication : null
+	const answer = answerOf(actionData && !('publication' in actionData) ? actionData : undefined, values)
 	return (
 		<RecordPage
 			title={platform ? `Edit platform: ${platform.title}` : 'New platform'}
+			intro={
+				publication ? <PublicationPanel publication={publication} lastResult={publicationRefused} /> : null
+			}
 			saved="The platform is saved."
 			{...answer}
 		>

@@ -81,6 +81,7 @@ export default function Catalogue() {
 							<Link to={`/admin/catalogue/platforms/${platform.id}`}>{platform.title}</Link> (
 							{platform.politician.name}): {platform._count.categories} categories, {platform._count.pledges}{' '}
 							pledges
+							{platform.publishedAt === null ? ' · draft' : platform.featuredAt ? ' · featured' : ''}
 						</li>
 					))}
 				</ul>
