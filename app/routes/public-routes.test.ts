@@ -272,11 +272,14 @@ describe('the corrections page and the sitemap', () => {
 		const response = await sitemapLoader({ request: new Request(`${origin}/sitemap.xml`) })
 		const xml = await response.text()
 		const locations = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])
-		// 3 site pages, the platform's overview and list, its 21 pledges: 26 pages, 3 languages each.
-		expect(locations).toHaveLength(78)
+		// 3 site pages, the platform index, the politician's page, the platform's overview and list, its 21
+		// pledges: 28 pages, 3 languages each.
+		expect(locations).toHaveLength(84)
 		expect(locations).not.toContain(`${origin}/en`)
 		for (const lang of ['en', 'ru', 'kk']) {
 			expect(locations).toContain(`${origin}/${lang}/methodology`)
+			expect(locations).toContain(`${origin}/${lang}/platforms`)
+			expect(locations).toContain(`${origin}/${lang}/politicians/kassym-jomart-tokayev`)
 			expect(locations).toContain(`${origin}/${lang}/platforms/${platform}/pledges/youth-policy-law`)
 		}
 		expect(xml).toContain(
