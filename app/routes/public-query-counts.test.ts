@@ -56,6 +56,18 @@ const pages: Array<{
 		modules: () => withLayouts(import('./$lang.platforms.$platform.pledges.$pledge')),
 	},
 	{
+		name: 'platform index',
+		url: '/en/platforms',
+		params: { lang: 'en' },
+		modules: () => withLayouts(import('./$lang.platforms._index')),
+	},
+	{
+		name: 'politician page',
+		url: '/kk/politicians/kassym-jomart-tokayev',
+		params: { lang: 'kk', politician: 'kassym-jomart-tokayev' },
+		modules: () => withLayouts(import('./$lang.politicians.$politician')),
+	},
+	{
 		name: 'methodology',
 		url: '/en/methodology',
 		params: { lang: 'en' },

@@ -7,10 +7,11 @@ import { uniqueSuffix } from './unique'
  * A small platform of the browser tests' own, written straight to the server's database (never through
  * the seed): an older election than the seeded platform, so the home page still shows "A Fair Kazakhstan".
  * It has ledger entries (with a correction), evidence, an indicator with measurements and a milestone.
+ * Published unless `published: false` (a draft, which only signed-in staff can see).
  */
 export type TestPlatform = Awaited<ReturnType<typeof createTestPlatform>>
 
-export async function createTestPlatform(server: E2eServer) {
+export async function createTestPlatform(server: E2eServer, { published = true } = {}) {
 	const prisma = createPrismaClient(server.databaseUrl)
 	const suffix = uniqueSuffix()
 	const slug = `e2e-platform-${suffix}`
@@ -30,6 +31,7 @@ export async function createTestPlatform(server: E2eServer) {
 				sourceUrl: 'https://example.org/testville',
 				sourceTitle: 'Testville Forward, the programme',
 				sourcePublisher: 'Testville Herald',
+				publishedAt: published ? new Date() : null,
 			},
 		})
 		const [economy, society] = await Promise.all([
@@ -174,7 +176,7 @@ export async function createTestPlatform(server: E2eServer) {
 			rationale: 'The park budget was frozen.',
 			evidenceIds: [parkReport.id],
 		})
-		return { slug, title: platform.title }
+		return { id: platform.id, slug, title: platform.title, politicianSlug: politician.slug }
 	} finally {
 		await prisma.$disconnect()
 	}
