@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './support/fixtures'
 import { createTestPlatform } from './support/public-data'
 
@@ -109,3 +110,31 @@ test('a draft is a 404 for a visitor and an uncached, marked preview for staff, 
 	await expect(page.getByText('Draft — not public.', { exact: true })).toHaveCount(0)
 	expect((await page.goto(`/en/politicians/${draft.politicianSlug}`))?.status()).toBe(200)
 })
+
+// The two new pages, in their own test rather than lengthening public-accessibility.spec.ts's.
+for (const lang of ['kk', 'ru', 'en'] as const) {
+	test(`axe finds no violations on the platform index and a politician page in ${lang}, nor sideways scroll at 360 px`, async ({
+		page,
+		server,
+	}) => {
+		test.slow()
+		const platform = await createTestPlatform(server)
+		await page.setViewportSize({ width: 360, height: 740 })
+		for (const address of [`/${lang}/platforms`, `/${lang}/politicians/${platform.politicianSlug}`]) {
+			await page.goto(address)
+			await expect(page.locator('html')).toHaveAttribute('lang', lang)
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			)
+			expect({ address, overflow }).toEqual({ address, overflow: 0 })
+			const results = await new AxeBuilder({ page }).analyze()
+			expect(
+				results.violations.map((violation) => ({
+					page: address,
+					rule: violation.id,
+					nodes: violation.nodes.map((node) => node.target.join(' ')),
+				})),
+			).toEqual([])
+		}
+	})
+}
