@@ -72,7 +72,7 @@ export function PledgeForm({
 	submitLabel: string
 }) {
 	const isNew = kind === undefined
-	const [form, fields] = useStaffForm(isNew ? pledgeCreateSchema : pledgeEditSchema(kind), {
+	const [form, fields] = useStaffForm(isNew ? pledgeCreateSchema(new Date()) : pledgeEditSchema(kind, new Date()), {
 		defaultValue,
 		lastResult,
 	})

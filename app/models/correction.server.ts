@@ -6,7 +6,10 @@ import { localize, translationsIn } from './translation.server'
 
 export const correctionsPageSize = 50
 
-/** Every ledger correction, newest first, one page at a time, with what it corrected. */
+/**
+ * Every ledger correction, newest first, one page at a time, with what it corrected and why (`reason`;
+ * null for a correction recorded before corrections had their own reason).
+ */
 export async function listCorrections(
 	{ locale, page }: { locale: Locale; page: number },
 	prisma: PrismaClient = getPrisma(),
@@ -23,6 +26,7 @@ export async function listCorrections(
 				status: true,
 				effectiveDate: true,
 				rationale: true,
+				correctionReason: true,
 				createdAt: true,
 				corrects: { select: { status: true, effectiveDate: true, rationale: true } },
 				pledge: {
@@ -47,6 +51,7 @@ export async function listCorrections(
 				effectiveDate: isoDate(entry.effectiveDate),
 				recordedAt: entry.createdAt.toISOString(),
 				rationale: entry.rationale,
+				reason: entry.correctionReason,
 				corrected: entry.corrects
 					? {
 							status: entry.corrects.status,

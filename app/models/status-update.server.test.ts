@@ -649,7 +649,7 @@ describe('recording a correction', () => {
 test('the status page gives the pledge, the ledger head the form sends back, and the evidence to choose from', async () => {
 	const slug = 'lower-morbidity-longer-life'
 	const pledgeId = await pledgeIdOf(prisma, slug)
-	const empty = await getStatusPage(pledgeId, prisma)
+	const empty = await getStatusPage(pledgeId, {}, prisma)
 	expect(empty).toMatchObject({ pledge: { slug, status: 'NOT_RATED' }, ledgerHeadId: '', ledger: [] })
 	const approved = await evidenceFor(slug)
 	await evidenceFor(slug, 'PENDING')
@@ -667,12 +667,12 @@ test('the status page gives the pledge, the ledger head the form sends back, and
 		prisma,
 	)
 	const entryId = saved(result).id
-	const page = await getStatusPage(pledgeId, prisma)
+	const page = await getStatusPage(pledgeId, {}, prisma)
 	expect(page?.pledge.status).toBe('IN_PROGRESS')
 	expect(page?.ledgerHeadId).toBe(entryId)
 	expect(page?.ledger).toMatchObject([{ id: entryId, fromStatus: 'NOT_RATED', evidence: [{ id: approved }] }])
 	expect(page?.approvedEvidence.map((item) => item.id)).toEqual([approved])
-	expect(await getStatusPage('no-such-pledge', prisma)).toBeNull()
+	expect(await getStatusPage('no-such-pledge', {}, prisma)).toBeNull()
 })
 
 describe('random forms never cause an error', () => {

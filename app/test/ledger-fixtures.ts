@@ -59,6 +59,8 @@ export type StatusFixture = {
 	evidenceIds: string[]
 	/** The entry this one corrects. */
 	correctsId?: string
+	/** What was wrong with the entry it corrects (a correction needs one: a fixture's default is given). */
+	correctionReason?: string
 	/** When the entry was written (default: now). */
 	recordedAt?: string
 }
@@ -78,6 +80,9 @@ export async function recordStatus(prisma: PrismaClient, entry: StatusFixture) {
 				effectiveDate: new Date(entry.effectiveDate),
 				rationale: entry.rationale,
 				correctsId: entry.correctsId ?? null,
+				correctionReason: entry.correctsId
+					? (entry.correctionReason ?? 'The entry it corrects was recorded in error.')
+					: null,
 				authorId: entry.userId,
 				...(entry.recordedAt ? { createdAt: new Date(entry.recordedAt) } : {}),
 				evidence: { create: entry.evidenceIds.map((evidenceId) => ({ evidenceId })) },

@@ -138,7 +138,6 @@ export const ru: Messages = {
 	'pledge.timeline.change': '{from} → {to}',
 	'pledge.timeline.restsOn': 'Основание',
 	'pledge.timeline.correction': 'Исправление',
-	'pledge.timeline.corrects': 'Исправляет запись от {date}',
 	'pledge.timeline.corrected': 'Позже исправлено: эта запись больше не учитывается',
 	'pledge.timeline.recorded': 'Внесено {date}',
 	'pledge.evidence.title': 'Источники',
@@ -196,9 +195,6 @@ export const ru: Messages = {
 		'Записи в журнале статусов не редактируются и не удаляются. Если запись оказалась ошибочной, её исправляет новая запись — она появляется на этой странице. Исходная запись остаётся видна в истории статусов обещания.',
 	'corrections.none': 'Исправлений пока не потребовалось.',
 	'corrections.entry': '{date} мы исправили статус обещания «{pledge}».',
-	'corrections.was': 'Было записано',
-	'corrections.now': 'Исправлено на',
-	'corrections.reason': 'Причина',
 
 	'error.backHome': 'Вернуться к обзору',
 	'error.400.title': 'Неверный запрос',
@@ -216,4 +212,11 @@ export const ru: Messages = {
 	'outage.text':
 		'Сейчас нам не удаётся связаться с базой данных, поэтому страницу не получается показать. Попробуйте ещё раз через минуту.',
 	'outage.retry': 'Попробовать снова',
+
+	// Issue 9, part A (integrity): a correction shows what it changed and why.
+	'correction.changeLabel': 'Что изменилось',
+	'correction.changedTo': 'изменено на',
+	'correction.since': 'с {date}',
+	'correction.reasonLabel': 'В чём была ошибка',
+	'corrections.rationale': 'Обоснование статуса',
 }
