@@ -21,7 +21,7 @@ export type TextRuleProblem = 'too-short'
 /**
  * A rationale or a correction reason is public and permanent: at least a short sentence, never "r" or
  * "see above". 20 characters after trimming and at least 3 words is the shortest true explanation we could
- * write ("The law was signed."), while it refuses a word, a code or a typo.
+ * write ("The decree was signed."), while it refuses a word, a code or a typo.
  */
 export const publicTextMinimum = { characters: 20, words: 3 } as const
 
