@@ -60,8 +60,9 @@ const step = intent([ledgerSteps.preview, ledgerSteps.publish, ledgerSteps.edit]
 
 /** Text the public reads for ever: a real sentence (see `publicTextMinimum`). */
 function publicText(missing: string) {
+	// Blank after trimming is `missing`'s message alone.
 	return text({ missing, max: limits.rationale }).refine(
-		(value) => publicTextProblem(value) === null,
+		(value) => value === '' || publicTextProblem(value) === null,
 		integrityMessages.publicTextTooShort,
 	)
 }

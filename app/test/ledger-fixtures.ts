@@ -25,6 +25,8 @@ export type EvidenceFixture = {
 	measuredValue?: number | null
 	measuredAsOf?: string | null
 	reviewState?: 'APPROVED' | 'PENDING' | 'REJECTED'
+	suggestedStatus?: PledgeStatus
+	suggestionReason?: string
 }
 
 export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFixture) {
@@ -41,6 +43,8 @@ export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFix
 			archiveUrl: evidence.archiveUrl ?? null,
 			measuredValue: evidence.measuredValue ?? null,
 			measuredAsOf: evidence.measuredAsOf ? new Date(evidence.measuredAsOf) : null,
+			suggestedStatus: evidence.suggestedStatus ?? null,
+			suggestionReason: evidence.suggestionReason ?? null,
 			submittedById: evidence.userId,
 			reviewState,
 			reviewedById: reviewState === 'PENDING' ? null : evidence.userId,
