@@ -23,8 +23,8 @@ export function CorrectionChange({
 	return (
 		<>
 			<p className="correction-change">
-				<span className="label">{t('correction.changeLabel')}</span>{' '}
-				<StatusSinceText entry={was} /> <span aria-hidden="true">→</span>
+				<span className="label">{t('correction.changeLabel')}</span> <StatusSinceText entry={was} />{' '}
+				<span aria-hidden="true">→</span>
 				<span className="visually-hidden">{t('correction.changedTo')}</span> <StatusSinceText entry={now} />
 			</p>
 			{reason ? (
@@ -40,7 +40,8 @@ function StatusSinceText({ entry }: { entry: StatusSince }) {
 	const { t, format } = useI18n()
 	return (
 		<span className="status-since">
-			<StatusBadge status={entry.status} /> {t('correction.since', { date: format.date(entry.effectiveDate) })}
+			<StatusBadge status={entry.status} />{' '}
+			{t('correction.since', { date: format.date(entry.effectiveDate) })}
 		</span>
 	)
 }

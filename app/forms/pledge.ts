@@ -96,12 +96,7 @@ export const pledgeTranslationRules = { summary: 'required' } as const satisfies
  * is looked at by its type: a failed field holds what was sent. The date rules are app/forms/integrity-rules
  * (the model checks them again).
  */
-function checkPledge(
-	pledge: Record<string, unknown>,
-	kind: unknown,
-	now: Date,
-	context: z.RefinementCtx,
-) {
+function checkPledge(pledge: Record<string, unknown>, kind: unknown, now: Date, context: z.RefinementCtx) {
 	const given = (name: string) => pledge[name] !== undefined
 	checkTranslations(pledge, context, pledgeTranslationRules)
 	const { sourceDate, deadline } = pledge

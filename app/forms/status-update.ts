@@ -54,9 +54,7 @@ function ownIntent(value: (typeof ledgerIntents)[keyof typeof ledgerIntents]) {
  */
 export const ledgerSteps = { preview: 'preview', publish: 'publish', edit: 'edit' } as const
 
-const step = intent([ledgerSteps.preview, ledgerSteps.publish, ledgerSteps.edit]).default(
-	ledgerSteps.preview,
-)
+const step = intent([ledgerSteps.preview, ledgerSteps.publish, ledgerSteps.edit]).default(ledgerSteps.preview)
 
 /** Text the public reads for ever: a real sentence (see `publicTextMinimum`). */
 function publicText(missing: string) {

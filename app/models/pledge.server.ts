@@ -457,8 +457,7 @@ export async function updatePledge(id: string, input: PledgeEditInput, actor: Ac
 		actor,
 		read: (tx, pledgeId) => getPledgeRecord(pledgeId, tx),
 		check: async (tx, before) =>
-			pledgeDateProblems(input, before.kind, now) ??
-			categoryProblem(tx, before.platformId, input.categoryId),
+			pledgeDateProblems(input, before.kind, now) ?? categoryProblem(tx, before.platformId, input.categoryId),
 		update: async (tx, where, before) => {
 			const written = await tx.pledge.updateMany({
 				where,

@@ -56,8 +56,7 @@ export type LedgerWrite = { id: string; pledgeStatus: PledgeStatus }
 
 /** What a write answers; `checked` is a dry run's answer (`dryRun`): every check passed, nothing written. */
 export type LedgerWriteResult =
-	| SaveResult<LedgerWrite, LedgerProblem, LedgerProblemDetail>
-	| { status: 'checked' }
+	SaveResult<LedgerWrite, LedgerProblem, LedgerProblemDetail> | { status: 'checked' }
 
 const ledgerEntrySelect = {
 	id: true,

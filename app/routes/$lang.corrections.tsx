@@ -54,11 +54,7 @@ export default function Corrections() {
 							</h2>
 							<UntranslatedNote show={!correction.pledge.titleIsTranslated} />
 							{correction.corrected ? (
-								<CorrectionChange
-									was={correction.corrected}
-									now={correction}
-									reason={correction.reason}
-								/>
+								<CorrectionChange was={correction.corrected} now={correction} reason={correction.reason} />
 							) : null}
 							<dl className="facts">
 								<div>
