@@ -89,7 +89,21 @@ test('evidence with a figure, approved and rested on by a status, reaches the pu
 	await newStatus
 		.getByRole('checkbox', { name: `${title} (${publisher}, ${publishedOn})`, exact: true })
 		.check()
-	await newStatus.getByRole('button', { name: 'Record status', exact: true }).click()
+	// A ledger entry is permanent: the form first shows what the public will see, and writes nothing.
+	await newStatus.getByRole('button', { name: 'Preview', exact: true }).click()
+	const preview = newStatus.getByRole('region', { name: 'Check what the public will see', exact: true })
+	await expect(preview).toContainText(`In progress since ${englishDate(effectiveOn)}`)
+	await expect(preview).toContainText(rationale)
+	await expect(preview).toContainText(`Rests on: ${title} (${publisher}, ${publishedOn})`)
+	// "Edit" goes back to the form with the values kept; previewing again, then "Publish" writes it.
+	await preview.getByRole('button', { name: 'Edit', exact: true }).click()
+	await expect(newStatus.getByLabel('Rationale', { exact: true })).toHaveValue(rationale)
+	await expect(adminPage.getByRole('region', { name: 'Ledger', exact: true })).not.toContainText(rationale)
+	await newStatus.getByRole('button', { name: 'Preview', exact: true }).click()
+	await newStatus
+		.getByRole('region', { name: 'Check what the public will see', exact: true })
+		.getByRole('button', { name: 'Publish', exact: true })
+		.click()
 	await expect(adminPage.getByRole('status')).toContainText('The ledger entry was recorded')
 	await expect(adminPage.getByRole('region', { name: 'Ledger', exact: true })).toContainText(rationale)
 

@@ -125,6 +125,13 @@ test('the corrections page lists the correction', async ({ page }) => {
 		.filter({ has: page.locator(`a[href="/en/platforms/${platform.slug}/pledges/new-library"]`) })
 	await expect(correction).toContainText('Correction: a site was chosen, the library is not built yet.')
 	await expect(correction).toContainText('Kept')
+	// What it changed (the status, on the same date) and why, in its own words.
+	await expect(correction).toContainText(
+		/What changed Kept since 1 March 2020 →.* In progress since 1 March 2020/,
+	)
+	await expect(correction).toContainText(
+		'What was wrong The entry took the choice of a site for the library itself.',
+	)
 })
 
 test('chart code is downloaded only by pages that show a chart', async ({ page }) => {

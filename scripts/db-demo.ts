@@ -47,7 +47,8 @@ type DemoStep = {
 	on: string
 	rationale: string
 	evidence: string
-	correctsPrevious?: true
+	/** What was wrong with the step before, which this one corrects. */
+	correctsPrevious?: { reason: string }
 }
 
 // Fictional throughout: invented sources on example.org, invented figures, invented dates.
@@ -152,7 +153,9 @@ const demoLedger: Record<string, DemoStep[]> = {
 			on: '2024-11-01',
 			rationale: 'Correction: the report described a delay, not an abandonment.',
 			evidence: 'Ministry clarifies power-plant timetable',
-			correctsPrevious: true,
+			correctsPrevious: {
+				reason: 'The report described a delay of the programme, which was misread as its abandonment.',
+			},
 		},
 	],
 	'it-jobs': [
@@ -316,6 +319,7 @@ try {
 					rationale: step.rationale,
 					evidenceIds: [evidence.id],
 					correctsId: step.correctsPrevious ? previous : undefined,
+					correctionReason: step.correctsPrevious?.reason,
 					recordedAt: daysAfter(step.on, step.correctsPrevious ? 9 : 2),
 				})
 				previous = entry.id

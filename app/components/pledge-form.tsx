@@ -72,10 +72,13 @@ export function PledgeForm({
 	submitLabel: string
 }) {
 	const isNew = kind === undefined
-	const [form, fields] = useStaffForm(isNew ? pledgeCreateSchema : pledgeEditSchema(kind), {
-		defaultValue,
-		lastResult,
-	})
+	const [form, fields] = useStaffForm(
+		isNew ? pledgeCreateSchema(new Date()) : pledgeEditSchema(kind, new Date()),
+		{
+			defaultValue,
+			lastResult,
+		},
+	)
 	const steps = fields.steps.getFieldList()
 	return (
 		<StaffForm form={form} className="staff-form catalogue-form" refused={nothingSaved}>

@@ -91,7 +91,8 @@ describe('the status ledger is append-only in the database', () => {
 				fromStatus: 'IN_PROGRESS',
 				status: 'STALLED',
 				effectiveDate: new Date('2024-02-01'),
-				rationale: 'The figure was for another programme.',
+				rationale: 'Stalled since the figure was for another programme.',
+				correctionReason: 'The figure was for another programme.',
 				correctsId: entry.id,
 				authorId: author.id,
 				evidence: { create: [{ evidenceId }] },
@@ -105,7 +106,7 @@ describe('the status ledger is append-only in the database', () => {
 		})
 		expect(ledger.map((row) => [row.id, row.status, row.rationale, row.correctsId])).toEqual([
 			[entry.id, 'IN_PROGRESS', 'Test entry', null],
-			[correction.id, 'STALLED', 'The figure was for another programme.', entry.id],
+			[correction.id, 'STALLED', 'Stalled since the figure was for another programme.', entry.id],
 		])
 		expect(ledger.every((row) => row.evidence.length === 1)).toBe(true)
 	})

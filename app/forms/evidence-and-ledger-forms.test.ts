@@ -90,19 +90,33 @@ describe('random input never throws, and a refusal always names fields with mess
 		{
 			name: 'status update',
 			schema: statusUpdateSchema(now),
-			fields: ['status', 'effectiveDate', 'rationale', 'evidenceIds', 'ledgerHeadId'],
-			base: { status: 'KEPT', effectiveDate: '2026-01-01', rationale: 'Done', evidenceIds: ['e1'] },
+			fields: ['step', 'status', 'effectiveDate', 'rationale', 'evidenceIds', 'ledgerHeadId'],
+			base: {
+				status: 'KEPT',
+				effectiveDate: '2026-01-01',
+				rationale: 'The programme was completed.',
+				evidenceIds: ['e1'],
+			},
 		},
 		{
 			name: 'correction',
 			schema: correctionSchema(now),
-			fields: ['status', 'effectiveDate', 'rationale', 'evidenceIds', 'correctsId'],
+			fields: [
+				'step',
+				'status',
+				'effectiveDate',
+				'rationale',
+				'evidenceIds',
+				'correctsId',
+				'correctionReason',
+			],
 			base: {
 				status: 'KEPT',
 				effectiveDate: '2026-01-01',
-				rationale: 'Done',
+				rationale: 'The programme was completed.',
 				evidenceIds: 'e1',
 				correctsId: 'c',
+				correctionReason: 'The entry named the wrong programme.',
 			},
 		},
 	]

@@ -13,6 +13,7 @@ import {
 	version,
 	webAddress,
 } from './fields'
+import { integrityMessages, termProblems, type DateRuleProblem } from './integrity-rules'
 import type { ProblemMessages } from './problems'
 
 // A politician's platform: the programme its pledges come from. The slug is fixed once created.
@@ -30,11 +31,21 @@ const platformFields = {
 	sourcePublishedAt: isoDate({ missing: 'Enter a date as YYYY-MM-DD, or leave it empty.' }).optional(),
 }
 
-function checkTerm(platform: { termStart: unknown; termEnd: unknown }, context: z.RefinementCtx) {
-	const { termStart, termEnd } = platform
-	if (termStart instanceof Date && termEnd instanceof Date && termEnd <= termStart) {
-		addFieldIssue(context, 'termEnd', 'The term must end after it starts.')
-	}
+const termMessages = {
+	'before-start': integrityMessages.termBeforeStart,
+	'before-election': integrityMessages.termBeforeElection,
+} as const
+
+/** The term's rules (app/forms/integrity-rules; the model checks them again). */
+function checkTerm(
+	platform: { electionDate: unknown; termStart: unknown; termEnd: unknown },
+	context: z.RefinementCtx,
+) {
+	const { electionDate, termStart, termEnd } = platform
+	if (!(termStart instanceof Date) || !(termEnd instanceof Date)) return
+	const election = electionDate instanceof Date ? electionDate : null
+	const problem = termProblems({ electionDate: election, termStart, termEnd }).termEnd
+	if (problem) addFieldIssue(context, 'termEnd', termMessages[problem])
 }
 
 export const platformCreateSchema = z
@@ -47,12 +58,13 @@ export const platformEditSchema = z
 export type PlatformCreateInput = z.output<typeof platformCreateSchema>
 export type PlatformEditInput = z.output<typeof platformEditSchema>
 
-/** Why the model refused a platform, per field. */
-export type PlatformProblem = 'taken' | 'unknown'
+/** Why the model refused a platform, per field (the date rules' codes too: app/forms/integrity-rules). */
+export type PlatformProblem = 'taken' | 'unknown' | DateRuleProblem
 
 export const platformProblems: ProblemMessages<PlatformProblem> = {
 	slug: { taken: 'Another platform has this slug.' },
 	politicianId: { unknown: 'Choose a politician from the list.' },
+	termEnd: termMessages,
 }
 
 /** A stored platform as its edit form shows it: dates as YYYY-MM-DD, nothing as an empty field. */

@@ -6,6 +6,7 @@ import {
 	choice,
 	isoDate,
 	isoDateOf,
+	latestToday,
 	limits,
 	optionalDecimal,
 	optionalText,
@@ -15,6 +16,12 @@ import {
 	version,
 	webAddress,
 } from './fields'
+import {
+	deadlineProblem,
+	indicatorDateProblems,
+	integrityMessages,
+	type DateRuleProblem,
+} from './integrity-rules'
 import type { ProblemMessages } from './problems'
 import {
 	checkTranslations,
@@ -86,11 +93,16 @@ export const pledgeTranslationRules = { summary: 'required' } as const satisfies
 
 /**
  * The checks that tie fields together. They run even when a field failed (`alwaysCheck`), so each value
- * is looked at by its type: a failed field holds what was sent.
+ * is looked at by its type: a failed field holds what was sent. The date rules are app/forms/integrity-rules
+ * (the model checks them again).
  */
-function checkPledge(pledge: Record<string, unknown>, kind: unknown, context: z.RefinementCtx) {
+function checkPledge(pledge: Record<string, unknown>, kind: unknown, now: Date, context: z.RefinementCtx) {
 	const given = (name: string) => pledge[name] !== undefined
 	checkTranslations(pledge, context, pledgeTranslationRules)
+	const { sourceDate, deadline } = pledge
+	if (sourceDate instanceof Date && deadline instanceof Date && deadlineProblem({ deadline, sourceDate })) {
+		addFieldIssue(context, 'deadline', integrityMessages.deadlineBeforeSource)
+	}
 	if (kind === 'QUANTITATIVE') {
 		if (!given('indicatorName')) addFieldIssue(context, 'indicatorName', 'Say what is measured.')
 		if (!given('indicatorUnit')) addFieldIssue(context, 'indicatorUnit', 'Enter the unit of the figure.')
@@ -106,8 +118,16 @@ function checkPledge(pledge: Record<string, unknown>, kind: unknown, context: z.
 			addFieldIssue(context, 'baselineValue', 'Enter the baseline figure, or clear its date.')
 		}
 		const { baselineDate, targetDate } = pledge
-		if (baselineDate instanceof Date && targetDate instanceof Date && baselineDate >= targetDate) {
-			addFieldIssue(context, 'targetDate', 'The target date must come after the baseline date.')
+		if (targetDate instanceof Date) {
+			const problems = indicatorDateProblems({
+				baselineDate: baselineDate instanceof Date ? baselineDate : null,
+				targetDate,
+				today: latestToday(now),
+			})
+			if (problems.baselineDate) addFieldIssue(context, 'baselineDate', integrityMessages.baselineInFuture)
+			if (problems.targetDate) addFieldIssue(context, 'targetDate', integrityMessages.targetBeforeBaseline)
+		} else if (baselineDate instanceof Date && baselineDate > latestToday(now)) {
+			addFieldIssue(context, 'baselineDate', integrityMessages.baselineInFuture)
 		}
 	}
 	if (kind === 'MILESTONE') {
@@ -117,32 +137,40 @@ function checkPledge(pledge: Record<string, unknown>, kind: unknown, context: z.
 	}
 }
 
-/** Editing a pledge: its kind came with the stored record; slug, platform and kind are not in the form. */
-export function pledgeEditSchema(kind: PledgeKind) {
+/**
+ * Editing a pledge: its kind came with the stored record; slug, platform and kind are not in the form. A
+ * baseline may not be dated in the future, so the schema takes the current time.
+ */
+export function pledgeEditSchema(kind: PledgeKind, now: Date) {
 	return z
 		.object({ version: version(), ...editableFields })
-		.superRefine((pledge, context) => checkPledge(pledge, kind, context), alwaysCheck)
+		.superRefine((pledge, context) => checkPledge(pledge, kind, now, context), alwaysCheck)
 }
 
-export const pledgeCreateSchema = z
-	.object({
-		platformId: recordId({ missing: 'Choose a platform.' }),
-		slug: slug(),
-		kind: choice(pledgeKinds, { missing: 'Choose the kind of pledge.' }),
-		...editableFields,
-	})
-	.superRefine((pledge, context) => checkPledge(pledge, pledge.kind, context), alwaysCheck)
+export function pledgeCreateSchema(now: Date) {
+	return z
+		.object({
+			platformId: recordId({ missing: 'Choose a platform.' }),
+			slug: slug(),
+			kind: choice(pledgeKinds, { missing: 'Choose the kind of pledge.' }),
+			...editableFields,
+		})
+		.superRefine((pledge, context) => checkPledge(pledge, pledge.kind, now, context), alwaysCheck)
+}
 
 export type PledgeEditInput = z.output<ReturnType<typeof pledgeEditSchema>>
-export type PledgeCreateInput = z.output<typeof pledgeCreateSchema>
+export type PledgeCreateInput = z.output<ReturnType<typeof pledgeCreateSchema>>
 
-/** Why the model refused a pledge, per field. */
-export type PledgeProblem = 'taken' | 'unknown' | 'not-of-platform'
+/** Why the model refused a pledge, per field (the date rules' codes too: app/forms/integrity-rules). */
+export type PledgeProblem = 'taken' | 'unknown' | 'not-of-platform' | DateRuleProblem
 
 export const pledgeProblems: ProblemMessages<PledgeProblem> = {
 	slug: { taken: 'Another pledge of this platform has this slug.' },
 	platformId: { unknown: 'Choose a platform from the list.' },
 	categoryId: { 'not-of-platform': 'Choose a category of this platform.' },
+	deadline: { 'before-source-date': integrityMessages.deadlineBeforeSource },
+	baselineDate: { 'in-future': integrityMessages.baselineInFuture },
+	targetDate: { 'before-baseline': integrityMessages.targetBeforeBaseline },
 }
 
 type Translation = { locale: string; title: string; summary: string }

@@ -15,9 +15,10 @@ const corrections = correctionSchema(now)
 const valid: Record<string, SentValue> = {
 	status: 'IN_PROGRESS',
 	effectiveDate: '2026-11-01',
-	rationale: 'Hiring is up.',
+	rationale: 'Hiring in IT companies is up.',
 	evidenceIds: 'e1',
 }
+const correction = { ...valid, correctionReason: 'The entry was dated by the report’s printing.' }
 
 describe('the status update and correction forms', () => {
 	test('refuse evidence ids and entry ids that cannot name a record', () => {
@@ -27,7 +28,7 @@ describe('the status update and correction forms', () => {
 		expect(errorsOf(parseForm(schema, { ...valid, ledgerHeadId: "x' OR 1=1" }))).toEqual({
 			ledgerHeadId: ['Reload the page and try again.'],
 		})
-		expect(errorsOf(parseForm(corrections, { ...valid, correctsId: 'a b' }))).toEqual({
+		expect(errorsOf(parseForm(corrections, { ...correction, correctsId: 'a b' }))).toEqual({
 			correctsId: ['Choose the entry to correct.'],
 		})
 	})
@@ -69,6 +70,37 @@ describe('the status update and correction forms', () => {
 		})
 	})
 
+	test('refuse a status before the pledge was made, when the form knows that date', () => {
+		const made = statusUpdateSchema(now, new Date('2022-10-26'))
+		expect(errorsOf(parseForm(made, { ...valid, effectiveDate: '2022-10-25' }))).toEqual({
+			effectiveDate: ['The pledge was made on 2022-10-26: a status cannot take effect before it.'],
+		})
+		expect(acceptedForm(made, { ...valid, effectiveDate: '2022-10-26' }).effectiveDate).toEqual(
+			new Date('2022-10-26'),
+		)
+	})
+
+	test('refuse a rationale that is no sentence: fewer than 20 characters or 3 words', () => {
+		const tooShort = [
+			'Write at least a short sentence (20 characters, 3 words or more): the public reads this, and it stays on record.',
+		]
+		for (const rationale of ['r', 'Hiring is up.', 'Supercalifragilistic-expialidocious', '   a   b   ']) {
+			expect(errorsOf(parseForm(schema, { ...valid, rationale })), rationale).toEqual({ rationale: tooShort })
+		}
+		expect(acceptedForm(schema, { ...valid, rationale: '  The decree was signed.  ' }).rationale).toBe(
+			'The decree was signed.',
+		)
+	})
+
+	test('the first post of a form is a preview; its buttons publish or go back to edit', () => {
+		expect(acceptedForm(schema, valid).step).toBe('preview')
+		expect(acceptedForm(schema, { ...valid, step: 'publish' }).step).toBe('publish')
+		expect(acceptedForm(corrections, { ...correction, correctsId: 'e', step: 'edit' }).step).toBe('edit')
+		expect(errorsOf(parseForm(schema, { ...valid, step: 'write' }))).toEqual({
+			step: ['Please use one of the buttons on the page.'],
+		})
+	})
+
 	test('a new status sends the ledger head it was loaded with; an empty ledger sends none', () => {
 		expect(acceptedForm(schema, { ...valid, ledgerHeadId: 'entry-1' }).ledgerHeadId).toBe('entry-1')
 		expect(acceptedForm(schema, { ...valid, ledgerHeadId: '' }).ledgerHeadId).toBeNull()
@@ -76,12 +108,26 @@ describe('the status update and correction forms', () => {
 	})
 
 	test('a correction names the entry it corrects and follows the same rules', () => {
-		expect(acceptedForm(corrections, { ...valid, correctsId: 'entry-1' })).toMatchObject({
+		expect(acceptedForm(corrections, { ...correction, correctsId: 'entry-1' })).toMatchObject({
 			correctsId: 'entry-1',
+			correctionReason: 'The entry was dated by the report’s printing.',
 		})
-		expect(errorsOf(parseForm(corrections, { ...valid, evidenceIds: [] }))).toEqual({
+		expect(errorsOf(parseForm(corrections, { ...correction, evidenceIds: [] }))).toEqual({
 			correctsId: ['Choose the entry to correct.'],
 			evidenceIds: ['Choose at least one approved evidence item this status rests on.'],
+		})
+	})
+
+	test('a correction says what was wrong, in a sentence of its own', () => {
+		expect(errorsOf(parseForm(corrections, { ...valid, correctsId: 'entry-1' }))).toEqual({
+			correctionReason: ['Say what was wrong with the entry: the public reads this.'],
+		})
+		expect(
+			errorsOf(parseForm(corrections, { ...valid, correctsId: 'entry-1', correctionReason: 'typo' })),
+		).toEqual({
+			correctionReason: [
+				'Write at least a short sentence (20 characters, 3 words or more): the public reads this, and it stays on record.',
+			],
 		})
 	})
 
@@ -89,16 +135,17 @@ describe('the status update and correction forms', () => {
 		const values = ledgerEntryFormValues({
 			status: 'KEPT',
 			effectiveDate: '2026-04-05',
-			rationale: 'Done.',
+			rationale: 'The programme was completed.',
 			evidence: [{ id: 'e1' }, { id: 'e2' }],
 		})
 		expect(values).toEqual({
 			status: 'KEPT',
 			effectiveDate: '2026-04-05',
-			rationale: 'Done.',
+			rationale: 'The programme was completed.',
 			evidenceIds: ['e1', 'e2'],
 		})
-		expect(acceptedForm(corrections, { ...values, correctsId: 'entry-1' })).toMatchObject({
+		const reason = { correctionReason: 'The first entry named the wrong programme.' }
+		expect(acceptedForm(corrections, { ...values, ...reason, correctsId: 'entry-1' })).toMatchObject({
 			status: 'KEPT',
 			evidenceIds: ['e1', 'e2'],
 		})
@@ -132,6 +179,26 @@ describe('the model’s problems with a ledger entry, as messages', () => {
 				'One of the chosen evidence items does not exist. Reload the page.',
 				'“IT jobs report” is evidence for another pledge.',
 			],
+		})
+	})
+
+	test('a date or a text that cannot be true, and a correction that changes nothing', () => {
+		expect(
+			ledgerProblemMessages(
+				{ effectiveDate: 'before-pledge', rationale: 'too-short', status: 'unchanged' },
+				{ pledgeMadeOn: '2022-10-26' },
+			),
+		).toEqual({
+			effectiveDate: ['The pledge was made on 2022-10-26: a status cannot take effect before it.'],
+			rationale: [
+				'Write at least a short sentence (20 characters, 3 words or more): the public reads this, and it stays on record.',
+			],
+			status: [
+				'This correction changes neither the status nor the date it took effect: change at least one of them.',
+			],
+		})
+		expect(ledgerProblemMessages({ effectiveDate: 'in-future' })).toEqual({
+			effectiveDate: ['A status cannot take effect in the future.'],
 		})
 	})
 

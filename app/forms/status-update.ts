@@ -5,13 +5,16 @@ import {
 	alwaysCheck,
 	choice,
 	intent,
+	isoDate,
+	isoDateOf,
+	latestToday,
 	limits,
 	notAForm,
-	pastDate,
 	recordId,
 	recordIds,
 	text,
 } from './fields'
+import { integrityMessages, publicTextProblem, statusDateProblem } from './integrity-rules'
 
 /**
  * Every status, as the database's `PledgeStatus` names them, in the order charts and legends show them:
@@ -44,15 +47,36 @@ function ownIntent(value: (typeof ledgerIntents)[keyof typeof ledgerIntents]) {
 	return intent([value]).optional()
 }
 
-function ledgerEntryFields(now: Date) {
+/**
+ * The steps of writing a ledger entry, which the form's buttons send as `step`: an entry is public and
+ * permanent, so the first post (`preview`, also what a form without a step gets) only checks it and shows
+ * the author what the public will see; `publish` writes it; `edit` goes back to the form with the values.
+ */
+export const ledgerSteps = { preview: 'preview', publish: 'publish', edit: 'edit' } as const
+
+const step = intent([ledgerSteps.preview, ledgerSteps.publish, ledgerSteps.edit]).default(ledgerSteps.preview)
+
+/** Text the public reads for ever: a real sentence (see `publicTextMinimum`). */
+function publicText(missing: string) {
+	// Blank after trimming is `missing`'s message alone.
+	return text({ missing, max: limits.rationale }).refine(
+		(value) => value === '' || publicTextProblem(value) === null,
+		integrityMessages.publicTextTooShort,
+	)
+}
+
+/**
+ * What the status form knows of its pledge, for the date rules: the date the pledge was made (its source's
+ * date), null when the caller does not know it (the model checks it again).
+ */
+export type LedgerFormContext = { now: Date; pledgeMadeOn: Date | null }
+
+function ledgerEntryFields() {
 	return {
+		step,
 		status: choice(statuses, { missing: 'Choose the new status.' }),
-		effectiveDate: pastDate({
-			missing: 'Enter the date the status takes effect.',
-			future: 'A status cannot take effect in the future.',
-			now,
-		}),
-		rationale: text({ missing: 'Explain the status: the public reads this.', max: limits.rationale }),
+		effectiveDate: isoDate({ missing: 'Enter the date the status takes effect.' }),
+		rationale: publicText('Explain the status: the public reads this.'),
 		evidenceIds: recordIds({
 			max: limits.evidencePerStatusUpdate,
 			invalid: 'Choose evidence from the list.',
@@ -60,12 +84,27 @@ function ledgerEntryFields(now: Date) {
 	}
 }
 
+function checkEffectiveDate(
+	entry: { effectiveDate: unknown },
+	context: z.RefinementCtx,
+	{ now, pledgeMadeOn }: LedgerFormContext,
+) {
+	if (!(entry.effectiveDate instanceof Date)) return
+	const problem = statusDateProblem(entry.effectiveDate, { pledgeMadeOn, today: latestToday(now) })
+	if (problem === 'in-future') addFieldIssue(context, 'effectiveDate', integrityMessages.statusInFuture)
+	if (problem === 'before-pledge' && pledgeMadeOn) {
+		addFieldIssue(context, 'effectiveDate', integrityMessages.statusBeforePledge(isoDateOf(pledgeMadeOn)))
+	}
+}
+
 const evidenceRequired = 'Choose at least one approved evidence item this status rests on.'
 
-function requireEvidenceForRatedStatus(
-	entry: { status: unknown; evidenceIds: unknown },
+function checkLedgerEntry(
+	entry: { status: unknown; effectiveDate: unknown; evidenceIds: unknown },
 	context: z.RefinementCtx,
+	known: LedgerFormContext,
 ) {
+	checkEffectiveDate(entry, context, known)
 	const isRated = entry.status !== 'NOT_RATED' && statuses.some((status) => status === entry.status)
 	if (isRated && Array.isArray(entry.evidenceIds) && entry.evidenceIds.length === 0) {
 		addFieldIssue(context, 'evidenceIds', evidenceRequired)
@@ -75,44 +114,49 @@ function requireEvidenceForRatedStatus(
 /**
  * A new ledger entry. `ledgerHeadId` is the newest entry the admin saw when the form was loaded, absent when
  * the ledger was empty (`null`): if another entry was recorded since, the model refuses the update as stale
- * rather than write it on top of a status the admin never saw. The dates may not be in the future, so the
- * schema takes the current time.
+ * rather than write it on top of a status the admin never saw. The date may not be in the future nor before
+ * the pledge was made, so the schema takes the current time and, where known, the pledge's date.
  */
-export function statusUpdateSchema(now: Date) {
+export function statusUpdateSchema(now: Date, pledgeMadeOn: Date | null = null) {
 	return z
 		.object(
 			{
 				intent: ownIntent(ledgerIntents.record),
-				...ledgerEntryFields(now),
+				...ledgerEntryFields(),
 				ledgerHeadId: recordId({ missing: 'Reload the page and try again.' })
 					.optional()
 					.transform((id) => id ?? null),
 			},
 			notAForm,
 		)
-		.superRefine(requireEvidenceForRatedStatus, alwaysCheck)
+		.superRefine((entry, context) => checkLedgerEntry(entry, context, { now, pledgeMadeOn }), alwaysCheck)
 }
 
-/** A new entry as the model takes it (which form sent it is the route's business). */
-export type StatusUpdateInput = Omit<z.output<ReturnType<typeof statusUpdateSchema>>, 'intent'>
+/** A new entry as the model takes it (which form sent it, and at which step, is the route's business). */
+export type StatusUpdateInput = Omit<z.output<ReturnType<typeof statusUpdateSchema>>, 'intent' | 'step'>
 
-/** A correction: a new entry that takes the place of `correctsId`, with the same fields as a status update. */
-export function correctionSchema(now: Date) {
+/**
+ * A correction: a new entry that takes the place of `correctsId`, with the same fields as a status update
+ * and its own reason, what was wrong with the entry it corrects (the entry's rationale explains the new
+ * status; the reason explains the correction, and the Corrections page shows it).
+ */
+export function correctionSchema(now: Date, pledgeMadeOn: Date | null = null) {
 	return z
 		.object(
 			{
 				intent: ownIntent(ledgerIntents.correct),
-				...ledgerEntryFields(now),
+				...ledgerEntryFields(),
 				correctsId: recordId({ missing: 'Choose the entry to correct.' }),
+				correctionReason: publicText('Say what was wrong with the entry: the public reads this.'),
 			},
 			notAForm,
 		)
-		.superRefine(requireEvidenceForRatedStatus, alwaysCheck)
+		.superRefine((entry, context) => checkLedgerEntry(entry, context, { now, pledgeMadeOn }), alwaysCheck)
 }
 
-export type CorrectionInput = Omit<z.output<ReturnType<typeof correctionSchema>>, 'intent'>
+export type CorrectionInput = Omit<z.output<ReturnType<typeof correctionSchema>>, 'intent' | 'step'>
 
-/** A ledger entry as its form shows it: the stored entry a correction starts from. */
+/** A ledger entry as its form shows it: the stored entry a correction starts from (with no reason yet). */
 export function ledgerEntryFormValues(entry: {
 	status: Status
 	effectiveDate: string
@@ -129,9 +173,18 @@ export function ledgerEntryFormValues(entry: {
 
 /**
  * Why the model refused an entry the form accepted: no evidence for a rated status, evidence a status
- * cannot rest on (which items, and why, come as `LedgerProblemDetail`), or a date before the entry in effect.
+ * cannot rest on (which items, and why, come as `LedgerProblemDetail`), a date before the entry in effect,
+ * in the future or before the pledge was made, a public text too short to explain anything, or a correction
+ * that changes neither the status nor its date.
  */
-export type LedgerProblem = 'evidence-required' | 'evidence-unusable' | 'before-current'
+export type LedgerProblem =
+	| 'evidence-required'
+	| 'evidence-unusable'
+	| 'before-current'
+	| 'in-future'
+	| 'before-pledge'
+	| 'too-short'
+	| 'unchanged'
 
 /** Why one chosen evidence item cannot carry a status. */
 export type UnusableEvidence =
@@ -143,6 +196,8 @@ export type LedgerProblemDetail = {
 	unusableEvidence?: UnusableEvidence[]
 	/** The effective date (YYYY-MM-DD) of the entry now in effect. */
 	currentSince?: string
+	/** The date (YYYY-MM-DD) the pledge was made. */
+	pledgeMadeOn?: string
 }
 
 function unusableEvidenceMessage(evidence: UnusableEvidence): string {
@@ -175,6 +230,20 @@ export function ledgerProblemMessages(
 			case 'before-current':
 				fieldErrors[field] = [
 					`The current status took effect on ${detail.currentSince ?? 'an earlier date'}: a new status cannot take effect before it. To change the past, correct that entry.`,
+				]
+				break
+			case 'in-future':
+				fieldErrors[field] = [integrityMessages.statusInFuture]
+				break
+			case 'before-pledge':
+				fieldErrors[field] = [integrityMessages.statusBeforePledge(detail.pledgeMadeOn ?? 'a later date')]
+				break
+			case 'too-short':
+				fieldErrors[field] = [integrityMessages.publicTextTooShort]
+				break
+			case 'unchanged':
+				fieldErrors[field] = [
+					'This correction changes neither the status nor the date it took effect: change at least one of them.',
 				]
 				break
 		}

@@ -57,7 +57,9 @@ describe('the translation fields', () => {
 			deadline: '2027-01-01',
 			ruTitle: 'Рабочие места',
 		}
-		expect(errorsOf(parseForm(pledgeEditSchema('QUALITATIVE'), pledge))).toEqual({
+		expect(
+			errorsOf(parseForm(pledgeEditSchema('QUALITATIVE', new Date('2026-12-01T12:00:00Z')), pledge)),
+		).toEqual({
 			ruSummary: ['Enter the Russian summary too, or clear the Russian title.'],
 		})
 	})

@@ -7,7 +7,10 @@ import { localize, translationsIn } from './translation.server'
 
 export const correctionsPageSize = 50
 
-/** Every ledger correction, newest first, one page at a time, with what it corrected. */
+/**
+ * Every ledger correction, newest first, one page at a time, with what it corrected and why (`reason`;
+ * null for a correction recorded before corrections had their own reason).
+ */
 export async function listCorrections(
 	{ locale, page }: { locale: Locale; page: number },
 	prisma: PrismaClient = getPrisma(),
@@ -25,6 +28,7 @@ export async function listCorrections(
 				status: true,
 				effectiveDate: true,
 				rationale: true,
+				correctionReason: true,
 				createdAt: true,
 				corrects: { select: { status: true, effectiveDate: true, rationale: true } },
 				pledge: {
@@ -49,6 +53,7 @@ export async function listCorrections(
 				effectiveDate: isoDate(entry.effectiveDate),
 				recordedAt: entry.createdAt.toISOString(),
 				rationale: entry.rationale,
+				reason: entry.correctionReason,
 				corrected: entry.corrects
 					? {
 							status: entry.corrects.status,

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { isSlug } from '~/forms/fields'
+import { termProblems } from '~/forms/integrity-rules'
 import {
 	platformFormValues,
 	type PlatformCreateInput,
@@ -315,6 +316,16 @@ function platformData(input: PlatformCreateInput | PlatformEditInput) {
 	}
 }
 
+/** A platform's politician exists, and its term ends after it starts and after the election. */
+async function platformProblem(
+	tx: Prisma.TransactionClient,
+	input: PlatformCreateInput | PlatformEditInput,
+): Promise<Problems<PlatformProblem> | null> {
+	const term = termProblems(input)
+	if (term.termEnd) return term
+	return politicianProblem(tx, input.politicianId)
+}
+
 async function politicianProblem(
 	tx: Prisma.TransactionClient,
 	politicianId: string,
@@ -327,7 +338,7 @@ export async function createPlatform(input: PlatformCreateInput, actor: Actor) {
 	return createAudited<PlatformRecord, PlatformProblem>({
 		actor,
 		read: (tx, id) => getPlatformRecord(id, tx),
-		check: (tx) => politicianProblem(tx, input.politicianId),
+		check: (tx) => platformProblem(tx, input),
 		create: async (tx) =>
 			(await tx.platform.create({ data: { slug: input.slug, ...platformData(input) }, select: { id: true } }))
 				.id,
@@ -342,7 +353,7 @@ export async function updatePlatform(id: string, input: PlatformEditInput, actor
 		version: input.version,
 		actor,
 		read: (tx, platformId) => getPlatformRecord(platformId, tx),
-		check: (tx) => politicianProblem(tx, input.politicianId),
+		check: (tx) => platformProblem(tx, input),
 		update: (tx, where) =>
 			tx.platform.updateMany({ where, data: { ...platformData(input), version: { increment: 1 } } }),
 		audit: audit('platform.update'),

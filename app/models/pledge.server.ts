@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
-import { isSlug } from '~/forms/fields'
+import { isSlug, latestToday } from '~/forms/fields'
+import { deadlineProblem, indicatorDateProblems } from '~/forms/integrity-rules'
 import {
 	pledgeFormValues,
 	pledgeTranslationRules,
@@ -125,8 +126,9 @@ export async function getPledgePage(
 				status: true,
 				effectiveDate: true,
 				rationale: true,
+				correctionReason: true,
 				createdAt: true,
-				corrects: { select: { id: true, effectiveDate: true } },
+				corrects: { select: { id: true, status: true, effectiveDate: true } },
 				correctedBy: { select: { id: true }, take: 1 },
 				evidence: {
 					where: { evidence: { reviewState: 'APPROVED' } },
@@ -166,8 +168,13 @@ export async function getPledgePage(
 		recordedAt: entry.createdAt.toISOString(),
 		rationale: entry.rationale,
 		corrects: entry.corrects
-			? { id: entry.corrects.id, effectiveDate: isoDate(entry.corrects.effectiveDate) }
+			? {
+					id: entry.corrects.id,
+					status: entry.corrects.status,
+					effectiveDate: isoDate(entry.corrects.effectiveDate),
+				}
 			: null,
+		correctionReason: entry.correctionReason,
 		isCorrected: entry.correctedBy.length > 0,
 		evidence: entry.evidence.map(({ evidence }) => evidence),
 	}))
@@ -419,6 +426,30 @@ async function writePledgeParts(
 	}
 }
 
+/**
+ * The date rules of a pledge (app/forms/integrity-rules), checked again for every path that writes one:
+ * no deadline before the pledge was made; an indicator's baseline not in the future, its target after it.
+ */
+function pledgeDateProblems(
+	input: PledgeContent,
+	kind: PledgeRecord['kind'],
+	now: Date,
+): Problems<PledgeProblem> | null {
+	const problems: Problems<PledgeProblem> = {}
+	const deadline = deadlineProblem(input)
+	if (deadline) problems.deadline = deadline
+	if (kind === 'QUANTITATIVE' && input.targetDate !== undefined) {
+		const { baselineDate, targetDate } = input
+		const indicator = indicatorDateProblems({
+			baselineDate: baselineDate ?? null,
+			targetDate,
+			today: latestToday(now),
+		})
+		Object.assign(problems, indicator)
+	}
+	return Object.keys(problems).length > 0 ? problems : null
+}
+
 async function categoryProblem(
 	tx: Prisma.TransactionClient,
 	platformId: string,
@@ -430,15 +461,16 @@ async function categoryProblem(
 
 /**
  * Saves an edit of a pledge with its translations, indicator and steps, audited. The platform and kind
- * stay; the status is never written here: the ledger owns it.
+ * stay; the status is never written here: the ledger owns it. Dates that cannot be true are refused.
  */
-export async function updatePledge(id: string, input: PledgeEditInput, actor: Actor) {
+export async function updatePledge(id: string, input: PledgeEditInput, actor: Actor, now = new Date()) {
 	return updateVersioned<PledgeRecord, PledgeProblem>({
 		id,
 		version: input.version,
 		actor,
 		read: (tx, pledgeId) => getPledgeRecord(pledgeId, tx),
-		check: (tx, before) => categoryProblem(tx, before.platformId, input.categoryId),
+		check: async (tx, before) =>
+			pledgeDateProblems(input, before.kind, now) ?? categoryProblem(tx, before.platformId, input.categoryId),
 		update: async (tx, where, before) => {
 			const written = await tx.pledge.updateMany({
 				where,
@@ -460,12 +492,17 @@ export async function updatePledge(id: string, input: PledgeEditInput, actor: Ac
 	})
 }
 
-/** Creates a pledge (status NOT_RATED until the ledger says otherwise) with its parts, audited. */
-export async function createPledge(input: PledgeCreateInput, actor: Actor) {
+/**
+ * Creates a pledge (status NOT_RATED until the ledger says otherwise) with its parts, audited; dates that
+ * cannot be true are refused.
+ */
+export async function createPledge(input: PledgeCreateInput, actor: Actor, now = new Date()) {
 	return createAudited<PledgeRecord, PledgeProblem>({
 		actor,
 		read: (tx, pledgeId) => getPledgeRecord(pledgeId, tx),
 		check: async (tx) => {
+			const dateProblems = pledgeDateProblems(input, input.kind, now)
+			if (dateProblems) return dateProblems
 			const platform = await tx.platform.findUnique({ where: { id: input.platformId }, select: { id: true } })
 			if (!platform) return { platformId: 'unknown' }
 			return categoryProblem(tx, input.platformId, input.categoryId)

@@ -262,7 +262,12 @@ describe('recording a status update', () => {
 
 		test('a rated status with no evidence', async () => {
 			await expectRefused(
-				{ status: 'KEPT', effectiveDate: new Date('2026-01-10'), rationale: 'Done', evidenceIds: [] },
+				{
+					status: 'KEPT',
+					effectiveDate: new Date('2026-01-10'),
+					rationale: 'As the evidence shows.',
+					evidenceIds: [],
+				},
 				{ status: 'invalid', problems: { evidenceIds: 'evidence-required' } },
 				{ evidenceIds: ['Choose at least one approved evidence item this status rests on.'] },
 			)
@@ -323,9 +328,10 @@ describe('recording a status update', () => {
 			const correction = acceptedForm(correctionSchema(now), {
 				status: 'IN_PROGRESS',
 				effectiveDate: '2026-01-10',
-				rationale: 'x',
+				rationale: 'As the evidence shows.',
 				evidenceIds: approved,
 				correctsId: 'any-entry',
+				correctionReason: 'The entry misread the source.',
 			})
 			await expect(recordCorrection({ actor: checker, pledgeId, input: correction }, prisma)).rejects.toThrow(
 				/only an admin/,
@@ -406,7 +412,7 @@ describe('recording a status update', () => {
 						input: {
 							status: 'KEPT',
 							effectiveDate: new Date('2026-05-01'),
-							rationale: 'x',
+							rationale: 'As the evidence shows.',
 							evidenceIds: [approved, approved],
 						},
 					},
@@ -487,7 +493,8 @@ describe('recording a correction', () => {
 
 	function correction(fields: Record<string, SentValue>) {
 		return acceptedForm(correctionSchema(now), {
-			rationale: 'The earlier entry misread the source.',
+			rationale: 'As the newer evidence shows.',
+			correctionReason: 'The earlier entry misread the source.',
 			...fields,
 		})
 	}
@@ -649,7 +656,7 @@ describe('recording a correction', () => {
 test('the status page gives the pledge, the ledger head the form sends back, and the evidence to choose from', async () => {
 	const slug = 'lower-morbidity-longer-life'
 	const pledgeId = await pledgeIdOf(prisma, slug)
-	const empty = await getStatusPage(pledgeId, prisma)
+	const empty = await getStatusPage(pledgeId, {}, prisma)
 	expect(empty).toMatchObject({ pledge: { slug, status: 'NOT_RATED' }, ledgerHeadId: '', ledger: [] })
 	const approved = await evidenceFor(slug)
 	await evidenceFor(slug, 'PENDING')
@@ -667,12 +674,12 @@ test('the status page gives the pledge, the ledger head the form sends back, and
 		prisma,
 	)
 	const entryId = saved(result).id
-	const page = await getStatusPage(pledgeId, prisma)
+	const page = await getStatusPage(pledgeId, {}, prisma)
 	expect(page?.pledge.status).toBe('IN_PROGRESS')
 	expect(page?.ledgerHeadId).toBe(entryId)
 	expect(page?.ledger).toMatchObject([{ id: entryId, fromStatus: 'NOT_RATED', evidence: [{ id: approved }] }])
 	expect(page?.approvedEvidence.map((item) => item.id)).toEqual([approved])
-	expect(await getStatusPage('no-such-pledge', prisma)).toBeNull()
+	expect(await getStatusPage('no-such-pledge', {}, prisma)).toBeNull()
 })
 
 describe('random forms never cause an error', () => {
@@ -699,7 +706,10 @@ describe('random forms never cause an error', () => {
 			{
 				status: mostly(fc.constantFrom('NOT_RATED', 'IN_PROGRESS', 'KEPT', 'BROKEN'), fc.string()),
 				effectiveDate: date,
-				rationale: mostly(fc.string({ minLength: 1 }), fc.constantFrom('', 'a\u0000b')),
+				rationale: mostly(
+					fc.constantFrom('As the evidence shows.', 'The law was adopted in its first reading.'),
+					fc.oneof(fc.string(), fc.constantFrom('', 'a\u0000b', 'r')),
+				),
 				evidenceIds: mostly(
 					fc.subarray(approved, { minLength: 1 }),
 					fc.oneof(fc.subarray([...approved, ...refused]), fc.array(fc.string(), { maxLength: 3 })),
@@ -718,7 +728,11 @@ describe('random forms never cause an error', () => {
 				const before = await snapshot(pledgeId)
 				let result
 				if (asCorrection && target) {
-					const parsed = parseForm(correctionSchema(now), { ...values, correctsId: target })
+					const parsed = parseForm(correctionSchema(now), {
+						...values,
+						correctsId: target,
+						correctionReason: 'The entry it corrects misread the source.',
+					})
 					if (parsed.status !== 'success') return
 					result = await recordCorrection({ actor: admin, pledgeId, input: parsed.value }, prisma)
 				} else {
@@ -811,7 +825,15 @@ describe('the public status-over-time', () => {
 			const fields = { status, effectiveDate, rationale: 'As the evidence shows.', evidenceIds: evidenceId }
 			const result = correctsId
 				? await recordCorrection(
-						{ actor: admin, pledgeId, input: acceptedForm(correctionSchema(now), { ...fields, correctsId }) },
+						{
+							actor: admin,
+							pledgeId,
+							input: acceptedForm(correctionSchema(now), {
+								...fields,
+								correctsId,
+								correctionReason: 'The entry it corrects misread the source.',
+							}),
+						},
 						prisma,
 					)
 				: await recordStatusUpdate({ actor: admin, pledgeId, input: update(fields) }, prisma)
@@ -853,5 +875,229 @@ describe('the public status-over-time', () => {
 			KEPT: 0,
 			BROKEN: 0,
 		})
+	})
+})
+
+describe('the integrity rules, whatever path writes (app/forms/integrity-rules)', () => {
+	const tooShort = [
+		'Write at least a short sentence (20 characters, 3 words or more): the public reads this, and it stays on record.',
+	]
+
+	test('a date before the pledge was made (its source, 2022-10-26) or after today: refused, nothing written', async () => {
+		const slug = 'competitive-agriculture'
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		const evidenceId = await evidenceFor(slug)
+		const before = await snapshot(pledgeId)
+		const entry = (effectiveDate: string) => ({
+			status: 'IN_PROGRESS' as const,
+			effectiveDate: new Date(effectiveDate),
+			rationale: 'As the evidence shows.',
+			evidenceIds: [evidenceId],
+		})
+		const early = await recordStatusUpdate(
+			{ actor: admin, pledgeId, input: entry('1990-01-01'), now },
+			prisma,
+		)
+		expect(early).toEqual({
+			status: 'invalid',
+			problems: { effectiveDate: 'before-pledge' },
+			detail: { pledgeMadeOn: '2022-10-26' },
+		})
+		expect(messagesOf(early)).toEqual({
+			effectiveDate: ['The pledge was made on 2022-10-26: a status cannot take effect before it.'],
+		})
+		const late = await recordStatusUpdate({ actor: admin, pledgeId, input: entry('2026-11-30'), now }, prisma)
+		expect(late).toMatchObject({ status: 'invalid', problems: { effectiveDate: 'in-future' } })
+		expect(await snapshot(pledgeId)).toEqual(before)
+		// The day the pledge was made is the earliest a status may take effect.
+		const first = await recordStatusUpdate(
+			{ actor: admin, pledgeId, input: entry('2022-10-26'), now },
+			prisma,
+		)
+		expect(first.status).toBe('saved')
+	})
+
+	test('a rationale or a correction reason that is no sentence: refused at its field, nothing written', async () => {
+		const slug = 'open-transport-corridors'
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		const evidenceId = await evidenceFor(slug)
+		const fields = {
+			status: 'IN_PROGRESS' as const,
+			effectiveDate: new Date('2026-01-10'),
+			evidenceIds: [evidenceId],
+		}
+		const before = await snapshot(pledgeId)
+		const short = await recordStatusUpdate(
+			{ actor: admin, pledgeId, input: { ...fields, rationale: 'r' }, now },
+			prisma,
+		)
+		expect(messagesOf(short)).toEqual({ rationale: tooShort })
+		expect(await snapshot(pledgeId)).toEqual(before)
+
+		const entryId = saved(
+			await recordStatusUpdate(
+				{ actor: admin, pledgeId, input: { ...fields, rationale: 'As the evidence shows.' }, now },
+				prisma,
+			),
+		).id
+		const afterEntry = await snapshot(pledgeId)
+		const correction = {
+			...fields,
+			status: 'STALLED' as const,
+			rationale: 'As the evidence shows.',
+			correctsId: entryId,
+			correctionReason: 'wrong',
+		}
+		const refused = await recordCorrection({ actor: admin, pledgeId, input: correction, now }, prisma)
+		expect(messagesOf(refused)).toEqual({ correctionReason: tooShort })
+		expect(await snapshot(pledgeId)).toEqual(afterEntry)
+	})
+
+	test('a correction that changes neither the status nor its date: refused at the status, nothing written', async () => {
+		const slug = 'new-economic-model'
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		const evidenceId = await evidenceFor(slug)
+		const entryId = saved(
+			await recordStatusUpdate(
+				{
+					actor: admin,
+					pledgeId,
+					input: update({ status: 'IN_PROGRESS', effectiveDate: '2023-04-01', evidenceIds: evidenceId }),
+					now,
+				},
+				prisma,
+			),
+		).id
+		const before = await snapshot(pledgeId)
+		const same = acceptedForm(correctionSchema(now), {
+			status: 'IN_PROGRESS',
+			effectiveDate: '2023-04-01',
+			rationale: 'A better explanation of the same status.',
+			evidenceIds: evidenceId,
+			correctsId: entryId,
+			correctionReason: 'The rationale was unclear to readers.',
+		})
+		const result = await recordCorrection({ actor: admin, pledgeId, input: same, now }, prisma)
+		expect(result).toEqual({ status: 'invalid', problems: { status: 'unchanged' } })
+		expect(messagesOf(result)).toEqual({
+			status: [
+				'This correction changes neither the status nor the date it took effect: change at least one of them.',
+			],
+		})
+		expect(await snapshot(pledgeId)).toEqual(before)
+
+		// Only the date changes: recorded, with its own reason beside the new entry's rationale.
+		const input = {
+			...same,
+			effectiveDate: new Date('2024-04-01'),
+			correctionReason: 'The entry was dated by the report, not by the law.',
+		}
+		const corrected = saved(await recordCorrection({ actor: admin, pledgeId, input, now }, prisma))
+		expect(
+			await prisma.statusUpdate.findUniqueOrThrow({
+				where: { id: corrected.id },
+				select: { correctionReason: true, rationale: true, correctsId: true },
+			}),
+		).toEqual({
+			correctionReason: 'The entry was dated by the report, not by the law.',
+			rationale: 'A better explanation of the same status.',
+			correctsId: entryId,
+		})
+		const [audit] = await prisma.auditEntry.findMany({ where: { entityId: corrected.id } })
+		expect(audit?.after).toMatchObject({
+			correctionReason: 'The entry was dated by the report, not by the law.',
+		})
+		expect((await listLedger(pledgeId, prisma))[0]).toMatchObject({
+			id: corrected.id,
+			correctionReason: 'The entry was dated by the report, not by the law.',
+		})
+	})
+
+	test('a dry run (the preview) checks everything and writes nothing; the same entry then publishes', async () => {
+		const slug = 'efficient-state-apparatus'
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		const evidenceId = await evidenceFor(slug)
+		const input = update({
+			status: 'IN_PROGRESS',
+			effectiveDate: '2024-04-01',
+			evidenceIds: evidenceId,
+			ledgerHeadId: '',
+		})
+		const before = await snapshot(pledgeId)
+		expect(await recordStatusUpdate({ actor: admin, pledgeId, input, now, dryRun: true }, prisma)).toEqual({
+			status: 'checked',
+		})
+		expect(await snapshot(pledgeId)).toEqual(before)
+		// A dry run refuses what the write would refuse.
+		const pending = await evidenceFor(slug, 'PENDING', 'Not yet reviewed')
+		expect(
+			await recordStatusUpdate(
+				{ actor: admin, pledgeId, input: { ...input, evidenceIds: [pending] }, now, dryRun: true },
+				prisma,
+			),
+		).toMatchObject({ status: 'invalid', problems: { evidenceIds: 'evidence-unusable' } })
+		const entryId = saved(await recordStatusUpdate({ actor: admin, pledgeId, input, now }, prisma)).id
+		const afterEntry = await snapshot(pledgeId)
+		const correction = acceptedForm(correctionSchema(now), {
+			status: 'STALLED',
+			effectiveDate: '2024-04-01',
+			rationale: 'No step was taken for twelve months.',
+			evidenceIds: evidenceId,
+			correctsId: entryId,
+			correctionReason: 'The entry misread the ministry’s report.',
+		})
+		expect(
+			await recordCorrection({ actor: admin, pledgeId, input: correction, now, dryRun: true }, prisma),
+		).toEqual({ status: 'checked' })
+		expect(await snapshot(pledgeId)).toEqual(afterEntry)
+	})
+
+	test('PostgreSQL keeps the static rules too (a script writing around the models is refused)', async () => {
+		const slug = 'balanced-foreign-policy'
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		const evidenceId = await evidenceFor(slug)
+		const written = await recordStatusUpdate(
+			{
+				actor: admin,
+				pledgeId,
+				input: update({ status: 'IN_PROGRESS', effectiveDate: '2023-01-10', evidenceIds: evidenceId }),
+				now,
+			},
+			prisma,
+		)
+		const entry = { id: saved(written).id, authorId: admin.id }
+		const row = {
+			pledgeId,
+			fromStatus: 'NOT_RATED' as const,
+			status: 'IN_PROGRESS' as const,
+			effectiveDate: new Date('2024-01-01'),
+			rationale: 'As the evidence shows.',
+			authorId: entry.authorId,
+		}
+		const constraint = (name: string) => new RegExp(name)
+		await expect(prisma.statusUpdate.create({ data: { ...row, correctsId: entry.id } })).rejects.toThrow(
+			constraint('StatusUpdate_correction_has_reason'),
+		)
+		await expect(
+			prisma.statusUpdate.create({ data: { ...row, correctionReason: 'Not a correction at all.' } }),
+		).rejects.toThrow(constraint('StatusUpdate_correction_has_reason'))
+		await expect(
+			prisma.pledge.update({ where: { id: pledgeId }, data: { deadline: new Date('2020-01-01') } }),
+		).rejects.toThrow(constraint('Pledge_deadline_not_before_source'))
+		const platform = await prisma.platform.findFirstOrThrow({ select: { id: true } })
+		// The seed's term: 2022-11-26 to 2029-11-26, after the election of 2022-11-20.
+		await expect(
+			prisma.platform.update({ where: { id: platform.id }, data: { termEnd: new Date('2022-11-23') } }),
+		).rejects.toThrow(constraint('Platform_term_ends_after_start'))
+		await expect(
+			prisma.platform.update({ where: { id: platform.id }, data: { electionDate: new Date('2030-01-01') } }),
+		).rejects.toThrow(constraint('Platform_term_ends_after_election'))
+		const indicator = await prisma.indicator.findFirstOrThrow({ select: { id: true, targetDate: true } })
+		await expect(
+			prisma.indicator.update({
+				where: { id: indicator.id },
+				data: { baselineDate: indicator.targetDate, baselineValue: 1 },
+			}),
+		).rejects.toThrow(constraint('Indicator_target_after_baseline'))
 	})
 })

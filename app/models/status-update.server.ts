@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
+import { publicTextProblem, statusDateProblem } from '~/forms/integrity-rules'
 import type {
 	CorrectionInput,
 	LedgerProblem,
@@ -53,7 +54,9 @@ function compareEntries(a: LedgerEntry, b: LedgerEntry): number {
  */
 export type LedgerWrite = { id: string; pledgeStatus: PledgeStatus }
 
-export type LedgerWriteResult = SaveResult<LedgerWrite, LedgerProblem, LedgerProblemDetail>
+/** What a write answers; `checked` is a dry run's answer (`dryRun`): every check passed, nothing written. */
+export type LedgerWriteResult =
+	SaveResult<LedgerWrite, LedgerProblem, LedgerProblemDetail> | { status: 'checked' }
 
 const ledgerEntrySelect = {
 	id: true,
@@ -75,7 +78,7 @@ async function lockPledge(tx: Prisma.TransactionClient, pledgeId: string) {
 	// One after the other: a transaction has one connection.
 	const pledge = await tx.pledge.findUniqueOrThrow({
 		where: { id: pledgeId },
-		select: { id: true, status: true },
+		select: { id: true, status: true, sourceDate: true },
 	})
 	const ledger = await tx.statusUpdate.findMany({ where: { pledgeId }, select: ledgerEntrySelect })
 	return { pledge, ledger }
@@ -113,12 +116,39 @@ type Append = {
 	pledgeId: string
 	now: Date
 	fields: Pick<StatusUpdateInput, 'status' | 'effectiveDate' | 'rationale' | 'evidenceIds'>
+	/** The entry corrected and what was wrong with it; both null for a new status. */
 	correctsId: string | null
+	correctionReason: string | null
+	/** Check everything, write nothing (the author's preview): answers `checked`. */
+	dryRun: boolean
+}
+
+/**
+ * The rules every entry keeps whatever path writes it (app/forms/integrity-rules): a date that has come
+ * and is not before the pledge was made, and public texts that are sentences.
+ */
+function entryRuleProblems(
+	{ fields, correctionReason, now }: Append,
+	pledgeMadeOn: Date,
+): LedgerWriteResult | null {
+	const dateProblem = statusDateProblem(fields.effectiveDate, { pledgeMadeOn, today: latestToday(now) })
+	if (dateProblem) {
+		return {
+			status: 'invalid',
+			problems: { effectiveDate: dateProblem },
+			detail: { pledgeMadeOn: isoDateOf(pledgeMadeOn) },
+		}
+	}
+	if (publicTextProblem(fields.rationale)) return { status: 'invalid', problems: { rationale: 'too-short' } }
+	if (correctionReason !== null && publicTextProblem(correctionReason)) {
+		return { status: 'invalid', problems: { correctionReason: 'too-short' } }
+	}
+	return null
 }
 
 /**
  * Appends the entry, stores the status the ledger now gives the pledge, and records both in the audit log;
- * refuses (writing nothing) an entry whose evidence a status cannot rest on.
+ * refuses (writing nothing) an entry that breaks a rule or whose evidence a status cannot rest on.
  */
 async function appendToLedger(
 	tx: Prisma.TransactionClient,
@@ -126,7 +156,9 @@ async function appendToLedger(
 	locked: NonNullable<Awaited<ReturnType<typeof lockPledge>>>,
 	before: Prisma.InputJsonObject,
 ): Promise<LedgerWriteResult> {
-	const { actor, pledgeId, fields, correctsId, now } = append
+	const { actor, pledgeId, fields, correctsId, correctionReason, now } = append
+	const ruleProblems = entryRuleProblems(append, locked.pledge.sourceDate)
+	if (ruleProblems) return ruleProblems
 	if (fields.status !== 'NOT_RATED' && fields.evidenceIds.length === 0) {
 		return { status: 'invalid', problems: { evidenceIds: 'evidence-required' } }
 	}
@@ -138,6 +170,7 @@ async function appendToLedger(
 			detail: { unusableEvidence: unusable },
 		}
 	}
+	if (append.dryRun) return { status: 'checked' }
 
 	const entry = await tx.statusUpdate.create({
 		data: {
@@ -146,6 +179,7 @@ async function appendToLedger(
 			status: fields.status,
 			effectiveDate: fields.effectiveDate,
 			rationale: fields.rationale,
+			correctionReason,
 			correctsId,
 			authorId: actor.id,
 			evidence: { create: fields.evidenceIds.map((evidenceId) => ({ evidenceId })) },
@@ -170,6 +204,7 @@ async function appendToLedger(
 			rationale: fields.rationale,
 			evidenceIds: fields.evidenceIds,
 			correctsId,
+			...(correctsId ? { correctionReason } : {}),
 			pledgeStatus: current.status,
 		},
 		ipAddress: actor.ipAddress,
@@ -197,7 +232,8 @@ function ledgerHead(ledger: readonly LedgerEntry[]): LedgerEntry | null {
  * effect: changing the past is what a correction is for. When `ledgerHeadId` (the newest entry when the
  * form was loaded; null for an empty ledger) is no longer the newest, the update is a conflict with the
  * newest entry; an id the ledger does not hold at all is not-found. Leaving it out skips that check. Only
- * an admin may record (checked again here: throws).
+ * an admin may record (checked again here: throws). With `dryRun`, every check runs and nothing is
+ * written (`checked`): the status form's preview.
  */
 export async function recordStatusUpdate(
 	{
@@ -205,11 +241,13 @@ export async function recordStatusUpdate(
 		pledgeId,
 		input,
 		now = new Date(),
+		dryRun = false,
 	}: {
 		actor: Actor
 		pledgeId: string
 		input: Omit<StatusUpdateInput, 'ledgerHeadId'> & { ledgerHeadId?: string | null }
 		now?: Date
+		dryRun?: boolean
 	},
 	prisma: PrismaClient = getPrisma(),
 ): Promise<LedgerWriteResult> {
@@ -237,17 +275,18 @@ export async function recordStatusUpdate(
 				detail: { currentSince: isoDateOf(inEffectEntry.effectiveDate) },
 			}
 		}
-		return appendToLedger(tx, { actor, pledgeId, now, fields: input, correctsId: null }, locked, {
-			pledgeStatus: locked.pledge.status,
-		})
+		const append = { actor, pledgeId, now, fields: input, correctsId: null, correctionReason: null, dryRun }
+		return appendToLedger(tx, append, locked, { pledgeStatus: locked.pledge.status })
 	})
 }
 
 /**
  * A correction: a new ledger entry pointing at the one it replaces (which stays, marked corrected), with
- * the same rules as a status update. The pledge's stored status becomes what the corrected ledger gives.
- * An entry is corrected once (correcting it again is a conflict with its correction); to correct it again,
- * correct its correction. An entry of another pledge is not-found. Only an admin may correct (throws).
+ * the same rules as a status update, its own reason (what was wrong), and a change of the status or of its
+ * date (a correction that changes neither is refused). The pledge's stored status becomes what the
+ * corrected ledger gives. An entry is corrected once (correcting it again is a conflict with its
+ * correction); to correct it again, correct its correction. An entry of another pledge is not-found. Only
+ * an admin may correct (throws). `dryRun` as for `recordStatusUpdate`.
  */
 export async function recordCorrection(
 	{
@@ -255,7 +294,8 @@ export async function recordCorrection(
 		pledgeId,
 		input,
 		now = new Date(),
-	}: { actor: Actor; pledgeId: string; input: CorrectionInput; now?: Date },
+		dryRun = false,
+	}: { actor: Actor; pledgeId: string; input: CorrectionInput; now?: Date; dryRun?: boolean },
 	prisma: PrismaClient = getPrisma(),
 ): Promise<LedgerWriteResult> {
 	assertAdmin(actor)
@@ -269,11 +309,26 @@ export async function recordCorrection(
 		if (correction) {
 			return { status: 'conflict', record: { id: correction.id, pledgeStatus: locked.pledge.status } }
 		}
+		if (
+			corrected.status === input.status &&
+			corrected.effectiveDate.getTime() === input.effectiveDate.getTime()
+		) {
+			return { status: 'invalid', problems: { status: 'unchanged' } }
+		}
 		const correctedEntry = await tx.statusUpdate.findUniqueOrThrow({
 			where: { id: corrected.id },
 			select: { rationale: true, evidence: { select: { evidenceId: true } } },
 		})
-		return appendToLedger(tx, { actor, pledgeId, now, fields: input, correctsId: corrected.id }, locked, {
+		const append = {
+			actor,
+			pledgeId,
+			now,
+			fields: input,
+			correctsId: corrected.id,
+			correctionReason: input.correctionReason,
+			dryRun,
+		}
+		return appendToLedger(tx, append, locked, {
 			correctedEntry: {
 				id: corrected.id,
 				status: corrected.status,
@@ -299,6 +354,7 @@ export async function listLedger(pledgeId: string, prisma: PrismaClient = getPri
 			...ledgerEntrySelect,
 			fromStatus: true,
 			rationale: true,
+			correctionReason: true,
 			author: { select: { displayName: true } },
 			correctedBy: { select: { id: true }, take: 1 },
 			evidence: { select: { evidence: { select: { id: true, title: true } } } },
@@ -311,6 +367,7 @@ export async function listLedger(pledgeId: string, prisma: PrismaClient = getPri
 		effectiveDate: isoDateOf(entry.effectiveDate),
 		recordedAt: entry.createdAt.toISOString(),
 		rationale: entry.rationale,
+		correctionReason: entry.correctionReason,
 		author: entry.author.displayName,
 		correctsId: entry.correctsId,
 		isCorrected: entry.correctedBy.length > 0,
@@ -321,11 +378,44 @@ export async function listLedger(pledgeId: string, prisma: PrismaClient = getPri
 export const selectableEvidenceLimit = 100
 
 /**
- * What the admin's status page of a pledge needs, in a fixed number of queries: the pledge and its current
- * status, the newest ledger entry (sent back with the form as `ledgerHeadId`), the ledger, and the approved
- * evidence a new entry can rest on (the newest `selectableEvidenceLimit`). Null for an unknown pledge.
+ * The fact-checker's suggestion that a status form starts from (`?evidence=<id>` after approving it): the
+ * evidence, its suggested status and reason, and who submitted it. Null unless the id names approved
+ * evidence of this pledge, the only evidence a status may rest on.
  */
-export async function getStatusPage(pledgeId: string, prisma: PrismaClient = getPrisma()) {
+async function getSuggestion(pledgeId: string, evidenceId: string | undefined, prisma: PrismaClient) {
+	if (evidenceId === undefined || !isRecordId(evidenceId)) return null
+	const evidence = await prisma.evidence.findFirst({
+		where: { id: evidenceId, pledgeId, reviewState: 'APPROVED' },
+		select: {
+			id: true,
+			title: true,
+			suggestedStatus: true,
+			suggestionReason: true,
+			submittedBy: { select: { displayName: true } },
+		},
+	})
+	if (!evidence) return null
+	return {
+		evidenceId: evidence.id,
+		title: evidence.title,
+		status: evidence.suggestedStatus,
+		reason: evidence.suggestionReason,
+		submittedBy: evidence.submittedBy.displayName,
+	}
+}
+
+/**
+ * What the admin's status page of a pledge needs, in a fixed number of queries: the pledge and its current
+ * status, the newest ledger entry (sent back with the form as `ledgerHeadId`), the ledger, the approved
+ * evidence a new entry can rest on (the newest `selectableEvidenceLimit`) and, for `suggestionFrom` (an
+ * evidence id), that evidence's suggestion (`suggestion`: null when it is no approved evidence of this
+ * pledge; undefined when none was asked for). Null for an unknown pledge.
+ */
+export async function getStatusPage(
+	pledgeId: string,
+	{ suggestionFrom }: { suggestionFrom?: string } = {},
+	prisma: PrismaClient = getPrisma(),
+) {
 	if (!isRecordId(pledgeId)) return null
 	const pledge = await prisma.pledge.findUnique({
 		where: { id: pledgeId },
@@ -335,11 +425,12 @@ export async function getStatusPage(pledgeId: string, prisma: PrismaClient = get
 			title: true,
 			status: true,
 			statusUpdatedAt: true,
+			sourceDate: true,
 			platform: { select: { slug: true } },
 		},
 	})
 	if (!pledge) return null
-	const [ledger, evidence] = await Promise.all([
+	const [ledger, evidence, suggestion] = await Promise.all([
 		listLedger(pledgeId, prisma),
 		prisma.evidence.findMany({
 			where: { pledgeId, reviewState: 'APPROVED' },
@@ -347,6 +438,7 @@ export async function getStatusPage(pledgeId: string, prisma: PrismaClient = get
 			take: selectableEvidenceLimit,
 			select: { id: true, title: true, publisher: true, publishedOn: true, sourceUrl: true },
 		}),
+		suggestionFrom === undefined ? undefined : getSuggestion(pledgeId, suggestionFrom, prisma),
 	])
 	return {
 		pledge: {
@@ -356,9 +448,11 @@ export async function getStatusPage(pledgeId: string, prisma: PrismaClient = get
 			platformSlug: pledge.platform.slug,
 			status: pledge.status,
 			statusUpdatedAt: pledge.statusUpdatedAt?.toISOString() ?? null,
+			madeOn: isoDateOf(pledge.sourceDate),
 		},
 		ledgerHeadId: ledger[0]?.id ?? '',
 		ledger,
 		approvedEvidence: evidence.map((item) => ({ ...item, publishedOn: isoDateOf(item.publishedOn) })),
+		suggestion,
 	}
 }

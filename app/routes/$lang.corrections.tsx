@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { CorrectionChange } from '~/components/correction-change'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { DateText, fallbackLang, Pagination, StatusBadge, UntranslatedNote } from '~/components/public-ui'
+import { DateText, fallbackLang, Pagination, UntranslatedNote } from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
@@ -30,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) =>
 
 export default function Corrections() {
 	const { corrections } = useLoaderData<typeof loader>()
-	const { t, format, locale } = useI18n()
+	const { t, locale } = useI18n()
 	return (
 		<article className="prose">
 			<h1>{t('corrections.title')}</h1>
@@ -52,25 +53,12 @@ export default function Corrections() {
 								</Link>
 							</h2>
 							<UntranslatedNote show={!correction.pledge.titleIsTranslated} />
+							{correction.corrected ? (
+								<CorrectionChange was={correction.corrected} now={correction} reason={correction.reason} />
+							) : null}
 							<dl className="facts">
-								{correction.corrected ? (
-									<div>
-										<dt>{t('corrections.was')}</dt>
-										<dd>
-											<StatusBadge status={correction.corrected.status} />{' '}
-											{t('pledge.since', { date: format.date(correction.corrected.effectiveDate) })}
-										</dd>
-									</div>
-								) : null}
 								<div>
-									<dt>{t('corrections.now')}</dt>
-									<dd>
-										<StatusBadge status={correction.status} />{' '}
-										{t('pledge.since', { date: format.date(correction.effectiveDate) })}
-									</dd>
-								</div>
-								<div>
-									<dt>{t('corrections.reason')}</dt>
+									<dt>{t('corrections.rationale')}</dt>
 									<dd>{correction.rationale}</dd>
 								</div>
 							</dl>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { platformVisibilityFor } from '~/auth/guards.server'
+import { CorrectionChange } from '~/components/correction-change'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
 import {
@@ -253,21 +254,24 @@ function Timeline({ page }: { page: PledgePage }) {
 								<DateText date={entry.effectiveDate} />
 								{entry.corrects ? <span className="tag">{t('pledge.timeline.correction')}</span> : null}
 							</p>
-							<p className="timeline-change">
-								<StatusBadge status={entry.fromStatus} /> <span aria-hidden="true">→</span>{' '}
-								<StatusBadge status={entry.status} />
-							</p>
-							<p className="visually-hidden">
-								{t('pledge.timeline.change', {
-									from: t(`status.${entry.fromStatus}`),
-									to: t(`status.${entry.status}`),
-								})}
-							</p>
 							{entry.corrects ? (
-								<p className="muted">
-									{t('pledge.timeline.corrects', { date: format.date(entry.corrects.effectiveDate) })}
-								</p>
-							) : null}
+								// A correction shows what it changed in the entry it corrects (the status and/or its
+								// date), not the move from the pledge's previous status, which may be the same.
+								<CorrectionChange was={entry.corrects} now={entry} reason={entry.correctionReason} />
+							) : (
+								<>
+									<p className="timeline-change">
+										<StatusBadge status={entry.fromStatus} /> <span aria-hidden="true">→</span>{' '}
+										<StatusBadge status={entry.status} />
+									</p>
+									<p className="visually-hidden">
+										{t('pledge.timeline.change', {
+											from: t(`status.${entry.fromStatus}`),
+											to: t(`status.${entry.status}`),
+										})}
+									</p>
+								</>
+							)}
 							{entry.isCorrected ? <p className="corrected-note">{t('pledge.timeline.corrected')}</p> : null}
 							<p>{entry.rationale}</p>
 							{entry.evidence.length > 0 ? (

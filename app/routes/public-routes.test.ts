@@ -64,6 +64,7 @@ beforeAll(async () => {
 		rationale: 'Correction: 120,000 of 150,000 jobs is progress, not the target.',
 		evidenceIds: [figure.id, statement.id],
 		correctsId: wrong.id,
+		correctionReason: 'The entry took 120,000 jobs for the target of 150,000.',
 		recordedAt: '2024-07-09T10:00:00Z',
 	})
 })
@@ -171,6 +172,14 @@ describe('the pledge page', () => {
 			'Official figure as of 2024-06-30',
 			'Minister announces IT jobs figure',
 		])
+		// The correction shows what it changed in the entry it corrects, and why.
+		expect(page.timeline[0]).toMatchObject({
+			status: 'IN_PROGRESS',
+			effectiveDate: '2024-07-01',
+			corrects: { status: 'KEPT', effectiveDate: '2024-07-01' },
+			correctionReason: 'The entry took 120,000 jobs for the target of 150,000.',
+		})
+		expect(page.timeline[1]).toMatchObject({ correctionReason: null })
 	})
 
 	test('lists only approved evidence, newest first', async () => {
@@ -264,6 +273,9 @@ describe('the corrections page and the sitemap', () => {
 		expect(corrections.items[0]).toMatchObject({
 			status: 'IN_PROGRESS',
 			corrected: { status: 'KEPT', effectiveDate: '2024-07-01' },
+			// Its own reason, apart from the new entry's rationale.
+			reason: 'The entry took 120,000 jobs for the target of 150,000.',
+			rationale: 'Correction: 120,000 of 150,000 jobs is progress, not the target.',
 			pledge: { slug: 'it-jobs', title: 'IT компанияларында кемінде 150 000 жұмыс орны' },
 		})
 	})

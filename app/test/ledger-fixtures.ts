@@ -25,6 +25,8 @@ export type EvidenceFixture = {
 	measuredValue?: number | null
 	measuredAsOf?: string | null
 	reviewState?: 'APPROVED' | 'PENDING' | 'REJECTED'
+	suggestedStatus?: PledgeStatus
+	suggestionReason?: string
 }
 
 export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFixture) {
@@ -41,6 +43,8 @@ export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFix
 			archiveUrl: evidence.archiveUrl ?? null,
 			measuredValue: evidence.measuredValue ?? null,
 			measuredAsOf: evidence.measuredAsOf ? new Date(evidence.measuredAsOf) : null,
+			suggestedStatus: evidence.suggestedStatus ?? null,
+			suggestionReason: evidence.suggestionReason ?? null,
 			submittedById: evidence.userId,
 			reviewState,
 			reviewedById: reviewState === 'PENDING' ? null : evidence.userId,
@@ -59,6 +63,8 @@ export type StatusFixture = {
 	evidenceIds: string[]
 	/** The entry this one corrects. */
 	correctsId?: string
+	/** What was wrong with the entry it corrects (a correction needs one: a fixture's default is given). */
+	correctionReason?: string
 	/** When the entry was written (default: now). */
 	recordedAt?: string
 }
@@ -78,6 +84,9 @@ export async function recordStatus(prisma: PrismaClient, entry: StatusFixture) {
 				effectiveDate: new Date(entry.effectiveDate),
 				rationale: entry.rationale,
 				correctsId: entry.correctsId ?? null,
+				correctionReason: entry.correctsId
+					? (entry.correctionReason ?? 'The entry it corrects was recorded in error.')
+					: null,
 				authorId: entry.userId,
 				...(entry.recordedAt ? { createdAt: new Date(entry.recordedAt) } : {}),
 				evidence: { create: entry.evidenceIds.map((evidenceId) => ({ evidenceId })) },

@@ -160,6 +160,7 @@ export async function createTestPlatform(server: E2eServer, { published = true }
 			rationale: 'Correction: a site was chosen, the library is not built yet.',
 			evidenceIds: [libraryDecision.id],
 			correctsId: wrongEntry.id,
+			correctionReason: 'The entry took the choice of a site for the library itself.',
 		})
 		const parkReport = await createEvidence(prisma, {
 			pledgeId: parks.id,

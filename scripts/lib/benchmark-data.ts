@@ -212,12 +212,13 @@ async function insertHistory(client: pg.Client, tag: string, platformIds: string
 	// The ledger: entry s moves the pledge from the status of entry s-1; every 10th corrects its predecessor.
 	await client.query(
 		`INSERT INTO "StatusUpdate" (id, "pledgeId", "fromStatus", status, "effectiveDate", rationale, "correctsId",
-		                             "authorId", "createdAt")
+		                             "correctionReason", "authorId", "createdAt")
 		 SELECT $1 || '-update-' || p.k || '-' || s, p.id,
 		        (CASE WHEN s = 1 THEN 'NOT_RATED' ELSE ($4::text[])[1 + (s - 2) % 5] END)::"PledgeStatus",
 		        ($4::text[])[1 + (s - 1) % 5]::"PledgeStatus",
 		        date '2023-01-01' + (s * 30), 'Generated benchmark rationale ' || s || '.',
 		        CASE WHEN s % 10 = 0 THEN $1 || '-update-' || p.k || '-' || (s - 1) END,
+		        CASE WHEN s % 10 = 0 THEN 'Generated benchmark correction reason ' || s || '.' END,
 		        $1 || '-user-' || (1 + s % 2), timestamp '2023-01-01' + (s * 30 || ' days')::interval
 		 FROM (${pledges}) p, generate_series(1, $3::int) AS s`,
 		[...params, size.ledgerEntriesPerPledge, statuses],

@@ -128,7 +128,6 @@ export const en = {
 	'pledge.timeline.change': '{from} → {to}',
 	'pledge.timeline.restsOn': 'Rests on',
 	'pledge.timeline.correction': 'Correction',
-	'pledge.timeline.corrects': 'Corrects the entry of {date}',
 	'pledge.timeline.corrected': 'Corrected later: this entry no longer counts',
 	'pledge.timeline.recorded': 'Recorded {date}',
 	'pledge.evidence.title': 'Evidence',
@@ -186,9 +185,6 @@ export const en = {
 		'Nothing in the status ledger is edited or deleted. When an entry turns out to be wrong, a new entry corrects it, and it is listed here. The original stays visible in the pledge’s status history.',
 	'corrections.none': 'No correction has been needed so far.',
 	'corrections.entry': 'On {date} we corrected the status of “{pledge}”.',
-	'corrections.was': 'Previously recorded',
-	'corrections.now': 'Corrected to',
-	'corrections.reason': 'Reason',
 
 	'error.backHome': 'Back to the overview',
 	'error.400.title': 'Bad request',
@@ -224,6 +220,13 @@ export const en = {
 	'draft.banner': 'Draft — not public.',
 	'draft.bannerDetail':
 		'Only signed-in staff see this preview. It appears nowhere on the site until an admin publishes it.',
+
+	// Issue 9, part A (integrity): a correction shows what it changed and why.
+	'correction.changeLabel': 'What changed',
+	'correction.changedTo': 'changed to',
+	'correction.since': 'since {date}',
+	'correction.reasonLabel': 'What was wrong',
+	'corrections.rationale': 'Why this status',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -127,7 +127,6 @@ export const kk: Messages = {
 	'pledge.timeline.change': '{from} → {to}',
 	'pledge.timeline.restsOn': 'Негіздеме',
 	'pledge.timeline.correction': 'Түзету',
-	'pledge.timeline.corrects': '{date} күнгі жазбаны түзетеді',
 	'pledge.timeline.corrected': 'Кейін түзетілді: бұл жазба енді есептелмейді',
 	'pledge.timeline.recorded': 'Енгізілді: {date}',
 	'pledge.evidence.title': 'Дереккөздер',
@@ -185,9 +184,6 @@ export const kk: Messages = {
 		'Мәртебелер журналындағы жазбалар өңделмейді және жойылмайды. Жазба қате болып шықса, оны жаңа жазба түзетеді және ол осы бетте көрсетіледі. Бастапқы жазба уәденің мәртебелер тарихында көрініп тұрады.',
 	'corrections.none': 'Әзірге түзету қажет болған жоқ.',
 	'corrections.entry': '{date} «{pledge}» уәдесінің мәртебесін түзеттік.',
-	'corrections.was': 'Бұрын жазылғаны',
-	'corrections.now': 'Түзетілгені',
-	'corrections.reason': 'Себебі',
 
 	'error.backHome': 'Шолуға оралу',
 	'error.400.title': 'Қате сұрау',
@@ -224,4 +220,11 @@ export const kk: Messages = {
 	'draft.banner': 'Қаралама — жарияланбаған.',
 	'draft.bannerDetail':
 		'Бұл алдын ала көріністі жүйеге кірген қызметкерлер ғана көреді. Әкімші жарияламайынша, ол сайттың ешбір жерінде көрінбейді.',
+
+	// Issue 9, part A (integrity): a correction shows what it changed and why.
+	'correction.changeLabel': 'Не өзгерді',
+	'correction.changedTo': 'мынаған өзгертілді:',
+	'correction.since': '(күші енген күні: {date})',
+	'correction.reasonLabel': 'Қатесі неде болды',
+	'corrections.rationale': 'Мәртебенің негіздемесі',
 }

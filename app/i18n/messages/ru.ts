@@ -138,7 +138,6 @@ export const ru: Messages = {
 	'pledge.timeline.change': '{from} → {to}',
 	'pledge.timeline.restsOn': 'Основание',
 	'pledge.timeline.correction': 'Исправление',
-	'pledge.timeline.corrects': 'Исправляет запись от {date}',
 	'pledge.timeline.corrected': 'Позже исправлено: эта запись больше не учитывается',
 	'pledge.timeline.recorded': 'Внесено {date}',
 	'pledge.evidence.title': 'Источники',
@@ -196,9 +195,6 @@ export const ru: Messages = {
 		'Записи в журнале статусов не редактируются и не удаляются. Если запись оказалась ошибочной, её исправляет новая запись — она появляется на этой странице. Исходная запись остаётся видна в истории статусов обещания.',
 	'corrections.none': 'Исправлений пока не потребовалось.',
 	'corrections.entry': '{date} мы исправили статус обещания «{pledge}».',
-	'corrections.was': 'Было записано',
-	'corrections.now': 'Исправлено на',
-	'corrections.reason': 'Причина',
 
 	'error.backHome': 'Вернуться к обзору',
 	'error.400.title': 'Неверный запрос',
@@ -235,4 +231,11 @@ export const ru: Messages = {
 	'draft.banner': 'Черновик — не опубликован.',
 	'draft.bannerDetail':
 		'Этот предварительный просмотр видят только сотрудники, вошедшие в систему. Нигде на сайте он не появится, пока администратор его не опубликует.',
+
+	// Issue 9, part A (integrity): a correction shows what it changed and why.
+	'correction.changeLabel': 'Что изменилось',
+	'correction.changedTo': 'изменено на',
+	'correction.since': 'с {date}',
+	'correction.reasonLabel': 'В чём была ошибка',
+	'corrections.rationale': 'Обоснование статуса',
 }

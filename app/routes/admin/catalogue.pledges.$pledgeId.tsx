@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const pledge = await findPledge(params.pledgeId)
 	const formData = await readForm(request)
-	const submission = parseForm(formData, pledgeEditSchema(pledge.kind))
+	const submission = parseForm(formData, pledgeEditSchema(pledge.kind, new Date()))
 	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
 	if (submission.status === undefined) return replyToIntent(submission)
 	if (submission.status !== 'success') return refuse(submission)

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const formData = await readForm(request)
-	const submission = parseForm(formData, pledgeCreateSchema)
+	const submission = parseForm(formData, pledgeCreateSchema(new Date()))
 	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
 	if (submission.status === undefined) return replyToIntent(submission)
 	if (submission.status !== 'success') return refuse(submission)

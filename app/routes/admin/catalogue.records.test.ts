@@ -444,6 +444,21 @@ describe('platforms (/admin/catalogue/platforms/...)', () => {
 		expect((await savePlatform('nope', form)).status).toBe(404)
 	})
 
+	test('a term may start before its election, but never end before it starts or before the election', async () => {
+		const count = await prisma.platform.count()
+		for (const [changes, message] of [
+			[{ termEnd: '2029-11-26' }, 'The term must end after it starts.'],
+			[{ termStart: '2020-01-01', termEnd: '2029-11-10' }, 'The term must end after the election.'],
+		] as const) {
+			const outcome = await savePlatform(undefined, { ...(await newPlatformFields('fourth')), ...changes })
+			expect(outcome.status).toBe(400)
+			expect(replyOf(outcome.body).fieldErrors).toEqual({ termEnd: [message] })
+		}
+		expect(await prisma.platform.count()).toBe(count)
+		const early = { ...(await newPlatformFields('early-term')), termStart: '2029-11-01' }
+		expect((await savePlatform(undefined, early)).status).toBe(302)
+	})
+
 	test('random values: 302, 400 or 409 only, and nothing changes on a refusal', async () => {
 		const platform = await prisma.platform.findUniqueOrThrow({ where: { slug: 'fair-kazakhstan-2022' } })
 		const value = fc.oneof(

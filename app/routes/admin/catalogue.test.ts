@@ -189,6 +189,13 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 			changes: { baselineValue: '5', baselineDate: '2030-01-01', targetDate: '2029-01-01' },
 			field: 'targetDate',
 		},
+		// The pledge was made on 2022-10-26 (its source's date).
+		{ name: 'a deadline before the pledge was made', changes: { deadline: '2020-01-01' }, field: 'deadline' },
+		{
+			name: 'a baseline dated in the future',
+			changes: { baselineValue: '5', baselineDate: '2190-01-01', targetDate: '2199-01-01' },
+			field: 'baselineDate',
+		},
 		{ name: 'a NUL in the title', changes: { title: 'a\u0000b' }, field: 'title' },
 		{ name: 'no version', changes: { version: '' }, field: 'version' },
 	]

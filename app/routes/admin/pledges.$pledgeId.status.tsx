@@ -22,6 +22,8 @@ import {
 	type Refused,
 } from '~/components/forms'
 import { statusLabel, statusOptions } from '~/components/labels'
+import { isoDateOf, parseIsoDate } from '~/forms/fields'
+import { publicTextMinimum } from '~/forms/integrity-rules'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import {
 	correctionSchema,
@@ -30,8 +32,11 @@ import {
 	ledgerIntents,
 	ledgerIntentSchema,
 	ledgerProblemMessages,
+	ledgerSteps,
 	statusUpdateSchema,
+	type Status,
 } from '~/forms/status-update'
+import { createFormatters } from '~/i18n/format'
 import { paths } from '~/models/paths'
 import {
 	getStatusPage,
@@ -42,22 +47,39 @@ import {
 
 export const meta: MetaFunction = () => [{ title: 'Status of a pledge · Admin · Uade' }]
 
-async function requireStatusPage(pledgeId: string | undefined) {
-	const page = await getStatusPage(pledgeId ?? '')
+async function requireStatusPage(pledgeId: string | undefined, suggestionFrom?: string) {
+	const page = await getStatusPage(pledgeId ?? '', { suggestionFrom })
 	if (!page) throw new Response('There is no such pledge.', { status: 404 })
 	return page
 }
 
 type StatusPage = Awaited<ReturnType<typeof requireStatusPage>>
 
+// `?evidence=<id>` (the review page's way on after approving): the new-status form starts from that
+// evidence and its fact-checker's suggestion.
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
-	const page = await requireStatusPage(params.pledgeId)
-	return { page, recorded: new URL(request.url).searchParams.has('recorded') }
+	const search = new URL(request.url).searchParams
+	const page = await requireStatusPage(params.pledgeId, search.get('evidence') ?? undefined)
+	return { page, recorded: search.has('recorded') }
+}
+
+/** An entry the author has checked and not yet published, as the preview shows it and sends it back. */
+type Preview = {
+	intent: (typeof ledgerIntents)[keyof typeof ledgerIntents]
+	status: Status
+	effectiveDate: string
+	rationale: string
+	evidenceIds: string[]
+	ledgerHeadId: string | null
+	correctsId: string | null
+	correctionReason: string | null
 }
 
 // Two forms post here, told apart by `intent`: a new status (`record`, the default) and the correction of
-// one entry (`correct`, with `correctsId`). A refusal's reply carries what was sent, so the page knows which
+// one entry (`correct`, with `correctsId`). Each is written in two steps (`step`): `preview` checks it with
+// every rule of the model and shows what the public will see, writing nothing; `publish` writes it; `edit`
+// gives the form back with the values. A refusal's reply carries what was sent, so the page knows which
 // form to give it back to.
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
@@ -75,11 +97,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			await requireStatusPage(pledgeId)
 			return refuse(submission)
 		}
-		const input = submission.value
-		return answer(submission, await recordCorrection({ actor, pledgeId, input, now }), {
+		const { step, intent: _intent, ...input } = submission.value
+		if (step === ledgerSteps.edit) return data({ result: submission.reply() })
+		const dryRun = step === ledgerSteps.preview
+		return answer(submission, await recordCorrection({ actor, pledgeId, input, now, dryRun }), {
 			pledgeId,
 			notFound: 'There is no such entry.',
 			conflict: { message: ledgerConflictMessages.alreadyCorrected, correctsId: input.correctsId },
+			preview: {
+				intent: ledgerIntents.correct,
+				...previewOf(input),
+				ledgerHeadId: null,
+				correctsId: input.correctsId,
+				correctionReason: input.correctionReason,
+			},
 		})
 	}
 	const submission = parseForm(formData, statusUpdateSchema(now))
@@ -87,17 +118,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		await requireStatusPage(pledgeId)
 		return refuse(submission)
 	}
-	const input = submission.value
-	return answer(submission, await recordStatusUpdate({ actor, pledgeId, input, now }), {
+	const { step, intent: _intent, ...input } = submission.value
+	if (step === ledgerSteps.edit) return data({ result: submission.reply() })
+	const dryRun = step === ledgerSteps.preview
+	return answer(submission, await recordStatusUpdate({ actor, pledgeId, input, now, dryRun }), {
 		pledgeId,
 		notFound: 'There is no such pledge, or its ledger has no such entry.',
 		conflict: { message: ledgerConflictMessages.stale, correctsId: null },
+		preview: {
+			intent: ledgerIntents.record,
+			...previewOf(input),
+			ledgerHeadId: input.ledgerHeadId,
+			correctsId: null,
+			correctionReason: null,
+		},
 	})
 }
 
+function previewOf(input: { status: Status; effectiveDate: Date; rationale: string; evidenceIds: string[] }) {
+	return {
+		status: input.status,
+		effectiveDate: isoDateOf(input.effectiveDate),
+		rationale: input.rationale,
+		evidenceIds: input.evidenceIds,
+	}
+}
+
 /**
- * Back to the page once recorded; 400 with the values as sent and the messages at their fields; 409 when
- * the ledger changed under the admin, with the ledger as it now is (the forms start again from it); 404.
+ * Back to the page once recorded; the preview once checked (200, nothing written); 400 with the values as
+ * sent and the messages at their fields; 409 when the ledger changed under the admin, with the ledger as it
+ * now is (the forms start again from it); 404.
  */
 async function answer(
 	submission: Submission<unknown>,
@@ -106,7 +156,13 @@ async function answer(
 		pledgeId,
 		notFound,
 		conflict,
-	}: { pledgeId: string; notFound: string; conflict: { message: string; correctsId: string | null } },
+		preview,
+	}: {
+		pledgeId: string
+		notFound: string
+		conflict: { message: string; correctsId: string | null }
+		preview: Preview
+	},
 ) {
 	switch (result.status) {
 		case 'not-found':
@@ -115,12 +171,17 @@ async function answer(
 			return refuse(submission, { fieldErrors: ledgerProblemMessages(result.problems, result.detail) })
 		case 'conflict':
 			return data({ conflict: { ...conflict, page: await requireStatusPage(pledgeId) } }, { status: 409 })
+		case 'checked':
+			return data({ preview })
 		case 'saved':
 			return redirect(`/admin/pledges/${pledgeId}/status?recorded`)
 	}
 }
 
-/** Which of the page's forms a refused submission came from: the new status, or one entry's correction. */
+/**
+ * Which of the page's forms a reply came from (a refusal, or the values the "Edit" button brings back):
+ * the new status, or one entry's correction.
+ */
 function sentFrom(result: Refused['result'] | null): { correctsId: string | null } | null {
 	const sent = result?.initialValue
 	if (!sent) return null
@@ -133,10 +194,12 @@ export default function PledgeStatus() {
 	const loaded = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
+	const preview = actionData && 'preview' in actionData ? actionData.preview : null
 	const refused = actionData && 'result' in actionData ? actionData.result : null
 	const from = sentFrom(refused)
 	const page = conflict?.page ?? loaded.page
-	const { pledge, ledger, approvedEvidence } = page
+	const { pledge, ledger, approvedEvidence, suggestion } = page
+	const pledgeMadeOn = parseIsoDate(pledge.madeOn)
 	return (
 		<>
 			<h1>Status of “{pledge.title}”</h1>
@@ -159,13 +222,28 @@ export default function PledgeStatus() {
 
 			<section className="panel" aria-labelledby="new-status-title">
 				<h2 id="new-status-title">Record a new status</h2>
-				<StatusUpdateForm
-					// A newer ledger (after a conflict, someone else's entry) starts the form again from it.
-					key={page.ledgerHeadId || 'empty'}
-					ledgerHeadId={page.ledgerHeadId}
-					approvedEvidence={approvedEvidence}
-					lastResult={from && from.correctsId === null ? refused : null}
-				/>
+				{preview && preview.correctsId === null ? (
+					<LedgerPreview preview={preview} page={page} />
+				) : (
+					<div className={suggestion ? 'status-form-layout' : undefined}>
+						<StatusUpdateForm
+							// A newer ledger (after a conflict, someone else's entry) starts the form again from it.
+							key={page.ledgerHeadId || 'empty'}
+							ledgerHeadId={page.ledgerHeadId}
+							approvedEvidence={approvedEvidence}
+							pledgeMadeOn={pledgeMadeOn}
+							suggestion={suggestion ?? null}
+							lastResult={from && from.correctsId === null ? refused : null}
+						/>
+						{suggestion ? <SuggestionAside suggestion={suggestion} /> : null}
+					</div>
+				)}
+				{suggestion === null ? (
+					<p className="staff-aside">
+						The evidence in this page’s address is not approved evidence of this pledge, so the form does not
+						start from it.
+					</p>
+				) : null}
 			</section>
 
 			<section aria-labelledby="ledger-title">
@@ -174,6 +252,7 @@ export default function PledgeStatus() {
 				<ol className="plain-list ledger">
 					{ledger.map((entry) => {
 						const lastResult = from && from.correctsId === entry.id ? refused : null
+						const previewed = preview && preview.correctsId === entry.id ? preview : null
 						return (
 							<li key={entry.id} className="panel" id={`entry-${entry.id}`}>
 								<h3>
@@ -184,18 +263,24 @@ export default function PledgeStatus() {
 									{entry.correctsId ? ' · a correction of an earlier entry' : ''}
 									{entry.isCorrected ? ' · corrected by a later entry' : ''}
 								</p>
+								{entry.correctionReason ? <p>What was wrong: {entry.correctionReason}</p> : null}
 								<p>{entry.rationale}</p>
 								{entry.evidence.length > 0 ? (
 									<p>Rests on: {entry.evidence.map((evidence) => evidence.title).join('; ')}</p>
 								) : null}
 								{entry.isCorrected ? null : (
-									<details open={lastResult !== null}>
+									<details open={lastResult !== null || previewed !== null}>
 										<summary>Correct this entry</summary>
-										<CorrectionForm
-											entry={entry}
-											approvedEvidence={approvedEvidence}
-											lastResult={lastResult}
-										/>
+										{previewed ? (
+											<LedgerPreview preview={previewed} page={page} />
+										) : (
+											<CorrectionForm
+												entry={entry}
+												approvedEvidence={approvedEvidence}
+												pledgeMadeOn={pledgeMadeOn}
+												lastResult={lastResult}
+											/>
+										)}
 									</details>
 								)}
 							</li>
@@ -207,18 +292,49 @@ export default function PledgeStatus() {
 	)
 }
 
+type Suggestion = NonNullable<StatusPage['suggestion']>
+
+/** The fact-checker's suggestion beside the form that starts from it. */
+function SuggestionAside({ suggestion }: { suggestion: Suggestion }) {
+	return (
+		<aside className="panel suggestion" aria-labelledby="suggestion-title">
+			<h3 id="suggestion-title">The fact-checker’s suggestion</h3>
+			<p>
+				{suggestion.submittedBy}, with “{suggestion.title}”, suggested:{' '}
+				<strong>{suggestion.status ? statusLabel(suggestion.status) : 'no status'}</strong>
+			</p>
+			{suggestion.reason ? <p>{suggestion.reason}</p> : <p className="muted">No reason was given.</p>}
+			<p className="muted">The form starts from it: change what you judge otherwise.</p>
+		</aside>
+	)
+}
+
 function StatusUpdateForm({
 	ledgerHeadId,
 	approvedEvidence,
+	pledgeMadeOn,
+	suggestion,
 	lastResult,
 }: {
 	ledgerHeadId: string
 	approvedEvidence: StatusPage['approvedEvidence']
+	pledgeMadeOn: Date | null
+	suggestion: Suggestion | null
 	lastResult: Refused['result'] | null
 }) {
-	const [form, fields] = useStaffForm(statusUpdateSchema(new Date()), {
+	const [form, fields] = useStaffForm(statusUpdateSchema(new Date(), pledgeMadeOn), {
 		id: 'record-status',
-		defaultValue: { intent: ledgerIntents.record, ledgerHeadId },
+		defaultValue: {
+			intent: ledgerIntents.record,
+			ledgerHeadId,
+			...(suggestion
+				? {
+						status: suggestion.status ?? undefined,
+						rationale: suggestion.reason ?? undefined,
+						evidenceIds: [suggestion.evidenceId],
+					}
+				: {}),
+		},
 		lastResult,
 	})
 	return (
@@ -226,9 +342,7 @@ function StatusUpdateForm({
 			<HiddenField field={fields.intent} />
 			<HiddenField field={fields.ledgerHeadId} />
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
-			<button type="submit" className="button">
-				Record status
-			</button>
+			<PreviewButton />
 		</StaffForm>
 	)
 }
@@ -236,13 +350,15 @@ function StatusUpdateForm({
 function CorrectionForm({
 	entry,
 	approvedEvidence,
+	pledgeMadeOn,
 	lastResult,
 }: {
 	entry: StatusPage['ledger'][number]
 	approvedEvidence: StatusPage['approvedEvidence']
+	pledgeMadeOn: Date | null
 	lastResult: Refused['result'] | null
 }) {
-	const [form, fields] = useStaffForm(correctionSchema(new Date()), {
+	const [form, fields] = useStaffForm(correctionSchema(new Date(), pledgeMadeOn), {
 		id: `correct-${entry.id}`,
 		defaultValue: { intent: ledgerIntents.correct, ...ledgerEntryFormValues(entry), correctsId: entry.id },
 		lastResult,
@@ -251,10 +367,100 @@ function CorrectionForm({
 		<StaffForm form={form}>
 			<HiddenField field={fields.intent} />
 			<HiddenField field={fields.correctsId} />
+			<TextAreaField
+				label="What was wrong"
+				field={fields.correctionReason}
+				rows={3}
+				hint={`Why this entry is corrected: the Corrections page shows it. At least ${publicTextMinimum.characters} characters.`}
+			/>
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
-			<button type="submit" className="button">
-				Record correction
-			</button>
+			<PreviewButton />
+		</StaffForm>
+	)
+}
+
+/** A ledger entry is checked and previewed before it is published (see the action). */
+function PreviewButton() {
+	return (
+		<button type="submit" className="button" name="step" value={ledgerSteps.preview}>
+			Preview
+		</button>
+	)
+}
+
+const english = createFormatters('en')
+
+/**
+ * What the public will see of an entry before it is written for good, with the entry as hidden fields and
+ * two buttons: "Publish" writes it, "Edit" goes back to the form with the values (no JavaScript needed).
+ */
+function LedgerPreview({ preview, page }: { preview: Preview; page: StatusPage }) {
+	const corrected = page.ledger.find((entry) => entry.id === preview.correctsId) ?? null
+	const evidence = preview.evidenceIds.flatMap(
+		(id) => page.approvedEvidence.find((item) => item.id === id) ?? [],
+	)
+	const since = (status: Status, date: string) => `${statusLabel(status)} since ${english.date(date)}`
+	return (
+		<div className="ledger-preview" role="region" aria-labelledby="preview-title">
+			<h3 id="preview-title">Check what the public will see</h3>
+			<div className="panel">
+				{corrected ? (
+					<>
+						<p>
+							<strong>Correction:</strong> {since(corrected.status, corrected.effectiveDate)} →{' '}
+							{since(preview.status, preview.effectiveDate)}
+						</p>
+						<p>What was wrong: {preview.correctionReason}</p>
+					</>
+				) : (
+					<p>
+						<strong>{since(preview.status, preview.effectiveDate)}</strong>
+					</p>
+				)}
+				<p>{preview.rationale}</p>
+				{evidence.length > 0 ? (
+					<p>
+						Rests on:{' '}
+						{evidence.map((item) => `${item.title} (${item.publisher}, ${item.publishedOn})`).join('; ')}
+					</p>
+				) : null}
+			</div>
+			<p className="muted">
+				Once published, the entry cannot be edited or deleted: only a later correction can take its place.
+			</p>
+			<PreviewForm preview={preview} />
+		</div>
+	)
+}
+
+function PreviewForm({ preview }: { preview: Preview }) {
+	const schema = preview.correctsId ? correctionSchema(new Date()) : statusUpdateSchema(new Date())
+	const [form] = useStaffForm(schema, { id: `publish-${preview.correctsId ?? 'status'}` })
+	const hidden: Array<[string, string]> = [
+		['intent', preview.intent],
+		['status', preview.status],
+		['effectiveDate', preview.effectiveDate],
+		['rationale', preview.rationale],
+		...preview.evidenceIds.map((id, index): [string, string] => [`evidenceIds[${index}]`, id]),
+		...(preview.ledgerHeadId ? [['ledgerHeadId', preview.ledgerHeadId] satisfies [string, string]] : []),
+		...(preview.correctsId ? [['correctsId', preview.correctsId] satisfies [string, string]] : []),
+		...(preview.correctionReason
+			? [['correctionReason', preview.correctionReason] satisfies [string, string]]
+			: []),
+	]
+	return (
+		<StaffForm form={form}>
+			{hidden.map(([name, value]) => (
+				<input key={name} type="hidden" name={name} value={value} />
+			))}
+			<div className="actions">
+				<button type="submit" className="button" name="step" value={ledgerSteps.publish}>
+					Publish
+				</button>
+				<button type="submit" className="button button-secondary" name="step" value={ledgerSteps.edit}>
+					Edit
+				</button>
+			</div>
 		</StaffForm>
 	)
 }
@@ -275,11 +481,15 @@ function LedgerEntryFields({
 				options={statusOptions}
 				emptyLabel="Choose a status"
 			/>
-			<DateField label="Effective date" field={fields.effectiveDate} hint="Not in the future." />
+			<DateField
+				label="Effective date"
+				field={fields.effectiveDate}
+				hint="Not in the future, nor before the pledge was made."
+			/>
 			<TextAreaField
 				label="Rationale"
 				field={fields.rationale}
-				hint="Why the pledge has this status: the public reads this."
+				hint={`Why the pledge has this status: the public reads this. At least ${publicTextMinimum.characters} characters.`}
 			/>
 			<CheckboxGroup
 				label="Approved evidence it rests on"

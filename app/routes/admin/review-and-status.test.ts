@@ -297,6 +297,7 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		const ledgerHeadId = await ledgerHeadOf(itJobs)
 		const fields = new URLSearchParams({
 			intent: 'record',
+			step: 'publish',
 			ledgerHeadId,
 			status: 'IN_PROGRESS',
 			effectiveDate: '2026-10-02',
@@ -329,6 +330,7 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		const fields = (rationale: string, head: string) => {
 			const form = new URLSearchParams({
 				intent: 'record',
+				step: 'publish',
 				ledgerHeadId: head,
 				status: 'IN_PROGRESS',
 				effectiveDate: '2026-10-20',
@@ -337,13 +339,18 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 			form.append('evidenceIds', evidence.id)
 			return form
 		}
-		expect((await statusAction(itJobs, fields('First admin.', staleHead), otherAdminCookie)).status).toBe(302)
+		expect(
+			(await statusAction(itJobs, fields('Recorded by the first admin.', staleHead), otherAdminCookie))
+				.status,
+		).toBe(302)
 		const before = await writeCounts()
-		const outcome = await statusAction(itJobs, fields('Second admin.', staleHead))
+		const outcome = await statusAction(itJobs, fields('Recorded by the second admin.', staleHead))
 		expect(outcome.status).toBe(409)
 		expect(field(outcome.body, 'conflict', 'message')).toMatch(/Another admin recorded a status/)
 		const ledger = field(outcome.body, 'conflict', 'page', 'ledger')
-		expect(Array.isArray(ledger) ? ledger[0] : null).toMatchObject({ rationale: 'First admin.' })
+		expect(Array.isArray(ledger) ? ledger[0] : null).toMatchObject({
+			rationale: 'Recorded by the first admin.',
+		})
 		expect(await writeCounts()).toEqual(before)
 	})
 
@@ -353,7 +360,11 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		['no effective date', { effectiveDate: '' }, 'effectiveDate'],
 		['an effective date in the future', { effectiveDate: '2999-01-01' }, 'effectiveDate'],
 		['no rationale', { rationale: ' ' }, 'rationale'],
+		['a one-letter rationale', { rationale: 'r' }, 'rationale'],
+		['a rationale of two words', { rationale: 'Nothing happened' }, 'rationale'],
 		['a rated status with no evidence', { status: 'KEPT' }, 'evidenceIds'],
+		// The pledge was made on 2022-10-26 (its source's date): the model refuses what the form cannot know.
+		['an effective date before the pledge was made', { effectiveDate: '1990-01-01' }, 'effectiveDate'],
 	]
 
 	test.each(invalid)(
@@ -361,10 +372,11 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		async (_, change, at) => {
 			const fields = {
 				intent: 'record',
+				step: 'publish',
 				ledgerHeadId: await ledgerHeadOf(courts),
 				status: 'NOT_RATED',
 				effectiveDate: '2026-10-01',
-				rationale: 'Nothing yet.',
+				rationale: 'Nothing has happened yet.',
 				...change,
 			}
 			const before = await writeCounts()
@@ -382,10 +394,11 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		for (const evidenceId of [pending.id, otherPledge.id]) {
 			const fields = new URLSearchParams({
 				intent: 'record',
+				step: 'publish',
 				ledgerHeadId: await ledgerHeadOf(courts),
 				status: 'STALLED',
 				effectiveDate: '2026-10-01',
-				rationale: 'Stalled.',
+				rationale: 'No step taken in a year.',
 				evidenceIds: evidenceId,
 			})
 			const before = await writeCounts()
@@ -417,7 +430,7 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		}
 		const before = await writeCounts()
 		// Refused by the form (no rationale), then by the model (the third item is not reviewed yet).
-		for (const rationale of ['', 'Kept.']) {
+		for (const rationale of ['', 'The pledge was kept.']) {
 			const fields = form(rationale)
 			fields.set('ledgerHeadId', await ledgerHeadOf(courts))
 			const outcome = await statusAction(courts, fields)
@@ -433,10 +446,11 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		const head = await ledgerHeadOf(courts)
 		const record = new URLSearchParams({
 			intent: 'record',
+			step: 'publish',
 			ledgerHeadId: head,
 			status: 'STALLED',
 			effectiveDate: '2026-10-05',
-			rationale: 'Nothing moved.',
+			rationale: 'Nothing moved for a year.',
 			evidenceIds: evidence.id,
 		})
 		expect((await statusAction(courts, record)).status).toBe(302)
@@ -444,40 +458,56 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 		const correction = (rationale: string) =>
 			new URLSearchParams({
 				intent: 'correct',
+				step: 'publish',
 				correctsId: entryId,
 				status: 'IN_PROGRESS',
 				effectiveDate: '2026-10-05',
 				rationale,
+				correctionReason: 'The entry overlooked the bill tabled that week.',
 				evidenceIds: evidence.id,
 			})
-		const corrected = await statusAction(courts, correction('A bill was tabled.'))
+		const corrected = await statusAction(courts, correction('A bill was tabled in parliament.'))
 		expect(corrected.status).toBe(302)
 		expect(await prisma.statusUpdate.findFirst({ where: { correctsId: entryId } })).toMatchObject({
 			status: 'IN_PROGRESS',
-			rationale: 'A bill was tabled.',
+			rationale: 'A bill was tabled in parliament.',
+			correctionReason: 'The entry overlooked the bill tabled that week.',
 		})
 		expect(await prisma.pledge.findUniqueOrThrow({ where: { id: courts } })).toMatchObject({
 			status: 'IN_PROGRESS',
 		})
 
 		const before = await writeCounts()
-		const again = await statusAction(courts, correction('Second try.'))
+		const again = await statusAction(courts, correction('A second try at the same entry.'))
 		expect(again.status).toBe(409)
 		expect(field(again.body, 'conflict', 'message')).toMatch(/already been corrected/)
 		expect(field(again.body, 'conflict', 'correctsId')).toBe(entryId)
 		expect(await writeCounts()).toEqual(before)
 
-		const unknown = new URLSearchParams(correction('x'))
+		const unknown = new URLSearchParams(correction('A correction of nothing at all.'))
 		unknown.set('correctsId', 'no-such-entry')
 		expect((await statusAction(courts, unknown)).status).toBe(404)
 		expect(await writeCounts()).toEqual(before)
 	})
 
-	test('random field values give 302, 400, 409 or 404 (an unknown entry to correct), never an error; nothing is written on 400 or 404', async () => {
+	test('random field values give 200 (a preview or the form again), 302, 400, 409 or 404 (an unknown entry to correct), never an error; nothing is written on 200, 400 or 404', async () => {
 		const evidence = await approvedEvidence(courts)
 		const text = fc.oneof(
 			fc.string({ maxLength: 30 }),
-			fc.constantFrom('', 'record', 'correct', 'KEPT', 'NOT_RATED', '2026-01-01', evidence.id, '\u0000'),
+			fc.constantFrom(
+				'',
+				'record',
+				'correct',
+				'preview',
+				'publish',
+				'edit',
+				'KEPT',
+				'NOT_RATED',
+				'2026-01-01',
+				'The evidence shows this status.',
+				evidence.id,
+				'\u0000',
+			),
 		)
 		const names = [
 			'intent',
@@ -487,6 +517,8 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 			'rationale',
 			'evidenceIds',
 			'correctsId',
+			'correctionReason',
+			'step',
 		]
 		await fc.assert(
 			fc.asyncProperty(
@@ -494,11 +526,184 @@ describe('recording a status (/admin/pledges/:pledgeId/status)', () => {
 				async (pairs) => {
 					const before = await writeCounts()
 					const outcome = await statusAction(courts, new URLSearchParams(pairs))
-					expect([302, 400, 404, 409]).toContain(outcome.status)
-					if (outcome.status === 400 || outcome.status === 404) expect(await writeCounts()).toEqual(before)
+					expect([200, 302, 400, 404, 409]).toContain(outcome.status)
+					if (outcome.status !== 302 && outcome.status !== 409) {
+						expect(await writeCounts()).toEqual(before)
+					}
 				},
 			),
 			{ numRuns: 60 },
 		)
+	})
+})
+
+describe('the confirm step: a ledger entry is previewed before it is published', () => {
+	async function recordForm(pledgeId: string, evidenceId: string, step?: string) {
+		const fields = new URLSearchParams({
+			intent: 'record',
+			ledgerHeadId: await ledgerHeadOf(pledgeId),
+			status: 'IN_PROGRESS',
+			effectiveDate: '2024-04-01',
+			rationale: 'The first courts were staffed by competition.',
+			evidenceIds: evidenceId,
+		})
+		if (step) fields.set('step', step)
+		return fields
+	}
+
+	test('the first post (no step, or “preview”) checks the entry and answers the preview, writing nothing', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'protection-of-citizens-rights')
+		const evidence = await approvedEvidence(pledgeId)
+		const before = await writeCounts()
+		for (const step of [undefined, 'preview']) {
+			const outcome = await statusAction(pledgeId, await recordForm(pledgeId, evidence.id, step))
+			expect(outcome.status).toBe(200)
+			expect(field(outcome.body, 'preview')).toEqual({
+				intent: 'record',
+				status: 'IN_PROGRESS',
+				effectiveDate: '2024-04-01',
+				rationale: 'The first courts were staffed by competition.',
+				evidenceIds: [evidence.id],
+				ledgerHeadId: null,
+				correctsId: null,
+				correctionReason: null,
+			})
+		}
+		expect(await writeCounts()).toEqual(before)
+		// A preview is refused like the write it previews: evidence not reviewed yet is 400 at its field.
+		const pending = await pendingEvidence(pledgeId)
+		const refused = await statusAction(pledgeId, await recordForm(pledgeId, pending.id, 'preview'))
+		expect(refused.status).toBe(400)
+		expect(field(refused.body, 'result', 'error', 'evidenceIds')).toEqual([expect.any(String)])
+		expect(await writeCounts()).toEqual(before)
+	})
+
+	test('“Edit” gives the form back with the values as sent; “Publish” writes the entry', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'un-international-security')
+		const evidence = await approvedEvidence(pledgeId)
+		const before = await writeCounts()
+		const edit = await statusAction(pledgeId, await recordForm(pledgeId, evidence.id, 'edit'))
+		expect(edit.status).toBe(200)
+		expect(field(edit.body, 'result', 'initialValue')).toMatchObject({
+			intent: 'record',
+			status: 'IN_PROGRESS',
+			effectiveDate: '2024-04-01',
+			rationale: 'The first courts were staffed by competition.',
+			evidenceIds: evidence.id,
+		})
+		expect(await writeCounts()).toEqual(before)
+
+		const published = await statusAction(pledgeId, await recordForm(pledgeId, evidence.id, 'publish'))
+		expect(published).toMatchObject({ status: 302, location: `/admin/pledges/${pledgeId}/status?recorded` })
+		expect(await prisma.statusUpdate.count({ where: { pledgeId } })).toBe(1)
+	})
+
+	test('a correction: previewed with what it changes; refused without a reason or when it changes nothing', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'lower-morbidity-longer-life')
+		const evidence = await approvedEvidence(pledgeId)
+		expect((await statusAction(pledgeId, await recordForm(pledgeId, evidence.id, 'publish'))).status).toBe(
+			302,
+		)
+		const entryId = await ledgerHeadOf(pledgeId)
+		const correction = (change: Record<string, string>) =>
+			new URLSearchParams({
+				intent: 'correct',
+				correctsId: entryId,
+				status: 'IN_PROGRESS',
+				effectiveDate: '2023-04-01',
+				rationale: 'The first courts were staffed by competition.',
+				correctionReason: 'The entry was dated by the report, not by the decree.',
+				evidenceIds: evidence.id,
+				...change,
+			})
+		const before = await writeCounts()
+		const preview = await statusAction(pledgeId, correction({ step: 'preview' }))
+		expect(preview.status).toBe(200)
+		expect(field(preview.body, 'preview')).toMatchObject({
+			intent: 'correct',
+			correctsId: entryId,
+			effectiveDate: '2023-04-01',
+			correctionReason: 'The entry was dated by the report, not by the decree.',
+		})
+
+		const noReason = await statusAction(pledgeId, correction({ step: 'publish', correctionReason: '' }))
+		expect(noReason.status).toBe(400)
+		expect(field(noReason.body, 'result', 'error', 'correctionReason')).toEqual([
+			'Say what was wrong with the entry: the public reads this.',
+		])
+		const shortReason = await statusAction(
+			pledgeId,
+			correction({ step: 'publish', correctionReason: 'typo' }),
+		)
+		expect(field(shortReason.body, 'result', 'error', 'correctionReason')).toEqual([
+			expect.stringMatching(/^Write at least a short sentence/),
+		])
+		const unchanged = await statusAction(
+			pledgeId,
+			correction({ step: 'publish', effectiveDate: '2024-04-01' }),
+		)
+		expect(unchanged.status).toBe(400)
+		expect(field(unchanged.body, 'result', 'error', 'status')).toEqual([
+			'This correction changes neither the status nor the date it took effect: change at least one of them.',
+		])
+		expect(field(unchanged.body, 'result', 'initialValue', 'correctionReason')).toBe(
+			'The entry was dated by the report, not by the decree.',
+		)
+		expect(await writeCounts()).toEqual(before)
+
+		expect((await statusAction(pledgeId, correction({ step: 'publish' }))).status).toBe(302)
+		expect(await prisma.statusUpdate.findFirst({ where: { correctsId: entryId } })).toMatchObject({
+			effectiveDate: new Date('2023-04-01'),
+			correctionReason: 'The entry was dated by the report, not by the decree.',
+		})
+	})
+})
+
+describe('the status form from a piece of evidence (?evidence=<id>)', () => {
+	function loadFrom(pledgeId: string, evidenceId: string) {
+		return outcomeOf(() =>
+			statusPage.loader({
+				request: request(
+					`/admin/pledges/${pledgeId}/status?${new URLSearchParams({ evidence: evidenceId })}`,
+				),
+				params: { pledgeId },
+				context: testContext,
+			}),
+		)
+	}
+
+	test('approved evidence of the pledge gives the fact-checker’s suggestion, which the form starts from', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'political-modernization')
+		sequence += 1
+		const evidence = await createEvidence(prisma, {
+			pledgeId,
+			userId: checkerId,
+			title: `Suggested evidence ${sequence}`,
+			publishedOn: '2026-10-01',
+			suggestedStatus: 'IN_PROGRESS',
+			suggestionReason: 'The reform package passed its first reading.',
+		})
+		const loaded = await loadFrom(pledgeId, evidence.id)
+		expect(loaded.status).toBe(200)
+		expect(field(loaded.body, 'page', 'suggestion')).toEqual({
+			evidenceId: evidence.id,
+			title: `Suggested evidence ${sequence}`,
+			status: 'IN_PROGRESS',
+			reason: 'The reform package passed its first reading.',
+			submittedBy: expect.any(String),
+		})
+		// Without the parameter there is no suggestion to show, and nothing is looked up.
+		expect(field((await loadStatusPage(pledgeId)).body, 'page', 'suggestion')).toBeUndefined()
+	})
+
+	test('evidence that is pending, of another pledge or unknown gives no suggestion (null: the page says so)', async () => {
+		const pledgeId = await pledgeIdOf(prisma, 'political-modernization')
+		const pending = await pendingEvidence(pledgeId)
+		const otherPledge = await approvedEvidence(itJobs)
+		for (const evidenceId of [pending.id, otherPledge.id, 'no-such-evidence', "x' OR 1=1"]) {
+			const loaded = await loadFrom(pledgeId, evidenceId)
+			expect(loaded.status).toBe(200)
+			expect(field(loaded.body, 'page', 'suggestion')).toBeNull()
+		}
 	})
 })
