@@ -206,6 +206,15 @@ export const en = {
 	'outage.text':
 		'We cannot reach our database right now, so this page cannot be shown. Please try again in a minute.',
 	'outage.retry': 'Try again',
+
+	// Part E (issue 9): honest empty states.
+	'overview.empty.noPledges': 'This platform has no pledges yet.',
+	'overview.empty.noneRated': {
+		one: 'The only pledge has not been rated yet.',
+		other: 'None of the {count} pledges has been rated yet.',
+	} satisfies PluralMessage,
+	'pledge.indicator.noChart':
+		'There is no figure yet: the chart appears with the first one from reviewed evidence.',
 } as const
 
 export type MessageKey = keyof typeof en
