@@ -73,7 +73,13 @@ describe('searchPledges without a query', () => {
 		expect((await search({ sort: 'updated' })).items.every((item) => item.activityAt === null)).toBe(true)
 		const userId = (await createFactChecker(prisma, 'sort-by-update@example.org')).id
 		const pledgeId = await pledgeIdOf(prisma, 'drinking-water')
-		const evidence = await createEvidence(prisma, { pledgeId, userId, title: 'A water law', publishedOn: '2024-02-01' })
+		const evidence = await createEvidence(prisma, {
+			pledgeId,
+			userId,
+			title: 'A water law',
+			reviewedAt: '2024-02-02T10:00:00.000Z',
+			publishedOn: '2024-02-01',
+		})
 		await recordStatus(prisma, {
 			pledgeId,
 			userId,
