@@ -151,6 +151,10 @@ test('every staff page fits a 360 px phone, for an admin and a fact-checker', as
 
 	// The audit log names what it is about, and a failed sign-in by the email tried.
 	await page.goto('/admin/audit')
+	// One card per entry on the phone, and still a table with its rows to a screen reader.
+	await expect(
+		page.getByRole('table', { name: 'Up to 50 entries per page, newest first. Times are UTC.', exact: true }),
+	).toBeVisible()
 	const failed = page.getByRole('row').filter({ hasText: data.triedEmail })
 	await expect(failed).toContainText(`Failed sign-in as ${data.triedEmail}`)
 	await expect(failed).toContainText('no account has this email')
