@@ -62,7 +62,7 @@ export function IndicatorReadingText({
 /** A quantitative pledge's indicator: its facts, the reading, and the chart with its table. */
 export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
 	const { t, format, locale } = useI18n()
-	const { plan, measurements, reading, unit } = indicator
+	const { plan, measurements, reading, unit, span } = indicator
 	const withUnit = (value: number) => `${format.number(value)} ${unit}`
 	const targetText = t('pledge.indicator.byDate', {
 		value: withUnit(plan.target.value),
@@ -90,6 +90,7 @@ export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
 					] satisfies [{ x: number; y: number }, { x: number; y: number }])
 				: null,
 			target: { x: time(plan.target.date), y: plan.target.value },
+			span: { start: time(span.start), end: time(span.end) },
 			labels: {
 				measured: t('pledge.indicator.measured'),
 				path: t('pledge.indicator.path'),
@@ -100,7 +101,53 @@ export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
 			formatNumber: format.number,
 			formatDate: (value: number) => format.monthYear(new Date(value)),
 		}),
-		[measurements, plan, t, summary, format],
+		[measurements, plan, span, t, summary, format],
+	)
+	const table = (
+		<table className="figures">
+			<thead>
+				<tr>
+					<th scope="col">{t('pledge.indicator.date')}</th>
+					<th scope="col" className="number">
+						{t('pledge.indicator.measured')}
+					</th>
+					{plan.baseline ? (
+						<th scope="col" className="number">
+							{t('pledge.indicator.path')}
+						</th>
+					) : null}
+				</tr>
+			</thead>
+			<tbody>
+				{plan.baseline ? (
+					<tr>
+						<th scope="row">
+							{format.date(plan.baseline.date)} ({t('pledge.indicator.baseline')})
+						</th>
+						<td className="number">{format.number(plan.baseline.value)}</td>
+						<td className="number">{format.number(plan.baseline.value)}</td>
+					</tr>
+				) : null}
+				{measurements.map((point) => (
+					<tr key={point.date}>
+						<th scope="row">{format.date(point.date)}</th>
+						<td className="number">{format.number(point.value)}</td>
+						{plan.baseline ? (
+							<td className="number">
+								{format.approximate(expectedOnPath({ ...plan, baseline: plan.baseline }, point.date))}
+							</td>
+						) : null}
+					</tr>
+				))}
+				<tr>
+					<th scope="row">
+						{format.date(plan.target.date)} ({t('pledge.indicator.target')})
+					</th>
+					<td className="number">—</td>
+					{plan.baseline ? <td className="number">{format.number(plan.target.value)}</td> : null}
+				</tr>
+			</tbody>
+		</table>
 	)
 	return (
 		<>
@@ -133,58 +180,16 @@ export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
 			</dl>
 			<UntranslatedNote show={locale !== 'en'} />
 			<IndicatorReadingText reading={reading} unit={unit} target={plan.target.value} />
-			<ChartFigure
-				summary={summary}
-				load={loadIndicatorChart}
-				props={props}
-				foldTable
-				table={
-					<table className="figures">
-						<thead>
-							<tr>
-								<th scope="col">{t('pledge.indicator.date')}</th>
-								<th scope="col" className="number">
-									{t('pledge.indicator.measured')}
-								</th>
-								{plan.baseline ? (
-									<th scope="col" className="number">
-										{t('pledge.indicator.path')}
-									</th>
-								) : null}
-							</tr>
-						</thead>
-						<tbody>
-							{plan.baseline ? (
-								<tr>
-									<th scope="row">
-										{format.date(plan.baseline.date)} ({t('pledge.indicator.baseline')})
-									</th>
-									<td className="number">{format.number(plan.baseline.value)}</td>
-									<td className="number">{format.number(plan.baseline.value)}</td>
-								</tr>
-							) : null}
-							{measurements.map((point) => (
-								<tr key={point.date}>
-									<th scope="row">{format.date(point.date)}</th>
-									<td className="number">{format.number(point.value)}</td>
-									{plan.baseline ? (
-										<td className="number">
-											{format.approximate(expectedOnPath({ ...plan, baseline: plan.baseline }, point.date))}
-										</td>
-									) : null}
-								</tr>
-							))}
-							<tr>
-								<th scope="row">
-									{format.date(plan.target.date)} ({t('pledge.indicator.target')})
-								</th>
-								<td className="number">—</td>
-								{plan.baseline ? <td className="number">{format.number(plan.target.value)}</td> : null}
-							</tr>
-						</tbody>
-					</table>
-				}
-			/>
+			{measurements.length === 0 ? (
+				// Nothing measured: an empty grid with only a target star would look like a chart of something.
+				<figure className="chart-figure">
+					<figcaption className="chart-summary">{summary}</figcaption>
+					<p className="empty">{t('pledge.indicator.noChart')}</p>
+					<div className="chart-table">{table}</div>
+				</figure>
+			) : (
+				<ChartFigure summary={summary} load={loadIndicatorChart} props={props} foldTable table={table} />
+			)}
 		</>
 	)
 }

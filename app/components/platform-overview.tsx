@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import { useI18n } from '~/i18n/use-i18n'
 import type { OverviewPage } from '~/models/overview-page.server'
@@ -134,10 +134,22 @@ function useStatusParts() {
 		)
 }
 
+/**
+ * What to say instead of a chart when there is nothing to chart: a platform without pledges, or one whose
+ * pledges are all still unrated (its charts would be identical grey bars). Null when there is something.
+ */
+function useNothingToChart(counts: Record<PledgeStatus, number>, total: number): string | null {
+	const { t } = useI18n()
+	if (total === 0) return t('overview.empty.noPledges')
+	if (counts.NOT_RATED === total) return t('overview.empty.noneRated', { count: total })
+	return null
+}
+
 function StatusDistribution({ counts, total }: { counts: Record<PledgeStatus, number>; total: number }) {
 	const { t, format } = useI18n()
 	const statusParts = useStatusParts()
-	const summary = t('overview.distribution.summary', { total, parts: statusParts(counts) })
+	const nothingToChart = useNothingToChart(counts, total)
+	const summary = nothingToChart ?? t('overview.distribution.summary', { total, parts: statusParts(counts) })
 	const share = (count: number) => format.percent(total === 0 ? 0 : count / total)
 	const slices = useMemo(
 		() =>
@@ -156,54 +168,65 @@ function StatusDistribution({ counts, total }: { counts: Record<PledgeStatus, nu
 		() => ({ slices, centreText: format.number(total), centreCaption: t('chart.pledges'), summary }),
 		[slices, total, format, t, summary],
 	)
+	const table = (
+		<table className="figures">
+			<thead>
+				<tr>
+					<th scope="col">{t('chart.status')}</th>
+					<th scope="col" className="number">
+						{t('chart.pledges')}
+					</th>
+					<th scope="col" className="number">
+						{t('chart.share')}
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{pledgeStatuses.map((status) => (
+					<tr key={status}>
+						<th scope="row">
+							<StatusSwatch status={status} />
+							{t(`status.${status}`)}
+						</th>
+						<td className="number">{format.number(counts[status])}</td>
+						<td className="number">{share(counts[status])}</td>
+					</tr>
+				))}
+			</tbody>
+			<tfoot>
+				<tr>
+					<th scope="row">{t('chart.total')}</th>
+					<td className="number">{format.number(total)}</td>
+					<td className="number">{format.percent(total === 0 ? 0 : 1)}</td>
+				</tr>
+			</tfoot>
+		</table>
+	)
 	return (
 		<div className="distribution">
-			<ChartFigure
-				summary={summary}
-				load={loadDoughnut}
-				props={props}
-				table={
-					<table className="figures">
-						<thead>
-							<tr>
-								<th scope="col">{t('chart.status')}</th>
-								<th scope="col" className="number">
-									{t('chart.pledges')}
-								</th>
-								<th scope="col" className="number">
-									{t('chart.share')}
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{pledgeStatuses.map((status) => (
-								<tr key={status}>
-									<th scope="row">
-										<StatusSwatch status={status} />
-										{t(`status.${status}`)}
-									</th>
-									<td className="number">{format.number(counts[status])}</td>
-									<td className="number">{share(counts[status])}</td>
-								</tr>
-							))}
-						</tbody>
-						<tfoot>
-							<tr>
-								<th scope="row">{t('chart.total')}</th>
-								<td className="number">{format.number(total)}</td>
-								<td className="number">{format.percent(total === 0 ? 0 : 1)}</td>
-							</tr>
-						</tfoot>
-					</table>
-				}
-			/>
+			{nothingToChart ? (
+				<FiguresWithoutChart text={nothingToChart} table={table} />
+			) : (
+				<ChartFigure summary={summary} load={loadDoughnut} props={props} table={table} />
+			)}
 		</div>
+	)
+}
+
+/** A chart's place when there is nothing to draw: the sentence that says so, and the table if any. */
+function FiguresWithoutChart({ text, table }: { text: string; table?: ReactNode }) {
+	return (
+		<figure className="chart-figure">
+			<figcaption className="chart-summary empty">{text}</figcaption>
+			{table ? <div className="chart-table">{table}</div> : null}
+		</figure>
 	)
 }
 
 function PrincipleProgress({ page }: { page: OverviewPage }) {
 	const { t, format, locale } = useI18n()
 	const { principles } = page.overview
+	const nothingToChart = useNothingToChart(page.overview.statusCounts, page.overview.pledgeCount)
 	const totalOf = (counts: Record<PledgeStatus, number>) =>
 		pledgeStatuses.reduce((sum, status) => sum + counts[status], 0)
 	const summary = t('overview.principles.summary', {
@@ -231,64 +254,60 @@ function PrincipleProgress({ page }: { page: OverviewPage }) {
 		}),
 		[principles, t, summary, format],
 	)
-	return (
-		<ChartFigure
-			summary={summary}
-			load={loadBars}
-			props={props}
-			table={
-				<ScrollRegion label={t('chart.table', { title: t('overview.principles.title') })}>
-					<table className="figures">
-						<thead>
-							<tr>
-								<th scope="col">{t('chart.status')}</th>
-								{principles.map((principle) => (
-									<th scope="col" className="number" key={principle.id}>
-										<Link
-											to={paths.pledges(
-												locale,
-												page.platform.slug,
-												new URLSearchParams({ principle: principle.slug }),
-											)}
-											aria-label={t('overview.principles.seePledges', { principle: principle.title })}
-											{...fallbackLang(principle.titleIsTranslated)}
-										>
-											{principle.title}
-										</Link>
-									</th>
-								))}
-							</tr>
-						</thead>
-						<tbody>
-							{pledgeStatuses.map((status) => (
-								<tr key={status}>
-									<th scope="row">
-										<StatusSwatch status={status} />
-										{t(`status.${status}`)}
-									</th>
-									{principles.map((principle) => (
-										<td className="number" key={principle.id}>
-											{format.number(principle.counts[status])}
-										</td>
-									))}
-								</tr>
+	const table = (
+		<ScrollRegion label={t('chart.table', { title: t('overview.principles.title') })}>
+			<table className="figures">
+				<thead>
+					<tr>
+						<th scope="col">{t('chart.status')}</th>
+						{principles.map((principle) => (
+							<th scope="col" className="number" key={principle.id}>
+								<Link
+									to={paths.pledges(
+										locale,
+										page.platform.slug,
+										new URLSearchParams({ principle: principle.slug }),
+									)}
+									aria-label={t('overview.principles.seePledges', { principle: principle.title })}
+									{...fallbackLang(principle.titleIsTranslated)}
+								>
+									{principle.title}
+								</Link>
+							</th>
+						))}
+					</tr>
+				</thead>
+				<tbody>
+					{pledgeStatuses.map((status) => (
+						<tr key={status}>
+							<th scope="row">
+								<StatusSwatch status={status} />
+								{t(`status.${status}`)}
+							</th>
+							{principles.map((principle) => (
+								<td className="number" key={principle.id}>
+									{format.number(principle.counts[status])}
+								</td>
 							))}
-						</tbody>
-						<tfoot>
-							<tr>
-								<th scope="row">{t('chart.total')}</th>
-								{principles.map((principle) => (
-									<td className="number" key={principle.id}>
-										{format.number(totalOf(principle.counts))}
-									</td>
-								))}
-							</tr>
-						</tfoot>
-					</table>
-				</ScrollRegion>
-			}
-		/>
+						</tr>
+					))}
+				</tbody>
+				<tfoot>
+					<tr>
+						<th scope="row">{t('chart.total')}</th>
+						{principles.map((principle) => (
+							<td className="number" key={principle.id}>
+								{format.number(totalOf(principle.counts))}
+							</td>
+						))}
+					</tr>
+				</tfoot>
+			</table>
+		</ScrollRegion>
 	)
+	// The table still links to each principle's pledges.
+	if (nothingToChart) return <FiguresWithoutChart text={nothingToChart} table={table} />
+	return <ChartFigure summary={summary} load={loadBars} props={props} table={table} />
 }
 
 function StatusOverTime({ page }: { page: OverviewPage }) {
@@ -317,7 +336,10 @@ function StatusOverTime({ page }: { page: OverviewPage }) {
 		}),
 		[months, t, summary, format],
 	)
+	const nothingToChart = useNothingToChart(page.overview.statusCounts, page.overview.pledgeCount)
 	if (!latest) return null
+	// Month after month of the same grey bar (and a table of zeros) would say less than one sentence.
+	if (nothingToChart) return <FiguresWithoutChart text={nothingToChart} />
 	return (
 		<>
 			<p className="explainer">{t('overview.overTime.explainer')}</p>

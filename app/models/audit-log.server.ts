@@ -1,4 +1,4 @@
-import type { Prisma } from '~/.server/prisma/client'
+import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { auditCursorOf, type AuditLogFilter } from '~/forms/audit-log'
 
@@ -49,8 +49,14 @@ export async function listAuditLog(filter: AuditLogFilter) {
 		}),
 		listAuditActors(),
 	])
-	const entries = rows.slice(0, auditLogPageSize)
-	const last = entries.at(-1)
+	const page = rows.slice(0, auditLogPageSize)
+	const last = page.at(-1)
+	const subjects = await auditSubjects(page, prisma)
+	const entries = page.map((entry) => ({
+		...entry,
+		subject: subjects.get(subjectKey(entry)) ?? null,
+		failedSignIn: entry.action === 'auth.sign_in_failed' ? failedSignInOf(entry.after) : null,
+	}))
 	return {
 		entries,
 		nextCursor: rows.length > auditLogPageSize && last ? auditCursorOf(last) : null,
@@ -65,6 +71,98 @@ export async function listAuditActors() {
 		take: auditActorChoiceLimit,
 		select: { id: true, displayName: true, email: true },
 	})
+}
+
+/** What an entry is about, in words: a pledge's title, an account's name (with its email as `detail`)… */
+export type AuditSubject = { name: string; detail: string | null }
+
+type SubjectOf = { entityType: string; entityId: string }
+
+function subjectKey({ entityType, entityId }: SubjectOf): string {
+	return `${entityType}:${entityId}`
+}
+
+/**
+ * The names of the records one page of entries is about: one query per kind of record on the page (at
+ * most nine, whatever the page holds), never one per entry. A record that no longer exists (or never did)
+ * has no name, and the page shows its id alone.
+ */
+export async function auditSubjects(
+	entries: readonly SubjectOf[],
+	prisma: PrismaClient = getPrisma(),
+): Promise<Map<string, AuditSubject>> {
+	const idsOf = (type: string) => [
+		...new Set(entries.filter((entry) => entry.entityType === type).map((entry) => entry.entityId)),
+	]
+	const when = <Row>(ids: string[], query: (ids: string[]) => Promise<Row[]>) =>
+		ids.length === 0 ? Promise.resolve([]) : query(ids)
+	const [pledges, platforms, categories, politicians, users, evidence, ledger, measurements, attempts] =
+		await Promise.all([
+			when(idsOf('Pledge'), (ids) =>
+				prisma.pledge.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+			),
+			when(idsOf('Platform'), (ids) =>
+				prisma.platform.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+			),
+			when(idsOf('Category'), (ids) =>
+				prisma.category.findMany({
+					where: { id: { in: ids } },
+					select: { id: true, title: true, platform: { select: { title: true } } },
+				}),
+			),
+			when(idsOf('Politician'), (ids) =>
+				prisma.politician.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+			),
+			when(idsOf('User'), (ids) =>
+				prisma.user.findMany({
+					where: { id: { in: ids } },
+					select: { id: true, displayName: true, email: true },
+				}),
+			),
+			when(idsOf('Evidence'), (ids) =>
+				prisma.evidence.findMany({
+					where: { id: { in: ids } },
+					select: { id: true, title: true, pledge: { select: { title: true } } },
+				}),
+			),
+			when(idsOf('StatusUpdate'), (ids) =>
+				prisma.statusUpdate.findMany({
+					where: { id: { in: ids } },
+					select: { id: true, status: true, pledge: { select: { title: true } } },
+				}),
+			),
+			when(idsOf('Measurement'), (ids) =>
+				prisma.measurement.findMany({
+					where: { id: { in: ids } },
+					select: { id: true, indicator: { select: { name: true, pledge: { select: { title: true } } } } },
+				}),
+			),
+			when(idsOf('SignInAttempt'), (ids) =>
+				prisma.signInAttempt.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }),
+			),
+		])
+	const subjects = new Map<string, AuditSubject>()
+	const add = (entityType: string, entityId: string, name: string, detail: string | null = null) =>
+		subjects.set(subjectKey({ entityType, entityId }), { name, detail })
+	for (const row of pledges) add('Pledge', row.id, row.title)
+	for (const row of platforms) add('Platform', row.id, row.title)
+	for (const row of categories) add('Category', row.id, row.title, row.platform.title)
+	for (const row of politicians) add('Politician', row.id, row.name)
+	for (const row of users) add('User', row.id, row.displayName, row.email)
+	for (const row of evidence) add('Evidence', row.id, row.title, `for “${row.pledge.title}”`)
+	for (const row of ledger) add('StatusUpdate', row.id, row.pledge.title, 'status entry')
+	for (const row of measurements) add('Measurement', row.id, row.indicator.pledge.title, row.indicator.name)
+	for (const row of attempts) add('SignInAttempt', row.id, row.email, 'no account has this email')
+	return subjects
+}
+
+/** A failed sign-in's entry: the email that was tried and why it failed, as the sign-in wrote them. */
+function failedSignInOf(after: Prisma.JsonValue): { email: string; reason: string | null } | null {
+	const fields = fieldsOf(after)
+	const email = fields?.email
+	if (typeof email !== 'string') return null
+	const reason = fields?.reason
+	return { email, reason: typeof reason === 'string' ? reason : null }
 }
 
 export type AuditLogEntry = Awaited<ReturnType<typeof listAuditLog>>['entries'][number]

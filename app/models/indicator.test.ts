@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { expectedOnPath, readIndicator, type IndicatorPlan } from './indicator'
+import { expectedOnPath, indicatorSpan, readIndicator, type IndicatorPlan } from './indicator'
 
 // 100 jobs on 1 January 2024 to 200 jobs on 1 January 2026 (731 days): the path passes 150 on 2 January 2025.
 const jobs: IndicatorPlan = {
@@ -92,5 +92,35 @@ describe('the on-track reading', () => {
 			reading: 'on-track',
 			reason: 'target-reached',
 		})
+	})
+})
+
+describe('indicatorSpan', () => {
+	const target = { date: '2029-11-26', value: 150_000 }
+	const termStart = '2022-11-26'
+
+	test('runs from the baseline to the target date', () => {
+		const plan: IndicatorPlan = { direction: 'INCREASE', baseline: { date: '2023-01-01', value: 1 }, target }
+		expect(indicatorSpan(plan, [{ date: '2024-06-30', value: 2 }], termStart)).toEqual({
+			start: '2023-01-01',
+			end: '2029-11-26',
+		})
+	})
+
+	test('without a baseline, from the term’s start, so a lone figure is not drawn on the y axis', () => {
+		const plan: IndicatorPlan = { direction: 'INCREASE', baseline: null, target }
+		expect(indicatorSpan(plan, [{ date: '2024-06-30', value: 2 }], termStart)).toEqual({
+			start: termStart,
+			end: '2029-11-26',
+		})
+	})
+
+	test('widens to take in a figure dated outside it', () => {
+		const plan: IndicatorPlan = { direction: 'INCREASE', baseline: null, target }
+		const points = [
+			{ date: '2022-01-31', value: 1 },
+			{ date: '2030-03-31', value: 2 },
+		]
+		expect(indicatorSpan(plan, points, termStart)).toEqual({ start: '2022-01-31', end: '2030-03-31' })
 	})
 })

@@ -64,3 +64,22 @@ export function readIndicator(plan: IndicatorPlan, measurements: IndicatorPoint[
 		? { reading: 'on-track', reason: 'ahead', latest, expected }
 		: { reading: 'behind', reason: 'behind', latest, expected }
 }
+
+/**
+ * The dates an indicator's chart spans: from the baseline (or, without one, the start of the term) to the
+ * target date, widened only to take in a measurement outside them. A lone measurement thus sits where it
+ * falls in the term, not on the chart's y axis.
+ */
+export function indicatorSpan(
+	plan: IndicatorPlan,
+	measurements: IndicatorPoint[],
+	termStart: string,
+): { start: string; end: string } {
+	let start = plan.baseline?.date ?? termStart
+	let end = plan.target.date
+	for (const { date } of measurements) {
+		if (time(date) < time(start)) start = date
+		if (time(date) > time(end)) end = date
+	}
+	return { start, end }
+}

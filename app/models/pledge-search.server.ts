@@ -51,7 +51,8 @@ export type PledgeSearchItem = {
 	status: PledgeStatus
 	kind: PledgeKind
 	deadline: Date
-	updatedAt: Date
+	/** When a status, evidence or measurement last changed (not catalogue edits); null while none has. */
+	activityAt: Date | null
 	categorySlug: string
 	categoryTitle: string
 	principleSlug: string
@@ -242,7 +243,8 @@ export async function searchPledges(
 
 	const title = dbLocale ? Prisma.sql`coalesce(t.title, p.title)` : Prisma.sql`p.title`
 	const order = {
-		updated: Prisma.sql`p."updatedAt" DESC`,
+		// "Recently updated": a pledge nothing has happened to yet comes after every one that has.
+		updated: Prisma.sql`p."activityAt" DESC NULLS LAST, p."sourceDate" DESC, p.position`,
 		deadline: Prisma.sql`p.deadline ASC`,
 		title: Prisma.sql`${title} COLLATE ${Prisma.raw(`"${titleCollation[locale]}"`)} ASC`,
 	}[input.sort]
@@ -252,7 +254,7 @@ export async function searchPledges(
 			SELECT p.id, p.slug, ${title} AS title,
 				${dbLocale ? Prisma.sql`coalesce(t.summary, p.summary)` : Prisma.sql`p.summary`} AS summary,
 				${dbLocale ? Prisma.sql`t."pledgeId" IS NOT NULL` : Prisma.sql`true`} AS "titleIsTranslated",
-				p.status, p.kind, p.deadline, p."updatedAt",
+				p.status, p.kind, p.deadline, p."activityAt",
 				tree.slug AS "categorySlug", tree.title AS "categoryTitle",
 				tree."rootSlug" AS "principleSlug", tree."rootTitle" AS "principleTitle"
 			${from}

@@ -9,6 +9,7 @@ import {
 	type SearchLocale,
 } from '~/models/pledge-search.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
+import { createEvidence, createFactChecker, pledgeIdOf, recordStatus } from '~/test/ledger-fixtures'
 import { createQueryLoggingPrisma, type LoggedQuery } from '~/test/query-log'
 
 let database: TestDatabase
@@ -64,11 +65,36 @@ describe('searchPledges without a query', () => {
 			data: { deadline: new Date('2025-06-30') },
 		})
 		expect((await slugsFound({ sort: 'deadline' }))[0]).toBe('drinking-water')
+		// A catalogue edit is not an update a reader cares about; a status is.
 		await prisma.pledge.update({
 			where: { platformId_slug: { platformId, slug: 'food-security' } },
-			data: { position: 99 },
+			data: { position: 99, title: 'Strengthening food security (edited)' },
 		})
-		expect((await slugsFound({ sort: 'updated' }))[0]).toBe('food-security')
+		expect((await search({ sort: 'updated' })).items.every((item) => item.activityAt === null)).toBe(true)
+		const userId = (await createFactChecker(prisma, 'sort-by-update@example.org')).id
+		const pledgeId = await pledgeIdOf(prisma, 'drinking-water')
+		const evidence = await createEvidence(prisma, {
+			pledgeId,
+			userId,
+			title: 'A water law',
+			reviewedAt: '2024-02-02T10:00:00.000Z',
+			publishedOn: '2024-02-01',
+		})
+		await recordStatus(prisma, {
+			pledgeId,
+			userId,
+			status: 'IN_PROGRESS',
+			effectiveDate: '2024-02-01',
+			rationale: 'A water law was adopted.',
+			evidenceIds: [evidence.id],
+			recordedAt: '2024-02-03T10:00:00.000Z',
+		})
+		const updated = await search({ sort: 'updated' })
+		expect(updated.items[0]).toMatchObject({
+			slug: 'drinking-water',
+			activityAt: new Date('2024-02-03T10:00:00.000Z'),
+		})
+		expect(updated.items.slice(1).every((item) => item.activityAt === null)).toBe(true)
 	})
 
 	test('gives titles in Russian and Kazakh, and English with a note where there is no translation', async () => {
@@ -267,7 +293,7 @@ async function planWithoutSequentialScans(query: LoggedQuery): Promise<string> {
 		await client.query('SET LOCAL enable_seqscan = off')
 		await client.query(
 			`DROP INDEX "Pledge_platformId_slug_key", "Pledge_platformId_status_idx", "Pledge_platformId_deadline_idx",
-			           "Pledge_platformId_updatedAt_idx"`,
+			           "Pledge_platformId_activityAt_idx"`,
 		)
 		await client.query(`ALTER TABLE "PledgeTranslation" DROP CONSTRAINT "PledgeTranslation_pkey"`)
 		const params: unknown[] = JSON.parse(query.params)

@@ -10,7 +10,7 @@ import {
 	type PledgeProblem,
 } from '~/forms/pledge'
 import type { Locale } from '~/i18n/locales'
-import { readIndicator, type IndicatorPlan, type IndicatorPoint } from './indicator'
+import { indicatorSpan, readIndicator, type IndicatorPlan, type IndicatorPoint } from './indicator'
 import { daysBetween, isoDate } from './overview.server'
 import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './platform.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
@@ -77,12 +77,13 @@ export async function getPledgePage(
 		select: {
 			...pledgeColumns,
 			statusUpdatedAt: true,
-			updatedAt: true,
+			activityAt: true,
 			translations: translationsIn(locale),
 			platform: {
 				select: {
 					slug: true,
 					title: true,
+					termStart: true,
 					hasDemoData: true,
 					publishedAt: true,
 					politician: { select: { name: true } },
@@ -195,7 +196,7 @@ export async function getPledgePage(
 			status: pledge.status,
 			statusSince: current?.effectiveDate ?? null,
 			rationale: current?.rationale ?? null,
-			updatedAt: pledge.updatedAt.toISOString(),
+			activityAt: pledge.activityAt?.toISOString() ?? null,
 		},
 		platform: {
 			slug: pledge.platform.slug,
@@ -207,7 +208,7 @@ export async function getPledgePage(
 		principle: pledge.category.parent
 			? { slug: pledge.category.parent.slug, ...localize(pledge.category.parent, locale) }
 			: null,
-		indicator: pledge.indicator ? presentIndicator(pledge.indicator) : null,
+		indicator: pledge.indicator ? presentIndicator(pledge.indicator, pledge.platform.termStart) : null,
 		milestoneSteps: pledge.milestoneSteps.map((step) => ({
 			id: step.id,
 			title: step.title,
@@ -242,7 +243,7 @@ type StoredIndicator = {
 	measurements: Array<{ id: string; value: { toNumber(): number }; asOf: Date }>
 }
 
-function presentIndicator(indicator: StoredIndicator) {
+function presentIndicator(indicator: StoredIndicator, termStart: Date) {
 	const plan: IndicatorPlan = {
 		direction: indicator.direction,
 		baseline:
@@ -260,6 +261,7 @@ function presentIndicator(indicator: StoredIndicator) {
 		plan,
 		measurements,
 		reading: readIndicator(plan, measurements),
+		span: indicatorSpan(plan, measurements, isoDate(termStart)),
 	}
 }
 

@@ -123,6 +123,9 @@ export default function PledgePageRoute() {
 							) : null}
 						</p>
 						<p className="rationale">{pledge.rationale ?? t('pledge.notRatedYet')}</p>
+						{pledge.activityAt ? (
+							<p className="muted">{t('list.updated', { date: format.date(pledge.activityAt) })}</p>
+						) : null}
 					</section>
 
 					<section aria-labelledby="promise-title">

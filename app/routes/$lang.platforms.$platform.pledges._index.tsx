@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			items: results.items.map((item) => ({
 				...item,
 				deadline: new Date(item.deadline).toISOString().slice(0, 10),
-				updatedAt: new Date(item.updatedAt).toISOString(),
+				activityAt: item.activityAt ? new Date(item.activityAt).toISOString() : null,
 			})),
 		},
 	}
@@ -220,7 +220,9 @@ export default function PledgeList() {
 										<StatusBadge status={item.status} />
 										<span>{t(`kind.${item.kind}`)}</span>
 										<span>{t('list.deadline', { date: format.date(item.deadline) })}</span>
-										<span>{t('list.updated', { date: format.date(item.updatedAt) })}</span>
+										{item.activityAt ? (
+											<span>{t('list.updated', { date: format.date(item.activityAt) })}</span>
+										) : null}
 									</p>
 								</li>
 							))}

@@ -198,6 +198,16 @@ describe('the pledge page', () => {
 		expect(page.indicator?.reading).toMatchObject({ reading: 'on-track', reason: 'ahead' })
 	})
 
+	test('spans the indicator chart from the baseline (or the term’s start) to the target date', async () => {
+		// A lone measurement then sits inside the term, not on the chart's y axis.
+		const withBaseline = await pledgeLoader(pledgeArgs('en'))
+		expect(withBaseline.page.indicator?.span).toEqual({ start: '2022-11-26', end: '2029-11-26' })
+		// No baseline and no measurement: the term's start, and no figure to draw.
+		const empty = await pledgeLoader(pledgeArgs('en', '', 'digital-economy-share'))
+		expect(empty.page.indicator?.measurements).toEqual([])
+		expect(empty.page.indicator?.span).toEqual({ start: '2022-11-26', end: '2029-11-26' })
+	})
+
 	test('shows the reader’s language, and English with a flag where a translation is missing', async () => {
 		const russian = await pledgeLoader(pledgeArgs('ru'))
 		expect(russian.page.pledge).toMatchObject({

@@ -27,6 +27,9 @@ export type EvidenceFixture = {
 	reviewState?: 'APPROVED' | 'PENDING' | 'REJECTED'
 	suggestedStatus?: PledgeStatus
 	suggestionReason?: string
+
+	/** When it was reviewed (default: now), unless pending. */
+	reviewedAt?: string
 }
 
 export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFixture) {
@@ -48,7 +51,8 @@ export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFix
 			submittedById: evidence.userId,
 			reviewState,
 			reviewedById: reviewState === 'PENDING' ? null : evidence.userId,
-			reviewedAt: reviewState === 'PENDING' ? null : new Date(),
+			reviewedAt:
+				reviewState === 'PENDING' ? null : evidence.reviewedAt ? new Date(evidence.reviewedAt) : new Date(),
 		},
 		select: { id: true },
 	})
@@ -116,7 +120,17 @@ export async function recordMeasurement(
 		asOf,
 		title = `Official figure as of ${asOf}`,
 		publisher = 'Example Statistics Bureau',
-	}: { pledgeId: string; userId: string; value: number; asOf: string; title?: string; publisher?: string },
+		recordedAt,
+	}: {
+		pledgeId: string
+		userId: string
+		value: number
+		asOf: string
+		title?: string
+		publisher?: string
+		/** When the evidence was approved and the figure recorded (default: now). */
+		recordedAt?: string
+	},
 ) {
 	const indicator = await prisma.indicator.findUniqueOrThrow({ where: { pledgeId }, select: { id: true } })
 	const evidence = await createEvidence(prisma, {
@@ -128,6 +142,7 @@ export async function recordMeasurement(
 		publishedOn: asOf,
 		measuredValue: value,
 		measuredAsOf: asOf,
+		reviewedAt: recordedAt,
 	})
 	await prisma.measurement.create({
 		data: {
@@ -136,6 +151,7 @@ export async function recordMeasurement(
 			asOf: new Date(asOf),
 			evidenceId: evidence.id,
 			createdById: userId,
+			...(recordedAt ? { createdAt: new Date(recordedAt) } : {}),
 		},
 	})
 	return evidence

@@ -19,6 +19,8 @@ export type IndicatorChartProps = {
 	/** Baseline to target, by the deadline; absent without a baseline. */
 	path: [Point, Point] | null
 	target: Point
+	/** The x axis: from the baseline (or the term's start) to the target date, in ms. */
+	span: { start: number; end: number }
 	labels: { measured: string; path: string; target: string; baseline: string }
 	summary: string
 	formatNumber: (value: number) => string
@@ -34,6 +36,7 @@ export default function IndicatorChart({
 	measurements,
 	path,
 	target,
+	span,
 	labels,
 	summary,
 	formatNumber,
@@ -100,8 +103,8 @@ export default function IndicatorChart({
 				scales: {
 					x: {
 						type: 'linear',
-						min: path?.[0].x ?? measurements[0]?.x,
-						max: target.x,
+						min: span.start,
+						max: span.end,
 						// One tick per year (or every few years), labelled with the year alone.
 						afterBuildTicks: (axis) => {
 							axis.ticks = yearTicks(axis.min, axis.max, axis.width)

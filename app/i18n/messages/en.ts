@@ -227,6 +227,15 @@ export const en = {
 	'correction.since': 'since {date}',
 	'correction.reasonLabel': 'What was wrong',
 	'corrections.rationale': 'Why this status',
+
+	// Part E (issue 9): honest empty states.
+	'overview.empty.noPledges': 'This platform has no pledges yet.',
+	'overview.empty.noneRated': {
+		one: 'The only pledge has not been rated yet.',
+		other: 'None of the {count} pledges has been rated yet.',
+	} satisfies PluralMessage,
+	'pledge.indicator.noChart':
+		'There is no figure yet: the chart appears with the first one from reviewed evidence.',
 } as const
 
 export type MessageKey = keyof typeof en

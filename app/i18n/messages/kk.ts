@@ -227,4 +227,13 @@ export const kk: Messages = {
 	'correction.since': '(күші енген күні: {date})',
 	'correction.reasonLabel': 'Қатесі неде болды',
 	'corrections.rationale': 'Мәртебенің негіздемесі',
+
+	// Part E (issue 9): honest empty states.
+	'overview.empty.noPledges': 'Бұл бағдарламада әлі уәде жоқ.',
+	'overview.empty.noneRated': {
+		one: '{count} уәденің ешқайсысы әлі бағаланбаған.',
+		other: '{count} уәденің ешқайсысы әлі бағаланбаған.',
+	},
+	'pledge.indicator.noChart':
+		'Әзірге көрсеткіш жоқ: график тексерілген дереккөздегі алғашқы көрсеткішпен бірге пайда болады.',
 }

@@ -238,4 +238,13 @@ export const ru: Messages = {
 	'correction.since': 'с {date}',
 	'correction.reasonLabel': 'В чём была ошибка',
 	'corrections.rationale': 'Обоснование статуса',
+
+	// Part E (issue 9): honest empty states.
+	'overview.empty.noPledges': 'В этой программе пока нет обещаний.',
+	'overview.empty.noneRated': {
+		one: 'Пока не оценено ни одно обещание (всего: {count}).',
+		other: 'Пока не оценено ни одно обещание (всего: {count}).',
+	},
+	'pledge.indicator.noChart':
+		'Значений пока нет: график появится с первым значением из проверенного источника.',
 }

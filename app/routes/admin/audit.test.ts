@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { recordAudit } from '~/models/audit.server'
-import { auditLogPageSize } from '~/models/audit-log.server'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { signIn } from '~/auth/sign-in.server'
+import { auditActionChoices, auditActionLabel } from '~/models/audit-actions'
+import { auditLogPageSize, auditSubjects } from '~/models/audit-log.server'
+import { createQueryLoggingPrisma } from '~/test/query-log'
 import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/test/accounts'
 import { useTestDatabaseForApp } from '~/test/db'
 import { replyOf } from '~/test/reply'
@@ -21,6 +26,8 @@ const pageSchema = z.object({
 			action: z.string(),
 			entityType: z.string(),
 			entityId: z.string(),
+			subject: z.object({ name: z.string(), detail: z.string().nullable() }).nullable(),
+			failedSignIn: z.object({ email: z.string(), reason: z.string().nullable() }).nullable(),
 			changes: z.array(
 				z.object({
 					field: z.string(),
@@ -184,3 +191,120 @@ describe('the audit log (/admin/audit)', () => {
 		expect((await load('', await sessionCookieFor(checker.id))).status).toBe(403)
 	})
 })
+
+describe('the audit log in words', () => {
+	test('names each record by its title or name, with the id kept beside it', async () => {
+		const politician = await prisma.politician.create({
+			data: { slug: 'named-politician', name: 'Named Politician', office: 'Mayor' },
+		})
+		await prisma.$transaction((tx) =>
+			recordAudit(tx, {
+				actorId: adminId,
+				action: 'politician.update',
+				entityType: 'Politician',
+				entityId: politician.id,
+				before: { name: 'Old name' },
+				after: { name: 'Named Politician' },
+				ipAddress: null,
+			}),
+		)
+		const [entry] = pageOf((await load(`?entityId=${politician.id}`)).body).entries
+		expect(entry).toMatchObject({
+			entityType: 'Politician',
+			entityId: politician.id,
+			subject: { name: 'Named Politician', detail: null },
+			failedSignIn: null,
+		})
+		// An account is named with its email; a record that no longer exists has no name, only its id.
+		const pledgeEdit = pageOf((await load('?entityId=pledge-0')).body).entries[0]
+		expect(pledgeEdit?.subject).toBeNull()
+		await prisma.$transaction((tx) =>
+			recordAudit(tx, {
+				actorId: adminId,
+				action: 'user.role_change',
+				entityType: 'User',
+				entityId: otherAdminId,
+				before: { role: 'FACT_CHECKER' },
+				after: { role: 'ADMIN' },
+				ipAddress: null,
+			}),
+		)
+		const roleChange = pageOf((await load(`?entityId=${otherAdminId}`)).body).entries[0]
+		expect(roleChange?.subject).toEqual({
+			name: 'Second Admin',
+			detail: expect.stringContaining('@'),
+		})
+	})
+
+	test('a failed sign-in is shown as one, with the email that was tried', async () => {
+		const tried = 'nobody-here@example.org'
+		expect(
+			await signIn({
+				email: tried,
+				password: 'a guess of a password',
+				ipAddress: '203.0.113.9',
+				userAgent: null,
+				previousSessionId: null,
+			}),
+		).toEqual({ status: 'invalid' })
+		const [entry] = pageOf((await load('?action=auth.sign_in_failed')).body).entries
+		expect(entry).toMatchObject({
+			failedSignIn: { email: tried, reason: 'unknown-email' },
+			subject: { name: tried, detail: 'no account has this email' },
+		})
+	})
+
+	test('names one page of entries in a query per kind of record, not one per entry', async () => {
+		const logged = createQueryLoggingPrisma(database.appUrl)
+		try {
+			const entries = await prisma.auditEntry.findMany({
+				take: auditLogPageSize,
+				select: { entityType: true, entityId: true },
+			})
+			const many = [
+				...entries,
+				...Array.from({ length: 40 }, (_, index) => ({ entityType: 'User', entityId: `user-${index}` })),
+			]
+			const { queries } = await logged.recordQueries(() => auditSubjects(many, logged.prisma))
+			expect(queries.length).toBe(new Set(many.map((entry) => entry.entityType)).size)
+		} finally {
+			await logged.prisma.$disconnect()
+		}
+	})
+
+	test('offers every action the app writes in the filter, in words, with a choice for each kind of record', async () => {
+		const written = await actionsWrittenByTheApp()
+		expect(written.size).toBeGreaterThan(20)
+		const offered = new Set(
+			auditActionChoices().flatMap((group) => group.options.map((option) => option.value)),
+		)
+		for (const action of written) {
+			expect(offered, `${action} is missing from app/models/audit-actions.ts`).toContain(action)
+			expect(auditActionLabel(action)).not.toBe(action)
+		}
+		expect(auditActionLabel('pledge.')).toBe('Any pledge change')
+		// A choice of a kind filters by the beginning of the action, as a typed prefix did.
+		const pledgeEdits = pageOf((await load('?action=pledge.')).body)
+		expect(pledgeEdits.entries.every((entry) => entry.action.startsWith('pledge.'))).toBe(true)
+	})
+})
+
+/** The audit actions named in the app's source: `action: 'x.y'` and `audit('x.y')`. */
+async function actionsWrittenByTheApp(): Promise<Set<string>> {
+	const root = path.join(process.cwd(), 'app')
+	const files = (await readdir(root, { recursive: true })).filter(
+		(file) => /\.tsx?$/.test(file) && !file.includes('.test.') && !file.startsWith('.server'),
+	)
+	const actions = new Set<string>()
+	for (const file of files) {
+		const source = await readFile(path.join(root, file), 'utf8')
+		for (const match of source.matchAll(/(?:action: |audit\()'([a-z_]+\.[a-z_]+)'/g)) {
+			if (match[1]) actions.add(match[1])
+		}
+		for (const match of source.matchAll(/\? '([a-z_]+\.[a-z_]+)' : '([a-z_]+\.[a-z_]+)'/g)) {
+			if (match[1]) actions.add(match[1])
+			if (match[2]) actions.add(match[2])
+		}
+	}
+	return actions
+}

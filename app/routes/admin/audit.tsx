@@ -19,6 +19,7 @@ import {
 	listAuditLog,
 	type AuditFieldChange,
 } from '~/models/audit-log.server'
+import { auditActionChoices, auditActionLabel } from '~/models/audit-actions'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Admin · Uade' }]
 
@@ -102,7 +103,7 @@ export default function AuditLog() {
 					<p>No entry matches.</p>
 				) : (
 					<div className="table-scroll">
-						<table className="data-table audit-table">
+						<table className="data-table audit-table stack-on-phone">
 							<caption>
 								Up to 50 entries per page{filtered ? ', filtered' : ''}, newest first. Times are UTC.
 							</caption>
@@ -110,7 +111,7 @@ export default function AuditLog() {
 								<tr>
 									<th scope="col">When (UTC)</th>
 									<th scope="col">Action</th>
-									<th scope="col">Entity</th>
+									<th scope="col">Record</th>
 									<th scope="col">By</th>
 									<th scope="col">Before → after</th>
 								</tr>
@@ -157,10 +158,11 @@ function AuditFilterForm({
 					label: `${actor.displayName} (${actor.email})`,
 				}))}
 			/>
-			<TextField
+			<SelectField
 				label="Action"
 				field={fields.action}
-				hint="The whole action or its beginning: pledge.update, or pledge. for every pledge change."
+				emptyLabel="Any action"
+				options={actionOptions(values.action)}
 			/>
 			<TextField
 				label="Entity type"
@@ -180,6 +182,19 @@ function AuditFilterForm({
 	)
 }
 
+/** The known actions, and the one in the address if it is not one of them (a link may carry any). */
+function actionOptions(current: string) {
+	const choices = auditActionChoices()
+	const known = choices.some((group) => group.options.some((option) => option.value === current))
+	return current && !known ? [...choices, { value: current, label: current }] : choices
+}
+
+const failedSignInReasons: Record<string, string> = {
+	'unknown-email': 'no account has this email',
+	'wrong-password': 'wrong password',
+	disabled: 'the account is disabled',
+}
+
 type ShownEntry = {
 	id: string
 	action: string
@@ -187,36 +202,61 @@ type ShownEntry = {
 	entityId: string
 	ipAddress: string | null
 	createdAt: string | Date
-	actor: { displayName: string } | null
+	actor: { displayName: string; email: string } | null
+	subject: { name: string; detail: string | null } | null
+	failedSignIn: { email: string; reason: string | null } | null
 	changes: AuditFieldChange[]
 }
 
 function AuditRow({ entry, values }: { entry: ShownEntry; values: Values }) {
-	const { changes } = entry
+	const { changes, subject, failedSignIn } = entry
+	// Labelled cells: on a narrow screen the table is read as one card per entry (app/styles/staff.css).
 	return (
 		<tr>
-			<td>
+			<td data-label="When">
 				<time dateTime={new Date(entry.createdAt).toISOString()}>
 					{dateTime.format(new Date(entry.createdAt))}
 				</time>
 			</td>
-			<td>
-				<code>{entry.action}</code>
+			<td data-label="Action">
+				{auditActionLabel(entry.action)}
+				<span className="audit-secondary">
+					<code>{entry.action}</code>
+				</span>
 			</td>
-			<td>
-				{entry.entityType}{' '}
+			<td data-label="Record">
 				<Link
 					to={`/admin/audit${queryFor({ ...values, entityType: entry.entityType, entityId: entry.entityId })}`}
-					aria-label={`Entries about ${entry.entityType} ${entry.entityId}`}
+					aria-label={`Entries about ${subject ? `“${subject.name}”` : `${entry.entityType} ${entry.entityId}`}`}
 				>
-					<code>{entry.entityId}</code>
+					{subject ? subject.name : `${entry.entityType} (no longer exists)`}
 				</Link>
+				{subject?.detail ? <span className="audit-secondary">{subject.detail}</span> : null}
+				<span className="audit-secondary">
+					{entry.entityType} <code className="record-id">{entry.entityId}</code>
+				</span>
 			</td>
-			<td>
-				{entry.actor ? entry.actor.displayName : 'nobody signed in or the command line'}
-				{entry.ipAddress ? <span className="staff-field-hint"> from {entry.ipAddress}</span> : null}
+			<td data-label="By">
+				{failedSignIn ? (
+					<>
+						Failed sign-in as <strong className="wrap-anywhere">{failedSignIn.email}</strong>
+						{failedSignIn.reason ? (
+							<span className="audit-secondary">
+								{failedSignInReasons[failedSignIn.reason] ?? failedSignIn.reason}
+							</span>
+						) : null}
+					</>
+				) : entry.actor ? (
+					<>
+						{entry.actor.displayName}
+						<span className="audit-secondary wrap-anywhere">{entry.actor.email}</span>
+					</>
+				) : (
+					'No one signed in (a script or the command line)'
+				)}
+				{entry.ipAddress ? <span className="audit-secondary">from {entry.ipAddress}</span> : null}
 			</td>
-			<td>
+			<td data-label="Before → after">
 				{changes.length === 0 ? (
 					'—'
 				) : (

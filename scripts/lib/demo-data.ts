@@ -1,0 +1,309 @@
+import type { PrismaClient } from '~/.server/prisma/client'
+import type { PledgeStatus } from '~/.server/prisma/enums'
+import {
+	createEvidence,
+	createFactChecker,
+	pledgeIdOf,
+	recordMeasurement,
+	recordStatus,
+} from '~/test/ledger-fixtures'
+
+// The fictional demo dataset of `npm run db:demo` (scripts/db-demo.ts), loaded into a seeded database.
+// Every record carries dates of its own story (a source's publication, a review two days later), never
+// the day it was loaded: the public pages' "updated" dates and sort follow them.
+
+type DemoStep = {
+	status: PledgeStatus
+	on: string
+	rationale: string
+	evidence: string
+	/** What was wrong with the step before, which this one corrects. */
+	correctsPrevious?: { reason: string }
+}
+
+// Fictional throughout: invented sources on example.org, invented figures, invented dates.
+const demoLedger: Record<string, DemoStep[]> = {
+	'political-modernization': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-03-15',
+			rationale: 'A reform package was adopted in its first reading.',
+			evidence: 'Reform package passes first reading',
+		},
+	],
+	'efficient-state-apparatus': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-09-01',
+			rationale: 'A civil-service reform programme was launched.',
+			evidence: 'Civil-service reform programme launched',
+		},
+		{
+			status: 'STALLED',
+			on: '2025-10-01',
+			rationale: 'No step of the programme has been taken in twelve months.',
+			evidence: 'Audit finds reform programme inactive',
+		},
+	],
+	'independent-courts': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2024-02-01',
+			rationale: 'A law on the selection of judges was signed.',
+			evidence: 'Law on the selection of judges signed',
+		},
+	],
+	'balanced-foreign-policy': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-05-10',
+			rationale: 'A regional security dialogue was set up.',
+			evidence: 'Regional security dialogue opens',
+		},
+	],
+	'un-international-security': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-10-01',
+			rationale: 'Peacekeeping contribution increased.',
+			evidence: 'Peacekeeping contingent enlarged',
+		},
+		{
+			status: 'KEPT',
+			on: '2025-09-20',
+			rationale: 'The contribution reached the announced level.',
+			evidence: 'Ministry reports contribution target met',
+		},
+	],
+	'new-economic-model': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-06-01',
+			rationale: 'An anti-monopoly law was drafted.',
+			evidence: 'Anti-monopoly bill published for comment',
+		},
+		{
+			status: 'STALLED',
+			on: '2025-06-01',
+			rationale: 'The bill has not moved for twelve months.',
+			evidence: 'Bill still in committee a year on',
+		},
+	],
+	'competitive-agriculture': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2024-04-01',
+			rationale: 'A rural development programme was funded.',
+			evidence: 'Budget line for rural development approved',
+		},
+	],
+	'open-transport-corridors': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-04-01',
+			rationale: 'Construction of a new freight corridor began.',
+			evidence: 'Freight corridor construction starts',
+		},
+		{
+			status: 'KEPT',
+			on: '2026-03-01',
+			rationale: 'The corridor opened to traffic.',
+			evidence: 'Freight corridor opens',
+		},
+	],
+	'reliable-energy': [
+		{
+			status: 'BROKEN',
+			on: '2024-11-01',
+			rationale: 'Recorded as abandoned after a misread report.',
+			evidence: 'Report on power-plant programme',
+		},
+		{
+			status: 'IN_PROGRESS',
+			on: '2024-11-01',
+			rationale: 'Correction: the report described a delay, not an abandonment.',
+			evidence: 'Ministry clarifies power-plant timetable',
+			correctsPrevious: {
+				reason: 'The report described a delay of the programme, which was misread as its abandonment.',
+			},
+		},
+	],
+	'it-jobs': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-07-01',
+			rationale: 'Official figures show IT employment rising.',
+			evidence: 'IT employment statistics, first half of 2023',
+		},
+	],
+	'digital-economy-share': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2024-01-15',
+			rationale: 'The digital economy’s share is growing, slowly.',
+			evidence: 'Digital economy share, 2023',
+		},
+	],
+	'drinking-water': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-08-01',
+			rationale: 'A water-supply programme was approved.',
+			evidence: 'Water-supply programme approved',
+		},
+		{
+			status: 'BROKEN',
+			on: '2026-05-01',
+			rationale: 'The programme was cancelled and its funds moved.',
+			evidence: 'Water-supply programme cancelled',
+		},
+	],
+	'education-investment': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-02-01',
+			rationale: 'Education spending rose in the budget.',
+			evidence: 'Education budget increased',
+		},
+		{
+			status: 'KEPT',
+			on: '2025-12-01',
+			rationale: 'Spending rose every year of the term so far.',
+			evidence: 'Three-year education spending review',
+		},
+	],
+	'social-infrastructure': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-05-01',
+			rationale: 'A school and hospital building programme began.',
+			evidence: 'Building programme begins',
+		},
+	],
+	'lower-morbidity-longer-life': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2024-06-01',
+			rationale: 'A health-care reform was adopted.',
+			evidence: 'Health-care reform adopted',
+		},
+	],
+	'national-fund-for-children': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-03-01',
+			rationale: 'The law creating the programme was signed.',
+			evidence: 'Children’s savings law signed',
+		},
+		{
+			status: 'KEPT',
+			on: '2024-02-01',
+			rationale: 'Half of the annual investment income was transferred.',
+			evidence: 'First transfer to children’s accounts',
+		},
+	],
+	'youth-policy-law': [
+		{
+			status: 'IN_PROGRESS',
+			on: '2023-04-01',
+			rationale: 'The youth policy concept was adopted; the law is pending.',
+			evidence: 'Youth policy concept adopted',
+		},
+	],
+}
+
+const demoIndicators: Record<string, { baseline: [string, number]; measurements: Array<[string, number]> }> =
+	{
+		'it-jobs': {
+			baseline: ['2022-11-26', 50_000],
+			measurements: [
+				['2023-06-30', 61_000],
+				['2024-06-30', 76_500],
+				['2025-06-30', 90_000],
+				['2026-06-30', 101_500],
+			],
+		},
+		'digital-economy-share': {
+			baseline: ['2022-11-26', 0.3],
+			measurements: [
+				['2023-12-31', 0.34],
+				['2024-12-31', 0.39],
+				['2025-12-31', 0.43],
+			],
+		},
+		'national-fund-for-children': {
+			baseline: ['2022-11-26', 0],
+			measurements: [
+				['2024-01-31', 50],
+				['2025-01-31', 50],
+				['2026-01-31', 50],
+			],
+		},
+	}
+
+function daysAfter(date: string, days: number): string {
+	const next = new Date(date)
+	next.setUTCDate(next.getUTCDate() + days)
+	return next.toISOString()
+}
+
+/** Loads the demo data into a seeded database holding no evidence or ledger yet, and marks the platform. */
+export async function loadDemoData(prisma: PrismaClient) {
+	const user = await createFactChecker(prisma, 'demo-editor@uade.invalid', 'Demo editor (fictional)')
+	const userId = user.id
+	let sources = 0
+	for (const [slug, steps] of Object.entries(demoLedger)) {
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		let previous: string | undefined
+		for (const step of steps) {
+			const evidence = await createEvidence(prisma, {
+				pledgeId,
+				userId,
+				title: `[Demo] ${step.evidence}`,
+				publishedOn: step.on,
+				type: 'MEDIA_REPORT',
+				publisher: 'Demo Gazette (fictional)',
+				excerpt: `Fictional demo text: ${step.rationale}`,
+				sourceUrl: `https://example.org/demo/${slug}/${++sources}`,
+				archiveUrl: `https://example.org/demo-archive/${slug}/${sources}`,
+				reviewedAt: daysAfter(step.on, 1),
+			})
+			const entry = await recordStatus(prisma, {
+				pledgeId,
+				userId,
+				status: step.status,
+				effectiveDate: step.on,
+				rationale: step.rationale,
+				evidenceIds: [evidence.id],
+				correctsId: step.correctsPrevious ? previous : undefined,
+				correctionReason: step.correctsPrevious?.reason,
+				recordedAt: daysAfter(step.on, step.correctsPrevious ? 9 : 2),
+			})
+			previous = entry.id
+		}
+	}
+	for (const [slug, indicator] of Object.entries(demoIndicators)) {
+		const pledgeId = await pledgeIdOf(prisma, slug)
+		await prisma.indicator.update({
+			where: { pledgeId },
+			data: { baselineDate: new Date(indicator.baseline[0]), baselineValue: indicator.baseline[1] },
+		})
+		for (const [asOf, value] of indicator.measurements) {
+			await recordMeasurement(prisma, {
+				pledgeId,
+				userId,
+				value,
+				asOf,
+				title: `[Demo] Official figure as of ${asOf}`,
+				publisher: 'Demo Statistics Bureau (fictional)',
+				// Official figures come out a month after the date they describe.
+				recordedAt: daysAfter(asOf, 30),
+			})
+		}
+	}
+	await prisma.milestoneStep.updateMany({
+		where: { pledgeId: await pledgeIdOf(prisma, 'youth-policy-law'), position: 0 },
+		data: { doneOn: new Date('2023-04-01') },
+	})
+	await prisma.platform.updateMany({ where: { slug: 'fair-kazakhstan-2022' }, data: { hasDemoData: true } })
+}
