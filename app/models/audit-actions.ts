@@ -37,7 +37,14 @@ export const auditActionGroups = [
 		label: 'Platforms',
 		any: 'Any platform change',
 		prefix: 'platform.',
-		actions: { 'platform.create': 'Platform created', 'platform.update': 'Platform edited' },
+		actions: {
+			'platform.create': 'Platform created',
+			'platform.update': 'Platform edited',
+			'platform.publish': 'Platform published',
+			'platform.unpublish': 'Platform unpublished',
+			'platform.feature': 'Platform featured on the home page',
+			'platform.unfeature': 'Platform no longer featured',
+		},
 	},
 	{
 		label: 'Categories',
