@@ -1,4 +1,4 @@
-import type { EvidenceType, PledgeStatus, Role } from '~/.server/prisma/enums'
+import type { EvidenceType, PledgeStatus, ReviewState, Role } from '~/.server/prisma/enums'
 import { evidenceTypes } from '~/forms/evidence'
 import { statuses } from '~/forms/status-update'
 
@@ -33,10 +33,12 @@ export const evidenceTypeOptions = evidenceTypes.map((type) => ({
 	label: evidenceTypeLabels[type],
 }))
 
-export const reviewStateLabels: Record<'PENDING' | 'APPROVED' | 'REJECTED', string> = {
+export const reviewStateLabels: Record<ReviewState, string> = {
 	PENDING: 'Awaiting review',
 	APPROVED: 'Approved',
 	REJECTED: 'Rejected',
+	CHANGES_REQUESTED: 'Changes requested',
+	WITHDRAWN: 'Withdrawn',
 }
 
 export const roleLabels: Record<Role, string> = { ADMIN: 'Admin', FACT_CHECKER: 'Fact-checker' }
@@ -45,4 +47,14 @@ export const roleDescriptions: Record<Role, string> = {
 	ADMIN:
 		'Everything a fact-checker can do, plus reviewing evidence, recording statuses and managing accounts.',
 	FACT_CHECKER: 'Submits evidence for pledges and follows what became of it.',
+}
+
+// Issue 9, part B (review workflow): what the audit log calls the actions this part adds. The audit log's
+// list of actions (part E) takes these in.
+export const reviewWorkflowActionLabels: Partial<Record<string, string>> = {
+	'evidence.request_changes': 'Changes requested on evidence',
+	'evidence.edit': 'Evidence edited by its author',
+	'evidence.resubmit': 'Evidence resubmitted for review',
+	'evidence.withdraw': 'Evidence withdrawn by its author',
+	'settings.update': 'Settings changed',
 }

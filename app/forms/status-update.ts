@@ -131,12 +131,12 @@ export function ledgerEntryFormValues(entry: {
  * Why the model refused an entry the form accepted: no evidence for a rated status, evidence a status
  * cannot rest on (which items, and why, come as `LedgerProblemDetail`), or a date before the entry in effect.
  */
-export type LedgerProblem = 'evidence-required' | 'evidence-unusable' | 'before-current'
+export type LedgerProblem = 'evidence-required' | 'evidence-unusable' | 'before-current' | 'own-evidence'
 
 /** Why one chosen evidence item cannot carry a status. */
 export type UnusableEvidence =
 	| { id: string; problem: 'not-found' }
-	| { id: string; problem: 'other-pledge' | 'pending' | 'rejected'; title: string }
+	| { id: string; problem: 'other-pledge' | 'pending' | 'rejected' | 'withdrawn'; title: string }
 
 export type LedgerProblemDetail = {
 	/** Each chosen item a status cannot rest on, in the order chosen. */
@@ -155,8 +155,14 @@ function unusableEvidenceMessage(evidence: UnusableEvidence): string {
 			return `“${evidence.title}” is not reviewed yet: a status rests only on approved evidence.`
 		case 'rejected':
 			return `“${evidence.title}” is rejected: a status rests only on approved evidence.`
+		case 'withdrawn':
+			return `“${evidence.title}” was withdrawn by its author: a status rests only on approved evidence.`
 	}
 }
+
+/** The four-eyes rule (app/models/settings.server.ts), at the evidence a refused status would rest on. */
+export const ownEvidenceMessage =
+	'You submitted all of the chosen evidence, so another admin must record this status (the four-eyes rule). Choose evidence someone else submitted as well, or ask another admin.'
 
 /** The model's problems with a ledger entry as messages at their fields. */
 export function ledgerProblemMessages(
@@ -171,6 +177,9 @@ export function ledgerProblemMessages(
 				break
 			case 'evidence-unusable':
 				fieldErrors[field] = (detail.unusableEvidence ?? []).map(unusableEvidenceMessage)
+				break
+			case 'own-evidence':
+				fieldErrors[field] = [ownEvidenceMessage]
 				break
 			case 'before-current':
 				fieldErrors[field] = [

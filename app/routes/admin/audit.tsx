@@ -11,6 +11,7 @@ import {
 	useStaffForm,
 	type Refused,
 } from '~/components/forms'
+import { reviewWorkflowActionLabels } from '~/components/labels'
 import { auditLogFilterSchema } from '~/forms/audit-log'
 import { onlyFormFields, parseForm } from '~/forms/reply.server'
 import {
@@ -201,6 +202,7 @@ function AuditRow({ entry, values }: { entry: ShownEntry; values: Values }) {
 				</time>
 			</td>
 			<td>
+				{reviewWorkflowActionLabels[entry.action] ? <>{reviewWorkflowActionLabels[entry.action]} </> : null}
 				<code>{entry.action}</code>
 			</td>
 			<td>
