@@ -25,6 +25,8 @@ export type EvidenceFixture = {
 	measuredValue?: number | null
 	measuredAsOf?: string | null
 	reviewState?: 'APPROVED' | 'PENDING' | 'REJECTED'
+	/** Who reviewed it (default: the submitter; under the four-eyes rule a real review is by someone else). */
+	reviewerId?: string
 }
 
 export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFixture) {
@@ -43,7 +45,7 @@ export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFix
 			measuredAsOf: evidence.measuredAsOf ? new Date(evidence.measuredAsOf) : null,
 			submittedById: evidence.userId,
 			reviewState,
-			reviewedById: reviewState === 'PENDING' ? null : evidence.userId,
+			reviewedById: reviewState === 'PENDING' ? null : (evidence.reviewerId ?? evidence.userId),
 			reviewedAt: reviewState === 'PENDING' ? null : new Date(),
 		},
 		select: { id: true },
@@ -103,11 +105,22 @@ export async function recordMeasurement(
 	{
 		pledgeId,
 		userId,
+		reviewerId,
 		value,
 		asOf,
 		title = `Official figure as of ${asOf}`,
 		publisher = 'Example Statistics Bureau',
-	}: { pledgeId: string; userId: string; value: number; asOf: string; title?: string; publisher?: string },
+	}: {
+		pledgeId: string
+		/** Who submitted the evidence. */
+		userId: string
+		/** Who approved it and recorded the figure (default: the submitter). */
+		reviewerId?: string
+		value: number
+		asOf: string
+		title?: string
+		publisher?: string
+	},
 ) {
 	const indicator = await prisma.indicator.findUniqueOrThrow({ where: { pledgeId }, select: { id: true } })
 	const evidence = await createEvidence(prisma, {
@@ -119,6 +132,7 @@ export async function recordMeasurement(
 		publishedOn: asOf,
 		measuredValue: value,
 		measuredAsOf: asOf,
+		reviewerId,
 	})
 	await prisma.measurement.create({
 		data: {
@@ -126,7 +140,7 @@ export async function recordMeasurement(
 			value,
 			asOf: new Date(asOf),
 			evidenceId: evidence.id,
-			createdById: userId,
+			createdById: reviewerId ?? userId,
 		},
 	})
 	return evidence
