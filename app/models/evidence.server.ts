@@ -425,8 +425,13 @@ export async function editOwnEvidence(
 			},
 			update: (tx, where) =>
 				tx.evidence.updateMany({
-					// The state read before the transaction: a review since then is a conflict.
-					where: { ...where, submittedById: actor.id, reviewState: facts.reviewState },
+					// Only while editable, and in the state read before the transaction: a review since then, or
+					// evidence already settled (approved, rejected, withdrawn), is a conflict.
+					where: {
+						...where,
+						submittedById: actor.id,
+						reviewState: { in: editableReviewStates.filter((state) => state === facts.reviewState) },
+					},
 					data: {
 						type: input.type,
 						sourceUrl: input.sourceUrl,
