@@ -20,6 +20,7 @@ export default [
 		route('review/:evidenceId', 'routes/admin/review.$evidenceId.tsx'),
 		route('pledges/:pledgeId/status', 'routes/admin/pledges.$pledgeId.status.tsx'),
 		route('audit', 'routes/admin/audit.tsx'),
+		route('settings', 'routes/admin/settings.tsx'),
 		route('catalogue', 'routes/admin/catalogue.tsx'),
 		route('catalogue/pledges/new', 'routes/admin/catalogue.pledges.new.tsx'),
 		route('catalogue/pledges/:pledgeId', 'routes/admin/catalogue.pledges.$pledgeId.tsx'),
@@ -39,6 +40,7 @@ export default [
 	route('evidence', 'routes/evidence/layout.tsx', [
 		route('new', 'routes/evidence/new.tsx'),
 		route('mine', 'routes/evidence/mine.tsx'),
+		route(':evidenceId', 'routes/evidence/$evidenceId.tsx'),
 	]),
 	route(':lang', 'routes/$lang.tsx', [
 		index('routes/$lang._index.tsx'),

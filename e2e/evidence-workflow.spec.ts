@@ -15,6 +15,7 @@ const figure = 123_456
 const asOf = '2025-09-30'
 const publishedOn = '2025-10-15'
 const effectiveOn = '2025-10-20'
+const suggestion = 'The release shows IT hiring rising since the pledge.'
 
 function englishDate(iso: string): string {
 	return new Intl.DateTimeFormat('en-GB', {
@@ -55,6 +56,8 @@ test('evidence with a figure, approved and rested on by a status, reaches the pu
 		.fill(`Employment in IT companies reached ${figure}.`)
 	await checkerPage.getByLabel(/^Measured value \(/).fill(String(figure))
 	await checkerPage.getByLabel('As of', { exact: true }).fill(asOf)
+	await checkerPage.getByLabel('Suggested status (optional)', { exact: true }).selectOption('IN_PROGRESS')
+	await checkerPage.getByLabel('Reason for the suggestion', { exact: true }).fill(suggestion)
 	await checkerPage.getByRole('button', { name: 'Submit evidence', exact: true }).click()
 	const sourceField = checkerPage.getByLabel('Source address', { exact: true })
 	await expect(sourceField).toHaveAccessibleDescription(/Enter a web address starting with https:\/\//)
@@ -67,21 +70,22 @@ test('evidence with a figure, approved and rested on by a status, reaches the pu
 	await expect(checkerPage.getByRole('status')).toContainText(`“${title}” was recorded`)
 	await expect(checkerPage.getByRole('row').filter({ hasText: title })).toContainText('Awaiting review')
 
-	// The admin reviews it and records the status.
+	// The admin reviews it, seeing the suggestion in the queue, and goes straight on to the status form.
 	const adminContext = await browser.newContext()
 	await signInAs('ADMIN', { context: adminContext })
 	const adminPage = await adminContext.newPage()
 	await adminPage.goto('/admin/review')
+	await expect(adminPage.getByText(`In progress: ${suggestion}`, { exact: true })).toBeVisible()
 	await adminPage.getByRole('link', { name: `Review “${title}”`, exact: true }).click()
 	await expect(
 		adminPage.getByRole('heading', { level: 1, name: 'Review evidence', exact: true }),
 	).toBeVisible()
 	await adminPage.getByRole('radio', { name: /^Approve/ }).check()
 	await adminPage.getByRole('button', { name: 'Record decision', exact: true }).click()
-	await expect(adminPage.getByRole('status')).toContainText('The evidence was approved.')
-
-	await adminPage.goto(pledgePath)
-	await adminPage.getByRole('link', { name: 'Record a status', exact: true }).click()
+	// Approved: on the pledge's status form, resting on this evidence (`?evidence=`; the form's pre-fill
+	// from it is part A's, so the fields are still filled in by hand below).
+	await expect(adminPage).toHaveURL(/\/admin\/pledges\/[^/]+\/status\?evidence=[^&]+$/)
+	await expect(adminPage.getByRole('heading', { level: 1 })).toContainText('Status of')
 	const newStatus = adminPage.getByRole('region', { name: 'Record a new status', exact: true })
 	await newStatus.getByLabel('Status', { exact: true }).selectOption('IN_PROGRESS')
 	await newStatus.getByLabel('Effective date', { exact: true }).fill(effectiveOn)

@@ -1,4 +1,4 @@
-import type { EvidenceType, PledgeStatus, Role } from '~/.server/prisma/enums'
+import type { EvidenceType, PledgeStatus, ReviewState, Role } from '~/.server/prisma/enums'
 import { evidenceTypes } from '~/forms/evidence'
 import { statuses } from '~/forms/status-update'
 
@@ -33,10 +33,12 @@ export const evidenceTypeOptions = evidenceTypes.map((type) => ({
 	label: evidenceTypeLabels[type],
 }))
 
-export const reviewStateLabels: Record<'PENDING' | 'APPROVED' | 'REJECTED', string> = {
+export const reviewStateLabels: Record<ReviewState, string> = {
 	PENDING: 'Awaiting review',
 	APPROVED: 'Approved',
 	REJECTED: 'Rejected',
+	CHANGES_REQUESTED: 'Changes requested',
+	WITHDRAWN: 'Withdrawn',
 }
 
 export const roleLabels: Record<Role, string> = { ADMIN: 'Admin', FACT_CHECKER: 'Fact-checker' }

@@ -4,6 +4,7 @@ import {
 	addFieldIssue,
 	alwaysCheck,
 	choice,
+	intent,
 	limits,
 	notAForm,
 	optionalDecimal,
@@ -11,6 +12,7 @@ import {
 	optionalWebAddress,
 	pastDate,
 	text,
+	version,
 	webAddress,
 } from './fields'
 import type { ProblemMessages } from './problems'
@@ -88,6 +90,17 @@ export function evidenceSchema(now: Date) {
 
 export type EvidenceInput = z.output<ReturnType<typeof evidenceSchema>>
 
+/**
+ * The form that edits one's own submission (or resubmits it after an admin asked for changes): the same
+ * fields and checks, and the version it was loaded with, so that an edit never overwrites a review made
+ * meanwhile.
+ */
+export function evidenceEditSchema(now: Date) {
+	return evidenceSchema(now).safeExtend({ version: version() })
+}
+
+export type EvidenceEditInput = z.output<ReturnType<typeof evidenceEditSchema>>
+
 /** Why the model refused evidence the form accepted: a figure for a pledge that cannot take one. */
 export type EvidenceProblem = 'not-quantitative' | 'no-indicator'
 
@@ -113,4 +126,50 @@ export function tooManySubmissionsMessage({
 		`Nothing was recorded: an account may submit ${perAccount} pieces of evidence in ${windowMinutes} minutes. ` +
 		`Send this form again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}; it is kept below.`
 	)
+}
+
+// --- The author's edit page (/evidence/:evidenceId): save the edit, or withdraw the submission ---------
+
+export const ownEvidenceIntents = { save: 'save', withdraw: 'withdraw' } as const
+
+/** Which of the page's two forms was sent; a form without one is the edit, the page's first form. */
+export const ownEvidenceIntentSchema = z.object({
+	intent: intent([ownEvidenceIntents.save, ownEvidenceIntents.withdraw]).default(ownEvidenceIntents.save),
+})
+
+/** Withdrawing one's submission: the version it was loaded with, so a review made since is not undone. */
+export const evidenceWithdrawSchema = z.object(
+	{ intent: intent([ownEvidenceIntents.withdraw]), version: version() },
+	notAForm,
+)
+
+/** Stored evidence (as `presentEvidence` sends it) as its edit form shows it. */
+export function evidenceFormValues(evidence: {
+	type: string
+	sourceUrl: string
+	title: string
+	publisher: string
+	publishedOn: string
+	excerpt: string
+	archiveUrl: string | null
+	measuredValue: string | null
+	measuredAsOf: string | null
+	suggestedStatus: string | null
+	suggestionReason: string | null
+	version: number
+}) {
+	return {
+		type: evidence.type,
+		sourceUrl: evidence.sourceUrl,
+		title: evidence.title,
+		publisher: evidence.publisher,
+		publishedOn: evidence.publishedOn,
+		excerpt: evidence.excerpt,
+		archiveUrl: evidence.archiveUrl ?? '',
+		measuredValue: evidence.measuredValue ?? '',
+		measuredAsOf: evidence.measuredAsOf ?? '',
+		suggestedStatus: evidence.suggestedStatus ?? '',
+		suggestionReason: evidence.suggestionReason ?? '',
+		version: String(evidence.version),
+	}
 }

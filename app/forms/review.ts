@@ -2,15 +2,18 @@ import { z } from 'zod'
 import { addFieldIssue, choice, limits, notAForm, optionalText } from './fields'
 import type { ProblemMessages } from './problems'
 
+/** What an admin may decide on pending evidence. */
+export const reviewDecisions = ['approve', 'request-changes', 'reject'] as const
+
 /**
- * Approve, or reject with a reason the fact-checker will read. No note is `null` (the column's "none"); the
- * shaping stays at the field, since a transform of the whole form would hide its fields' limits from the
- * browser (`getZodConstraint`).
+ * Approve; send back to its author with a note saying what to change; or reject with a reason the
+ * fact-checker will read. No note is `null` (the column's "none"); the shaping stays at the field, since a
+ * transform of the whole form would hide its fields' limits from the browser (`getZodConstraint`).
  */
 export const reviewSchema = z
 	.object(
 		{
-			decision: choice(['approve', 'reject'], { missing: 'Choose approve or reject.' }),
+			decision: choice(reviewDecisions, { missing: 'Choose approve, request changes or reject.' }),
 			note: optionalText({ max: limits.reason }).transform((note) => note ?? null),
 		},
 		notAForm,
@@ -19,16 +22,24 @@ export const reviewSchema = z
 		if (review.decision === 'reject' && review.note === null) {
 			addFieldIssue(context, 'note', 'Give the reason for rejecting: the fact-checker will read it.')
 		}
+		if (review.decision === 'request-changes' && review.note === null) {
+			addFieldIssue(context, 'note', 'Say what to change: the fact-checker reads it before resubmitting.')
+		}
 	})
 
 export type ReviewInput = z.output<typeof reviewSchema>
 
-/** Why the model refused a decision the form accepted: the figure of the evidence has nowhere to go. */
-export type ReviewProblem = 'no-indicator'
+/**
+ * Why the model refused a decision the form accepted: the figure of the evidence has nowhere to go, or
+ * (the four-eyes rule) the admin submitted this evidence themselves.
+ */
+export type ReviewProblem = 'no-indicator' | 'own-evidence'
 
 export const reviewProblems: ProblemMessages<ReviewProblem> = {
 	decision: {
 		'no-indicator':
 			'This evidence carries a figure, but its pledge no longer has an indicator to record it on. Reject it, saying why.',
+		'own-evidence':
+			'You submitted this evidence, so another admin must approve it (the four-eyes rule). You may still request changes or reject it.',
 	},
 }

@@ -185,11 +185,12 @@ export type LedgerProblem =
 	| 'before-pledge'
 	| 'too-short'
 	| 'unchanged'
+	| 'own-evidence'
 
 /** Why one chosen evidence item cannot carry a status. */
 export type UnusableEvidence =
 	| { id: string; problem: 'not-found' }
-	| { id: string; problem: 'other-pledge' | 'pending' | 'rejected'; title: string }
+	| { id: string; problem: 'other-pledge' | 'pending' | 'rejected' | 'withdrawn'; title: string }
 
 export type LedgerProblemDetail = {
 	/** Each chosen item a status cannot rest on, in the order chosen. */
@@ -210,8 +211,14 @@ function unusableEvidenceMessage(evidence: UnusableEvidence): string {
 			return `“${evidence.title}” is not reviewed yet: a status rests only on approved evidence.`
 		case 'rejected':
 			return `“${evidence.title}” is rejected: a status rests only on approved evidence.`
+		case 'withdrawn':
+			return `“${evidence.title}” was withdrawn by its author: a status rests only on approved evidence.`
 	}
 }
+
+/** The four-eyes rule (app/models/settings.server.ts), at the evidence a refused status would rest on. */
+export const ownEvidenceMessage =
+	'You submitted all of the chosen evidence, so another admin must record this status (the four-eyes rule). Choose evidence someone else submitted as well, or ask another admin.'
 
 /** The model's problems with a ledger entry as messages at their fields. */
 export function ledgerProblemMessages(
@@ -226,6 +233,9 @@ export function ledgerProblemMessages(
 				break
 			case 'evidence-unusable':
 				fieldErrors[field] = (detail.unusableEvidence ?? []).map(unusableEvidenceMessage)
+				break
+			case 'own-evidence':
+				fieldErrors[field] = [ownEvidenceMessage]
 				break
 			case 'before-current':
 				fieldErrors[field] = [

@@ -25,6 +25,10 @@ export const auditActionGroups = [
 			'evidence.submit': 'Evidence submitted',
 			'evidence.approve': 'Evidence approved',
 			'evidence.reject': 'Evidence rejected',
+			'evidence.request_changes': 'Changes requested on evidence',
+			'evidence.edit': 'Evidence edited by its author',
+			'evidence.resubmit': 'Evidence resubmitted for review',
+			'evidence.withdraw': 'Evidence withdrawn by its author',
 		},
 	},
 	{
@@ -71,6 +75,12 @@ export const auditActionGroups = [
 			'user.password_change': 'Password changed',
 			'user.password_check_failed': 'Wrong current password',
 		},
+	},
+	{
+		label: 'Settings',
+		any: 'Any settings change',
+		prefix: 'settings.',
+		actions: { 'settings.update': 'Settings changed' },
 	},
 	{
 		label: 'Signing in',

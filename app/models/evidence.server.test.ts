@@ -253,7 +253,10 @@ describe('reviewing evidence', () => {
 			},
 			prisma,
 		)
-		expect(result).toEqual({ status: 'saved', record: { id, reviewState: 'APPROVED', measurementId: null } })
+		expect(result).toEqual({
+			status: 'saved',
+			record: { id, pledgeId: qualitative, reviewState: 'APPROVED', measurementId: null },
+		})
 		const row = await prisma.evidence.findUniqueOrThrow({ where: { id } })
 		expect(row).toMatchObject({ reviewState: 'APPROVED', reviewedById: admin.id, reviewNote: 'Checked' })
 		expect(row.reviewedAt).toBeInstanceOf(Date)
@@ -271,7 +274,7 @@ describe('reviewing evidence', () => {
 		const decision = acceptedForm(reviewSchema, { decision: 'reject', note: 'Not a primary source' })
 		expect(await reviewEvidence({ actor: admin, evidenceId: id, decision }, prisma)).toEqual({
 			status: 'saved',
-			record: { id, reviewState: 'REJECTED', measurementId: null },
+			record: { id, pledgeId: qualitative, reviewState: 'REJECTED', measurementId: null },
 		})
 		const row = await prisma.evidence.findUniqueOrThrow({ where: { id } })
 		expect(row).toMatchObject({ reviewState: 'REJECTED', reviewNote: 'Not a primary source' })
@@ -326,7 +329,7 @@ describe('reviewing evidence', () => {
 		const reject = acceptedForm(reviewSchema, { decision: 'reject', note: 'Changed my mind' })
 		expect(await reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: reject }, prisma)).toEqual({
 			status: 'conflict',
-			record: { id, reviewState: 'APPROVED', measurementId: null },
+			record: { id, pledgeId: qualitative, reviewState: 'APPROVED', measurementId: null },
 		})
 		expect(await prisma.evidence.findUniqueOrThrow({ where: { id } })).toMatchObject({
 			reviewState: 'APPROVED',

@@ -1,11 +1,12 @@
 import { Prisma, type PrismaClient } from '~/.server/prisma/client'
-import type { PledgeStatus } from '~/.server/prisma/enums'
+import type { PledgeStatus, ReviewState } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
-import type { EvidenceInput, EvidenceProblem } from '~/forms/evidence'
+import type { EvidenceEditInput, EvidenceInput, EvidenceProblem } from '~/forms/evidence'
 import { isoDateOf, isRecordId } from '~/forms/fields'
 import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
-import { assertAdmin, type Actor, type SaveResult } from './save.server'
+import { assertAdmin, updateVersioned, type Actor, type SaveResult } from './save.server'
+import { fourEyesApplies } from './settings.server'
 
 /**
  * A resubmission of the same evidence by the same person within this time records nothing new: it is a
@@ -173,7 +174,8 @@ export async function submitEvidence(
 /** Evidence as a decision left it (or, on a conflict, as another admin's decision left it). */
 export type ReviewedEvidence = {
 	id: string
-	reviewState: 'PENDING' | 'APPROVED' | 'REJECTED'
+	pledgeId: string
+	reviewState: ReviewState
 	/** The indicator's measurement its approval recorded, if it carried a figure. */
 	measurementId: string | null
 }
@@ -185,12 +187,27 @@ class RollBack extends Error {
 	}
 }
 
+const decidedStates = {
+	approve: 'APPROVED',
+	'request-changes': 'CHANGES_REQUESTED',
+	reject: 'REJECTED',
+} as const satisfies Record<ReviewInput['decision'], ReviewState>
+
+const decisionActions = {
+	APPROVED: 'evidence.approve',
+	CHANGES_REQUESTED: 'evidence.request_changes',
+	REJECTED: 'evidence.reject',
+} as const
+
 /**
- * An admin's decision on pending evidence, in one transaction with its audit entry. Only a PENDING row is
- * changed (`updateMany` guarded by the state), so of two admins deciding at the same moment one wins and
- * the other gets a conflict with the evidence as the first left it. Approving evidence that carries a
- * figure records the indicator's measurement in the same transaction (with its own audit entry); if that
- * cannot be done the approval is rolled back too. Only an admin may decide (checked again here: throws).
+ * An admin's decision on pending evidence, in one transaction with its audit entry: approve, send it back
+ * to its author with a note (CHANGES_REQUESTED, out of the queue until they resubmit), or reject. Only a
+ * PENDING row is changed (`updateMany` guarded by the state), so of two admins deciding at the same moment
+ * one wins and the other gets a conflict with the evidence as the first left it. Approving evidence that
+ * carries a figure records the indicator's measurement in the same transaction (with its own audit entry);
+ * if that cannot be done the approval is rolled back too. While the four-eyes rule applies (the default,
+ * app/models/settings.server.ts), nobody approves evidence they submitted. Only an admin may decide
+ * (checked again here: throws).
  */
 export async function reviewEvidence(
 	{
@@ -205,7 +222,34 @@ export async function reviewEvidence(
 	if (!isRecordId(evidenceId)) return { status: 'not-found' }
 	try {
 		return await prisma.$transaction(async (tx): Promise<SaveResult<ReviewedEvidence, ReviewProblem>> => {
-			const reviewState = decision.decision === 'approve' ? 'APPROVED' : 'REJECTED'
+			const reviewState = decidedStates[decision.decision]
+			const stored = await tx.evidence.findUnique({
+				where: { id: evidenceId },
+				select: {
+					id: true,
+					pledgeId: true,
+					submittedById: true,
+					reviewState: true,
+					reviewedById: true,
+					reviewNote: true,
+					measurement: { select: { id: true } },
+				},
+			})
+			if (!stored) return { status: 'not-found' }
+			if (stored.reviewState !== 'PENDING') {
+				return {
+					status: 'conflict',
+					record: {
+						id: stored.id,
+						pledgeId: stored.pledgeId,
+						reviewState: stored.reviewState,
+						measurementId: stored.measurement?.id ?? null,
+					},
+				}
+			}
+			if (reviewState === 'APPROVED' && stored.submittedById === actor.id && (await fourEyesApplies(tx))) {
+				return { status: 'invalid', problems: { decision: 'own-evidence' } }
+			}
 			const { count } = await tx.evidence.updateMany({
 				where: { id: evidenceId, reviewState: 'PENDING' },
 				data: {
@@ -217,17 +261,18 @@ export async function reviewEvidence(
 				},
 			})
 			if (count === 0) {
-				const stored = await tx.evidence.findUnique({
+				// Decided by another admin between the read and the update.
+				const decided = await tx.evidence.findUniqueOrThrow({
 					where: { id: evidenceId },
-					select: { id: true, reviewState: true, measurement: { select: { id: true } } },
+					select: { reviewState: true, measurement: { select: { id: true } } },
 				})
-				if (!stored) return { status: 'not-found' }
 				return {
 					status: 'conflict',
 					record: {
 						id: stored.id,
-						reviewState: stored.reviewState,
-						measurementId: stored.measurement?.id ?? null,
+						pledgeId: stored.pledgeId,
+						reviewState: decided.reviewState,
+						measurementId: decided.measurement?.id ?? null,
 					},
 				}
 			}
@@ -237,15 +282,16 @@ export async function reviewEvidence(
 			})
 			await recordAudit(tx, {
 				actorId: actor.id,
-				action: reviewState === 'APPROVED' ? 'evidence.approve' : 'evidence.reject',
+				action: decisionActions[reviewState],
 				entityType: 'Evidence',
 				entityId: evidenceId,
-				before: { reviewState: 'PENDING', reviewedById: null, reviewNote: null },
+				before: { reviewState: 'PENDING', reviewedById: stored.reviewedById, reviewNote: stored.reviewNote },
 				after: { reviewState, reviewedById: actor.id, reviewNote: decision.note },
 				ipAddress: actor.ipAddress,
 			})
-			if (reviewState === 'REJECTED' || evidence.measuredValue === null || evidence.measuredAsOf === null) {
-				return { status: 'saved', record: { id: evidenceId, reviewState, measurementId: null } }
+			const decided = { id: evidenceId, pledgeId: evidence.pledgeId, reviewState }
+			if (reviewState !== 'APPROVED' || evidence.measuredValue === null || evidence.measuredAsOf === null) {
+				return { status: 'saved', record: { ...decided, measurementId: null } }
 			}
 
 			const pledge = await tx.pledge.findUniqueOrThrow({
@@ -279,11 +325,211 @@ export async function reviewEvidence(
 				},
 				ipAddress: actor.ipAddress,
 			})
-			return { status: 'saved', record: { id: evidenceId, reviewState, measurementId: measurement.id } }
+			return { status: 'saved', record: { ...decided, measurementId: measurement.id } }
 		})
 	} catch (error) {
 		if (error instanceof RollBack) return { status: 'invalid', problems: error.problems }
 		throw error
+	}
+}
+
+/**
+ * The states in which a submission is still its author's to change: waiting for review, or sent back by
+ * an admin. Once approved, rejected or withdrawn it is settled.
+ */
+export const editableReviewStates = ['PENDING', 'CHANGES_REQUESTED'] as const satisfies readonly ReviewState[]
+
+export function isEditableReviewState(state: ReviewState): boolean {
+	return editableReviewStates.some((editable) => editable === state)
+}
+
+const ownEvidenceSelect = { ...evidenceSelect, version: true } satisfies Prisma.EvidenceSelect
+
+type OwnEvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof ownEvidenceSelect }>
+
+/**
+ * What a change of one's own submission answers: a save's answers, and `not-yours` for evidence someone
+ * else submitted (nobody, an admin included, edits or withdraws another's submission). A conflict answers
+ * the stored evidence: changed meanwhile (another tab), or reviewed or withdrawn since (no longer
+ * editable: see its `reviewState`).
+ */
+export type OwnEvidenceResult =
+	| SaveResult<{ id: string; reviewState: ReviewState; version: number }, EvidenceProblem>
+	| { status: 'not-yours' }
+
+/** The facts a change of a submission is decided on before its transaction: they never change once set. */
+async function authorOf(evidenceId: string, prisma: PrismaClient) {
+	if (!isRecordId(evidenceId)) return null
+	return prisma.evidence.findUnique({
+		where: { id: evidenceId },
+		select: { submittedById: true, reviewState: true },
+	})
+}
+
+function ownEvidenceResult(result: SaveResult<OwnEvidenceRow, EvidenceProblem>): OwnEvidenceResult {
+	if (result.status === 'saved' || result.status === 'conflict') {
+		const { id, reviewState, version } = result.record
+		return { status: result.status, record: { id, reviewState, version } }
+	}
+	return result
+}
+
+function sameEvidence(stored: OwnEvidenceRow, input: EvidenceInput): boolean {
+	return (
+		stored.type === input.type &&
+		stored.sourceUrl === input.sourceUrl &&
+		stored.title === input.title &&
+		stored.publisher === input.publisher &&
+		isoDateOf(stored.publishedOn) === isoDateOf(input.publishedOn) &&
+		stored.excerpt === input.excerpt &&
+		stored.archiveUrl === (input.archiveUrl ?? null) &&
+		(stored.measuredValue?.toString() ?? null) === (input.measuredValue?.toString() ?? null) &&
+		(stored.measuredAsOf ? isoDateOf(stored.measuredAsOf) : null) ===
+			(input.measuredAsOf ? isoDateOf(input.measuredAsOf) : null) &&
+		stored.suggestedStatus === (input.suggestedStatus ?? null) &&
+		stored.suggestionReason === (input.suggestionReason ?? null)
+	)
+}
+
+/**
+ * The author's edit of their submission while it is PENDING or CHANGES_REQUESTED, through the versioned
+ * save: a stale form (edited in another tab, or reviewed since it was loaded) is a conflict, nothing
+ * written. Saving evidence that was sent back resubmits it: PENDING again, back in the review queue,
+ * audited as `evidence.resubmit` (even with nothing changed: the author says it is ready); other edits are
+ * `evidence.edit`, and an edit that changes nothing writes nothing. A figure must fit the pledge, as on
+ * submission.
+ */
+export async function editOwnEvidence(
+	{ actor, evidenceId, input }: { actor: Actor; evidenceId: string; input: EvidenceEditInput },
+	prisma: PrismaClient = getPrisma(),
+): Promise<OwnEvidenceResult> {
+	const facts = await authorOf(evidenceId, prisma)
+	if (!facts) return { status: 'not-found' }
+	if (facts.submittedById !== actor.id) return { status: 'not-yours' }
+	const resubmits = facts.reviewState === 'CHANGES_REQUESTED'
+	return ownEvidenceResult(
+		await updateVersioned<OwnEvidenceRow, EvidenceProblem>({
+			id: evidenceId,
+			version: input.version,
+			actor,
+			read: (tx, id) => tx.evidence.findUnique({ where: { id }, select: ownEvidenceSelect }),
+			unchanged: (before) => before.reviewState === 'PENDING' && sameEvidence(before, input),
+			check: async (tx, before) => {
+				if (input.measuredValue === undefined) return null
+				const pledge = await tx.pledge.findUniqueOrThrow({
+					where: { id: before.pledgeId },
+					select: { kind: true, indicator: { select: { id: true } } },
+				})
+				if (pledge.kind !== 'QUANTITATIVE') return { measuredValue: 'not-quantitative' }
+				return pledge.indicator ? null : { measuredValue: 'no-indicator' }
+			},
+			update: (tx, where) =>
+				tx.evidence.updateMany({
+					// Only while editable, and in the state read before the transaction: a review since then, or
+					// evidence already settled (approved, rejected, withdrawn), is a conflict.
+					where: {
+						...where,
+						submittedById: actor.id,
+						reviewState: { in: editableReviewStates.filter((state) => state === facts.reviewState) },
+					},
+					data: {
+						type: input.type,
+						sourceUrl: input.sourceUrl,
+						title: input.title,
+						publisher: input.publisher,
+						publishedOn: input.publishedOn,
+						excerpt: input.excerpt,
+						archiveUrl: input.archiveUrl ?? null,
+						measuredValue: input.measuredValue ?? null,
+						measuredAsOf: input.measuredAsOf ?? null,
+						suggestedStatus: input.suggestedStatus ?? null,
+						suggestionReason: input.suggestionReason ?? null,
+						reviewState: 'PENDING',
+						version: { increment: 1 },
+					},
+				}),
+			audit: {
+				action: resubmits ? 'evidence.resubmit' : 'evidence.edit',
+				entityType: 'Evidence',
+				snapshot: auditSnapshot,
+			},
+		}),
+	)
+}
+
+/**
+ * The author takes back their submission while it is PENDING or CHANGES_REQUESTED: WITHDRAWN, out of the
+ * queue for good (an admin can no longer approve it), audited as `evidence.withdraw`. Versioned like an
+ * edit, so a withdrawal never undoes a review made meanwhile.
+ */
+export async function withdrawOwnEvidence(
+	{ actor, evidenceId, version }: { actor: Actor; evidenceId: string; version: number },
+	prisma: PrismaClient = getPrisma(),
+): Promise<OwnEvidenceResult> {
+	const facts = await authorOf(evidenceId, prisma)
+	if (!facts) return { status: 'not-found' }
+	if (facts.submittedById !== actor.id) return { status: 'not-yours' }
+	return ownEvidenceResult(
+		await updateVersioned<OwnEvidenceRow, EvidenceProblem>({
+			id: evidenceId,
+			version,
+			actor,
+			read: (tx, id) => tx.evidence.findUnique({ where: { id }, select: ownEvidenceSelect }),
+			update: (tx, where) =>
+				tx.evidence.updateMany({
+					where: { ...where, submittedById: actor.id, reviewState: { in: [...editableReviewStates] } },
+					data: { reviewState: 'WITHDRAWN', version: { increment: 1 } },
+				}),
+			audit: {
+				action: 'evidence.withdraw',
+				entityType: 'Evidence',
+				snapshot: ({ reviewState }) => ({ reviewState }),
+			},
+		}),
+	)
+}
+
+/**
+ * One's own submission for its edit page, with its pledge (and whether it takes a figure) and the version
+ * its form sends back; null if unknown, `not-yours` if someone else submitted it.
+ */
+export async function getOwnEvidence(
+	{ userId, evidenceId }: { userId: string; evidenceId: string },
+	prisma: PrismaClient = getPrisma(),
+) {
+	if (!isRecordId(evidenceId)) return null
+	const evidence = await prisma.evidence.findUnique({
+		where: { id: evidenceId },
+		select: {
+			...ownEvidenceSelect,
+			reviewedBy: { select: { displayName: true } },
+			pledge: {
+				select: {
+					id: true,
+					slug: true,
+					title: true,
+					kind: true,
+					platform: { select: { slug: true } },
+					indicator: { select: { name: true, unit: true } },
+				},
+			},
+		},
+	})
+	if (!evidence) return null
+	if (evidence.submittedById !== userId) return 'not-yours' as const
+	const { pledge } = evidence
+	return {
+		...presentEvidence(evidence),
+		version: evidence.version,
+		reviewedBy: evidence.reviewedBy,
+		editable: isEditableReviewState(evidence.reviewState),
+		pledge: {
+			id: pledge.id,
+			slug: pledge.slug,
+			title: pledge.title,
+			platformSlug: pledge.platform.slug,
+			indicator: pledge.kind === 'QUANTITATIVE' ? pledge.indicator : null,
+		},
 	}
 }
 

@@ -12,6 +12,7 @@ import type {
 } from '~/forms/status-update'
 import { recordAudit } from './audit.server'
 import { assertAdmin, type Actor, type SaveResult } from './save.server'
+import { restsOnlyOnOwnEvidence } from './settings.server'
 
 export type LedgerEntry = {
 	id: string
@@ -101,10 +102,12 @@ async function unusableEvidence(
 		if (!evidence) unusable.push({ id, problem: 'not-found' })
 		else if (evidence.pledgeId !== pledgeId)
 			unusable.push({ id, problem: 'other-pledge', title: evidence.title })
-		else if (evidence.reviewState === 'PENDING')
+		else if (evidence.reviewState === 'PENDING' || evidence.reviewState === 'CHANGES_REQUESTED')
 			unusable.push({ id, problem: 'pending', title: evidence.title })
 		else if (evidence.reviewState === 'REJECTED')
 			unusable.push({ id, problem: 'rejected', title: evidence.title })
+		else if (evidence.reviewState === 'WITHDRAWN')
+			unusable.push({ id, problem: 'withdrawn', title: evidence.title })
 	}
 	return unusable
 }
@@ -169,6 +172,10 @@ async function appendToLedger(
 			problems: { evidenceIds: 'evidence-unusable' },
 			detail: { unusableEvidence: unusable },
 		}
+	}
+	// Before the dry run's answer, so a preview already says what the publish would refuse.
+	if (await restsOnlyOnOwnEvidence(tx, actor.id, fields.evidenceIds)) {
+		return { status: 'invalid', problems: { evidenceIds: 'own-evidence' } }
 	}
 	if (append.dryRun) return { status: 'checked' }
 

@@ -27,9 +27,10 @@ export type EvidenceFixture = {
 	reviewState?: 'APPROVED' | 'PENDING' | 'REJECTED'
 	suggestedStatus?: PledgeStatus
 	suggestionReason?: string
-
 	/** When it was reviewed (default: now), unless pending. */
 	reviewedAt?: string
+	/** Who reviewed it (default: the submitter; under the four-eyes rule a real review is by someone else). */
+	reviewerId?: string
 }
 
 export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFixture) {
@@ -50,7 +51,7 @@ export async function createEvidence(prisma: PrismaClient, evidence: EvidenceFix
 			suggestionReason: evidence.suggestionReason ?? null,
 			submittedById: evidence.userId,
 			reviewState,
-			reviewedById: reviewState === 'PENDING' ? null : evidence.userId,
+			reviewedById: reviewState === 'PENDING' ? null : (evidence.reviewerId ?? evidence.userId),
 			reviewedAt:
 				reviewState === 'PENDING' ? null : evidence.reviewedAt ? new Date(evidence.reviewedAt) : new Date(),
 		},
@@ -116,6 +117,7 @@ export async function recordMeasurement(
 	{
 		pledgeId,
 		userId,
+		reviewerId,
 		value,
 		asOf,
 		title = `Official figure as of ${asOf}`,
@@ -123,7 +125,10 @@ export async function recordMeasurement(
 		recordedAt,
 	}: {
 		pledgeId: string
+		/** Who submitted the evidence. */
 		userId: string
+		/** Who approved it and recorded the figure (default: the submitter). */
+		reviewerId?: string
 		value: number
 		asOf: string
 		title?: string
@@ -143,6 +148,7 @@ export async function recordMeasurement(
 		measuredValue: value,
 		measuredAsOf: asOf,
 		reviewedAt: recordedAt,
+		reviewerId,
 	})
 	await prisma.measurement.create({
 		data: {
@@ -150,7 +156,7 @@ export async function recordMeasurement(
 			value,
 			asOf: new Date(asOf),
 			evidenceId: evidence.id,
-			createdById: userId,
+			createdById: reviewerId ?? userId,
 			...(recordedAt ? { createdAt: new Date(recordedAt) } : {}),
 		},
 	})

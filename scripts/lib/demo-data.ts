@@ -249,8 +249,18 @@ function daysAfter(date: string, days: number): string {
 
 /** Loads the demo data into a seeded database holding no evidence or ledger yet, and marks the platform. */
 export async function loadDemoData(prisma: PrismaClient) {
-	const user = await createFactChecker(prisma, 'demo-editor@uade.invalid', 'Demo editor (fictional)')
-	const userId = user.id
+	// Two people, as the four-eyes rule wants: a fact-checker submits the evidence; the editor (an admin)
+	// approves it and records the statuses resting on it.
+	const editor = await createFactChecker(prisma, 'demo-editor@uade.invalid', 'Demo editor (fictional)')
+	const userId = editor.id
+	const checker = await prisma.user.create({
+		data: {
+			email: 'demo-fact-checker@uade.invalid',
+			displayName: 'Demo fact-checker (fictional)',
+			role: 'FACT_CHECKER',
+		},
+		select: { id: true },
+	})
 	let sources = 0
 	for (const [slug, steps] of Object.entries(demoLedger)) {
 		const pledgeId = await pledgeIdOf(prisma, slug)
@@ -258,7 +268,8 @@ export async function loadDemoData(prisma: PrismaClient) {
 		for (const step of steps) {
 			const evidence = await createEvidence(prisma, {
 				pledgeId,
-				userId,
+				userId: checker.id,
+				reviewerId: userId,
 				title: `[Demo] ${step.evidence}`,
 				publishedOn: step.on,
 				type: 'MEDIA_REPORT',
@@ -291,7 +302,8 @@ export async function loadDemoData(prisma: PrismaClient) {
 		for (const [asOf, value] of indicator.measurements) {
 			await recordMeasurement(prisma, {
 				pledgeId,
-				userId,
+				userId: checker.id,
+				reviewerId: userId,
 				value,
 				asOf,
 				title: `[Demo] Official figure as of ${asOf}`,

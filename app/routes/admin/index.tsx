@@ -13,22 +13,25 @@ import {
 	upcomingDeadlineMonths,
 } from '~/models/dashboard.server'
 import { paths } from '~/models/paths'
+import { getInstallationSettings } from '~/models/settings.server'
 import { getAccountsSummary } from '~/models/user.server'
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Uade' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
-	const [dashboard, summary, events] = await Promise.all([
+	const [dashboard, summary, events, settings] = await Promise.all([
 		getAdminDashboard(),
 		getAccountsSummary(),
 		listLatestSecurityEvents({ take: 15 }),
+		getInstallationSettings(),
 	])
 	return {
 		adminName: admin.displayName,
 		dashboard,
 		summary,
 		events,
+		fourEyes: settings.fourEyes,
 		limits: { reviewStaleAfterDays, upcomingDeadlineMonths, dashboardListSize },
 	}
 }
@@ -90,7 +93,7 @@ function PledgeTable({ pledges, caption }: { pledges: DashboardPledge[]; caption
 }
 
 export default function AdminHome() {
-	const { adminName, dashboard, summary, events, limits } = useLoaderData<typeof loader>()
+	const { adminName, dashboard, summary, events, fourEyes, limits } = useLoaderData<typeof loader>()
 	const { reviewStaleAfterDays, upcomingDeadlineMonths, dashboardListSize } = limits
 	const { pendingEvidence, staleReview, upcomingDeadlines, recentActivity } = dashboard
 	const figures = [
@@ -105,6 +108,15 @@ export default function AdminHome() {
 			<p className="lede">
 				Welcome, {adminName}. This is where Uade’s pledges, evidence and accounts are run.
 			</p>
+			{fourEyes ? null : (
+				<div className="staff-message staff-message-error" role="alert">
+					<p>
+						<strong>The four-eyes rule is off.</strong> Admins may approve evidence they submitted themselves
+						and record a status resting only on it. Turn it back on in{' '}
+						<Link to="/admin/settings">Settings</Link> as soon as a second admin can review.
+					</p>
+				</div>
+			)}
 
 			<section aria-labelledby="work-title" className="panel">
 				<h2 id="work-title">Work waiting</h2>

@@ -38,6 +38,9 @@ export default function AdminLayout() {
 					<li>
 						<NavLink to="/admin/audit">Audit log</NavLink>
 					</li>
+					<li>
+						<NavLink to="/admin/settings">Settings</NavLink>
+					</li>
 				</ul>
 			</nav>
 			<Outlet />

@@ -163,7 +163,11 @@ describe('reviewing evidence (/admin/review/:evidenceId)', () => {
 			pledge: { id: itJobs, indicator: { unit: expect.any(String) } },
 		})
 		const outcome = await review(evidence.id, { decision: 'approve', note: '' })
-		expect(outcome).toMatchObject({ status: 302, location: '/admin/review?reviewed=approved' })
+		// Approved: straight on to the status form of its pledge, resting on this evidence.
+		expect(outcome).toMatchObject({
+			status: 302,
+			location: `/admin/pledges/${itJobs}/status?evidence=${evidence.id}`,
+		})
 		const row = await prisma.evidence.findUniqueOrThrow({
 			where: { id: evidence.id },
 			include: { measurement: true },
@@ -220,7 +224,7 @@ describe('reviewing evidence (/admin/review/:evidenceId)', () => {
 		const evidence = await pendingEvidence(courts)
 		const text = fc.oneof(
 			fc.string({ maxLength: 30 }),
-			fc.constantFrom('', 'approve', 'reject', '\u0000', ' '),
+			fc.constantFrom('', 'approve', 'request-changes', 'reject', '\u0000', ' '),
 		)
 		await fc.assert(
 			fc.asyncProperty(fc.dictionary(fc.constantFrom('decision', 'note', 'other'), text), async (random) => {

@@ -22,6 +22,7 @@ import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { reviewProblems, reviewSchema } from '~/forms/review'
 import { getEvidence, reviewEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
+import { getInstallationSettings } from '~/models/settings.server'
 
 export const meta: MetaFunction = () => [{ title: 'Review evidence · Admin · Uade' }]
 
@@ -32,8 +33,28 @@ async function requireEvidence(evidenceId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requireRole(request, 'ADMIN')
-	return { evidence: await requireEvidence(params.evidenceId) }
+	const admin = await requireRole(request, 'ADMIN')
+	const [evidence, settings] = await Promise.all([
+		requireEvidence(params.evidenceId),
+		getInstallationSettings(),
+	])
+	// Said before the decision, not only when the approval is refused (the model checks it again).
+	return { evidence, ownUnderFourEyes: settings.fourEyes && evidence.submittedBy.id === admin.id }
+}
+
+/**
+ * Where a decision leads: an approval straight on to the status form of its pledge, resting on the
+ * evidence just approved (the form pre-fills from `?evidence=`); the other decisions back to the queue.
+ */
+export function afterDecision(decided: { id: string; pledgeId: string; reviewState: string }): string {
+	switch (decided.reviewState) {
+		case 'APPROVED':
+			return `/admin/pledges/${decided.pledgeId}/status?${new URLSearchParams({ evidence: decided.id })}`
+		case 'CHANGES_REQUESTED':
+			return '/admin/review?reviewed=changes-requested'
+		default:
+			return '/admin/review?reviewed=rejected'
+	}
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -58,9 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		case 'invalid':
 			return refuse(submission, { fieldErrors: problemMessages(result.problems, reviewProblems) })
 		case 'saved':
-			return redirect(
-				`/admin/review?reviewed=${result.record.reviewState === 'APPROVED' ? 'approved' : 'rejected'}`,
-			)
+			return redirect(afterDecision(result.record))
 	}
 }
 
@@ -123,32 +142,52 @@ export default function ReviewEvidence() {
 							</dd>
 						</>
 					) : null}
-					{evidence.suggestedStatus ? (
-						<>
-							<dt>Suggested status</dt>
-							<dd>
-								{statusLabel(evidence.suggestedStatus)}: {evidence.suggestionReason}
-							</dd>
-						</>
-					) : null}
+					<dt>Suggested status</dt>
+					<dd>
+						{evidence.suggestedStatus ? (
+							<>
+								<strong>{statusLabel(evidence.suggestedStatus)}</strong>: {evidence.suggestionReason}
+							</>
+						) : (
+							'None suggested'
+						)}
+					</dd>
 					<dt>Submitted by</dt>
 					<dd>
 						{evidence.submittedBy.displayName} on {evidence.submittedAt.slice(0, 10)}
 					</dd>
 					<dt>Review</dt>
 					<dd>
-						{reviewStateLabels[evidence.reviewState]}
-						{evidence.reviewedBy ? ` by ${evidence.reviewedBy.displayName}` : ''}
-						{evidence.reviewNote ? `: ${evidence.reviewNote}` : ''}
+						{evidence.reviewState === 'PENDING' && evidence.reviewNote ? (
+							// Resubmitted after a request for changes: what was asked, to check it was done.
+							<>
+								Awaiting review, resubmitted. {evidence.reviewedBy?.displayName ?? 'An admin'} had asked:{' '}
+								{evidence.reviewNote}
+							</>
+						) : (
+							<>
+								{reviewStateLabels[evidence.reviewState]}
+								{evidence.reviewedBy ? ` by ${evidence.reviewedBy.displayName}` : ''}
+								{evidence.reviewNote ? `: ${evidence.reviewNote}` : ''}
+							</>
+						)}
 					</dd>
 				</dl>
 				<blockquote className="excerpt">{evidence.excerpt}</blockquote>
 			</section>
 			{evidence.reviewState === 'PENDING' ? (
-				<DecisionForm
-					figure={evidence.measuredValue !== null}
-					lastResult={actionData && 'result' in actionData ? actionData.result : null}
-				/>
+				<>
+					{loaded.ownUnderFourEyes ? (
+						<p className="staff-message">
+							You submitted this evidence, so another admin must approve it (the four-eyes rule). You may
+							request changes or reject it.
+						</p>
+					) : null}
+					<DecisionForm
+						figure={evidence.measuredValue !== null}
+						lastResult={actionData && 'result' in actionData ? actionData.result : null}
+					/>
+				</>
 			) : null}
 		</>
 	)
@@ -173,8 +212,13 @@ function DecisionForm({
 						value: 'approve',
 						label: 'Approve',
 						hint: figure
-							? 'It becomes public, and its figure is recorded on the indicator.'
-							: 'It becomes public.',
+							? 'It becomes public, and its figure is recorded on the indicator. Then record a status resting on it.'
+							: 'It becomes public. Then record a status resting on it.',
+					},
+					{
+						value: 'request-changes',
+						label: 'Request changes',
+						hint: 'It goes back to the fact-checker with your note; they edit it and resubmit it.',
 					},
 					{ value: 'reject', label: 'Reject', hint: 'It stays private; give the reason below.' },
 				]}
@@ -182,7 +226,7 @@ function DecisionForm({
 			<TextAreaField
 				label="Note to the fact-checker"
 				field={fields.note}
-				hint="Required when rejecting: the fact-checker reads it."
+				hint="Required when requesting changes or rejecting: the fact-checker reads it."
 				rows={3}
 			/>
 			<button type="submit" className="button">

@@ -18,7 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const queue = await listPendingEvidence({ page })
 	if (page > queue.pageCount) throw new Response(null, { status: 404 })
 	const decision = url.searchParams.get('reviewed')
-	return { queue, lastDecision: decision === 'approved' || decision === 'rejected' ? decision : null }
+	return { queue, lastDecision: decision && decision in decisionMessages ? decision : null }
+}
+
+/** What the queue says after a decision that leads back to it (an approval leads on to the status form). */
+const decisionMessages: Record<string, string> = {
+	approved: 'The evidence was approved.',
+	rejected: 'The evidence was rejected.',
+	'changes-requested':
+		'The evidence was sent back to its author with your note; it returns here when they resubmit it.',
 }
 
 export default function ReviewQueue() {
@@ -29,7 +37,7 @@ export default function ReviewQueue() {
 			<h1>Review queue</h1>
 			{lastDecision ? (
 				<FormMessage tone="success">
-					<p>The evidence was {lastDecision}.</p>
+					<p>{decisionMessages[lastDecision]}</p>
 				</FormMessage>
 			) : null}
 			<p className="lede">
@@ -63,6 +71,16 @@ export default function ReviewQueue() {
 								</dd>
 								<dt>Current status</dt>
 								<dd>{statusLabel(item.pledge.status)}</dd>
+								<dt>Suggested status</dt>
+								<dd>
+									{item.suggestedStatus ? (
+										<>
+											<strong>{statusLabel(item.suggestedStatus)}</strong>: {item.suggestionReason}
+										</>
+									) : (
+										'None suggested'
+									)}
+								</dd>
 								<dt>Latest approved evidence</dt>
 								<dd>
 									{item.pledge.latestApprovedEvidence.length === 0 ? (

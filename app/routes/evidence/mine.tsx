@@ -18,14 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const submissions = await listEvidenceBySubmitter({ userId: user.id, page })
 	if (page > submissions.pageCount) throw new Response(null, { status: 404 })
 	const submittedId = url.searchParams.get('submitted')
+	// What the author's edit page just did (it leads back here): which item, and what.
+	const changed = (['edited', 'withdrawn'] as const).flatMap((how) => {
+		const item = submissions.items.find((mine) => mine.id === url.searchParams.get(how))
+		return item ? [{ how, item }] : []
+	})
 	return {
 		submissions,
 		justSubmitted: submissions.items.find((item) => item.id === submittedId) ?? null,
+		justChanged: changed[0] ?? null,
 	}
 }
 
 export default function MySubmissions() {
-	const { submissions, justSubmitted } = useLoaderData<typeof loader>()
+	const { submissions, justSubmitted, justChanged } = useLoaderData<typeof loader>()
 	const { items, total, page, pageCount } = submissions
 	return (
 		<>
@@ -35,6 +41,17 @@ export default function MySubmissions() {
 					<p>
 						Thank you: “{justSubmitted.title}” was recorded for “{justSubmitted.pledge.title}” and awaits
 						review by an admin.
+					</p>
+				</FormMessage>
+			) : null}
+			{justChanged ? (
+				<FormMessage tone="success">
+					<p>
+						{justChanged.how === 'withdrawn'
+							? `“${justChanged.item.title}” was withdrawn: it will not be reviewed or published.`
+							: justChanged.item.reviewState === 'PENDING'
+								? `“${justChanged.item.title}” was saved and awaits review by an admin.`
+								: `“${justChanged.item.title}” was saved.`}
 					</p>
 				</FormMessage>
 			) : null}
@@ -53,6 +70,7 @@ export default function MySubmissions() {
 								<th scope="col">Submitted (UTC)</th>
 								<th scope="col">Review</th>
 								<th scope="col">Reviewer’s note</th>
+								<th scope="col">Change</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -88,6 +106,19 @@ export default function MySubmissions() {
 										) : null}
 									</td>
 									<td>{item.reviewNote ?? <span className="muted">—</span>}</td>
+									<td>
+										{item.reviewState === 'CHANGES_REQUESTED' ? (
+											<Link to={`/evidence/${item.id}`} aria-label={`Edit and resubmit “${item.title}”`}>
+												Edit and resubmit
+											</Link>
+										) : item.reviewState === 'PENDING' ? (
+											<Link to={`/evidence/${item.id}`} aria-label={`Edit or withdraw “${item.title}”`}>
+												Edit or withdraw
+											</Link>
+										) : (
+											<span className="muted">—</span>
+										)}
+									</td>
 								</tr>
 							))}
 						</tbody>

@@ -7,19 +7,8 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import {
-	DateField,
-	FieldGroup,
-	FormMessage,
-	NumberField,
-	SelectField,
-	StaffForm,
-	TextAreaField,
-	TextField,
-	UrlField,
-	useStaffForm,
-} from '~/components/forms'
-import { evidenceTypeOptions, statusOptions } from '~/components/labels'
+import { EvidenceFields, unshownEvidenceMessages } from '~/components/evidence-fields'
+import { FormMessage, StaffForm, useStaffForm } from '~/components/forms'
 import { evidenceProblems, evidenceSchema, tooManySubmissionsMessage } from '~/forms/evidence'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
@@ -71,10 +60,7 @@ export default function NewEvidence() {
 	const { pledge } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useStaffForm(evidenceSchema(new Date()), { lastResult: actionData?.result })
-	// Messages at fields this form does not show (a figure sent for a pledge without an indicator, say).
-	const unshownMessages = pledge.indicator
-		? []
-		: [...(fields.measuredValue.errors ?? []), ...(fields.measuredAsOf.errors ?? [])]
+	const unshownMessages = unshownEvidenceMessages(fields, pledge.indicator)
 	return (
 		<>
 			<h1>Add evidence</h1>
@@ -92,55 +78,7 @@ export default function NewEvidence() {
 				</FormMessage>
 			) : null}
 			<StaffForm form={form}>
-				<SelectField
-					label="Type of evidence"
-					field={fields.type}
-					options={evidenceTypeOptions}
-					emptyLabel="Choose a type"
-				/>
-				<UrlField
-					label="Source address"
-					field={fields.sourceUrl}
-					hint="The web address of the source, starting with https:// or http://."
-				/>
-				<TextField label="Title" field={fields.title} hint="The title of the document or article." />
-				<TextField label="Publisher" field={fields.publisher} />
-				<DateField label="Publication date" field={fields.publishedOn} hint="Not in the future." />
-				<TextAreaField
-					label="Excerpt"
-					field={fields.excerpt}
-					hint="The passage that supports the evidence, copied word for word."
-				/>
-				<UrlField
-					label="Archived copy (optional)"
-					field={fields.archiveUrl}
-					hint="An archive address (web.archive.org, archive.today) in case the source changes."
-				/>
-				{pledge.indicator ? (
-					<FieldGroup
-						legend="Measurement (optional)"
-						hint={`A figure the source reports for the indicator “${pledge.indicator.name}”.`}
-					>
-						<NumberField
-							label={`Measured value (${pledge.indicator.unit})`}
-							field={fields.measuredValue}
-							hint={`In ${pledge.indicator.unit}, without commas: 150000, or 12.5 with a point.`}
-						/>
-						<DateField label="As of" field={fields.measuredAsOf} hint="The date the figure refers to." />
-					</FieldGroup>
-				) : null}
-				<SelectField
-					label="Suggested status (optional)"
-					field={fields.suggestedStatus}
-					options={statusOptions}
-					emptyLabel="No suggestion"
-				/>
-				<TextAreaField
-					label="Reason for the suggestion"
-					field={fields.suggestionReason}
-					hint="Needed when you suggest a status."
-					rows={3}
-				/>
+				<EvidenceFields fields={fields} indicator={pledge.indicator} />
 				<button type="submit" className="button">
 					Submit evidence
 				</button>

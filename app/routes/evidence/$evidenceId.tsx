@@ -1,0 +1,257 @@
+import type { Submission } from '@conform-to/react'
+import {
+	data,
+	redirect,
+	type ActionFunctionArgs,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { actorOf, requireUser } from '~/auth/guards.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { EvidenceFields, unshownEvidenceMessages } from '~/components/evidence-fields'
+import { FormMessage, HiddenField, StaffForm, useStaffForm, type Refused } from '~/components/forms'
+import { evidenceTypeLabels, reviewStateLabels, statusLabel } from '~/components/labels'
+import {
+	evidenceEditSchema,
+	evidenceFormValues,
+	evidenceProblems,
+	evidenceWithdrawSchema,
+	ownEvidenceIntents,
+	ownEvidenceIntentSchema,
+} from '~/forms/evidence'
+import { problemMessages } from '~/forms/problems'
+import { parseForm, readForm, refuse } from '~/forms/reply.server'
+import {
+	editOwnEvidence,
+	getOwnEvidence,
+	withdrawOwnEvidence,
+	type OwnEvidenceResult,
+} from '~/models/evidence.server'
+import { paths } from '~/models/paths'
+
+// A fact-checker's (or admin's) own submission: edited while it awaits review or was sent back (saving
+// it then resubmits it), or withdrawn. Nobody else may change it: someone else's submission is a 403.
+
+export const meta: MetaFunction = () => [{ title: 'Your submission · Uade' }]
+
+const notYours = 'Only the person who submitted this evidence may change it.'
+
+async function requireOwnEvidence(userId: string, evidenceId: string | undefined) {
+	const evidence = await getOwnEvidence({ userId, evidenceId: evidenceId ?? '' })
+	if (evidence === null) throw new Response('There is no such evidence.', { status: 404 })
+	if (evidence === 'not-yours') throw new Response(notYours, { status: 403 })
+	return evidence
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	return { evidence: await requireOwnEvidence(user.id, params.evidenceId) }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const actor = actorOf(user, context)
+	const evidenceId = params.evidenceId ?? ''
+	const formData = await readForm(request)
+	const chosen = parseForm(formData, ownEvidenceIntentSchema)
+	if (chosen.status !== 'success') {
+		await requireOwnEvidence(user.id, evidenceId)
+		return refuse(chosen)
+	}
+	if (chosen.value.intent === ownEvidenceIntents.withdraw) {
+		const submission = parseForm(formData, evidenceWithdrawSchema)
+		if (submission.status !== 'success') {
+			await requireOwnEvidence(user.id, evidenceId)
+			return refuse(submission)
+		}
+		const result = await withdrawOwnEvidence({ actor, evidenceId, version: submission.value.version })
+		return answer(submission, result, user.id)
+	}
+	const submission = parseForm(formData, evidenceEditSchema(new Date()))
+	if (submission.status !== 'success') {
+		await requireOwnEvidence(user.id, evidenceId)
+		return refuse(submission)
+	}
+	return answer(submission, await editOwnEvidence({ actor, evidenceId, input: submission.value }), user.id)
+}
+
+/**
+ * Back to "My submissions" once saved, saying what was done; 400 with the values as sent and the messages at
+ * their fields; 409 with the submission as it now is (changed in another tab, or reviewed meanwhile); 403
+ * for someone else's; 404.
+ */
+async function answer(submission: Submission<unknown>, result: OwnEvidenceResult, userId: string) {
+	switch (result.status) {
+		case 'not-found':
+			throw new Response('There is no such evidence.', { status: 404 })
+		case 'not-yours':
+			throw new Response(notYours, { status: 403 })
+		case 'invalid':
+			return refuse(submission, { fieldErrors: problemMessages(result.problems, evidenceProblems) })
+		case 'conflict':
+			return data({ conflict: await requireOwnEvidence(userId, result.record.id) }, { status: 409 })
+		case 'saved': {
+			const done = submission.payload.intent === ownEvidenceIntents.withdraw ? 'withdrawn' : 'edited'
+			return redirect(`/evidence/mine?${new URLSearchParams({ [done]: result.record.id })}`)
+		}
+	}
+}
+
+export default function OwnEvidence() {
+	const loaded = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
+	const refused = actionData && 'result' in actionData ? actionData.result : null
+	const evidence = conflict ?? loaded.evidence
+	const sentWithdrawal = refused?.initialValue?.intent === ownEvidenceIntents.withdraw
+	return (
+		<>
+			<p>
+				<Link to="/evidence/mine">Back to my submissions</Link>
+			</p>
+			<h1>Your submission</h1>
+			<p className="lede">
+				“{evidence.title}” for the pledge{' '}
+				<Link to={paths.pledge('en', evidence.pledge.platformSlug, evidence.pledge.slug)}>
+					<cite>{evidence.pledge.title}</cite>
+				</Link>
+				: {reviewStateLabels[evidence.reviewState].toLowerCase()}
+				{evidence.reviewedBy && evidence.reviewState !== 'PENDING'
+					? ` by ${evidence.reviewedBy.displayName}`
+					: ''}
+				.
+			</p>
+			{conflict ? (
+				<FormMessage tone="error">
+					<p>
+						{conflict.editable
+							? 'This submission was changed elsewhere (in another tab?) after you opened this page, so your changes were not saved. The form now shows it as it is stored.'
+							: `This submission was ${reviewStateLabels[conflict.reviewState].toLowerCase()} after you opened this page, so it can no longer be changed. Nothing was saved.`}
+					</p>
+				</FormMessage>
+			) : null}
+			{evidence.reviewState === 'CHANGES_REQUESTED' && evidence.reviewNote ? (
+				<section className="panel" aria-labelledby="requested-title">
+					<h2 id="requested-title">Changes requested</h2>
+					<p>
+						{evidence.reviewedBy?.displayName ?? 'An admin'} asks: <q>{evidence.reviewNote}</q>
+					</p>
+					<p>Edit the evidence below and resubmit it: it goes back to the review queue.</p>
+				</section>
+			) : null}
+			{evidence.editable ? (
+				<>
+					<EditForm
+						// A newer version (after a conflict) remounts the form so that its fields show it.
+						key={evidence.version}
+						evidence={evidence}
+						lastResult={sentWithdrawal ? null : refused}
+					/>
+					<WithdrawForm
+						key={`withdraw-${evidence.version}`}
+						version={evidence.version}
+						lastResult={sentWithdrawal ? refused : null}
+					/>
+				</>
+			) : (
+				<Settled evidence={evidence} />
+			)}
+		</>
+	)
+}
+
+type OwnEvidenceView = ReturnType<typeof useLoaderData<typeof loader>>['evidence']
+
+function EditForm({
+	evidence,
+	lastResult,
+}: {
+	evidence: OwnEvidenceView
+	lastResult: Refused['result'] | null
+}) {
+	const schema = evidenceEditSchema(new Date())
+	const [form, fields] = useStaffForm(schema, { defaultValue: evidenceFormValues(evidence), lastResult })
+	const unshownMessages = unshownEvidenceMessages(fields, evidence.pledge.indicator)
+	const resubmits = evidence.reviewState === 'CHANGES_REQUESTED'
+	return (
+		<section aria-labelledby="edit-title">
+			<h2 id="edit-title">{resubmits ? 'Edit and resubmit' : 'Edit'}</h2>
+			{form.status === 'error' ? (
+				<FormMessage tone="error">
+					<p>Nothing was saved: check the messages at the fields below.</p>
+					{unshownMessages.length > 0 ? <p>{unshownMessages.join(' ')}</p> : null}
+				</FormMessage>
+			) : null}
+			<StaffForm form={form}>
+				<HiddenField field={fields.version} />
+				<EvidenceFields fields={fields} indicator={evidence.pledge.indicator} />
+				<button type="submit" className="button">
+					{resubmits ? 'Resubmit for review' : 'Save changes'}
+				</button>
+			</StaffForm>
+		</section>
+	)
+}
+
+function WithdrawForm({ version, lastResult }: { version: number; lastResult: Refused['result'] | null }) {
+	const [form, fields] = useStaffForm(evidenceWithdrawSchema, {
+		id: 'withdraw',
+		defaultValue: { intent: ownEvidenceIntents.withdraw, version: String(version) },
+		lastResult,
+	})
+	return (
+		<section aria-labelledby="withdraw-title">
+			<h2 id="withdraw-title">Withdraw</h2>
+			<p>The evidence leaves the review queue for good and is never published. This cannot be undone.</p>
+			<StaffForm form={form}>
+				<HiddenField field={fields.intent} />
+				<HiddenField field={fields.version} />
+				<button type="submit" className="button button-secondary">
+					Withdraw this submission
+				</button>
+			</StaffForm>
+		</section>
+	)
+}
+
+/** A submission that was reviewed or withdrawn: what it says, no longer editable. */
+function Settled({ evidence }: { evidence: OwnEvidenceView }) {
+	return (
+		<section className="panel" aria-labelledby="settled-title">
+			<h2 id="settled-title">{evidence.title}</h2>
+			<p>
+				This submission was {reviewStateLabels[evidence.reviewState].toLowerCase()}, so it can no longer be
+				changed.
+				{evidence.reviewNote ? ` Reviewer’s note: ${evidence.reviewNote}` : ''}
+			</p>
+			<dl className="staff-facts">
+				<dt>Type</dt>
+				<dd>{evidenceTypeLabels[evidence.type]}</dd>
+				<dt>Source</dt>
+				<dd>
+					<a href={evidence.sourceUrl} rel="noopener noreferrer nofollow">
+						{evidence.sourceUrl}
+					</a>
+				</dd>
+				<dt>Publisher</dt>
+				<dd>
+					{evidence.publisher}, {evidence.publishedOn}
+				</dd>
+				{evidence.suggestedStatus ? (
+					<>
+						<dt>Suggested status</dt>
+						<dd>
+							{statusLabel(evidence.suggestedStatus)}: {evidence.suggestionReason}
+						</dd>
+					</>
+				) : null}
+			</dl>
+			<blockquote className="excerpt">{evidence.excerpt}</blockquote>
+		</section>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
