@@ -122,6 +122,32 @@ export function DateField({ hint, ...props }: Described) {
 	)
 }
 
+/**
+ * A month: the browser's month picker, which sends YYYY-MM; a browser without one shows a text box, and the
+ * hint says how to write it.
+ */
+export function MonthField({ hint, ...props }: Described) {
+	const format = 'As YYYY-MM, for example 2024-03.'
+	const described = {
+		...props,
+		hint: hint ? (
+			<>
+				{hint} {format}
+			</>
+		) : (
+			format
+		),
+	}
+	return (
+		<FieldShell {...described}>
+			<input
+				{...getInputProps(props.field, { type: 'month', ...describedBy(described) })}
+				key={props.field.key}
+			/>
+		</FieldShell>
+	)
+}
+
 /** A figure in a unit, typed as text so that "150 000" and "12.5" arrive as written. */
 export function NumberField({ unit, ...described }: Described & { unit?: string }) {
 	return (

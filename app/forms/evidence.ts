@@ -9,10 +9,12 @@ import {
 	optionalDecimal,
 	optionalText,
 	optionalWebAddress,
+	latestToday,
 	pastDate,
 	text,
 	webAddress,
 } from './fields'
+import { datePrecisions, endOfPeriod, readPublicationDate, type MeasuredAsOfProblem } from './evidence-dates'
 import type { ProblemMessages } from './problems'
 import { statuses } from './status-update'
 
@@ -38,11 +40,14 @@ export function evidenceSchema(now: Date) {
 				sourceUrl: webAddress({ missing: 'Enter the address of the source.' }),
 				title: text({ missing: 'Enter the title of the source.', max: limits.title }),
 				publisher: text({ missing: 'Enter who published it.', max: limits.publisher }),
-				publishedOn: pastDate({
-					missing: 'Enter the date it was published.',
-					future: 'The publication date cannot be in the future.',
-					now,
+				// Only the field of the chosen precision is read: see `readPublicationDate`.
+				publishedPrecision: choice(datePrecisions, {
+					missing: 'Choose how much of the date the source prints.',
 				}),
+				publishedOn: optionalText({ max: 10 }),
+				publishedMonth: optionalText({ max: 7 }),
+				publishedYear: optionalText({ max: 4 }),
+				publishedNote: optionalText({ max: limits.reason }),
 				excerpt: text({
 					missing: 'Copy the passage that supports the evidence, word for word.',
 					max: limits.excerpt,
@@ -66,10 +71,17 @@ export function evidenceSchema(now: Date) {
 			if (evidence.measuredValue === undefined && evidence.measuredAsOf !== undefined) {
 				addFieldIssue(context, 'measuredValue', 'Enter the figure, or clear its date.')
 			}
+			// A precision that failed its own check holds what was sent: then no date can be read.
+			const published = datePrecisions.includes(evidence.publishedPrecision)
+				? readPublicationDate(evidence, latestToday(now))
+				: null
+			if (published && 'field' in published) addFieldIssue(context, published.field, published.message)
+			const publishedOn = published && 'on' in published ? published.on : null
 			if (
 				evidence.measuredAsOf instanceof Date &&
-				evidence.publishedOn instanceof Date &&
-				evidence.measuredAsOf > evidence.publishedOn
+				publishedOn &&
+				evidence.publishedPrecision !== 'NONE' &&
+				evidence.measuredAsOf > endOfPeriod(publishedOn, evidence.publishedPrecision)
 			) {
 				addFieldIssue(
 					context,
@@ -84,17 +96,28 @@ export function evidenceSchema(now: Date) {
 				addFieldIssue(context, 'suggestedStatus', 'Choose the status you suggest, or clear the reason.')
 			}
 		}, alwaysCheck)
+		.transform(({ publishedMonth: _month, publishedYear: _year, ...evidence }) => {
+			const published = readPublicationDate(evidence, latestToday(now))
+			// The check above refused any other answer.
+			if ('field' in published) throw new Error(published.message)
+			return { ...evidence, publishedOn: published.on, publishedNote: published.note }
+		})
 }
 
 export type EvidenceInput = z.output<ReturnType<typeof evidenceSchema>>
 
-/** Why the model refused evidence the form accepted: a figure for a pledge that cannot take one. */
-export type EvidenceProblem = 'not-quantitative' | 'no-indicator'
+/** Why the model refused evidence the form accepted: a figure for a pledge that cannot take one, or dated
+ * outside its indicator's time (see `measuredAsOfProblem`). */
+export type EvidenceProblem = 'not-quantitative' | 'no-indicator' | MeasuredAsOfProblem
 
 export const evidenceProblems: ProblemMessages<EvidenceProblem> = {
 	measuredValue: {
 		'not-quantitative': 'Only a pledge with a numeric target takes a measured value: leave it empty.',
 		'no-indicator': 'This pledge has no indicator yet, so a figure cannot be recorded: leave it empty.',
+	},
+	measuredAsOf: {
+		future: 'The date of the figure cannot be in the future.',
+		'before-baseline': 'The date of the figure cannot be before the indicator’s baseline date.',
 	},
 }
 

@@ -24,11 +24,15 @@ export const reviewSchema = z
 export type ReviewInput = z.output<typeof reviewSchema>
 
 /** Why the model refused a decision the form accepted: the figure of the evidence has nowhere to go. */
-export type ReviewProblem = 'no-indicator'
+export type ReviewProblem = 'no-indicator' | 'measured-in-future' | 'measured-before-baseline'
 
 export const reviewProblems: ProblemMessages<ReviewProblem> = {
 	decision: {
 		'no-indicator':
 			'This evidence carries a figure, but its pledge no longer has an indicator to record it on. Reject it, saying why.',
+		'measured-in-future':
+			'The figure of this evidence is dated in the future, so it cannot be recorded. Reject it, saying why.',
+		'measured-before-baseline':
+			'The figure of this evidence is dated before its indicator’s baseline date, so it cannot be recorded. Reject it, saying why.',
 	},
 }

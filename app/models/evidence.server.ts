@@ -1,8 +1,9 @@
 import { Prisma, type PrismaClient } from '~/.server/prisma/client'
-import type { PledgeStatus } from '~/.server/prisma/enums'
+import type { DatePrecision, PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import type { EvidenceInput, EvidenceProblem } from '~/forms/evidence'
-import { isoDateOf, isRecordId } from '~/forms/fields'
+import { measuredAsOfProblem, publicationDateOf } from '~/forms/evidence-dates'
+import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
 import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
 import { assertAdmin, type Actor, type SaveResult } from './save.server'
@@ -31,6 +32,8 @@ const evidenceSelect = {
 	title: true,
 	publisher: true,
 	publishedOn: true,
+	publishedPrecision: true,
+	publishedNote: true,
 	excerpt: true,
 	archiveUrl: true,
 	measuredValue: true,
@@ -55,7 +58,9 @@ function auditSnapshot(evidence: EvidenceRow) {
 		sourceUrl: evidence.sourceUrl,
 		title: evidence.title,
 		publisher: evidence.publisher,
-		publishedOn: isoDateOf(evidence.publishedOn),
+		publishedOn: evidence.publishedOn ? isoDateOf(evidence.publishedOn) : null,
+		publishedPrecision: evidence.publishedPrecision,
+		publishedNote: evidence.publishedNote,
 		excerpt: evidence.excerpt,
 		archiveUrl: evidence.archiveUrl,
 		measuredValue: evidence.measuredValue?.toString() ?? null,
@@ -93,13 +98,20 @@ export async function submitEvidence(
 	return prisma.$transaction(async (tx) => {
 		const pledge = await tx.pledge.findUnique({
 			where: { id: pledgeId },
-			select: { id: true, kind: true, indicator: { select: { unit: true } } },
+			select: { id: true, kind: true, indicator: { select: { unit: true, baselineDate: true } } },
 		})
 		if (!pledge) return { status: 'not-found' }
 		if (input.measuredValue !== undefined) {
 			const problem =
 				pledge.kind !== 'QUANTITATIVE' ? 'not-quantitative' : !pledge.indicator ? 'no-indicator' : null
 			if (problem) return { status: 'invalid', problems: { measuredValue: problem } }
+		}
+		if (input.measuredAsOf !== undefined) {
+			const problem = measuredAsOfProblem(input.measuredAsOf, {
+				baselineDate: pledge.indicator?.baselineDate ?? null,
+				today: latestToday(now),
+			})
+			if (problem) return { status: 'invalid', problems: { measuredAsOf: problem } }
 		}
 
 		// The account's lock first, then the account-and-pledge one: one order everywhere, so two
@@ -146,6 +158,8 @@ export async function submitEvidence(
 				title: input.title,
 				publisher: input.publisher,
 				publishedOn: input.publishedOn,
+				publishedPrecision: input.publishedPrecision,
+				publishedNote: input.publishedNote,
 				excerpt: input.excerpt,
 				archiveUrl: input.archiveUrl ?? null,
 				measuredValue: input.measuredValue ?? null,
@@ -250,10 +264,20 @@ export async function reviewEvidence(
 
 			const pledge = await tx.pledge.findUniqueOrThrow({
 				where: { id: evidence.pledgeId },
-				select: { kind: true, indicator: { select: { id: true } } },
+				select: { kind: true, indicator: { select: { id: true, baselineDate: true } } },
 			})
 			if (pledge.kind !== 'QUANTITATIVE' || !pledge.indicator) {
 				throw new RollBack({ decision: 'no-indicator' })
+			}
+			// The rules the submission was checked by, again: the baseline may have moved since.
+			const asOfProblem = measuredAsOfProblem(evidence.measuredAsOf, {
+				baselineDate: pledge.indicator.baselineDate,
+				today: latestToday(now),
+			})
+			if (asOfProblem) {
+				throw new RollBack({
+					decision: asOfProblem === 'future' ? 'measured-in-future' : 'measured-before-baseline',
+				})
 			}
 			const measurement = await tx.measurement.create({
 				data: {
@@ -345,21 +369,23 @@ export async function listPendingEvidence(
 						pledgeId: string
 						title: string
 						publisher: string
-						publishedOn: Date
+						publishedOn: Date | null
+						publishedPrecision: DatePrecision
+						publishedNote: string | null
 						sourceUrl: string
 					}>
 				>`
-				SELECT e.id, e."pledgeId", e.title, e.publisher, e."publishedOn", e."sourceUrl"
+				SELECT e.id, e."pledgeId", e.title, e.publisher, e."publishedOn", e."publishedPrecision", e."publishedNote", e."sourceUrl"
 				FROM "Pledge" p
 				CROSS JOIN LATERAL (
-					SELECT e.id, e."pledgeId", e.title, e.publisher, e."publishedOn", e."sourceUrl"
+					SELECT e.id, e."pledgeId", e.title, e.publisher, e."publishedOn", e."publishedPrecision", e."publishedNote", e."sourceUrl"
 					FROM "Evidence" e
 					WHERE e."pledgeId" = p.id AND e."reviewState" = 'APPROVED'
-					ORDER BY e."publishedOn" DESC, e.id
+					ORDER BY e."publishedOn" DESC NULLS LAST, e.id
 					LIMIT ${latestApprovedPerPledge}
 				) e
 				WHERE p.id IN (${Prisma.join(pledgeIds)})
-				ORDER BY e."pledgeId", e."publishedOn" DESC, e.id`
+				ORDER BY e."pledgeId", e."publishedOn" DESC NULLS LAST, e.id`
 	return {
 		items: items.map((item) => ({
 			...presentEvidence(item),
@@ -369,7 +395,10 @@ export async function listPendingEvidence(
 				statusUpdatedAt: item.pledge.statusUpdatedAt?.toISOString() ?? null,
 				latestApprovedEvidence: latest
 					.filter((evidence) => evidence.pledgeId === item.pledgeId)
-					.map((evidence) => ({ ...evidence, publishedOn: isoDateOf(evidence.publishedOn) })),
+					.map(({ publishedOn, publishedPrecision, publishedNote, ...evidence }) => ({
+						...evidence,
+						published: publicationDateOf({ publishedOn, publishedPrecision, publishedNote }),
+					})),
 			},
 		})),
 		total,
@@ -486,7 +515,7 @@ function presentEvidence(evidence: EvidenceRow) {
 		sourceUrl: evidence.sourceUrl,
 		title: evidence.title,
 		publisher: evidence.publisher,
-		publishedOn: isoDateOf(evidence.publishedOn),
+		published: publicationDateOf(evidence),
 		excerpt: evidence.excerpt,
 		archiveUrl: evidence.archiveUrl,
 		measuredValue: evidence.measuredValue?.toString() ?? null,

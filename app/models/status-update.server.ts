@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
+import { publicationDateOf } from '~/forms/evidence-dates'
 import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
 import type {
 	CorrectionInput,
@@ -343,9 +344,17 @@ export async function getStatusPage(pledgeId: string, prisma: PrismaClient = get
 		listLedger(pledgeId, prisma),
 		prisma.evidence.findMany({
 			where: { pledgeId, reviewState: 'APPROVED' },
-			orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }],
+			orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
 			take: selectableEvidenceLimit,
-			select: { id: true, title: true, publisher: true, publishedOn: true, sourceUrl: true },
+			select: {
+				id: true,
+				title: true,
+				publisher: true,
+				publishedOn: true,
+				publishedPrecision: true,
+				publishedNote: true,
+				sourceUrl: true,
+			},
 		}),
 	])
 	return {
@@ -359,6 +368,9 @@ export async function getStatusPage(pledgeId: string, prisma: PrismaClient = get
 		},
 		ledgerHeadId: ledger[0]?.id ?? '',
 		ledger,
-		approvedEvidence: evidence.map((item) => ({ ...item, publishedOn: isoDateOf(item.publishedOn) })),
+		approvedEvidence: evidence.map(({ publishedOn, publishedPrecision, publishedNote, ...item }) => ({
+			...item,
+			published: publicationDateOf({ publishedOn, publishedPrecision, publishedNote }),
+		})),
 	}
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
+import { PublishedDate } from '~/components/publication-date'
 import {
 	DateText,
 	fallbackLang,
@@ -320,7 +321,7 @@ function EvidenceList({ page }: { page: PledgePage }) {
 								<p className="evidence-meta">
 									<span className="tag">{t(`evidenceType.${item.type}`)}</span>
 									<span>{item.publisher}</span>
-									<span>{t('pledge.evidence.published', { date: format.date(item.publishedOn) })}</span>
+									<PublishedDate published={item.published} />
 								</p>
 								<h3>{item.title}</h3>
 								<blockquote cite={item.sourceUrl}>

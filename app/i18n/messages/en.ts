@@ -206,6 +206,11 @@ export const en = {
 	'outage.text':
 		'We cannot reach our database right now, so this page cannot be shown. Please try again in a minute.',
 	'outage.retry': 'Try again',
+
+	// Part C (issue 9): publication dates as precise as the source prints them.
+	'pledge.evidence.publishedMonth': 'Published {date}',
+	'pledge.evidence.publishedYear': 'Published in {year}',
+	'pledge.evidence.dateNotPrinted': 'Publication date not printed',
 } as const
 
 export type MessageKey = keyof typeof en

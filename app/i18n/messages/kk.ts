@@ -205,4 +205,9 @@ export const kk: Messages = {
 	'outage.text':
 		'Қазір дерекқорға қосыла алмай тұрмыз, сондықтан бұл бетті көрсету мүмкін емес. Бір минуттан соң қайталап көріңіз.',
 	'outage.retry': 'Қайталап көру',
+
+	// Part C (issue 9): publication dates as precise as the source prints them.
+	'pledge.evidence.publishedMonth': 'Жарияланды: {date}',
+	'pledge.evidence.publishedYear': 'Жарияланды: {year} ж.',
+	'pledge.evidence.dateNotPrinted': 'Жарияланған күні көрсетілмеген',
 }

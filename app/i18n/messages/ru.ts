@@ -216,4 +216,9 @@ export const ru: Messages = {
 	'outage.text':
 		'Сейчас нам не удаётся связаться с базой данных, поэтому страницу не получается показать. Попробуйте ещё раз через минуту.',
 	'outage.retry': 'Попробовать снова',
+
+	// Part C (issue 9): publication dates as precise as the source prints them.
+	'pledge.evidence.publishedMonth': 'Опубликовано: {date}',
+	'pledge.evidence.publishedYear': 'Опубликовано в {year} г.',
+	'pledge.evidence.dateNotPrinted': 'Дата публикации не указана',
 }

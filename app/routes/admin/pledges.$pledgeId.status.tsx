@@ -21,7 +21,7 @@ import {
 	type FormField,
 	type Refused,
 } from '~/components/forms'
-import { statusLabel, statusOptions } from '~/components/labels'
+import { publicationDateLabel, statusLabel, statusOptions } from '~/components/labels'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import {
 	correctionSchema,
@@ -288,7 +288,7 @@ function LedgerEntryFields({
 				empty="Nothing to choose from yet."
 				choices={approvedEvidence.map((evidence) => ({
 					value: evidence.id,
-					label: `${evidence.title} (${evidence.publisher}, ${evidence.publishedOn})`,
+					label: `${evidence.title} (${evidence.publisher}, ${publicationDateLabel(evidence.published)})`,
 				}))}
 			/>
 		</>

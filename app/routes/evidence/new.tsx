@@ -20,6 +20,7 @@ import {
 	useStaffForm,
 } from '~/components/forms'
 import { evidenceTypeOptions, statusOptions } from '~/components/labels'
+import { PublicationDateFields } from '~/components/publication-date-fields'
 import { evidenceProblems, evidenceSchema, tooManySubmissionsMessage } from '~/forms/evidence'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
@@ -70,7 +71,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewEvidence() {
 	const { pledge } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const [form, fields] = useStaffForm(evidenceSchema(new Date()), { lastResult: actionData?.result })
+	const [form, fields] = useStaffForm(evidenceSchema(new Date()), {
+		lastResult: actionData?.result,
+		defaultValue: { publishedPrecision: 'DAY' },
+	})
 	// Messages at fields this form does not show (a figure sent for a pledge without an indicator, say).
 	const unshownMessages = pledge.indicator
 		? []
@@ -105,7 +109,7 @@ export default function NewEvidence() {
 				/>
 				<TextField label="Title" field={fields.title} hint="The title of the document or article." />
 				<TextField label="Publisher" field={fields.publisher} />
-				<DateField label="Publication date" field={fields.publishedOn} hint="Not in the future." />
+				<PublicationDateFields fields={fields} />
 				<TextAreaField
 					label="Excerpt"
 					field={fields.excerpt}
