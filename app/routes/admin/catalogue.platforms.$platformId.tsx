@@ -27,6 +27,7 @@ import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { createPlatform, getPlatformRecord, updatePlatform } from '~/models/platform.server'
 import { listPoliticians } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
+import { withSavedValuesTaken } from '~/forms/conflict'
 
 // One module for /admin/catalogue/platforms/new (no id) and /admin/catalogue/platforms/:platformId.
 
@@ -57,12 +58,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const formData = await readForm(request)
 	const answer = {
 		noun: 'platform',
+		entityType: 'Platform',
 		path: '/admin/catalogue/platforms',
 		problems: platformProblems,
 		formValues: platformFormValues,
 	}
 	if (existing) {
-		const submission = parseForm(formData, platformEditSchema)
+		// The fields where the editor took the saved value after a conflict: see `withSavedValuesTaken`.
+		const submission = parseForm(
+			withSavedValuesTaken(formData, platformFormValues(existing)),
+			platformEditSchema,
+		)
 		if (submission.status !== 'success') return refuse(submission)
 		return answerSave(submission, await updatePlatform(existing.id, submission.value, actor), answer)
 	}
