@@ -28,6 +28,11 @@ export const evidenceTypes = [
 	'OTHER',
 ] as const satisfies readonly EvidenceType[]
 
+/** A part of a date as typed, read by `readPublicationDate`; longer than any such part is refused here. */
+function dateText(max: number, format: string) {
+	return z.string({ error: format }).trim().max(max, format).optional()
+}
+
 /**
  * The evidence form. The dates may not be in the future, so the schema takes the current time (a test fixes
  * it). Whether a measured value fits the pledge (quantitative, with an indicator) is checked by the model.
@@ -41,12 +46,13 @@ export function evidenceSchema(now: Date) {
 				title: text({ missing: 'Enter the title of the source.', max: limits.title }),
 				publisher: text({ missing: 'Enter who published it.', max: limits.publisher }),
 				// Only the field of the chosen precision is read: see `readPublicationDate`.
+				// A form without the choice (an older page, a script) gives a full date, as the column's default.
 				publishedPrecision: choice(datePrecisions, {
 					missing: 'Choose how much of the date the source prints.',
-				}),
-				publishedOn: optionalText({ max: 10 }),
-				publishedMonth: optionalText({ max: 7 }),
-				publishedYear: optionalText({ max: 4 }),
+				}).default('DAY'),
+				publishedOn: dateText(10, 'Enter a date as YYYY-MM-DD, for example 2024-03-31.'),
+				publishedMonth: dateText(7, 'Enter a month as YYYY-MM, for example 2024-03.'),
+				publishedYear: dateText(4, 'Enter a year as four digits, for example 2024.'),
 				publishedNote: optionalText({ max: limits.reason }),
 				excerpt: text({
 					missing: 'Copy the passage that supports the evidence, word for word.',
