@@ -77,10 +77,15 @@ export function evidenceSchema(now: Date) {
 			if (evidence.measuredValue === undefined && evidence.measuredAsOf !== undefined) {
 				addFieldIssue(context, 'measuredValue', 'Enter the figure, or clear its date.')
 			}
-			// A precision that failed its own check holds what was sent: then no date can be read.
-			const published = datePrecisions.includes(evidence.publishedPrecision)
-				? readPublicationDate(evidence, latestToday(now))
-				: null
+			// A field that failed its own check holds what was sent: then no date can be read from it. The
+			// date is read again where it is written (`submitEvidence`): a transform here would hide the
+			// fields' limits from the browser (`getZodConstraint`).
+			const readable =
+				datePrecisions.includes(evidence.publishedPrecision) &&
+				[evidence.publishedOn, evidence.publishedMonth, evidence.publishedYear].every(
+					(part) => part === undefined || typeof part === 'string',
+				)
+			const published = readable ? readPublicationDate(evidence, latestToday(now)) : null
 			if (published && 'field' in published) addFieldIssue(context, published.field, published.message)
 			const publishedOn = published && 'on' in published ? published.on : null
 			if (
@@ -102,25 +107,26 @@ export function evidenceSchema(now: Date) {
 				addFieldIssue(context, 'suggestedStatus', 'Choose the status you suggest, or clear the reason.')
 			}
 		}, alwaysCheck)
-		.transform(({ publishedMonth: _month, publishedYear: _year, ...evidence }) => {
-			const published = readPublicationDate(evidence, latestToday(now))
-			// The check above refused any other answer.
-			if ('field' in published) throw new Error(published.message)
-			return { ...evidence, publishedOn: published.on, publishedNote: published.note }
-		})
 }
 
 export type EvidenceInput = z.output<ReturnType<typeof evidenceSchema>>
 
 /** Why the model refused evidence the form accepted: a figure for a pledge that cannot take one, or dated
  * outside its indicator's time (see `measuredAsOfProblem`). */
-export type EvidenceProblem = 'not-quantitative' | 'no-indicator' | MeasuredAsOfProblem
+export type EvidenceProblem = 'not-quantitative' | 'no-indicator' | MeasuredAsOfProblem | 'publication-date'
 
 export const evidenceProblems: ProblemMessages<EvidenceProblem> = {
 	measuredValue: {
 		'not-quantitative': 'Only a pledge with a numeric target takes a measured value: leave it empty.',
 		'no-indicator': 'This pledge has no indicator yet, so a figure cannot be recorded: leave it empty.',
 	},
+	// Only for a caller that skipped the form's own check of the date (which says what is wrong).
+	...Object.fromEntries(
+		(['publishedOn', 'publishedMonth', 'publishedYear', 'publishedNote'] as const).map((field) => [
+			field,
+			{ 'publication-date': 'Check the publication date and its precision.' },
+		]),
+	),
 	measuredAsOf: {
 		future: 'The date of the figure cannot be in the future.',
 		'before-baseline': 'The date of the figure cannot be before the indicator’s baseline date.',

@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import type { DatePrecision, PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import type { EvidenceInput, EvidenceProblem } from '~/forms/evidence'
-import { measuredAsOfProblem, publicationDateOf } from '~/forms/evidence-dates'
+import { measuredAsOfProblem, publicationDateOf, readPublicationDate } from '~/forms/evidence-dates'
 import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
 import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
@@ -95,6 +95,8 @@ export async function submitEvidence(
 	Exclude<SaveResult<SubmittedEvidence, EvidenceProblem>, { status: 'conflict' }> | TooManySubmissions
 > {
 	if (!isRecordId(pledgeId)) return { status: 'not-found' }
+	const published = readPublicationDate(input, latestToday(now))
+	if ('field' in published) return { status: 'invalid', problems: { [published.field]: 'publication-date' } }
 	return prisma.$transaction(async (tx) => {
 		const pledge = await tx.pledge.findUnique({
 			where: { id: pledgeId },
@@ -157,9 +159,9 @@ export async function submitEvidence(
 				sourceUrl: input.sourceUrl,
 				title: input.title,
 				publisher: input.publisher,
-				publishedOn: input.publishedOn,
+				publishedOn: published.on,
 				publishedPrecision: input.publishedPrecision,
-				publishedNote: input.publishedNote,
+				publishedNote: published.note,
 				excerpt: input.excerpt,
 				archiveUrl: input.archiveUrl ?? null,
 				measuredValue: input.measuredValue ?? null,
