@@ -50,7 +50,7 @@ test('evidence with a figure, approved and rested on by a status, reaches the pu
 	await checkerPage.getByLabel('Source address', { exact: true }).fill('stat.gov.kz/it')
 	await checkerPage.getByLabel('Title', { exact: true }).fill(title)
 	await checkerPage.getByLabel('Publisher', { exact: true }).fill(publisher)
-	await checkerPage.getByLabel('Publication date', { exact: true }).fill(publishedOn)
+	await checkerPage.getByLabel('Full date', { exact: true }).fill(publishedOn)
 	await checkerPage
 		.getByLabel('Excerpt', { exact: true })
 		.fill(`Employment in IT companies reached ${figure}.`)

@@ -9,13 +9,18 @@ import {
 	type FormField,
 } from './forms'
 import { evidenceTypeOptions, statusOptions } from './labels'
+import { PublicationDateFields } from './publication-date-fields'
 
 type EvidenceFields = Record<
 	| 'type'
 	| 'sourceUrl'
 	| 'title'
 	| 'publisher'
+	| 'publishedPrecision'
 	| 'publishedOn'
+	| 'publishedMonth'
+	| 'publishedYear'
+	| 'publishedNote'
 	| 'excerpt'
 	| 'archiveUrl'
 	| 'measuredValue'
@@ -51,7 +56,7 @@ export function EvidenceFields({
 			/>
 			<TextField label="Title" field={fields.title} hint="The title of the document or article." />
 			<TextField label="Publisher" field={fields.publisher} />
-			<DateField label="Publication date" field={fields.publishedOn} hint="Not in the future." />
+			<PublicationDateFields fields={fields} />
 			<TextAreaField
 				label="Excerpt"
 				field={fields.excerpt}

@@ -12,8 +12,9 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { useId, type ComponentProps, type ReactNode } from 'react'
+import { createContext, useContext, useId, type ComponentProps, type ReactNode } from 'react'
 import type { input, output, ZodType } from 'zod'
+import { takeSavedField, type FieldValue, type SavedDifferences } from '~/forms/conflict'
 
 /**
  * The one field kit of the staff forms (ADR 008). Each control takes its conform field, which carries the
@@ -57,12 +58,90 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 	)
 }
 
-function FieldShell({ children, ...described }: Described & { children: ReactNode }) {
+/**
+ * After an edit conflict (someone else saved the record first): who saved, when, and what they saved at
+ * each field where it differs from the editor's values, which the form keeps.
+ */
+export type SavedMeanwhile = {
+	savedBy: string | null
+	/** ISO time. */
+	savedAt: string | null
+	differences: SavedDifferences
+}
+
+const SavedMeanwhileContext = createContext<SavedMeanwhile | null>(null)
+
+/** Gives every field of the forms inside what was saved meanwhile (see `SavedValue`). */
+export function SavedMeanwhileProvider({
+	value,
+	children,
+}: {
+	value: SavedMeanwhile | null
+	children: ReactNode
+}) {
+	return <SavedMeanwhileContext.Provider value={value}>{children}</SavedMeanwhileContext.Provider>
+}
+
+const savedAtFormat = new Intl.DateTimeFormat('en-GB', {
+	dateStyle: 'medium',
+	timeStyle: 'short',
+	timeZone: 'UTC',
+})
+
+/** "Saved meanwhile by Aigerim Sadykova on 1 Dec 2026, 19:20 UTC", as much as is known. */
+export function savedMeanwhileBy({ savedBy, savedAt }: Pick<SavedMeanwhile, 'savedBy' | 'savedAt'>) {
+	return [
+		'Saved meanwhile',
+		savedBy ? `by ${savedBy}` : null,
+		savedAt ? `on ${savedAtFormat.format(new Date(savedAt))} UTC` : null,
+	]
+		.filter(Boolean)
+		.join(' ')
+}
+
+/**
+ * At a field whose saved value differs from the editor's (kept in the control above it): the saved value,
+ * and a box to tick to take it instead (the server puts it in place before reading the form, so it works
+ * without JavaScript). `show` turns a stored value into what the editor knows it as (an option's label).
+ */
+function SavedValue({ field, show }: { field: Field; show?: (value: string) => ReactNode }) {
+	const conflict = useContext(SavedMeanwhileContext)
+	const saved: FieldValue | undefined = conflict?.differences[field.name]
+	if (!conflict || saved === undefined) return null
+	const values = (Array.isArray(saved) ? saved : [saved]).filter((value) => value !== '')
+	return (
+		<div className="staff-saved-meanwhile">
+			<p className="staff-saved-meanwhile-title">{savedMeanwhileBy(conflict)} (yours is kept above):</p>
+			{values.length === 0 ? (
+				<p className="staff-saved-meanwhile-value">
+					<em>empty</em>
+				</p>
+			) : (
+				values.map((value, index) => (
+					<p key={index} className="staff-saved-meanwhile-value">
+						{show ? show(value) : value}
+					</p>
+				))
+			)}
+			<div className="staff-choice">
+				<input type="checkbox" name={takeSavedField} value={field.name} id={`${field.id}-take-saved`} />
+				<label htmlFor={`${field.id}-take-saved`}>Use the saved value instead of mine</label>
+			</div>
+		</div>
+	)
+}
+
+function FieldShell({
+	children,
+	show,
+	...described
+}: Described & { children: ReactNode; show?: (value: string) => ReactNode }) {
 	return (
 		<div className="staff-field">
 			<label htmlFor={described.field.id}>{described.label}</label>
 			<Hint {...described} />
 			{children}
+			<SavedValue field={described.field} show={show} />
 			<FieldErrors id={described.field.errorId} errors={described.field.errors} />
 		</div>
 	)
@@ -122,6 +201,32 @@ export function DateField({ hint, ...props }: Described) {
 	)
 }
 
+/**
+ * A month: the browser's month picker, which sends YYYY-MM; a browser without one shows a text box, and the
+ * hint says how to write it.
+ */
+export function MonthField({ hint, ...props }: Described) {
+	const format = 'As YYYY-MM, for example 2024-03.'
+	const described = {
+		...props,
+		hint: hint ? (
+			<>
+				{hint} {format}
+			</>
+		) : (
+			format
+		),
+	}
+	return (
+		<FieldShell {...described}>
+			<input
+				{...getInputProps(props.field, { type: 'month', ...describedBy(described) })}
+				key={props.field.key}
+			/>
+		</FieldShell>
+	)
+}
+
 /** A figure in a unit, typed as text so that "150 000" and "12.5" arrive as written. */
 export function NumberField({ unit, ...described }: Described & { unit?: string }) {
 	return (
@@ -159,8 +264,13 @@ export function SelectField({
 	emptyLabel,
 	...described
 }: Described & { options: ReadonlyArray<Option | OptionGroup>; emptyLabel?: string }) {
+	const labels = new Map(
+		options
+			.flatMap((option) => ('options' in option ? option.options : [option]))
+			.map((o) => [o.value, o.label]),
+	)
 	return (
-		<FieldShell {...described}>
+		<FieldShell {...described} show={(value) => labels.get(value) ?? value}>
 			<select {...getSelectProps(described.field, describedBy(described))} key={described.field.key}>
 				{emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
 				{options.map((option) =>
@@ -225,6 +335,10 @@ function ChoiceGroup({
 					</div>
 				)
 			})}
+			<SavedValue
+				field={field}
+				show={(value) => choices.find((choice) => choice.value === value)?.label ?? value}
+			/>
 			<FieldErrors id={field.errorId} errors={field.errors} />
 		</fieldset>
 	)
@@ -288,6 +402,7 @@ export function FieldGroup({
 				</p>
 			) : null}
 			{list ? <FieldErrors id={list.errorId} errors={list.errors} /> : null}
+			{list ? <SavedValue field={list} /> : null}
 			{children}
 		</fieldset>
 	)

@@ -1,22 +1,27 @@
 import { Link, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { FormMessage, type Refused } from './forms'
+import { FormMessage, SavedMeanwhileProvider, type Refused, type SavedMeanwhile } from './forms'
 
 /** What a record's form says above its fields when the server refused it. */
 export const nothingSaved = 'Nothing was saved: please correct the fields marked below.'
 
-/** What a record's page got back from saving (see `answerSave`): a refusal, a conflict, or nothing yet. */
-export type SaveAnswer<Values> = Refused | { conflict: { message: string; values: Values } } | undefined
+/**
+ * What a record's page got back from saving (see `answerSave`): a refusal, a conflict (with the editor's
+ * values on the newer version as its `result`), or nothing yet.
+ */
+export type SaveAnswer<Values> =
+	Refused | (Refused & { conflict: SavedMeanwhile & { message: string; values: Values } }) | undefined
 
 /**
- * A save's answer as the page uses it: the refusal for the form, the conflict's message, and the values
- * the form starts from (the newer version after a conflict, else the stored record's).
+ * A save's answer as the page uses it: the reply the form shows (a refusal's, or after a conflict the
+ * editor's values on the newer version), the conflict, and the stored values (the newer version after a
+ * conflict, whose version remounts the form).
  */
 export function answerOf<Values>(answer: SaveAnswer<Values>, stored: Values) {
 	const conflict = answer && 'conflict' in answer ? answer.conflict : null
 	return {
-		lastResult: answer && 'result' in answer ? answer.result : null,
-		conflict: conflict?.message ?? null,
+		lastResult: answer ? answer.result : null,
+		conflict,
 		values: conflict ? conflict.values : stored,
 		answered: answer !== undefined,
 	}
@@ -39,7 +44,8 @@ export function RecordPage({
 	intro?: ReactNode
 	/** What "saved" means for this record, shown after the save's redirect (`?saved=1`). */
 	saved: string
-	conflict: string | null
+	/** Someone else saved first: why, and what they saved where it differs (shown at each field). */
+	conflict: (SavedMeanwhile & { message: string }) | null
 	/** Whether this page is the answer to a post (so the `?saved` of the address is an older save's). */
 	answered: boolean
 	children: ReactNode
@@ -52,9 +58,9 @@ export function RecordPage({
 			</p>
 			<h1>{title}</h1>
 			{intro}
-			{conflict ? <FormMessage tone="error">{conflict}</FormMessage> : null}
+			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
 			{!answered && search.get('saved') ? <FormMessage tone="success">{saved}</FormMessage> : null}
-			{children}
+			<SavedMeanwhileProvider value={conflict}>{children}</SavedMeanwhileProvider>
 		</>
 	)
 }

@@ -28,13 +28,15 @@ function errorsWith(changes: Record<string, SentValue>) {
 }
 
 describe('the evidence form', () => {
-	test('accepts a complete submission, leaving blank optional fields out and parsing dates to UTC midnight', () => {
+	test('accepts a complete submission, leaving blank optional fields out; a form without a precision gives a full date', () => {
 		expect(acceptedForm(schema, validEvidence)).toEqual({
 			type: 'OFFICIAL_STATISTIC',
 			sourceUrl: 'https://stat.gov.kz/en/news/it-jobs',
 			title: 'Employment in IT companies, Q3 2026',
 			publisher: 'Bureau of National Statistics',
-			publishedOn: new Date('2026-10-15T00:00:00Z'),
+			// Checked here, read as a date where it is written (readPublicationDate, in submitEvidence).
+			publishedPrecision: 'DAY',
+			publishedOn: '2026-10-15',
 			excerpt: 'The number of people employed in IT companies reached 118 400.',
 		})
 	})

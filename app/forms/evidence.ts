@@ -10,11 +10,19 @@ import {
 	optionalDecimal,
 	optionalText,
 	optionalWebAddress,
+	latestToday,
 	pastDate,
 	text,
 	version,
 	webAddress,
 } from './fields'
+import {
+	datePrecisions,
+	endOfPeriod,
+	readPublicationDate,
+	type MeasuredAsOfProblem,
+	type PublicationDate,
+} from './evidence-dates'
 import type { ProblemMessages } from './problems'
 import { statuses } from './status-update'
 
@@ -28,6 +36,11 @@ export const evidenceTypes = [
 	'OTHER',
 ] as const satisfies readonly EvidenceType[]
 
+/** A part of a date as typed, read by `readPublicationDate`; longer than any such part is refused here. */
+function dateText(max: number, format: string) {
+	return z.string({ error: format }).trim().max(max, format).optional()
+}
+
 /**
  * The evidence form. The dates may not be in the future, so the schema takes the current time (a test fixes
  * it). Whether a measured value fits the pledge (quantitative, with an indicator) is checked by the model.
@@ -40,11 +53,15 @@ export function evidenceSchema(now: Date) {
 				sourceUrl: webAddress({ missing: 'Enter the address of the source.' }),
 				title: text({ missing: 'Enter the title of the source.', max: limits.title }),
 				publisher: text({ missing: 'Enter who published it.', max: limits.publisher }),
-				publishedOn: pastDate({
-					missing: 'Enter the date it was published.',
-					future: 'The publication date cannot be in the future.',
-					now,
-				}),
+				// Only the field of the chosen precision is read: see `readPublicationDate`.
+				// A form without the choice (an older page, a script) gives a full date, as the column's default.
+				publishedPrecision: choice(datePrecisions, {
+					missing: 'Choose how much of the date the source prints.',
+				}).default('DAY'),
+				publishedOn: dateText(10, 'Enter a date as YYYY-MM-DD, for example 2024-03-31.'),
+				publishedMonth: dateText(7, 'Enter a month as YYYY-MM, for example 2024-03.'),
+				publishedYear: dateText(4, 'Enter a year as four digits, for example 2024.'),
+				publishedNote: optionalText({ max: limits.reason }),
 				excerpt: text({
 					missing: 'Copy the passage that supports the evidence, word for word.',
 					max: limits.excerpt,
@@ -68,10 +85,22 @@ export function evidenceSchema(now: Date) {
 			if (evidence.measuredValue === undefined && evidence.measuredAsOf !== undefined) {
 				addFieldIssue(context, 'measuredValue', 'Enter the figure, or clear its date.')
 			}
+			// A field that failed its own check holds what was sent: then no date can be read from it. The
+			// date is read again where it is written (`submitEvidence`): a transform here would hide the
+			// fields' limits from the browser (`getZodConstraint`).
+			const readable =
+				datePrecisions.includes(evidence.publishedPrecision) &&
+				[evidence.publishedOn, evidence.publishedMonth, evidence.publishedYear].every(
+					(part) => part === undefined || typeof part === 'string',
+				)
+			const published = readable ? readPublicationDate(evidence, latestToday(now)) : null
+			if (published && 'field' in published) addFieldIssue(context, published.field, published.message)
+			const publishedOn = published && 'on' in published ? published.on : null
 			if (
 				evidence.measuredAsOf instanceof Date &&
-				evidence.publishedOn instanceof Date &&
-				evidence.measuredAsOf > evidence.publishedOn
+				publishedOn &&
+				evidence.publishedPrecision !== 'NONE' &&
+				evidence.measuredAsOf > endOfPeriod(publishedOn, evidence.publishedPrecision)
 			) {
 				addFieldIssue(
 					context,
@@ -101,13 +130,25 @@ export function evidenceEditSchema(now: Date) {
 
 export type EvidenceEditInput = z.output<ReturnType<typeof evidenceEditSchema>>
 
-/** Why the model refused evidence the form accepted: a figure for a pledge that cannot take one. */
-export type EvidenceProblem = 'not-quantitative' | 'no-indicator'
+/** Why the model refused evidence the form accepted: a figure for a pledge that cannot take one, or dated
+ * outside its indicator's time (see `measuredAsOfProblem`). */
+export type EvidenceProblem = 'not-quantitative' | 'no-indicator' | MeasuredAsOfProblem | 'publication-date'
 
 export const evidenceProblems: ProblemMessages<EvidenceProblem> = {
 	measuredValue: {
 		'not-quantitative': 'Only a pledge with a numeric target takes a measured value: leave it empty.',
 		'no-indicator': 'This pledge has no indicator yet, so a figure cannot be recorded: leave it empty.',
+	},
+	// Only for a caller that skipped the form's own check of the date (which says what is wrong).
+	...Object.fromEntries(
+		(['publishedOn', 'publishedMonth', 'publishedYear', 'publishedNote'] as const).map((field) => [
+			field,
+			{ 'publication-date': 'Check the publication date and its precision.' },
+		]),
+	),
+	measuredAsOf: {
+		future: 'The date of the figure cannot be in the future.',
+		'before-baseline': 'The date of the figure cannot be before the indicator’s baseline date.',
 	},
 }
 
@@ -149,7 +190,7 @@ export function evidenceFormValues(evidence: {
 	sourceUrl: string
 	title: string
 	publisher: string
-	publishedOn: string
+	published: PublicationDate
 	excerpt: string
 	archiveUrl: string | null
 	measuredValue: string | null
@@ -158,12 +199,18 @@ export function evidenceFormValues(evidence: {
 	suggestionReason: string | null
 	version: number
 }) {
+	const { precision, on, note } = evidence.published
 	return {
 		type: evidence.type,
 		sourceUrl: evidence.sourceUrl,
 		title: evidence.title,
 		publisher: evidence.publisher,
-		publishedOn: evidence.publishedOn,
+		// The stored date is the start of its period: each precision's field takes as much of it as it shows.
+		publishedPrecision: precision,
+		publishedOn: precision === 'DAY' && on ? on : '',
+		publishedMonth: precision === 'MONTH' && on ? on.slice(0, 7) : '',
+		publishedYear: precision === 'YEAR' && on ? on.slice(0, 4) : '',
+		publishedNote: note ?? '',
 		excerpt: evidence.excerpt,
 		archiveUrl: evidence.archiveUrl ?? '',
 		measuredValue: evidence.measuredValue ?? '',

@@ -30,10 +30,11 @@ export const reviewSchema = z
 export type ReviewInput = z.output<typeof reviewSchema>
 
 /**
- * Why the model refused a decision the form accepted: the figure of the evidence has nowhere to go, or
- * (the four-eyes rule) the admin submitted this evidence themselves.
+ * Why the model refused a decision the form accepted: the figure of the evidence has nowhere to go or a
+ * date it cannot have, or (the four-eyes rule) the admin submitted this evidence themselves.
  */
-export type ReviewProblem = 'no-indicator' | 'own-evidence'
+export type ReviewProblem =
+	'no-indicator' | 'own-evidence' | 'measured-in-future' | 'measured-before-baseline'
 
 export const reviewProblems: ProblemMessages<ReviewProblem> = {
 	decision: {
@@ -41,5 +42,9 @@ export const reviewProblems: ProblemMessages<ReviewProblem> = {
 			'This evidence carries a figure, but its pledge no longer has an indicator to record it on. Reject it, saying why.',
 		'own-evidence':
 			'You submitted this evidence, so another admin must approve it (the four-eyes rule). You may still request changes or reject it.',
+		'measured-in-future':
+			'The figure of this evidence is dated in the future, so it cannot be recorded. Reject it, saying why.',
+		'measured-before-baseline':
+			'The figure of this evidence is dated before its indicator’s baseline date, so it cannot be recorded. Reject it, saying why.',
 	},
 }

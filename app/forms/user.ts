@@ -103,6 +103,9 @@ export const accountChangeMessages = {
 	conflict:
 		'Someone else changed this account while you had this page open, so nothing was saved. ' +
 		'The page now shows the account as it is; please check it and try again.',
+	roleConflict:
+		'Someone else changed this account while you had this page open, so the role is not changed yet. ' +
+		'Your choice is kept below, beside the role saved meanwhile: change the role again to apply it.',
 	roleKept: (role: string) => `The role stays ${role}.`,
 	roleChanged: (role: string) => `The role is now ${role}.`,
 	disabled: 'The account is disabled and every session of it has ended.',

@@ -61,6 +61,7 @@ function buildFormatters(locale: Locale) {
 		timeZone: 'UTC',
 	})
 	const monthYear = new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+	const longMonthYear = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' })
 	const list = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })
 	const units = {
 		year: new Intl.NumberFormat(tag, { style: 'unit', unit: 'year', unitDisplay: 'long' }),
@@ -82,6 +83,12 @@ function buildFormatters(locale: Locale) {
 		monthYear: (value: DateInput) => {
 			const date = toDate(value)
 			if (!kazakh) return monthYear.format(date)
+			return `${date.getUTCFullYear()} ж. ${kazakhMonths[date.getUTCMonth()]}`
+		},
+		/** A month in full ("March 2024"), for a date whose source gives only its month. */
+		longMonthYear: (value: DateInput) => {
+			const date = toDate(value)
+			if (!kazakh) return longMonthYear.format(date)
 			return `${date.getUTCFullYear()} ж. ${kazakhMonths[date.getUTCMonth()]}`
 		},
 		/** A calendar date as YYYY-MM-DD, for `<time dateTime>`. */

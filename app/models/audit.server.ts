@@ -91,3 +91,16 @@ async function withSubjects(entries: SelectedAuditEntry[]) {
 }
 
 export type AuditEvent = Awaited<ReturnType<typeof listLatestSecurityEvents>>[number]
+
+/**
+ * Who last changed a record and when, from its newest audit entry (every change writes one): for the editor
+ * whose save came too late. `by` is null for the command line.
+ */
+export async function latestChangeOf({ entityType, entityId }: { entityType: string; entityId: string }) {
+	const entry = await getPrisma().auditEntry.findFirst({
+		where: { entityType, entityId },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+		select: { createdAt: true, actor: { select: { displayName: true } } },
+	})
+	return entry ? { by: entry.actor?.displayName ?? null, at: entry.createdAt.toISOString() } : null
+}

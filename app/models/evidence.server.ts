@@ -1,8 +1,9 @@
 import { Prisma, type PrismaClient } from '~/.server/prisma/client'
-import type { PledgeStatus, ReviewState } from '~/.server/prisma/enums'
+import type { DatePrecision, PledgeStatus, ReviewState } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import type { EvidenceEditInput, EvidenceInput, EvidenceProblem } from '~/forms/evidence'
-import { isoDateOf, isRecordId } from '~/forms/fields'
+import { measuredAsOfProblem, publicationDateOf, readPublicationDate } from '~/forms/evidence-dates'
+import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
 import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
 import { assertAdmin, updateVersioned, type Actor, type SaveResult } from './save.server'
@@ -32,6 +33,8 @@ const evidenceSelect = {
 	title: true,
 	publisher: true,
 	publishedOn: true,
+	publishedPrecision: true,
+	publishedNote: true,
 	excerpt: true,
 	archiveUrl: true,
 	measuredValue: true,
@@ -56,7 +59,9 @@ function auditSnapshot(evidence: EvidenceRow) {
 		sourceUrl: evidence.sourceUrl,
 		title: evidence.title,
 		publisher: evidence.publisher,
-		publishedOn: isoDateOf(evidence.publishedOn),
+		publishedOn: evidence.publishedOn ? isoDateOf(evidence.publishedOn) : null,
+		publishedPrecision: evidence.publishedPrecision,
+		publishedNote: evidence.publishedNote,
 		excerpt: evidence.excerpt,
 		archiveUrl: evidence.archiveUrl,
 		measuredValue: evidence.measuredValue?.toString() ?? null,
@@ -91,16 +96,25 @@ export async function submitEvidence(
 	Exclude<SaveResult<SubmittedEvidence, EvidenceProblem>, { status: 'conflict' }> | TooManySubmissions
 > {
 	if (!isRecordId(pledgeId)) return { status: 'not-found' }
+	const published = readPublicationDate(input, latestToday(now))
+	if ('field' in published) return { status: 'invalid', problems: { [published.field]: 'publication-date' } }
 	return prisma.$transaction(async (tx) => {
 		const pledge = await tx.pledge.findUnique({
 			where: { id: pledgeId },
-			select: { id: true, kind: true, indicator: { select: { unit: true } } },
+			select: { id: true, kind: true, indicator: { select: { unit: true, baselineDate: true } } },
 		})
 		if (!pledge) return { status: 'not-found' }
 		if (input.measuredValue !== undefined) {
 			const problem =
 				pledge.kind !== 'QUANTITATIVE' ? 'not-quantitative' : !pledge.indicator ? 'no-indicator' : null
 			if (problem) return { status: 'invalid', problems: { measuredValue: problem } }
+		}
+		if (input.measuredAsOf !== undefined) {
+			const problem = measuredAsOfProblem(input.measuredAsOf, {
+				baselineDate: pledge.indicator?.baselineDate ?? null,
+				today: latestToday(now),
+			})
+			if (problem) return { status: 'invalid', problems: { measuredAsOf: problem } }
 		}
 
 		// The account's lock first, then the account-and-pledge one: one order everywhere, so two
@@ -146,7 +160,9 @@ export async function submitEvidence(
 				sourceUrl: input.sourceUrl,
 				title: input.title,
 				publisher: input.publisher,
-				publishedOn: input.publishedOn,
+				publishedOn: published.on,
+				publishedPrecision: input.publishedPrecision,
+				publishedNote: published.note,
 				excerpt: input.excerpt,
 				archiveUrl: input.archiveUrl ?? null,
 				measuredValue: input.measuredValue ?? null,
@@ -296,10 +312,20 @@ export async function reviewEvidence(
 
 			const pledge = await tx.pledge.findUniqueOrThrow({
 				where: { id: evidence.pledgeId },
-				select: { kind: true, indicator: { select: { id: true } } },
+				select: { kind: true, indicator: { select: { id: true, baselineDate: true } } },
 			})
 			if (pledge.kind !== 'QUANTITATIVE' || !pledge.indicator) {
 				throw new RollBack({ decision: 'no-indicator' })
+			}
+			// The rules the submission was checked by, again: the baseline may have moved since.
+			const asOfProblem = measuredAsOfProblem(evidence.measuredAsOf, {
+				baselineDate: pledge.indicator.baselineDate,
+				today: latestToday(now),
+			})
+			if (asOfProblem) {
+				throw new RollBack({
+					decision: asOfProblem === 'future' ? 'measured-in-future' : 'measured-before-baseline',
+				})
 			}
 			const measurement = await tx.measurement.create({
 				data: {
@@ -374,13 +400,20 @@ function ownEvidenceResult(result: SaveResult<OwnEvidenceRow, EvidenceProblem>):
 	return result
 }
 
-function sameEvidence(stored: OwnEvidenceRow, input: EvidenceInput): boolean {
+function sameEvidence(
+	stored: OwnEvidenceRow,
+	input: EvidenceInput,
+	published: { on: Date | null; note: string | null },
+): boolean {
 	return (
 		stored.type === input.type &&
 		stored.sourceUrl === input.sourceUrl &&
 		stored.title === input.title &&
 		stored.publisher === input.publisher &&
-		isoDateOf(stored.publishedOn) === isoDateOf(input.publishedOn) &&
+		stored.publishedPrecision === input.publishedPrecision &&
+		(stored.publishedOn ? isoDateOf(stored.publishedOn) : null) ===
+			(published.on ? isoDateOf(published.on) : null) &&
+		stored.publishedNote === published.note &&
 		stored.excerpt === input.excerpt &&
 		stored.archiveUrl === (input.archiveUrl ?? null) &&
 		(stored.measuredValue?.toString() ?? null) === (input.measuredValue?.toString() ?? null) &&
@@ -402,10 +435,14 @@ function sameEvidence(stored: OwnEvidenceRow, input: EvidenceInput): boolean {
 export async function editOwnEvidence(
 	{ actor, evidenceId, input }: { actor: Actor; evidenceId: string; input: EvidenceEditInput },
 	prisma: PrismaClient = getPrisma(),
+	now = new Date(),
 ): Promise<OwnEvidenceResult> {
 	const facts = await authorOf(evidenceId, prisma)
 	if (!facts) return { status: 'not-found' }
 	if (facts.submittedById !== actor.id) return { status: 'not-yours' }
+	// The rules of a submission, again: a date as precise as the source prints it, a figure in its time.
+	const published = readPublicationDate(input, latestToday(now))
+	if ('field' in published) return { status: 'invalid', problems: { [published.field]: 'publication-date' } }
 	const resubmits = facts.reviewState === 'CHANGES_REQUESTED'
 	return ownEvidenceResult(
 		await updateVersioned<OwnEvidenceRow, EvidenceProblem>({
@@ -413,15 +450,23 @@ export async function editOwnEvidence(
 			version: input.version,
 			actor,
 			read: (tx, id) => tx.evidence.findUnique({ where: { id }, select: ownEvidenceSelect }),
-			unchanged: (before) => before.reviewState === 'PENDING' && sameEvidence(before, input),
+			unchanged: (before) => before.reviewState === 'PENDING' && sameEvidence(before, input, published),
 			check: async (tx, before) => {
-				if (input.measuredValue === undefined) return null
+				if (input.measuredValue === undefined && input.measuredAsOf === undefined) return null
 				const pledge = await tx.pledge.findUniqueOrThrow({
 					where: { id: before.pledgeId },
-					select: { kind: true, indicator: { select: { id: true } } },
+					select: { kind: true, indicator: { select: { id: true, baselineDate: true } } },
 				})
-				if (pledge.kind !== 'QUANTITATIVE') return { measuredValue: 'not-quantitative' }
-				return pledge.indicator ? null : { measuredValue: 'no-indicator' }
+				if (input.measuredValue !== undefined) {
+					if (pledge.kind !== 'QUANTITATIVE') return { measuredValue: 'not-quantitative' }
+					if (!pledge.indicator) return { measuredValue: 'no-indicator' }
+				}
+				if (input.measuredAsOf === undefined) return null
+				const problem = measuredAsOfProblem(input.measuredAsOf, {
+					baselineDate: pledge.indicator?.baselineDate ?? null,
+					today: latestToday(now),
+				})
+				return problem ? { measuredAsOf: problem } : null
 			},
 			update: (tx, where) =>
 				tx.evidence.updateMany({
@@ -437,7 +482,9 @@ export async function editOwnEvidence(
 						sourceUrl: input.sourceUrl,
 						title: input.title,
 						publisher: input.publisher,
-						publishedOn: input.publishedOn,
+						publishedOn: published.on,
+						publishedPrecision: input.publishedPrecision,
+						publishedNote: published.note,
 						excerpt: input.excerpt,
 						archiveUrl: input.archiveUrl ?? null,
 						measuredValue: input.measuredValue ?? null,
@@ -591,21 +638,23 @@ export async function listPendingEvidence(
 						pledgeId: string
 						title: string
 						publisher: string
-						publishedOn: Date
+						publishedOn: Date | null
+						publishedPrecision: DatePrecision
+						publishedNote: string | null
 						sourceUrl: string
 					}>
 				>`
-				SELECT e.id, e."pledgeId", e.title, e.publisher, e."publishedOn", e."sourceUrl"
+				SELECT e.id, e."pledgeId", e.title, e.publisher, e."publishedOn", e."publishedPrecision", e."publishedNote", e."sourceUrl"
 				FROM "Pledge" p
 				CROSS JOIN LATERAL (
-					SELECT e.id, e."pledgeId", e.title, e.publisher, e."publishedOn", e."sourceUrl"
+					SELECT e.id, e."pledgeId", e.title, e.publisher, e."publishedOn", e."publishedPrecision", e."publishedNote", e."sourceUrl"
 					FROM "Evidence" e
 					WHERE e."pledgeId" = p.id AND e."reviewState" = 'APPROVED'
-					ORDER BY e."publishedOn" DESC, e.id
+					ORDER BY e."publishedOn" DESC NULLS LAST, e.id
 					LIMIT ${latestApprovedPerPledge}
 				) e
 				WHERE p.id IN (${Prisma.join(pledgeIds)})
-				ORDER BY e."pledgeId", e."publishedOn" DESC, e.id`
+				ORDER BY e."pledgeId", e."publishedOn" DESC NULLS LAST, e.id`
 	return {
 		items: items.map((item) => ({
 			...presentEvidence(item),
@@ -615,7 +664,10 @@ export async function listPendingEvidence(
 				statusUpdatedAt: item.pledge.statusUpdatedAt?.toISOString() ?? null,
 				latestApprovedEvidence: latest
 					.filter((evidence) => evidence.pledgeId === item.pledgeId)
-					.map((evidence) => ({ ...evidence, publishedOn: isoDateOf(evidence.publishedOn) })),
+					.map(({ publishedOn, publishedPrecision, publishedNote, ...evidence }) => ({
+						...evidence,
+						published: publicationDateOf({ publishedOn, publishedPrecision, publishedNote }),
+					})),
 			},
 		})),
 		total,
@@ -732,7 +784,7 @@ function presentEvidence(evidence: EvidenceRow) {
 		sourceUrl: evidence.sourceUrl,
 		title: evidence.title,
 		publisher: evidence.publisher,
-		publishedOn: isoDateOf(evidence.publishedOn),
+		published: publicationDateOf(evidence),
 		excerpt: evidence.excerpt,
 		archiveUrl: evidence.archiveUrl,
 		measuredValue: evidence.measuredValue?.toString() ?? null,

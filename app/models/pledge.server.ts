@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
+import { publicationDateOf } from '~/forms/evidence-dates'
 import { isSlug, latestToday } from '~/forms/fields'
 import { deadlineProblem, indicatorDateProblems } from '~/forms/integrity-rules'
 import {
@@ -140,7 +141,8 @@ export async function getPledgePage(
 		}),
 		prisma.evidence.findMany({
 			where: approved,
-			orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }],
+			// Undated evidence last; a month or a year sorts by its start.
+			orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
 			skip: (evidencePage - 1) * evidencePageSize,
 			take: evidencePageSize,
 			select: {
@@ -149,6 +151,8 @@ export async function getPledgePage(
 				title: true,
 				publisher: true,
 				publishedOn: true,
+				publishedPrecision: true,
+				publishedNote: true,
 				excerpt: true,
 				sourceUrl: true,
 				archiveUrl: true,
@@ -216,9 +220,9 @@ export async function getPledgePage(
 		})),
 		timeline,
 		evidence: {
-			items: evidence.map((item) => ({
+			items: evidence.map(({ publishedOn, publishedPrecision, publishedNote, ...item }) => ({
 				...item,
-				publishedOn: isoDate(item.publishedOn),
+				published: publicationDateOf({ publishedOn, publishedPrecision, publishedNote }),
 				measuredValue: item.measuredValue === null ? null : item.measuredValue.toNumber(),
 				measuredAsOf: item.measuredAsOf ? isoDate(item.measuredAsOf) : null,
 			})),

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
+import { publicationDateOf } from '~/forms/evidence-dates'
 import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
 import { publicTextProblem, statusDateProblem } from '~/forms/integrity-rules'
 import type {
@@ -441,9 +442,17 @@ export async function getStatusPage(
 		listLedger(pledgeId, prisma),
 		prisma.evidence.findMany({
 			where: { pledgeId, reviewState: 'APPROVED' },
-			orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }],
+			orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
 			take: selectableEvidenceLimit,
-			select: { id: true, title: true, publisher: true, publishedOn: true, sourceUrl: true },
+			select: {
+				id: true,
+				title: true,
+				publisher: true,
+				publishedOn: true,
+				publishedPrecision: true,
+				publishedNote: true,
+				sourceUrl: true,
+			},
 		}),
 		suggestionFrom === undefined ? undefined : getSuggestion(pledgeId, suggestionFrom, prisma),
 	])
@@ -459,7 +468,10 @@ export async function getStatusPage(
 		},
 		ledgerHeadId: ledger[0]?.id ?? '',
 		ledger,
-		approvedEvidence: evidence.map((item) => ({ ...item, publishedOn: isoDateOf(item.publishedOn) })),
+		approvedEvidence: evidence.map(({ publishedOn, publishedPrecision, publishedNote, ...item }) => ({
+			...item,
+			published: publicationDateOf({ publishedOn, publishedPrecision, publishedNote }),
+		})),
 		suggestion,
 	}
 }

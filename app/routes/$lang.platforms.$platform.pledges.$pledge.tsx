@@ -4,6 +4,7 @@ import { platformVisibilityFor } from '~/auth/guards.server'
 import { CorrectionChange } from '~/components/correction-change'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
+import { PublishedDate } from '~/components/publication-date'
 import {
 	DateText,
 	DraftBanner,
@@ -331,7 +332,7 @@ function EvidenceList({ page }: { page: PledgePage }) {
 								<p className="evidence-meta">
 									<span className="tag">{t(`evidenceType.${item.type}`)}</span>
 									<span>{item.publisher}</span>
-									<span>{t('pledge.evidence.published', { date: format.date(item.publishedOn) })}</span>
+									<PublishedDate published={item.published} />
 								</p>
 								<h3>{item.title}</h3>
 								<blockquote cite={item.sourceUrl}>

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
 
 /**
@@ -14,7 +15,13 @@ const replySchema = z.object({
 })
 
 const conflictSchema = z.object({
-	conflict: z.object({ message: z.string(), values: z.record(z.string(), z.unknown()) }),
+	conflict: z.object({
+		message: z.string(),
+		values: z.record(z.string(), z.unknown()),
+		savedBy: z.string().nullable(),
+		savedAt: z.string().nullable(),
+		differences: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+	}),
 })
 
 function get(value: unknown, key: string | number): unknown {
@@ -55,7 +62,31 @@ export function shownOf(values: unknown, names: readonly string[]): Record<strin
 	return Object.fromEntries(names.map((name) => [name, shownAt(values, name)]))
 }
 
-/** A 409's answer: why, and the stored, newer values the form starts again from. */
+/**
+ * A 409's answer: why, the stored, newer values, who saved them and when, and the saved value of each field
+ * that differs from what was sent (the values sent come back as its reply: `replyOf`).
+ */
 export function conflictOf(body: unknown) {
 	return conflictSchema.parse(body).conflict
+}
+
+type Payload = string | Payload[] | { [key: string]: Payload }
+/** A form's values as conform sends them back: text, lists and objects of them. */
+const payloadSchema: z.ZodType<Payload> = z.lazy(() =>
+	z.union([z.string(), z.array(payloadSchema), z.record(z.string(), payloadSchema)]),
+)
+
+const submissionResultSchema = z.object({
+	result: z.object({
+		status: z.enum(['success', 'error']).optional(),
+		initialValue: z.record(z.string(), payloadSchema).nullable().optional(),
+		error: z.record(z.string(), z.array(z.string()).nullable()).optional(),
+		state: z.object({ validated: z.record(z.string(), z.boolean()) }).optional(),
+		fields: z.array(z.string()).optional(),
+	}),
+})
+
+/** conform's reply in an answer, as the page passes it to its form as `lastResult`. */
+export function submissionResultOf(body: unknown): SubmissionResult<string[]> {
+	return submissionResultSchema.parse(body).result
 }

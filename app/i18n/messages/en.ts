@@ -236,6 +236,11 @@ export const en = {
 	} satisfies PluralMessage,
 	'pledge.indicator.noChart':
 		'There is no figure yet: the chart appears with the first one from reviewed evidence.',
+
+	// Part C (issue 9): publication dates as precise as the source prints them.
+	'pledge.evidence.publishedMonth': 'Published {date}',
+	'pledge.evidence.publishedYear': 'Published in {year}',
+	'pledge.evidence.dateNotPrinted': 'Publication date not printed',
 } as const
 
 export type MessageKey = keyof typeof en

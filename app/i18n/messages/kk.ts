@@ -236,4 +236,9 @@ export const kk: Messages = {
 	},
 	'pledge.indicator.noChart':
 		'Әзірге көрсеткіш жоқ: график тексерілген дереккөздегі алғашқы көрсеткішпен бірге пайда болады.',
+
+	// Part C (issue 9): publication dates as precise as the source prints them.
+	'pledge.evidence.publishedMonth': 'Жарияланды: {date}',
+	'pledge.evidence.publishedYear': 'Жарияланды: {year} ж.',
+	'pledge.evidence.dateNotPrinted': 'Жарияланған күні көрсетілмеген',
 }

@@ -247,4 +247,9 @@ export const ru: Messages = {
 	},
 	'pledge.indicator.noChart':
 		'Значений пока нет: график появится с первым значением из проверенного источника.',
+
+	// Part C (issue 9): publication dates as precise as the source prints them.
+	'pledge.evidence.publishedMonth': 'Опубликовано: {date}',
+	'pledge.evidence.publishedYear': 'Опубликовано в {year} г.',
+	'pledge.evidence.dateNotPrinted': 'Дата публикации не указана',
 }

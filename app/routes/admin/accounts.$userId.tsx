@@ -8,11 +8,14 @@ import {
 	FormMessage,
 	HiddenField,
 	RadioGroup,
+	SavedMeanwhileProvider,
 	StaffForm,
 	useStaffForm,
 	type Refused,
+	type SavedMeanwhile,
 } from '~/components/forms'
 import { SecurityEventsTable } from '~/components/security-events'
+import { withSavedValuesTaken } from '~/forms/conflict'
 import { isRecordId } from '~/forms/fields'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
@@ -31,6 +34,7 @@ import { listAuditEntriesFor } from '~/models/audit.server'
 import { generateOneTimePassword } from '~/models/password.server'
 import { changeRole, getAccount, resetPassword, setDisabled } from '~/models/user.server'
 import { PasswordChoiceFields, roleChoices } from '~/components/account-fields'
+import { answerConflict } from './record-save.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: `${data?.account.displayName ?? 'Account'} · Accounts · Admin · Uade` },
@@ -68,8 +72,10 @@ function refuseLastAdmin(submission: Submission<unknown>) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	// An unknown account is a 404 whatever the form held.
-	const { id: userId } = await findAccount(params.userId)
-	const formData = await readForm(request)
+	const account = await findAccount(params.userId)
+	const userId = account.id
+	// The role as stored, for a role form whose editor took the saved role after a conflict.
+	const formData = withSavedValuesTaken(await readForm(request), { role: account.role })
 	const chosen = parseForm(formData, accountChangeIntentSchema)
 	if (chosen.status !== 'success') return refuse(chosen, { hideFields: userSecretFields })
 	switch (chosen.value.intent) {
@@ -79,6 +85,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			const { version, role } = submission.value
 			const result = await changeRole({ userId, version, role }, actor)
 			if (result.status === 'invalid') return refuseLastAdmin(submission)
+			if (result.status === 'conflict') {
+				// The role chosen is kept on the newer version, beside the role saved meanwhile.
+				const newer = await findAccount(userId)
+				return answerConflict(submission, {
+					message: accountChangeMessages.roleConflict,
+					newer: { intent: 'change-role', version: String(newer.version), role: newer.role },
+					entity: { type: 'User', id: userId },
+				})
+			}
 			if (result.status !== 'saved') return answerStale('change-role', result)
 			const message =
 				result.record.version === version ? accountChangeMessages.roleKept : accountChangeMessages.roleChanged
@@ -124,15 +139,27 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 })
 
 type Account = ReturnType<typeof useLoaderData<typeof loader>>['account']
-type Answer = ReturnType<typeof useActionData<typeof action>>
+/**
+ * What the action answers. A role conflict (`answerConflict`) is a refusal's shape and more, so TypeScript
+ * folds it into the refusal in the action's inferred type: it is named here.
+ */
+type Answer =
+	| ReturnType<typeof useActionData<typeof action>>
+	| (Refused & { conflict: SavedMeanwhile & { message: string; values: { version: string } } })
 
-/** What the action answered, for the form with `intent`: its reply when refused, else a message. */
+/**
+ * What the action answered, for the form with `intent`: its reply when refused (or, after a conflict, the
+ * values sent on the newer version, with what was saved meanwhile), else a message.
+ */
 function answerFor(answer: Answer, intent: AccountChangeIntent) {
 	if (!answer) return { lastResult: null, message: null }
 	if ('result' in answer) {
+		const mine = answer.result.initialValue?.intent === intent
+		const conflict = mine && 'conflict' in answer ? answer.conflict : null
 		return {
-			lastResult: answer.result.initialValue?.intent === intent ? answer.result : null,
-			message: null,
+			lastResult: mine ? answer.result : null,
+			message: conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null,
+			saved: conflict,
 		}
 	}
 	if (answer.intent !== intent) return { lastResult: null, message: null }
@@ -143,13 +170,14 @@ function answerFor(answer: Answer, intent: AccountChangeIntent) {
 
 export default function AccountDetail() {
 	const { account, history, isSelf } = useLoaderData<typeof loader>()
-	const answer = useActionData<typeof action>()
+	const answer: Answer = useActionData<typeof action>()
 	const state = account.disabled
 		? 'Disabled'
 		: account.mustChangePassword
 			? 'Active, must choose a new password at the next sign-in'
 			: 'Active'
 	const resetAnswer = answerFor(answer, 'reset-password')
+	const roleAnswer = answerFor(answer, 'change-role')
 	const oneTimePassword =
 		answer && 'oneTimePassword' in answer && answer.intent === 'reset-password'
 			? answer.oneTimePassword
@@ -179,7 +207,12 @@ export default function AccountDetail() {
 			<section className="panel" aria-labelledby="role-title">
 				<h2 id="role-title">Role</h2>
 				{/* A new version (a change saved) remounts each form, so that it shows the account as it is. */}
-				<RoleForm key={account.version} account={account} {...answerFor(answer, 'change-role')} />
+				<RoleForm
+					// After a conflict (the page's account may be older: a 409 reloads nothing), the newer version.
+					key={roleAnswer.saved?.values.version ?? account.version}
+					account={account}
+					{...roleAnswer}
+				/>
 			</section>
 
 			<section className="panel" aria-labelledby="access-title">
@@ -216,9 +249,14 @@ export default function AccountDetail() {
 	)
 }
 
-type FormProps = { account: Account; lastResult: Refused['result'] | null; message?: ReactNode }
+type FormProps = {
+	account: Account
+	lastResult: Refused['result'] | null
+	message?: ReactNode
+	saved?: SavedMeanwhile | null
+}
 
-function RoleForm({ account, lastResult, message }: FormProps) {
+function RoleForm({ account, lastResult, message, saved = null }: FormProps) {
 	const [form, fields] = useStaffForm(changeRoleSchema, {
 		lastResult,
 		defaultValue: { intent: 'change-role', version: String(account.version), role: account.role },
@@ -226,14 +264,16 @@ function RoleForm({ account, lastResult, message }: FormProps) {
 	return (
 		<>
 			{message}
-			<StaffForm form={form}>
-				<HiddenField field={fields.intent} />
-				<HiddenField field={fields.version} />
-				<RadioGroup label="Role of this account" field={fields.role} choices={roleChoices} />
-				<button type="submit" className="button">
-					Change role
-				</button>
-			</StaffForm>
+			<SavedMeanwhileProvider value={saved}>
+				<StaffForm form={form}>
+					<HiddenField field={fields.intent} />
+					<HiddenField field={fields.version} />
+					<RadioGroup label="Role of this account" field={fields.role} choices={roleChoices} />
+					<button type="submit" className="button">
+						Change role
+					</button>
+				</StaffForm>
+			</SavedMeanwhileProvider>
 		</>
 	)
 }

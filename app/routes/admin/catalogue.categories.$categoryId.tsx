@@ -29,6 +29,7 @@ import {
 	updateCategory,
 } from '~/models/category.server'
 import { answerSave } from './record-save.server'
+import { withSavedValuesTaken } from '~/forms/conflict'
 
 // One module for /admin/catalogue/categories/new (no id) and /admin/catalogue/categories/:categoryId.
 
@@ -62,12 +63,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const formData = await readForm(request)
 	const answer = {
 		noun: 'category',
+		entityType: 'Category',
 		path: '/admin/catalogue/categories',
 		problems: categoryProblems,
 		formValues: categoryFormValues,
 	}
 	if (existing) {
-		const submission = parseForm(formData, categoryEditSchema)
+		// The fields where the editor took the saved value after a conflict: see `withSavedValuesTaken`.
+		const submission = parseForm(
+			withSavedValuesTaken(formData, categoryFormValues(existing)),
+			categoryEditSchema,
+		)
 		if (submission.status !== 'success') return refuse(submission)
 		return answerSave(submission, await updateCategory(existing.id, submission.value, actor), answer)
 	}

@@ -34,6 +34,7 @@ import {
 import { listPoliticians } from '~/models/politician.server'
 import { answerPublication, isPublicationForm } from './platform-publication.server'
 import { answerSave } from './record-save.server'
+import { withSavedValuesTaken } from '~/forms/conflict'
 
 // One module for /admin/catalogue/platforms/new (no id) and /admin/catalogue/platforms/:platformId.
 
@@ -66,12 +67,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (existing && isPublicationForm(formData)) return answerPublication(existing.id, formData, actor)
 	const answer = {
 		noun: 'platform',
+		entityType: 'Platform',
 		path: '/admin/catalogue/platforms',
 		problems: platformProblems,
 		formValues: platformFormValues,
 	}
 	if (existing) {
-		const submission = parseForm(formData, platformEditSchema)
+		// The fields where the editor took the saved value after a conflict: see `withSavedValuesTaken`.
+		const submission = parseForm(
+			withSavedValuesTaken(formData, platformFormValues(existing)),
+			platformEditSchema,
+		)
 		if (submission.status !== 'success') return refuse(submission)
 		return answerSave(submission, await updatePlatform(existing.id, submission.value, actor), answer)
 	}

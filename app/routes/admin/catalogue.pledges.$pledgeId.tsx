@@ -11,6 +11,7 @@ import { paths } from '~/models/paths'
 import { getPledgeRecord, listPledgePlacements, updatePledge } from '~/models/pledge.server'
 import { statusLabel } from '~/components/labels'
 import { answerSave } from './record-save.server'
+import { withSavedValuesTaken } from '~/forms/conflict'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: `${data?.pledge.title ?? 'Pledge'} · Catalogue · Admin · Uade` },
@@ -43,12 +44,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = actorOf(await requireRole(request, 'ADMIN'), context)
 	const pledge = await findPledge(params.pledgeId)
 	const formData = await readForm(request)
-	const submission = parseForm(formData, pledgeEditSchema(pledge.kind, new Date()))
+	// The fields where the editor took the saved value after a conflict: see `withSavedValuesTaken`.
+	const submission = parseForm(
+		withSavedValuesTaken(formData, pledgeFormValues(pledge)),
+		pledgeEditSchema(pledge.kind, new Date()),
+	)
 	// "Add a step" or "Remove" pressed without JavaScript: the form again with the list changed.
 	if (submission.status === undefined) return replyToIntent(submission)
 	if (submission.status !== 'success') return refuse(submission)
 	return answerSave(submission, await updatePledge(pledge.id, submission.value, actor), {
 		noun: 'pledge',
+		entityType: 'Pledge',
 		path: '/admin/catalogue/pledges',
 		problems: pledgeProblems,
 		formValues: pledgeFormValues,

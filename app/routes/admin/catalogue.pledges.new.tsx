@@ -25,6 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return refuse(submission)
 	return answerSave(submission, await createPledge(submission.value, actor), {
 		noun: 'pledge',
+		entityType: 'Pledge',
 		path: '/admin/catalogue/pledges',
 		problems: pledgeProblems,
 		formValues: pledgeFormValues,

@@ -14,6 +14,7 @@ import {
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { createPolitician, getPolitician, updatePolitician } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
+import { withSavedValuesTaken } from '~/forms/conflict'
 
 // One module for /admin/catalogue/politicians/new (no id) and /admin/catalogue/politicians/:politicianId.
 
@@ -39,12 +40,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const formData = await readForm(request)
 	const answer = {
 		noun: 'politician',
+		entityType: 'Politician',
 		path: '/admin/catalogue/politicians',
 		problems: politicianProblems,
 		formValues: politicianFormValues,
 	}
 	if (existing) {
-		const submission = parseForm(formData, politicianEditSchema)
+		// The fields where the editor took the saved value after a conflict: see `withSavedValuesTaken`.
+		const submission = parseForm(
+			withSavedValuesTaken(formData, politicianFormValues(existing)),
+			politicianEditSchema,
+		)
 		if (submission.status !== 'success') return refuse(submission)
 		return answerSave(submission, await updatePolitician(existing.id, submission.value, actor), answer)
 	}

@@ -21,7 +21,7 @@ import {
 	type FormField,
 	type Refused,
 } from '~/components/forms'
-import { statusLabel, statusOptions } from '~/components/labels'
+import { publicationDateLabel, publishedPhrase, statusLabel, statusOptions } from '~/components/labels'
 import { isoDateOf, parseIsoDate } from '~/forms/fields'
 import { publicTextMinimum } from '~/forms/integrity-rules'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
@@ -421,7 +421,9 @@ function LedgerPreview({ preview, page }: { preview: Preview; page: StatusPage }
 				{evidence.length > 0 ? (
 					<p>
 						Rests on:{' '}
-						{evidence.map((item) => `${item.title} (${item.publisher}, ${item.publishedOn})`).join('; ')}
+						{evidence
+							.map((item) => `${item.title} (${item.publisher}, ${publishedPhrase(item.published)})`)
+							.join('; ')}
 					</p>
 				) : null}
 			</div>
@@ -498,7 +500,7 @@ function LedgerEntryFields({
 				empty="Nothing to choose from yet."
 				choices={approvedEvidence.map((evidence) => ({
 					value: evidence.id,
-					label: `${evidence.title} (${evidence.publisher}, ${evidence.publishedOn})`,
+					label: `${evidence.title} (${evidence.publisher}, ${publicationDateLabel(evidence.published)})`,
 				}))}
 			/>
 		</>

@@ -16,7 +16,7 @@ import {
 	useStaffForm,
 	type Refused,
 } from '~/components/forms'
-import { evidenceTypeLabels, reviewStateLabels, statusLabel } from '~/components/labels'
+import { evidenceTypeLabels, publicationDateLabel, reviewStateLabels, statusLabel } from '~/components/labels'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { reviewProblems, reviewSchema } from '~/forms/review'
@@ -123,7 +123,10 @@ export default function ReviewEvidence() {
 					<dt>Publisher</dt>
 					<dd>{evidence.publisher}</dd>
 					<dt>Published</dt>
-					<dd>{evidence.publishedOn}</dd>
+					<dd>
+						{publicationDateLabel(evidence.published)}
+						{evidence.published.note ? ` (${evidence.published.note})` : null}
+					</dd>
 					{evidence.archiveUrl ? (
 						<>
 							<dt>Archived copy</dt>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage } from '~/components/forms'
-import { evidenceTypeLabels, statusLabel } from '~/components/labels'
+import { evidenceTypeLabels, publicationDateLabel, publishedPhrase, statusLabel } from '~/components/labels'
 import { listPendingEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 import { pageParam } from '~/routes/page-param'
@@ -53,8 +53,8 @@ export default function ReviewQueue() {
 								<Link to={`/admin/review/${item.id}`}>{item.title}</Link>
 							</h2>
 							<p className="muted">
-								{evidenceTypeLabels[item.type]} · {item.publisher} · published {item.publishedOn} · submitted
-								by {item.submittedBy.displayName} on {item.submittedAt.slice(0, 10)}
+								{evidenceTypeLabels[item.type]} · {item.publisher} · {publishedPhrase(item.published)} ·
+								submitted by {item.submittedBy.displayName} on {item.submittedAt.slice(0, 10)}
 							</p>
 							{item.measuredValue !== null && item.pledge.indicator ? (
 								<p>
@@ -93,7 +93,7 @@ export default function ReviewQueue() {
 														{evidence.title}
 													</a>{' '}
 													<span className="muted">
-														({evidence.publisher}, {evidence.publishedOn})
+														({evidence.publisher}, {publicationDateLabel(evidence.published)})
 													</span>
 												</li>
 											))}

@@ -11,7 +11,7 @@ import { actorOf, requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EvidenceFields, unshownEvidenceMessages } from '~/components/evidence-fields'
 import { FormMessage, HiddenField, StaffForm, useStaffForm, type Refused } from '~/components/forms'
-import { evidenceTypeLabels, reviewStateLabels, statusLabel } from '~/components/labels'
+import { evidenceTypeLabels, publishedPhrase, reviewStateLabels, statusLabel } from '~/components/labels'
 import {
 	evidenceEditSchema,
 	evidenceFormValues,
@@ -236,7 +236,7 @@ function Settled({ evidence }: { evidence: OwnEvidenceView }) {
 				</dd>
 				<dt>Publisher</dt>
 				<dd>
-					{evidence.publisher}, {evidence.publishedOn}
+					{evidence.publisher}, {publishedPhrase(evidence.published)}
 				</dd>
 				{evidence.suggestedStatus ? (
 					<>

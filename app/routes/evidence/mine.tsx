@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage } from '~/components/forms'
-import { evidenceTypeLabels, reviewStateLabels } from '~/components/labels'
+import { evidenceTypeLabels, publicationDateLabel, reviewStateLabels } from '~/components/labels'
 import { listEvidenceBySubmitter } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 import { pageParam } from '~/routes/page-param'
@@ -82,7 +82,8 @@ export default function MySubmissions() {
 										</a>
 										<br />
 										<span className="muted">
-											{evidenceTypeLabels[item.type]} · {item.publisher} · {item.publishedOn}
+											{evidenceTypeLabels[item.type]} · {item.publisher} ·{' '}
+											{publicationDateLabel(item.published)}
 										</span>
 										{item.measuredValue !== null ? (
 											<>

@@ -59,7 +59,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewEvidence() {
 	const { pledge } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const [form, fields] = useStaffForm(evidenceSchema(new Date()), { lastResult: actionData?.result })
+	const [form, fields] = useStaffForm(evidenceSchema(new Date()), {
+		lastResult: actionData?.result,
+		defaultValue: { publishedPrecision: 'DAY' },
+	})
 	const unshownMessages = unshownEvidenceMessages(fields, pledge.indicator)
 	return (
 		<>
