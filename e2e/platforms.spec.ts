@@ -10,6 +10,8 @@ test('the platform index lists published platforms with their politician, electi
 	page,
 	server,
 }) => {
+	// Several pages and a platform of its own: more than the default 30 s on a busy machine.
+	test.slow()
 	const platform = await createTestPlatform(server)
 	const draft = await createTestPlatform(server, { published: false })
 
@@ -42,6 +44,8 @@ test('a politician’s page shows their office and platforms, reached from the p
 	page,
 	server,
 }) => {
+	// Several pages and a platform of its own: more than the default 30 s on a busy machine.
+	test.slow()
 	const platform = await createTestPlatform(server)
 
 	await page.goto(`/ru/platforms/${platform.slug}`)
@@ -75,6 +79,7 @@ test('a draft is a 404 for a visitor and an uncached, marked preview for staff, 
 	factCheckerPage,
 	adminPage,
 }) => {
+	test.slow()
 	const draft = await createTestPlatform(server, { published: false })
 	const draftPath = `/en/platforms/${draft.slug}`
 
