@@ -25,10 +25,10 @@ describe('the review form', () => {
 
 	test('wants a decision', () => {
 		expect(errorsOf(parseForm(reviewSchema, { decision: 'postpone' }))).toEqual({
-			decision: ['Choose approve or reject.'],
+			decision: ['Choose approve, request changes or reject.'],
 		})
 		expect(errorsOf(parseForm(reviewSchema, { note: 'x' }))).toEqual({
-			decision: ['Choose approve or reject.'],
+			decision: ['Choose approve, request changes or reject.'],
 		})
 	})
 

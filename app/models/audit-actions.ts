@@ -100,6 +100,10 @@ export const auditActionGroups = [
 	actions: Record<string, string>
 }>
 
+/** Every action the app may write: `recordAudit` takes no other, so a new action cannot miss its label. */
+export type AuditAction = ActionsOf<(typeof auditActionGroups)[number]>
+type ActionsOf<Group> = Group extends { actions: infer Actions } ? keyof Actions & string : never
+
 const labels = new Map<string, string>(
 	auditActionGroups.flatMap((group) => [
 		[group.prefix, group.any] as const,

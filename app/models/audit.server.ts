@@ -1,12 +1,13 @@
 import type { Prisma } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { validIpAddress } from './ip-address.server'
+import type { AuditAction } from './audit-actions'
 
 export type AuditRecord = {
 	/** Who did it; null when nobody was signed in (a failed sign-in) or for the command line. */
 	actorId: string | null
-	/** `area.verb`, for example `auth.sign_in` or `user.role_change`. */
-	action: string
+	/** `area.verb`, for example `auth.sign_in` or `user.role_change`: one of app/models/audit-actions.ts. */
+	action: AuditAction
 	entityType: string
 	entityId: string
 	before?: Prisma.InputJsonValue | null

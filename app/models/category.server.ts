@@ -9,6 +9,7 @@ import {
 } from '~/forms/category'
 import type { TranslationInput } from '~/forms/translations'
 import type { Locale } from '~/i18n/locales'
+import type { AuditAction } from './audit-actions'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
 import { localize, translationsIn, writeTranslations } from './translation.server'
 
@@ -102,7 +103,7 @@ export async function getCategoryRecord(id: string, tx: Prisma.TransactionClient
 	return tx.category.findUnique({ where: { id }, select: categoryRecordSelect })
 }
 
-const audit = (action: string) => ({
+const audit = (action: AuditAction) => ({
 	action,
 	entityType: 'Category',
 	/** The category as text, as its form holds it. */

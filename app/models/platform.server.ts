@@ -9,6 +9,7 @@ import {
 	type PlatformProblem,
 	type PublicationChange,
 } from '~/forms/platform'
+import type { AuditAction } from './audit-actions'
 import { emptyStatusCounts, isoDate, type StatusCounts } from './overview.server'
 import { recordAudit } from './audit.server'
 import { assertAdmin, createAudited, updateVersioned, type Actor, type Problems } from './save.server'
@@ -291,7 +292,7 @@ export async function getPlatformRecord(id: string, tx: Prisma.TransactionClient
 	return tx.platform.findUnique({ where: { id }, select: platformRecordSelect })
 }
 
-const audit = (action: string) => ({
+const audit = (action: AuditAction) => ({
 	action,
 	entityType: 'Platform',
 	/** The platform as text, as its form holds it. */

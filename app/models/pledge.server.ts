@@ -11,6 +11,7 @@ import {
 	type PledgeProblem,
 } from '~/forms/pledge'
 import type { Locale } from '~/i18n/locales'
+import type { AuditAction } from './audit-actions'
 import { indicatorSpan, readIndicator, type IndicatorPlan, type IndicatorPoint } from './indicator'
 import { daysBetween, isoDate } from './overview.server'
 import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './platform.server'
@@ -366,7 +367,7 @@ export async function getPledgeRecord(
 	return { ...pledge, translations, indicator, milestoneSteps }
 }
 
-const audit = (action: string) => ({
+const audit = (action: AuditAction) => ({
 	action,
 	entityType: 'Pledge',
 	/** The pledge as text, as its form holds it, with what the form does not change but names it. */

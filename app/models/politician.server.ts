@@ -1,6 +1,7 @@
 import type { Prisma } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import type { PoliticianCreateInput, PoliticianEditInput } from '~/forms/politician'
+import type { AuditAction } from './audit-actions'
 import { createAudited, updateVersioned, type Actor } from './save.server'
 
 const politicianSelect = { id: true, slug: true, name: true, office: true, version: true } as const
@@ -19,7 +20,7 @@ export async function getPolitician(id: string, tx: Prisma.TransactionClient = g
 	return tx.politician.findUnique({ where: { id }, select: politicianSelect })
 }
 
-const audit = (action: string) => ({
+const audit = (action: AuditAction) => ({
 	action,
 	entityType: 'Politician',
 	snapshot: ({ slug, name, office }: PoliticianRecord) => ({ slug, name, office }),

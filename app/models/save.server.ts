@@ -2,6 +2,7 @@ import { Prisma, type Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import type { Problems } from '~/forms/problems'
 import { recordAudit } from './audit.server'
+import type { AuditAction } from './audit-actions'
 
 /**
  * Who makes a change, for the checks a model makes again (routes check the role first) and the audit
@@ -36,7 +37,7 @@ export function assertAdmin(actor: Actor): void {
 export type Check<Code extends string> = (tx: Prisma.TransactionClient) => Promise<Problems<Code> | null>
 
 type Audited<Stored> = {
-	action: string
+	action: AuditAction
 	entityType: string
 	/** What the audit log keeps of the record (never a secret). */
 	snapshot: (record: Stored) => Prisma.InputJsonObject

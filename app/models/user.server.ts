@@ -1,6 +1,7 @@
 import type { Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { passwordProblemOf, type PasswordProblem } from '~/forms/password'
+import type { AuditAction } from './audit-actions'
 import { recordAudit } from './audit.server'
 import { backoffWaitMs, failuresWorthCounting, secondsUntil, type Backoff } from './backoff.server'
 import { hashPassword, verifyPassword } from './password.server'
@@ -173,7 +174,7 @@ function changeAccess<Field extends 'role' | 'disabled'>(
 	}: AccountUpdate & {
 		field: Field
 		value: Account[Field]
-		action: string
+		action: AuditAction
 		update: VersionedUpdate<Account>
 	},
 	actor: Actor,

@@ -41,7 +41,7 @@ describe('npm run db:migration', () => {
 				'  @@index([platformId, status])\n  @@index([platformId, kind])\n',
 			)
 			// At the end: Prisma appends a new enum value, and the drift comparison checks the order.
-			.replace('  APPROVED\n  REJECTED\n}', '  APPROVED\n  REJECTED\n  WITHDRAWN\n}')
+			.replace('  CHANGES_REQUESTED\n  WITHDRAWN\n}', '  CHANGES_REQUESTED\n  WITHDRAWN\n  ARCHIVED\n}')
 		expect(changed).not.toBe(schema)
 		await writeFile(schemaFile(), changed)
 
@@ -56,7 +56,7 @@ describe('npm run db:migration', () => {
 		expect(result.verified).toBe(true)
 		const sql = await readFile(path.join(prismaDir, 'migrations', result.name, 'migration.sql'), 'utf8')
 		expect(sql).toBe(result.sql)
-		expect(sql).toContain(`ALTER TYPE "ReviewState" ADD VALUE 'WITHDRAWN';`)
+		expect(sql).toContain(`ALTER TYPE "ReviewState" ADD VALUE 'ARCHIVED';`)
 		expect(sql).toContain(`ALTER TABLE "Platform" ADD COLUMN     "tagline" TEXT;`)
 		expect(sql).toContain(`CREATE INDEX "Pledge_platformId_kind_idx" ON "Pledge"("platformId", "kind");`)
 

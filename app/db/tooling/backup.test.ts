@@ -146,6 +146,8 @@ beforeAll(async () => {
 			},
 		})
 		await prisma.auditEntry.create({ data: { action: 'user.create', entityType: 'User', entityId: userId } })
+		// A single-admin installation that turned the four-eyes rule off: the setting survives a restore.
+		await prisma.installationSettings.create({ data: { id: 1, fourEyes: false, version: 2 } })
 	} finally {
 		await prisma.$disconnect()
 	}

@@ -230,9 +230,11 @@ describe('the as-of date of a figure', () => {
 
 	test('approving evidence whose figure is dated before the baseline records nothing', async () => {
 		const admin = await createTestAccount({ role: 'ADMIN' })
+		// Submitted by someone else: the four-eyes rule would refuse the admin's own evidence first.
+		const checker = await createTestAccount({ role: 'FACT_CHECKER' })
 		const { id } = await createEvidence(prisma, {
 			pledgeId: itJobs,
-			userId: admin.id,
+			userId: checker.id,
 			title: 'A figure from before the baseline',
 			publishedOn: '2024-01-10',
 			measuredValue: 10,
