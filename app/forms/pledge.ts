@@ -162,14 +162,29 @@ export type PledgeEditInput = z.output<ReturnType<typeof pledgeEditSchema>>
 export type PledgeCreateInput = z.output<ReturnType<typeof pledgeCreateSchema>>
 
 /** Why the model refused a pledge, per field (the date rules' codes too: app/forms/integrity-rules). */
-export type PledgeProblem = 'taken' | 'unknown' | 'not-of-platform' | DateRuleProblem
+export type PledgeProblem =
+	| 'taken'
+	| 'unknown'
+	| 'not-of-platform'
+	| DateRuleProblem
+	// What the pledge's history already holds: a status in effect, a figure measured.
+	| 'after-ledger'
+	| 'after-measurement'
 
 export const pledgeProblems: ProblemMessages<PledgeProblem> = {
 	slug: { taken: 'Another pledge of this platform has this slug.' },
 	platformId: { unknown: 'Choose a platform from the list.' },
 	categoryId: { 'not-of-platform': 'Choose a category of this platform.' },
 	deadline: { 'before-source-date': integrityMessages.deadlineBeforeSource },
-	baselineDate: { 'in-future': integrityMessages.baselineInFuture },
+	baselineDate: {
+		'in-future': integrityMessages.baselineInFuture,
+		'after-measurement':
+			'A figure of this indicator is dated before this baseline: the baseline cannot come after a measurement.',
+	},
+	sourceDate: {
+		'after-ledger':
+			'A status of this pledge is in effect from before this date: the pledge cannot have been made after it.',
+	},
 	targetDate: { 'before-baseline': integrityMessages.targetBeforeBaseline },
 }
 

@@ -457,6 +457,38 @@ function pledgeDateProblems(
 	return Object.keys(problems).length > 0 ? problems : null
 }
 
+/**
+ * The dates an edit may not move past what the pledge's history holds: the ledger's entries were checked
+ * against the date the pledge was made, its figures against the baseline (the rules of app/forms/integrity-rules
+ * and evidence-dates), and an edit must not make a published entry break them.
+ */
+async function historyProblem(
+	tx: Prisma.TransactionClient,
+	pledgeId: string,
+	input: PledgeContent,
+): Promise<Problems<PledgeProblem> | null> {
+	const [firstEntry, firstFigure] = await Promise.all([
+		tx.statusUpdate.findFirst({
+			where: { pledgeId },
+			orderBy: { effectiveDate: 'asc' },
+			select: { effectiveDate: true },
+		}),
+		input.baselineDate
+			? tx.measurement.findFirst({
+					where: { indicator: { pledgeId } },
+					orderBy: { asOf: 'asc' },
+					select: { asOf: true },
+				})
+			: null,
+	])
+	const problems: Problems<PledgeProblem> = {}
+	if (firstEntry && input.sourceDate > firstEntry.effectiveDate) problems.sourceDate = 'after-ledger'
+	if (firstFigure && input.baselineDate && input.baselineDate > firstFigure.asOf) {
+		problems.baselineDate = 'after-measurement'
+	}
+	return Object.keys(problems).length > 0 ? problems : null
+}
+
 async function categoryProblem(
 	tx: Prisma.TransactionClient,
 	platformId: string,
@@ -477,7 +509,9 @@ export async function updatePledge(id: string, input: PledgeEditInput, actor: Ac
 		actor,
 		read: (tx, pledgeId) => getPledgeRecord(pledgeId, tx),
 		check: async (tx, before) =>
-			pledgeDateProblems(input, before.kind, now) ?? categoryProblem(tx, before.platformId, input.categoryId),
+			pledgeDateProblems(input, before.kind, now) ??
+			(await historyProblem(tx, id, input)) ??
+			categoryProblem(tx, before.platformId, input.categoryId),
 		update: async (tx, where, before) => {
 			const written = await tx.pledge.updateMany({
 				where,

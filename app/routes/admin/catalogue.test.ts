@@ -5,7 +5,7 @@ import { createTestAccount, outcomeOf, sessionCookieFor, testContext } from '~/t
 import { formFieldsOf, stepIntent, storedPledge, withChanges, withoutSteps } from '~/test/catalogue'
 import { conflictOf, replyOf, shownAt, valueAt } from '~/test/reply'
 import { runAsOwner, useTestDatabaseForApp } from '~/test/db'
-import { createEvidence, pledgeIdOf, recordStatus } from '~/test/ledger-fixtures'
+import { createEvidence, pledgeIdOf, recordMeasurement, recordStatus } from '~/test/ledger-fixtures'
 import * as cataloguePage from './catalogue'
 import * as editPage from './catalogue.pledges.$pledgeId'
 import * as newPage from './catalogue.pledges.new'
@@ -37,6 +37,7 @@ beforeAll(async () => {
 		rationale: 'Moving.',
 		evidenceIds: [evidence.id],
 	})
+	await recordMeasurement(prisma, { pledgeId: itJobsId, userId: adminId, value: 5000, asOf: '2024-01-10' })
 })
 
 afterAll(async () => {
@@ -194,6 +195,17 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 		{
 			name: 'a baseline dated in the future',
 			changes: { baselineValue: '5', baselineDate: '2190-01-01', targetDate: '2199-01-01' },
+			field: 'baselineDate',
+		},
+		// Its history: a status in effect from 2024-01-10, a figure as of 2024-01-10.
+		{
+			name: 'a source date after a status in effect',
+			changes: { sourceDate: '2024-06-01' },
+			field: 'sourceDate',
+		},
+		{
+			name: 'a baseline after a measurement',
+			changes: { baselineValue: '5', baselineDate: '2024-06-01', targetDate: '2029-01-01' },
 			field: 'baselineDate',
 		},
 		{ name: 'a NUL in the title', changes: { title: 'a\u0000b' }, field: 'title' },
