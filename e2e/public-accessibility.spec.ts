@@ -9,26 +9,28 @@ test.beforeAll(async ({ server }) => {
 
 const languages = ['kk', 'ru', 'en'] as const
 
-/** Every public page, with and without data behind its charts. */
-function publicPages(lang: string): string[] {
-	return [
-		`/${lang}`,
-		`/${lang}/platforms/${platform.slug}`,
-		`/${lang}/platforms/fair-kazakhstan-2022/pledges`,
-		`/${lang}/platforms/${platform.slug}/pledges?principle=society`,
-		`/${lang}/platforms/fair-kazakhstan-2022/pledges/it-jobs`,
-		`/${lang}/platforms/${platform.slug}/pledges/ten-thousand-jobs`,
-		`/${lang}/platforms/${platform.slug}/pledges/new-library`,
-		`/${lang}/methodology`,
-		`/${lang}/about`,
-		`/${lang}/corrections`,
-	]
-}
+/**
+ * Every public page, with and without data behind its charts: a name, and the address in a language (the
+ * test platform's slug is known only once `beforeAll` made it). One test per page and language, so a slow
+ * page on a loaded machine spends its own time, not the time of the nine pages before it.
+ */
+const publicPages: Array<[string, (lang: string, slug: string) => string]> = [
+	['the home page', (lang) => `/${lang}`],
+	['a platform overview', (lang, slug) => `/${lang}/platforms/${slug}`],
+	['the pledge list', (lang) => `/${lang}/platforms/fair-kazakhstan-2022/pledges`],
+	['a filtered pledge list', (lang, slug) => `/${lang}/platforms/${slug}/pledges?principle=society`],
+	['an unrated pledge', (lang) => `/${lang}/platforms/fair-kazakhstan-2022/pledges/it-jobs`],
+	['a measured pledge', (lang, slug) => `/${lang}/platforms/${slug}/pledges/ten-thousand-jobs`],
+	['a milestone pledge', (lang, slug) => `/${lang}/platforms/${slug}/pledges/new-library`],
+	['the methodology', (lang) => `/${lang}/methodology`],
+	['about', (lang) => `/${lang}/about`],
+	['the corrections', (lang) => `/${lang}/corrections`],
+]
 
 for (const lang of languages) {
-	test(`axe finds no violations on the public pages in ${lang}`, async ({ page }) => {
-		test.slow()
-		for (const address of publicPages(lang)) {
+	for (const [name, addressIn] of publicPages) {
+		test(`axe finds no violations on ${name} in ${lang}`, async ({ page }) => {
+			const address = addressIn(lang, platform.slug)
 			await page.goto(address)
 			await expect(page.locator('html')).toHaveAttribute('lang', lang)
 			// Charts draw after hydration; check the page as a reader sees it then.
@@ -41,17 +43,18 @@ for (const lang of languages) {
 					nodes: violation.nodes.map((node) => node.target.join(' ')),
 				})),
 			).toEqual([])
-		}
-	})
+		})
+	}
 }
 
 test.describe('on a 360 px wide phone', () => {
 	test.use({ viewport: { width: 360, height: 740 } })
 
-	test('no public page scrolls sideways', async ({ page }) => {
-		test.slow()
-		for (const lang of languages) {
-			for (const address of publicPages(lang)) {
+	for (const lang of languages) {
+		test(`no public page scrolls sideways in ${lang}`, async ({ page }) => {
+			test.slow()
+			for (const [, addressIn] of publicPages) {
+				const address = addressIn(lang, platform.slug)
 				await page.goto(address)
 				await page.waitForLoadState('networkidle')
 				const overflow = await page.evaluate(
@@ -59,6 +62,6 @@ test.describe('on a 360 px wide phone', () => {
 				)
 				expect({ address, overflow }).toEqual({ address, overflow: 0 })
 			}
-		}
-	})
+		})
+	}
 })
