@@ -98,7 +98,7 @@ async function withAdaTheOnlyAdmin(run: () => Promise<void>) {
 }
 
 function adaAsActor(): Actor {
-	return { id: adaId, role: 'ADMIN', ipAddress: testContext.clientIp }
+	return { id: adaId, role: 'ADMIN', ipAddress: testContext.clientIp ?? null }
 }
 
 async function dashboardWarns() {
