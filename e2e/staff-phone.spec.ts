@@ -37,12 +37,15 @@ async function staffData(server: E2eServer, factCheckerId: string) {
 			excerpt: `An excerpt with ${longWord} in it.`,
 			reviewState: 'PENDING',
 		})
-		await createEvidence(prisma, {
+		const approved = await createEvidence(prisma, {
 			pledgeId: pledge.id,
 			userId: factCheckerId,
 			title: `Approved ${longWord}`,
 			publishedOn: '2024-02-01',
 			sourceUrl: longUrl,
+			// The suggestion the status form shows beside itself (`?evidence=`), long like the rest.
+			suggestedStatus: 'IN_PROGRESS',
+			suggestionReason: `The bulletin ${longWord} counts more jobs each quarter.`,
 		})
 		const triedEmail = `someone.with.a.very.long.address.${uniqueSuffix()}@${'sub'.repeat(12)}.example.org`
 		const attempt = await prisma.signInAttempt.create({
@@ -74,6 +77,7 @@ async function staffData(server: E2eServer, factCheckerId: string) {
 		return {
 			pledgeId: pledge.id,
 			pendingId: pending.id,
+			approvedId: approved.id,
 			platformId: platformRow.id,
 			politicianId: platformRow.politicianId,
 			categoryId: platformRow.categories[0]?.id ?? '',
@@ -91,6 +95,11 @@ async function staffData(server: E2eServer, factCheckerId: string) {
 async function sidewaysScroll(page: Page, path: string): Promise<string | null> {
 	const answer = await page.goto(path)
 	expect(answer?.status(), path).toBe(200)
+	return sidewaysScrollHere(page)
+}
+
+/** The same for the page as it is now (after a form was sent, say). */
+function sidewaysScrollHere(page: Page): Promise<string | null> {
 	return page.evaluate((limit) => {
 		const width = document.documentElement.scrollWidth
 		if (width <= limit) return null
@@ -127,6 +136,8 @@ test('every staff page fits a 360 px phone, for an admin and a fact-checker', as
 	const checkerContext = await browser.newContext({ viewport: phone })
 	const checker = await signInAs('FACT_CHECKER', { context: checkerContext })
 	const data = await staffData(server, checker.id)
+	const draft = await createTestPlatform(server, { published: false })
+	const draftId = draft.id
 	const admin = await signInAs('ADMIN', { context: page.context() })
 
 	await expectNoSidewaysScroll(page, [
@@ -134,11 +145,16 @@ test('every staff page fits a 360 px phone, for an admin and a fact-checker', as
 		'/admin/review',
 		`/admin/review/${data.pendingId}`,
 		`/admin/pledges/${data.pledgeId}/status`,
+		// Approved evidence leads here: the form beside the fact-checker's suggestion.
+		`/admin/pledges/${data.pledgeId}/status?evidence=${data.approvedId}`,
+		'/admin/settings',
 		'/admin/audit',
 		'/admin/catalogue',
 		`/admin/catalogue/pledges/${data.pledgeId}`,
 		'/admin/catalogue/pledges/new',
+		// A published platform and a draft: their Publication panels offer different buttons.
 		`/admin/catalogue/platforms/${data.platformId}`,
+		`/admin/catalogue/platforms/${draftId}`,
 		`/admin/catalogue/politicians/${data.politicianId}`,
 		`/admin/catalogue/categories/${data.categoryId}`,
 		'/admin/accounts',
@@ -148,6 +164,28 @@ test('every staff page fits a 360 px phone, for an admin and a fact-checker', as
 		'/evidence/mine',
 		'/account',
 	])
+
+	for (const id of [data.platformId, draftId]) {
+		await page.goto(`/admin/catalogue/platforms/${id}`)
+		await expect(page.getByRole('region', { name: 'Publication', exact: true })).toBeVisible()
+	}
+
+	// The status form's preview step, reached as an admin reaches it: fill in the form, press Preview.
+	await page.goto(`/admin/pledges/${data.pledgeId}/status?evidence=${data.approvedId}`)
+	await expect(
+		page.getByRole('complementary', { name: 'The fact-checker’s suggestion', exact: true }),
+	).toBeVisible()
+	const newStatus = page.getByRole('region', { name: 'Record a new status', exact: true })
+	await newStatus.getByLabel('Status', { exact: true }).selectOption('IN_PROGRESS')
+	await newStatus.getByLabel('Effective date', { exact: true }).fill('2024-03-15')
+	await newStatus
+		.getByLabel('Rationale', { exact: true })
+		.fill(`The bulletin ${longWord} shows more jobs in the first quarter of 2024.`)
+	await newStatus.getByRole('button', { name: 'Preview', exact: true }).click()
+	await expect(
+		newStatus.getByRole('region', { name: 'Check what the public will see', exact: true }),
+	).toBeVisible()
+	expect(await sidewaysScrollHere(page)).toBeNull()
 
 	// The audit log names what it is about, and a failed sign-in by the email tried.
 	await page.goto('/admin/audit')
@@ -169,6 +207,8 @@ test('every staff page fits a 360 px phone, for an admin and a fact-checker', as
 	const checkerPage = await checkerContext.newPage()
 	await expectNoSidewaysScroll(checkerPage, [
 		`/evidence/new?pledge=${data.pledgeId}`,
+		// The author's own page of the item while it awaits review (its edit form).
+		`/evidence/${data.pendingId}`,
 		'/evidence/mine',
 		'/account',
 	])

@@ -20,3 +20,8 @@ export type SettingsInput = z.output<typeof settingsSchema>
 export function settingsFormValues(settings: { fourEyes: boolean; version: number }) {
 	return { fourEyes: settings.fourEyes ? 'on' : 'off', version: String(settings.version) }
 }
+
+export const settingsMessages = {
+	otherAdmin:
+		'Another admin can review: the rule can be turned off only while you are the only active admin.',
+}

@@ -153,6 +153,8 @@ export async function auditSubjects(
 	for (const row of ledger) add('StatusUpdate', row.id, row.pledge.title, 'status entry')
 	for (const row of measurements) add('Measurement', row.id, row.indicator.pledge.title, row.indicator.name)
 	for (const row of attempts) add('SignInAttempt', row.id, row.email, 'no account has this email')
+	// One row for the whole installation: its name needs no query.
+	for (const id of idsOf('InstallationSettings')) add('InstallationSettings', id, 'Installation settings')
 	return subjects
 }
 

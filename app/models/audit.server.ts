@@ -94,12 +94,31 @@ async function withSubjects(entries: SelectedAuditEntry[]) {
 export type AuditEvent = Awaited<ReturnType<typeof listLatestSecurityEvents>>[number]
 
 /**
- * Who last changed a record and when, from its newest audit entry (every change writes one): for the editor
- * whose save came too late. `by` is null for the command line.
+ * The actions that move a record's version, per kind of record an edit form can conflict on. Others
+ * (publishing or featuring a platform, a sign-in) write an entry but leave the version, so they are not
+ * the change an editor's late save collided with.
+ */
+export const versionMovingActions: Readonly<Record<string, readonly string[]>> = {
+	Pledge: ['pledge.update'],
+	Platform: ['platform.update'],
+	Category: ['category.update'],
+	Politician: ['politician.update'],
+	User: ['user.role_change', 'user.disable', 'user.enable', 'user.password_reset', 'user.password_change'],
+	InstallationSettings: ['settings.update'],
+}
+
+/**
+ * Who last changed a record and when, from its newest audit entry among the actions that move its version
+ * (every such change writes one): for the editor whose save came too late. `by` is null for the command
+ * line.
  */
 export async function latestChangeOf({ entityType, entityId }: { entityType: string; entityId: string }) {
+	const actions = Object.hasOwn(versionMovingActions, entityType)
+		? versionMovingActions[entityType]
+		: undefined
 	const entry = await getPrisma().auditEntry.findFirst({
-		where: { entityType, entityId },
+		// A kind not listed keeps the newest entry of any action, as before.
+		where: { entityType, entityId, ...(actions ? { action: { in: [...actions] } } : {}) },
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 		select: { createdAt: true, actor: { select: { displayName: true } } },
 	})

@@ -54,8 +54,11 @@ afterAll(async () => {
 	await database.drop()
 })
 
-// Each test says which way the rule is; none relies on what an earlier one left.
+// Each test says which way the rule is; none relies on what an earlier one left. The rule is off only
+// while Ada is the only active admin (updateInstallationSettings refuses it otherwise), so turning it off
+// here disables Olga first; beforeEach enables her again.
 async function setFourEyes(fourEyes: boolean) {
+	if (!fourEyes) await prisma.user.update({ where: { id: olga.id }, data: { disabled: true } })
 	await prisma.installationSettings.upsert({
 		where: { id: 1 },
 		create: { id: 1, fourEyes },
@@ -65,6 +68,7 @@ async function setFourEyes(fourEyes: boolean) {
 
 beforeEach(async () => {
 	await prisma.installationSettings.deleteMany()
+	await prisma.user.update({ where: { id: olga.id }, data: { disabled: false } })
 })
 
 async function submitted(actor: Actor) {
@@ -184,7 +188,7 @@ describe('a status resting only on one’s own evidence', () => {
 			status: 'STALLED',
 			effectiveDate: '2026-10-20',
 			rationale: 'The release counted contracts signed, not people hired: hiring has stalled.',
-			correctionReason: 'The entry read contracts signed as people hired.',
+			correctionReason: 'The entry misread what the release counted.',
 			evidenceIds: [own],
 		})
 		expect(await recordCorrection({ actor: ada, pledgeId: itJobs, input: correction, now }, prisma)).toEqual({

@@ -13,6 +13,7 @@ import {
 	type SaveResult,
 	type VersionedUpdate,
 } from './save.server'
+import { restoreFourEyesForSecondAdmin } from './settings.server'
 
 const accountSelect = {
 	id: true,
@@ -120,6 +121,7 @@ export async function createAccount(
 				},
 				select: { id: true },
 			})
+			if (input.role === 'ADMIN') await restoreFourEyes(tx, by, input.displayName)
 			return id
 		},
 		audit: {
@@ -133,6 +135,19 @@ export async function createAccount(
 			}),
 		},
 		taken: { email: 'taken' },
+	})
+}
+
+/**
+ * An account that becomes an active admin (created as one, promoted or enabled) is someone else to review:
+ * the four-eyes rule, if an only admin had turned it off, turns back on in the same transaction.
+ */
+function restoreFourEyes(tx: Prisma.TransactionClient, by: Actor | 'command line', account: string) {
+	const signedIn = by === 'command line' ? null : by
+	return restoreFourEyesForSecondAdmin(tx, {
+		actorId: signedIn?.id ?? null,
+		ipAddress: signedIn?.ipAddress ?? null,
+		account,
 	})
 }
 
@@ -198,7 +213,13 @@ export function changeRole({ role, ...which }: AccountUpdate & { role: Role }, a
 			field: 'role',
 			value: role,
 			action: 'user.role_change',
-			update: (tx, where) => tx.user.updateMany({ where, data: { role, version: { increment: 1 } } }),
+			update: async (tx, where, before) => {
+				const result = await tx.user.updateMany({ where, data: { role, version: { increment: 1 } } })
+				if (result.count > 0 && role === 'ADMIN' && !before.disabled) {
+					await restoreFourEyes(tx, actor, before.displayName)
+				}
+				return result
+			},
 		},
 		actor,
 	)
@@ -212,8 +233,11 @@ export function setDisabled({ disabled, ...which }: AccountUpdate & { disabled: 
 			field: 'disabled',
 			value: disabled,
 			action: disabled ? 'user.disable' : 'user.enable',
-			update: async (tx, where) => {
+			update: async (tx, where, before) => {
 				const { count } = await tx.user.updateMany({ where, data: { disabled, version: { increment: 1 } } })
+				if (count > 0 && !disabled && before.role === 'ADMIN') {
+					await restoreFourEyes(tx, actor, before.displayName)
+				}
 				if (count === 0 || !disabled) return { count }
 				const sessions = await tx.session.deleteMany({ where: { userId: which.userId } })
 				return { count, details: { sessionsEnded: sessions.count } }

@@ -234,6 +234,23 @@ describe('the audit log in words', () => {
 			name: 'Second Admin',
 			detail: expect.stringContaining('@'),
 		})
+		// The installation's settings are one row, id 1: named in words, not by the bare id.
+		await prisma.$transaction((tx) =>
+			recordAudit(tx, {
+				actorId: adminId,
+				action: 'settings.update',
+				entityType: 'InstallationSettings',
+				entityId: '1',
+				before: { fourEyes: true },
+				after: { fourEyes: false },
+				ipAddress: null,
+			}),
+		)
+		const settingsChange = pageOf((await load('?entityType=InstallationSettings')).body).entries[0]
+		expect(settingsChange).toMatchObject({
+			entityId: '1',
+			subject: { name: 'Installation settings', detail: null },
+		})
 	})
 
 	test('a failed sign-in is shown as one, with the email that was tried', async () => {

@@ -120,6 +120,26 @@ describe('the review queue (/admin/review)', () => {
 		)
 	})
 
+	test('says what the last decision did, and ignores a made-up one (__proto__ among them) instead of crashing', async () => {
+		const lastDecision = async (reviewed: string) =>
+			field(
+				(
+					await outcomeOf(() =>
+						reviewQueuePage.loader({
+							request: request(`/admin/review?reviewed=${encodeURIComponent(reviewed)}`),
+							params: {},
+							context: testContext,
+						}),
+					)
+				).body,
+				'lastDecision',
+			)
+		expect(await lastDecision('rejected')).toBe('rejected')
+		for (const madeUp of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'published']) {
+			expect(await lastDecision(madeUp)).toBeNull()
+		}
+	})
+
 	test('a page past the last is 404', async () => {
 		const outcome = await outcomeOf(() =>
 			reviewQueuePage.loader({

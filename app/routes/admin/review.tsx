@@ -18,7 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const queue = await listPendingEvidence({ page })
 	if (page > queue.pageCount) throw new Response(null, { status: 404 })
 	const decision = url.searchParams.get('reviewed')
-	return { queue, lastDecision: decision && decision in decisionMessages ? decision : null }
+	// Own keys only: `in` would take `__proto__` or `constructor` for a decision and render an object.
+	return {
+		queue,
+		lastDecision: decision !== null && Object.hasOwn(decisionMessages, decision) ? decision : null,
+	}
 }
 
 /** What the queue says after a decision that leads back to it (an approval leads on to the status form). */

@@ -18,7 +18,7 @@ import {
 	type Refused,
 } from '~/components/forms'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
-import { settingsFormValues, settingsSchema } from '~/forms/settings'
+import { settingsFormValues, settingsMessages, settingsSchema } from '~/forms/settings'
 import { getInstallationSettings, updateInstallationSettings } from '~/models/settings.server'
 
 export const meta: MetaFunction = () => [{ title: 'Settings · Admin · Uade' }]
@@ -49,8 +49,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 				{ status: 409 },
 			)
 		case 'invalid':
+			return refuse(submission, { fieldErrors: { fourEyes: [settingsMessages.otherAdmin] } })
 		case 'not-found':
-			// The row is written on first save, and the form has nothing a model could refuse.
+			// The row is written on first save.
 			throw new Error(`Saving the settings answered ${result.status}`)
 	}
 }
@@ -103,7 +104,7 @@ function SettingsForm({
 					{
 						value: 'off',
 						label: 'Off',
-						hint: 'For an installation with a single admin: they may approve their own evidence and rate a pledge on it. The admin home warns while it is off.',
+						hint: 'Only for an installation with a single active admin: they may approve their own evidence and rate a pledge on it. The admin home warns while it is off, and the rule turns back on by itself when a second admin is added or enabled.',
 					},
 				]}
 			/>
