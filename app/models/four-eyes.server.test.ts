@@ -188,6 +188,8 @@ describe('a status resting only on one’s own evidence', () => {
 			status: 'STALLED',
 			effectiveDate: '2026-10-20',
 			rationale: 'The release counted contracts signed, not people hired: hiring has stalled.',
+			// A correction says what was wrong (item 2, merged alongside this test).
+			correctionReason: 'The entry read contracts signed as people hired.',
 			evidenceIds: [own],
 		})
 		expect(await recordCorrection({ actor: ada, pledgeId: itJobs, input: correction, now }, prisma)).toEqual({
