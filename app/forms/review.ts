@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { addFieldIssue, choice, limits, notAForm, optionalText } from './fields'
+import { addFieldIssue, choice, limits, notAForm, optionalText, version } from './fields'
 import type { ProblemMessages } from './problems'
 
 /** What an admin may decide on pending evidence. */
@@ -8,13 +8,16 @@ export const reviewDecisions = ['approve', 'request-changes', 'reject'] as const
 /**
  * Approve; send back to its author with a note saying what to change; or reject with a reason the
  * fact-checker will read. No note is `null` (the column's "none"); the shaping stays at the field, since a
- * transform of the whole form would hide its fields' limits from the browser (`getZodConstraint`).
+ * transform of the whole form would hide its fields' limits from the browser (`getZodConstraint`). The
+ * version is the one the admin's page was loaded with: the author may edit pending evidence, and a
+ * decision is on what the admin saw, so a newer version is refused (app/models/evidence.server.ts).
  */
 export const reviewSchema = z
 	.object(
 		{
 			decision: choice(reviewDecisions, { missing: 'Choose approve, request changes or reject.' }),
 			note: optionalText({ max: limits.reason }).transform((note) => note ?? null),
+			version: version(),
 		},
 		notAForm,
 	)

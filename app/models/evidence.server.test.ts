@@ -73,7 +73,7 @@ function evidenceInput(fields: Record<string, string> = {}) {
 	})
 }
 
-const approve = acceptedForm(reviewSchema, { decision: 'approve' })
+const approve = acceptedForm(reviewSchema, { decision: 'approve', version: '1' })
 
 function auditEntriesOf(entityId: string) {
 	return prisma.auditEntry.findMany({ where: { entityId }, orderBy: { createdAt: 'asc' } })
@@ -249,7 +249,7 @@ describe('reviewing evidence', () => {
 			{
 				actor: admin,
 				evidenceId: id,
-				decision: acceptedForm(reviewSchema, { decision: 'approve', note: 'Checked' }),
+				decision: acceptedForm(reviewSchema, { decision: 'approve', note: 'Checked', version: '1' }),
 			},
 			prisma,
 		)
@@ -271,7 +271,11 @@ describe('reviewing evidence', () => {
 
 	test('rejecting keeps the reason for the fact-checker', async () => {
 		const id = await submitted(qualitative)
-		const decision = acceptedForm(reviewSchema, { decision: 'reject', note: 'Not a primary source' })
+		const decision = acceptedForm(reviewSchema, {
+			decision: 'reject',
+			note: 'Not a primary source',
+			version: '1',
+		})
 		expect(await reviewEvidence({ actor: admin, evidenceId: id, decision }, prisma)).toEqual({
 			status: 'saved',
 			record: { id, pledgeId: qualitative, reviewState: 'REJECTED', measurementId: null },
@@ -318,7 +322,7 @@ describe('reviewing evidence', () => {
 
 	test('rejecting evidence with a figure records no measurement', async () => {
 		const id = await submitted(itJobs, { measuredValue: '1', measuredAsOf: '2026-09-30' })
-		const decision = acceptedForm(reviewSchema, { decision: 'reject', note: 'Wrong table' })
+		const decision = acceptedForm(reviewSchema, { decision: 'reject', note: 'Wrong table', version: '1' })
 		await reviewEvidence({ actor: admin, evidenceId: id, decision }, prisma)
 		expect(await prisma.measurement.count({ where: { evidenceId: id } })).toBe(0)
 	})
@@ -326,7 +330,7 @@ describe('reviewing evidence', () => {
 	test('a second decision on the same evidence is a conflict with the first decision, changing nothing', async () => {
 		const id = await submitted(qualitative)
 		await reviewEvidence({ actor: admin, evidenceId: id, decision: approve }, prisma)
-		const reject = acceptedForm(reviewSchema, { decision: 'reject', note: 'Changed my mind' })
+		const reject = acceptedForm(reviewSchema, { decision: 'reject', note: 'Changed my mind', version: '1' })
 		expect(await reviewEvidence({ actor: otherAdmin, evidenceId: id, decision: reject }, prisma)).toEqual({
 			status: 'conflict',
 			record: { id, pledgeId: qualitative, reviewState: 'APPROVED', measurementId: null },
@@ -522,7 +526,7 @@ describe('reading evidence', () => {
 			{
 				actor: admin,
 				evidenceId: first,
-				decision: acceptedForm(reviewSchema, { decision: 'reject', note: 'Duplicate source' }),
+				decision: acceptedForm(reviewSchema, { decision: 'reject', note: 'Duplicate source', version: '1' }),
 			},
 			prisma,
 		)
@@ -644,7 +648,8 @@ describe('random forms never cause an error', () => {
 				),
 				fc.boolean(),
 				async (values, withFigure) => {
-					const parsed = parseForm(reviewSchema, values)
+					// Fresh evidence, so the version the admin loaded is its first.
+					const parsed = parseForm(reviewSchema, { version: '1', ...values })
 					if (parsed.status !== 'success') return
 					const id = await submitted(
 						itJobs,

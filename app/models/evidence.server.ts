@@ -219,7 +219,9 @@ const decisionActions = {
  * An admin's decision on pending evidence, in one transaction with its audit entry: approve, send it back
  * to its author with a note (CHANGES_REQUESTED, out of the queue until they resubmit), or reject. Only a
  * PENDING row is changed (`updateMany` guarded by the state), so of two admins deciding at the same moment
- * one wins and the other gets a conflict with the evidence as the first left it. Approving evidence that
+ * one wins and the other gets a conflict with the evidence as the first left it; the decision carries the
+ * version the admin loaded, so evidence its author edited since is a conflict too (its state still
+ * PENDING), nothing written. Approving evidence that
  * carries a figure records the indicator's measurement in the same transaction (with its own audit entry);
  * if that cannot be done the approval is rolled back too. While the four-eyes rule applies (the default,
  * app/models/settings.server.ts), nobody approves evidence they submitted. Only an admin may decide
@@ -248,6 +250,7 @@ export async function reviewEvidence(
 					reviewState: true,
 					reviewedById: true,
 					reviewNote: true,
+					version: true,
 					measurement: { select: { id: true } },
 				},
 			})
@@ -263,11 +266,24 @@ export async function reviewEvidence(
 					},
 				}
 			}
+			if (stored.version !== decision.version) {
+				// Still pending, but the author edited it since the admin's page was loaded: a decision on
+				// content the admin never saw is refused (a conflict whose record is still PENDING).
+				return {
+					status: 'conflict',
+					record: {
+						id: stored.id,
+						pledgeId: stored.pledgeId,
+						reviewState: stored.reviewState,
+						measurementId: null,
+					},
+				}
+			}
 			if (reviewState === 'APPROVED' && stored.submittedById === actor.id && (await fourEyesApplies(tx))) {
 				return { status: 'invalid', problems: { decision: 'own-evidence' } }
 			}
 			const { count } = await tx.evidence.updateMany({
-				where: { id: evidenceId, reviewState: 'PENDING' },
+				where: { id: evidenceId, reviewState: 'PENDING', version: decision.version },
 				data: {
 					reviewState,
 					reviewedById: actor.id,
@@ -277,7 +293,7 @@ export async function reviewEvidence(
 				},
 			})
 			if (count === 0) {
-				// Decided by another admin between the read and the update.
+				// Decided by another admin, or edited by the author, between the read and the update.
 				const decided = await tx.evidence.findUniqueOrThrow({
 					where: { id: evidenceId },
 					select: { reviewState: true, measurement: { select: { id: true } } },
@@ -722,6 +738,7 @@ export async function getEvidence(id: string, prisma: PrismaClient = getPrisma()
 		where: { id },
 		select: {
 			...evidenceSelect,
+			version: true,
 			submittedBy: { select: { id: true, displayName: true } },
 			reviewedBy: { select: { id: true, displayName: true } },
 			measurement: { select: { id: true } },
@@ -741,6 +758,8 @@ export async function getEvidence(id: string, prisma: PrismaClient = getPrisma()
 	if (!evidence) return null
 	return {
 		...presentEvidence(evidence),
+		// The version the review page is loaded with, which the decision carries back (`reviewEvidence`).
+		version: evidence.version,
 		submittedBy: evidence.submittedBy,
 		reviewedBy: evidence.reviewedBy,
 		measurementId: evidence.measurement?.id ?? null,

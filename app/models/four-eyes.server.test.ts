@@ -86,7 +86,7 @@ async function submitted(actor: Actor) {
 	return result.record.id
 }
 
-const approve = acceptedForm(reviewSchema, { decision: 'approve' })
+const approve = acceptedForm(reviewSchema, { decision: 'approve', version: '1' })
 
 async function approved(by: Actor, reviewer: Actor) {
 	const id = await submitted(by)
@@ -137,7 +137,11 @@ describe('approving one’s own evidence', () => {
 			record: { reviewState: 'APPROVED' },
 		})
 		const second = await submitted(ada)
-		const reject = acceptedForm(reviewSchema, { decision: 'reject', note: 'Sent to the wrong pledge.' })
+		const reject = acceptedForm(reviewSchema, {
+			decision: 'reject',
+			note: 'Sent to the wrong pledge.',
+			version: '1',
+		})
 		expect(
 			await reviewEvidence({ actor: ada, evidenceId: second, decision: reject, now }, prisma),
 		).toMatchObject({ status: 'saved', record: { reviewState: 'REJECTED' } })

@@ -84,7 +84,7 @@ describe('a pledge’s "updated" date', () => {
 		const rejection = await reviewEvidence({
 			actor: admin,
 			evidenceId: rejected.id,
-			decision: { decision: 'reject', note: 'Not a primary source.' },
+			decision: { decision: 'reject', note: 'Not a primary source.', version: 1 },
 			now: new Date('2024-03-04T09:00:00.000Z'),
 		})
 		expect(rejection.status).toBe('saved')
@@ -94,7 +94,7 @@ describe('a pledge’s "updated" date', () => {
 		const approval = await reviewEvidence({
 			actor: admin,
 			evidenceId: approved.id,
-			decision: { decision: 'approve', note: null },
+			decision: { decision: 'approve', note: null, version: 1 },
 			now: new Date('2024-03-05T09:00:00.000Z'),
 		})
 		expect(approval.status).toBe('saved')
@@ -167,7 +167,7 @@ describe('a pledge’s "updated" date', () => {
 		const approval = await reviewEvidence({
 			actor: admin,
 			evidenceId: figure.id,
-			decision: { decision: 'approve', note: null },
+			decision: { decision: 'approve', note: null, version: 1 },
 			now: new Date('2024-08-02T09:00:00.000Z'),
 		})
 		expect(approval.status).toBe('saved')

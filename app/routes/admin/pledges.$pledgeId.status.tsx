@@ -1,4 +1,4 @@
-import type { Submission } from '@conform-to/react'
+import type { Submission, SubmissionResult } from '@conform-to/react'
 import {
 	data,
 	redirect,
@@ -54,6 +54,9 @@ async function requireStatusPage(pledgeId: string | undefined, suggestionFrom?: 
 }
 
 type StatusPage = Awaited<ReturnType<typeof requireStatusPage>>
+
+/** The entry another admin recorded while this one was deciding, named in the conflict message. */
+type RecordedMeanwhile = { status: Status; effectiveDate: string; author: string; recordedAt: string }
 
 // `?evidence=<id>` (the review page's way on after approving): the new-status form starts from that
 // evidence and its fact-checker's suggestion.
@@ -169,8 +172,36 @@ async function answer(
 			throw new Response(notFound, { status: 404 })
 		case 'invalid':
 			return refuse(submission, { fieldErrors: ledgerProblemMessages(result.problems, result.detail) })
-		case 'conflict':
-			return data({ conflict: { ...conflict, page: await requireStatusPage(pledgeId) } }, { status: 409 })
+		case 'conflict': {
+			const page = await requireStatusPage(pledgeId)
+			// What another admin recorded meanwhile: the new head, or the entry that corrected the one this
+			// admin was correcting. The admin's values are kept (the reply) and moved on top of it: the new
+			// head for a new status, the correcting entry's form for a correction (correcting the correction).
+			const meanwhile =
+				conflict.correctsId === null
+					? page.ledger.find((entry) => entry.id === page.ledgerHeadId)
+					: page.ledger.find((entry) => entry.correctsId === conflict.correctsId)
+			const reply = submission.reply()
+			const moved: Record<string, string> =
+				conflict.correctsId === null
+					? { ledgerHeadId: page.ledgerHeadId }
+					: meanwhile
+						? { correctsId: meanwhile.id }
+						: {}
+			const result: SubmissionResult<string[]> = {
+				...reply,
+				initialValue: { ...reply.initialValue, step: ledgerSteps.edit, ...moved },
+			}
+			const recordedMeanwhile: RecordedMeanwhile | null = meanwhile
+				? {
+						status: meanwhile.status,
+						effectiveDate: meanwhile.effectiveDate,
+						author: meanwhile.author,
+						recordedAt: meanwhile.recordedAt,
+					}
+				: null
+			return data({ conflict: { ...conflict, recordedMeanwhile, page, kept: result } }, { status: 409 })
+		}
 		case 'checked':
 			return data({ preview })
 		case 'saved':
@@ -195,7 +226,8 @@ export default function PledgeStatus() {
 	const actionData = useActionData<typeof action>()
 	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
 	const preview = actionData && 'preview' in actionData ? actionData.preview : null
-	const refused = actionData && 'result' in actionData ? actionData.result : null
+	// After a conflict, the admin's values kept, moved on top of what was recorded meanwhile.
+	const refused = actionData && 'result' in actionData ? actionData.result : (conflict?.kept ?? null)
 	const from = sentFrom(refused)
 	const page = conflict?.page ?? loaded.page
 	const { pledge, ledger, approvedEvidence, suggestion } = page
@@ -217,6 +249,15 @@ export default function PledgeStatus() {
 			{conflict ? (
 				<FormMessage tone="error">
 					<p>{conflict.message}</p>
+					{conflict.recordedMeanwhile ? (
+						<p>
+							Recorded meanwhile by {conflict.recordedMeanwhile.author} at{' '}
+							{conflict.recordedMeanwhile.recordedAt.slice(0, 16).replace('T', ' ')} UTC:{' '}
+							{statusLabel(conflict.recordedMeanwhile.status)} since{' '}
+							{english.date(conflict.recordedMeanwhile.effectiveDate)}. Your values are kept in the form, now
+							on top of it: preview and publish again if they still hold.
+						</p>
+					) : null}
 				</FormMessage>
 			) : null}
 

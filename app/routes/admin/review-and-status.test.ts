@@ -90,10 +90,16 @@ async function writeCounts() {
 	}
 }
 
-function review(evidenceId: string, fields: Record<string, string>, cookie = adminCookie) {
+/**
+ * An admin's decision, carrying the version the review page shows now (as if loaded just before), unless
+ * the fields name one.
+ */
+async function review(evidenceId: string, fields: Record<string, string>, cookie = adminCookie) {
+	const current = await prisma.evidence.findUnique({ where: { id: evidenceId }, select: { version: true } })
+	const sent = { version: String(current?.version ?? 1), ...fields }
 	return outcomeOf(() =>
 		reviewPage.action({
-			request: request(`/admin/review/${evidenceId}`, fields, cookie),
+			request: request(`/admin/review/${evidenceId}`, sent, cookie),
 			params: { evidenceId },
 			context: testContext,
 		}),

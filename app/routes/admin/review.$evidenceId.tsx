@@ -10,6 +10,7 @@ import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
 	FormMessage,
+	HiddenField,
 	RadioGroup,
 	StaffForm,
 	TextAreaField,
@@ -73,9 +74,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	switch (result.status) {
 		case 'not-found':
 			throw new Response('There is no such evidence.', { status: 404 })
-		case 'conflict':
+		case 'conflict': {
+			const now = await requireEvidence(result.record.id)
+			if (now.reviewState === 'PENDING') {
+				// Still pending but edited by its author since the page was loaded: the new version to read,
+				// the admin's decision and note kept in the form, which now carries the new version.
+				const reply = submission.reply()
+				return data(
+					{
+						changedMeanwhile: now,
+						result: { ...reply, initialValue: { ...reply.initialValue, version: String(now.version) } },
+					},
+					{ status: 409 },
+				)
+			}
 			// Someone else decided first: the evidence as it now is, with their decision.
-			return data({ alreadyReviewed: await requireEvidence(result.record.id) }, { status: 409 })
+			return data({ alreadyReviewed: now }, { status: 409 })
+		}
 		case 'invalid':
 			return refuse(submission, { fieldErrors: problemMessages(result.problems, reviewProblems) })
 		case 'saved':
@@ -87,7 +102,8 @@ export default function ReviewEvidence() {
 	const loaded = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const alreadyReviewed = actionData && 'alreadyReviewed' in actionData ? actionData.alreadyReviewed : null
-	const evidence = alreadyReviewed ?? loaded.evidence
+	const changedMeanwhile = actionData && 'changedMeanwhile' in actionData ? actionData.changedMeanwhile : null
+	const evidence = alreadyReviewed ?? changedMeanwhile ?? loaded.evidence
 	const { pledge } = evidence
 	return (
 		<>
@@ -100,6 +116,14 @@ export default function ReviewEvidence() {
 					<p>
 						Already reviewed: {alreadyReviewed.reviewedBy?.displayName ?? 'another admin'} decided first (
 						{reviewStateLabels[alreadyReviewed.reviewState].toLowerCase()}). Your decision was not recorded.
+					</p>
+				</FormMessage>
+			) : null}
+			{changedMeanwhile ? (
+				<FormMessage tone="error">
+					<p>
+						The author changed this evidence since you opened it; here is the new version. Your decision was
+						not recorded: read it again, then record your decision (kept below).
 					</p>
 				</FormMessage>
 			) : null}
@@ -187,6 +211,9 @@ export default function ReviewEvidence() {
 						</p>
 					) : null}
 					<DecisionForm
+						// A newer version (the author edited it meanwhile) remounts the form so it carries that one.
+						key={evidence.version}
+						version={evidence.version}
 						figure={evidence.measuredValue !== null}
 						lastResult={actionData && 'result' in actionData ? actionData.result : null}
 					/>
@@ -197,16 +224,23 @@ export default function ReviewEvidence() {
 }
 
 function DecisionForm({
+	version,
 	figure,
 	lastResult,
 }: {
+	/** The version of the evidence shown, which the decision is about. */
+	version: number
 	/** Whether the evidence carries a figure, which approving records on the indicator. */
 	figure: boolean
 	lastResult: Refused['result'] | null
 }) {
-	const [form, fields] = useStaffForm(reviewSchema, { lastResult })
+	const [form, fields] = useStaffForm(reviewSchema, {
+		defaultValue: { version: String(version) },
+		lastResult,
+	})
 	return (
 		<StaffForm form={form}>
+			<HiddenField field={fields.version} />
 			<RadioGroup
 				label="Decision"
 				field={fields.decision}

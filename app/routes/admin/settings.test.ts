@@ -120,10 +120,16 @@ async function adasPendingEvidence() {
 	})
 }
 
-function review(evidenceId: string, fields: Record<string, string>, cookie = adaCookie) {
+/**
+ * An admin's decision, carrying the version the review page shows now (as if loaded just before), unless
+ * the fields name one.
+ */
+async function review(evidenceId: string, fields: Record<string, string>, cookie = adaCookie) {
+	const current = await prisma.evidence.findUnique({ where: { id: evidenceId }, select: { version: true } })
+	const sent = { version: String(current?.version ?? 1), ...fields }
 	return outcomeOf(() =>
 		reviewPage.action({
-			request: request(`/admin/review/${evidenceId}`, cookie, fields),
+			request: request(`/admin/review/${evidenceId}`, cookie, sent),
 			params: { evidenceId },
 			context: testContext,
 		}),

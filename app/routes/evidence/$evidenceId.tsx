@@ -1,4 +1,4 @@
-import type { Submission } from '@conform-to/react'
+import type { Submission, SubmissionResult } from '@conform-to/react'
 import {
 	data,
 	redirect,
@@ -89,8 +89,17 @@ async function answer(submission: Submission<unknown>, result: OwnEvidenceResult
 			throw new Response(notYours, { status: 403 })
 		case 'invalid':
 			return refuse(submission, { fieldErrors: problemMessages(result.problems, evidenceProblems) })
-		case 'conflict':
-			return data({ conflict: await requireOwnEvidence(userId, result.record.id) }, { status: 409 })
+		case 'conflict': {
+			const now = await requireOwnEvidence(userId, result.record.id)
+			// Changed elsewhere but still editable: the author's values kept, now on the stored version, so
+			// saving again applies them (a withdrawal is not kept: it is one click on what is now there).
+			const reply = submission.reply()
+			const kept: SubmissionResult<string[]> | null =
+				now.editable && submission.payload.intent !== ownEvidenceIntents.withdraw
+					? { ...reply, initialValue: { ...reply.initialValue, version: String(now.version) } }
+					: null
+			return data({ conflict: { ...now, kept } }, { status: 409 })
+		}
 		case 'saved': {
 			const done = submission.payload.intent === ownEvidenceIntents.withdraw ? 'withdrawn' : 'edited'
 			return redirect(`/evidence/mine?${new URLSearchParams({ [done]: result.record.id })}`)
@@ -102,7 +111,7 @@ export default function OwnEvidence() {
 	const loaded = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
-	const refused = actionData && 'result' in actionData ? actionData.result : null
+	const refused = actionData && 'result' in actionData ? actionData.result : (conflict?.kept ?? null)
 	const evidence = conflict ?? loaded.evidence
 	const sentWithdrawal = refused?.initialValue?.intent === ownEvidenceIntents.withdraw
 	return (
@@ -126,7 +135,7 @@ export default function OwnEvidence() {
 				<FormMessage tone="error">
 					<p>
 						{conflict.editable
-							? 'This submission was changed elsewhere (in another tab?) after you opened this page, so your changes were not saved. The form now shows it as it is stored.'
+							? 'This submission was changed elsewhere (in another tab?) after you opened this page, so your changes were not saved yet. The form keeps your values, now on top of the stored version: check them and save again to apply them.'
 							: `This submission was ${reviewStateLabels[conflict.reviewState].toLowerCase()} after you opened this page, so it can no longer be changed. Nothing was saved.`}
 					</p>
 				</FormMessage>

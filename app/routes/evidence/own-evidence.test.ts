@@ -98,10 +98,12 @@ function postOwn(evidenceId: string, fields: Record<string, string>, cookie = fa
 	)
 }
 
-function review(evidenceId: string, fields: Record<string, string>) {
+/** An admin's decision, carrying the version the review page shows now (as if loaded just before). */
+async function review(evidenceId: string, fields: Record<string, string>) {
+	const sent = { version: String((await stored(evidenceId)).version), ...fields }
 	return outcomeOf(() =>
 		reviewPage.action({
-			request: request(`/admin/review/${evidenceId}`, adminCookie, fields),
+			request: request(`/admin/review/${evidenceId}`, adminCookie, sent),
 			params: { evidenceId },
 			context: testContext,
 		}),
