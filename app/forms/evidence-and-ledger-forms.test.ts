@@ -86,7 +86,12 @@ describe('random input never throws, and a refusal always names fields with mess
 				excerpt: 'The number of people employed in IT companies reached 118 400.',
 			},
 		},
-		{ name: 'review', schema: reviewSchema, fields: ['decision', 'note'], base: { decision: 'approve' } },
+		{
+			name: 'review',
+			schema: reviewSchema,
+			fields: ['decision', 'note', 'version'],
+			base: { decision: 'approve', version: '1' },
+		},
 		{
 			name: 'status update',
 			schema: statusUpdateSchema(now),

@@ -6,29 +6,43 @@ import { reviewProblems, reviewSchema } from './review'
 
 describe('the review form', () => {
 	test('approves, with or without a note', () => {
-		expect(acceptedForm(reviewSchema, { decision: 'approve' })).toEqual({ decision: 'approve', note: null })
-		expect(acceptedForm(reviewSchema, { decision: 'approve', note: ' Checked ' })).toEqual({
+		expect(acceptedForm(reviewSchema, { decision: 'approve', version: '3' })).toEqual({
+			decision: 'approve',
+			note: null,
+			version: 3,
+		})
+		expect(acceptedForm(reviewSchema, { decision: 'approve', note: ' Checked ', version: '3' })).toEqual({
 			decision: 'approve',
 			note: 'Checked',
+			version: 3,
 		})
 	})
 
 	test('rejects only with a reason', () => {
-		expect(errorsOf(parseForm(reviewSchema, { decision: 'reject', note: '  ' }))).toEqual({
+		expect(errorsOf(parseForm(reviewSchema, { decision: 'reject', note: '  ', version: '3' }))).toEqual({
 			note: ['Give the reason for rejecting: the fact-checker will read it.'],
 		})
-		expect(acceptedForm(reviewSchema, { decision: 'reject', note: 'Not a primary source' })).toEqual({
+		expect(
+			acceptedForm(reviewSchema, { decision: 'reject', note: 'Not a primary source', version: '3' }),
+		).toEqual({
 			decision: 'reject',
 			note: 'Not a primary source',
+			version: 3,
 		})
 	})
 
 	test('wants a decision', () => {
-		expect(errorsOf(parseForm(reviewSchema, { decision: 'postpone' }))).toEqual({
+		expect(errorsOf(parseForm(reviewSchema, { decision: 'postpone', version: '3' }))).toEqual({
 			decision: ['Choose approve, request changes or reject.'],
 		})
-		expect(errorsOf(parseForm(reviewSchema, { note: 'x' }))).toEqual({
+		expect(errorsOf(parseForm(reviewSchema, { note: 'x', version: '3' }))).toEqual({
 			decision: ['Choose approve, request changes or reject.'],
+		})
+	})
+
+	test('wants the version of the evidence the admin read', () => {
+		expect(errorsOf(parseForm(reviewSchema, { decision: 'approve' }))).toEqual({
+			version: ['Reload the page and try again.'],
 		})
 	})
 

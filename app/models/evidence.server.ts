@@ -76,6 +76,25 @@ function auditSnapshot(evidence: EvidenceRow) {
 /** Submitted evidence: its id, and whether it is an earlier identical submission (a double submit). */
 export type SubmittedEvidence = { id: string; duplicate: boolean }
 
+/** What the evidence form wrote, as stored: on submission and on its author's edit alike. */
+function evidenceContent(input: EvidenceInput, published: { on: Date | null; note: string | null }) {
+	return {
+		type: input.type,
+		sourceUrl: input.sourceUrl,
+		title: input.title,
+		publisher: input.publisher,
+		publishedOn: published.on,
+		publishedPrecision: input.publishedPrecision,
+		publishedNote: published.note,
+		excerpt: input.excerpt,
+		archiveUrl: input.archiveUrl ?? null,
+		measuredValue: input.measuredValue ?? null,
+		measuredAsOf: input.measuredAsOf ?? null,
+		suggestedStatus: input.suggestedStatus ?? null,
+		suggestionReason: input.suggestionReason ?? null,
+	}
+}
+
 /**
  * Records a fact-checker's (or admin's) evidence as PENDING, with its audit entry. A figure is accepted
  * only for a quantitative pledge with an indicator. The same evidence sent again by the same person for the
@@ -156,19 +175,7 @@ export async function submitEvidence(
 		const evidence = await tx.evidence.create({
 			data: {
 				pledgeId,
-				type: input.type,
-				sourceUrl: input.sourceUrl,
-				title: input.title,
-				publisher: input.publisher,
-				publishedOn: published.on,
-				publishedPrecision: input.publishedPrecision,
-				publishedNote: published.note,
-				excerpt: input.excerpt,
-				archiveUrl: input.archiveUrl ?? null,
-				measuredValue: input.measuredValue ?? null,
-				measuredAsOf: input.measuredAsOf ?? null,
-				suggestedStatus: input.suggestedStatus ?? null,
-				suggestionReason: input.suggestionReason ?? null,
+				...evidenceContent(input, published),
 				submittedById: actor.id,
 				createdAt: now,
 			},
@@ -494,19 +501,7 @@ export async function editOwnEvidence(
 						reviewState: { in: editableReviewStates.filter((state) => state === facts.reviewState) },
 					},
 					data: {
-						type: input.type,
-						sourceUrl: input.sourceUrl,
-						title: input.title,
-						publisher: input.publisher,
-						publishedOn: published.on,
-						publishedPrecision: input.publishedPrecision,
-						publishedNote: published.note,
-						excerpt: input.excerpt,
-						archiveUrl: input.archiveUrl ?? null,
-						measuredValue: input.measuredValue ?? null,
-						measuredAsOf: input.measuredAsOf ?? null,
-						suggestedStatus: input.suggestedStatus ?? null,
-						suggestionReason: input.suggestionReason ?? null,
+						...evidenceContent(input, published),
 						reviewState: 'PENDING',
 						version: { increment: 1 },
 					},

@@ -245,7 +245,8 @@ describe('the as-of date of a figure', () => {
 		const result = await reviewEvidence({
 			actor: { id: admin.id, role: 'ADMIN', ipAddress: null },
 			evidenceId: id,
-			decision: acceptedForm(reviewSchema, { decision: 'approve' }),
+			// Version 1: the evidence as created, which is what the review page showed.
+			decision: acceptedForm(reviewSchema, { decision: 'approve', version: '1' }),
 			now: new Date('2026-12-01T12:00:00Z'),
 		})
 		expect(result).toEqual({ status: 'invalid', problems: { decision: 'measured-before-baseline' } })
