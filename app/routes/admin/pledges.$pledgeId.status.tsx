@@ -21,7 +21,7 @@ import {
 	type FormField,
 	type Refused,
 } from '~/components/forms'
-import { publicationDateLabel, publishedPhrase, statusLabel, statusOptions } from '~/components/labels'
+import { publicationDateLabel, statusLabel, statusOptions } from '~/components/labels'
 import { isoDateOf, parseIsoDate } from '~/forms/fields'
 import { publicTextMinimum } from '~/forms/integrity-rules'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
@@ -463,7 +463,7 @@ function LedgerPreview({ preview, page }: { preview: Preview; page: StatusPage }
 					<p>
 						Rests on:{' '}
 						{evidence
-							.map((item) => `${item.title} (${item.publisher}, ${publishedPhrase(item.published)})`)
+							.map((item) => `${item.title} (${item.publisher}, ${publicationDateLabel(item.published)})`)
 							.join('; ')}
 					</p>
 				) : null}
