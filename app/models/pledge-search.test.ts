@@ -22,6 +22,10 @@ beforeAll(async () => {
 	;({ prisma, recordQueries } = createQueryLoggingPrisma(database.url))
 	await seed(prisma)
 	platformId = (await prisma.platform.findUniqueOrThrow({ where: { slug: 'fair-kazakhstan-2022' } })).id
+	// The seed translates every pledge; as on a site where a new pledge still awaits its Kazakh, one has none.
+	await prisma.pledgeTranslation.delete({
+		where: { pledgeId_locale: { pledgeId: await pledgeIdOf(prisma, 'reliable-energy'), locale: 'KK' } },
+	})
 })
 afterAll(async () => {
 	await prisma?.$disconnect()
@@ -225,8 +229,9 @@ describe('searchPledges with a query', () => {
 		expect(await slugsFound({ locale: 'kk', query: 'ҰЛТТЫҚ ҚОРДЫҢ ' })).toEqual([
 			'national-fund-for-children',
 		])
-		expect(await slugsFound({ locale: 'kk', query: 'әлеум' })).toEqual(['targeted-social-aid'])
-		expect(await slugsFound({ locale: 'kk', query: 'ӘЛЕУМ' })).toEqual(['targeted-social-aid'])
+		const social = ['social-investment-human-capital', 'targeted-social-aid']
+		expect((await slugsFound({ locale: 'kk', query: 'әлеум' })).sort()).toEqual(social)
+		expect((await slugsFound({ locale: 'kk', query: 'ӘЛЕУМ' })).sort()).toEqual(social)
 		expect(await slugsFound({ locale: 'kk', query: 'қауіпсіздігін ' })).toEqual(['food-security'])
 		expect(await slugsFound({ locale: 'kk', query: 'ҚАУІПСІЗДІГІН НЫҒАЙТУ' })).toEqual(['food-security'])
 		expect(await slugsFound({ locale: 'kk', query: 'өмір сүру ұзақтығын' })).toEqual([

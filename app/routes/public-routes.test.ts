@@ -216,7 +216,21 @@ describe('the pledge page', () => {
 		})
 		expect(russian.page.category.title).toBe('Справедливая экономика')
 		const kazakh = await pledgeLoader(pledgeArgs('kk', '', 'reliable-energy'))
-		expect(kazakh.page.pledge).toMatchObject({ title: 'Reliable energy', titleIsTranslated: false })
+		expect(kazakh.page.pledge).toMatchObject({
+			title: 'Сенімді энергиямен жабдықтау',
+			titleIsTranslated: true,
+		})
+		// The seed translates every pledge: without its Kazakh, a pledge is shown in English, flagged.
+		const pledgeId = await pledgeIdOf(prisma, 'reliable-energy')
+		const removed = await prisma.pledgeTranslation.delete({
+			where: { pledgeId_locale: { pledgeId, locale: 'KK' } },
+		})
+		try {
+			const untranslated = await pledgeLoader(pledgeArgs('kk', '', 'reliable-energy'))
+			expect(untranslated.page.pledge).toMatchObject({ title: 'Reliable energy', titleIsTranslated: false })
+		} finally {
+			await prisma.pledgeTranslation.create({ data: removed })
+		}
 	})
 
 	test('an unknown pledge is a 404; a bad evidence page is a 400, one past the last a 404', async () => {
