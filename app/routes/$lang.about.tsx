@@ -54,7 +54,7 @@ export default function About() {
 								{' — '}
 								<span lang="en">{platform.politician}</span>
 								{', '}
-								{t('overview.election', { date: format.date(platform.electionDate) })},{' '}
+								{t('about.platformElection', { date: format.date(platform.electionDate) })},{' '}
 								{t('count.pledges', { count: platform.pledgeCount })}.
 							</p>
 							<p className="muted">

@@ -241,6 +241,9 @@ export const en = {
 	'pledge.evidence.publishedMonth': 'Published {date}',
 	'pledge.evidence.publishedYear': 'Published in {year}',
 	'pledge.evidence.dateNotPrinted': 'Publication date not printed',
+
+	// issue 10, part seed: on the About page a platform's election follows a comma, mid-sentence.
+	'about.platformElection': 'election of {date}',
 } as const
 
 export type MessageKey = keyof typeof en

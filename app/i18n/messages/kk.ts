@@ -241,4 +241,8 @@ export const kk: Messages = {
 	'pledge.evidence.publishedMonth': 'Жарияланды: {date}',
 	'pledge.evidence.publishedYear': 'Жарияланды: {year} ж.',
 	'pledge.evidence.dateNotPrinted': 'Жарияланған күні көрсетілмеген',
+
+	// issue 10, part seed: on the About page a platform's election follows a comma, mid-sentence; the date
+	// stands alone after a colon, as Kazakh dates take no case ending here.
+	'about.platformElection': 'сайлау күні: {date}',
 }

@@ -252,4 +252,7 @@ export const ru: Messages = {
 	'pledge.evidence.publishedMonth': 'Опубликовано: {date}',
 	'pledge.evidence.publishedYear': 'Опубликовано в {year} г.',
 	'pledge.evidence.dateNotPrinted': 'Дата публикации не указана',
+
+	// issue 10, part seed: on the About page a platform's election follows a comma, mid-sentence.
+	'about.platformElection': 'выборы {date}',
 }
