@@ -150,7 +150,8 @@ function StatusDistribution({ counts, total }: { counts: Record<PledgeStatus, nu
 	const { t, format } = useI18n()
 	const statusParts = useStatusParts()
 	const nothingToChart = useNothingToChart(counts, total)
-	const summary = nothingToChart ?? t('overview.distribution.summary', { count: total, parts: statusParts(counts) })
+	const summary =
+		nothingToChart ?? t('overview.distribution.summary', { count: total, parts: statusParts(counts) })
 	const share = (count: number) => format.percent(total === 0 ? 0 : count / total)
 	const slices = useMemo(
 		() =>

@@ -87,8 +87,7 @@ function buildFormatters(locale: Locale) {
 		const last = grammaticalCase ? inflectKazakh(month, grammaticalCase) : month
 		return nbsp(`${date.getUTCFullYear()} жылғы ${day ? `${date.getUTCDate()} ` : ''}${last}`)
 	}
-	const number = (value: number) =>
-		Number.isInteger(value) ? integer.format(value) : decimal.format(value)
+	const number = (value: number) => (Number.isInteger(value) ? integer.format(value) : decimal.format(value))
 	const approximate = (value: number) => {
 		const digits = Math.abs(value) >= 1000 ? 0 : Math.abs(value) >= 10 ? 1 : 2
 		return decimal.format(Number(value.toFixed(digits)))

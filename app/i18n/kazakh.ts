@@ -47,4 +47,3 @@ export function inflectKazakh(word: string, grammaticalCase: KazakhCase): string
 			return `${word}${hard ? 'т' : 'д'}${a}${front ? 'г' : 'ғ'}${y}`
 	}
 }
-

@@ -122,7 +122,9 @@ export default function PledgePageRoute() {
 						<p className="status-line">
 							<StatusBadge status={pledge.status} large />
 							{pledge.statusSince ? (
-								<span className="muted">{t('pledge.since', { date: format.date(pledge.statusSince, 'ablative') })}</span>
+								<span className="muted">
+									{t('pledge.since', { date: format.date(pledge.statusSince, 'ablative') })}
+								</span>
 							) : null}
 						</p>
 						<p className="rationale">{pledge.rationale ?? t('pledge.notRatedYet')}</p>

@@ -223,7 +223,9 @@ export default function PledgeList() {
 										</Link>
 									</h3>
 									<UntranslatedNote show={!item.titleIsTranslated} />
-									<p {...fallbackLang(item.titleIsTranslated)}>{typeset(item.summary, item.titleIsTranslated)}</p>
+									<p {...fallbackLang(item.titleIsTranslated)}>
+										{typeset(item.summary, item.titleIsTranslated)}
+									</p>
 									<p className="result-meta">
 										<StatusBadge status={item.status} />
 										<span>{t(`kind.${item.kind}`)}</span>

@@ -137,23 +137,19 @@ async function publicPages(lang: string): Promise<Array<{ path: string; status: 
 
 describe('no English outside lang="en" on the public pages', () => {
 	for (const lang of ['kk', 'ru'] as const) {
-		test(
-			`every public page in ${lang}`,
-			async () => {
-				const findings: Finding[] = []
-				const statuses: Array<{ path: string; status: number }> = []
-				const expected = await publicPages(lang)
-				for (const page of expected) {
-					const { status, html } = await renderer.render(page.path)
-					statuses.push({ path: page.path, status })
-					findings.push(...latinTextOf(page.path, html))
-				}
-				// Every page was really rendered (not an error page in place of the page).
-				expect(statuses).toEqual(expected)
-				const report = findings.map((finding) => `${finding.page}\n  ${finding.path}\n  “${finding.text}”`)
-				expect(report, `${findings.length} texts in Latin letters:\n${report.join('\n')}`).toEqual([])
-			},
-			240_000,
-		)
+		test(`every public page in ${lang}`, async () => {
+			const findings: Finding[] = []
+			const statuses: Array<{ path: string; status: number }> = []
+			const expected = await publicPages(lang)
+			for (const page of expected) {
+				const { status, html } = await renderer.render(page.path)
+				statuses.push({ path: page.path, status })
+				findings.push(...latinTextOf(page.path, html))
+			}
+			// Every page was really rendered (not an error page in place of the page).
+			expect(statuses).toEqual(expected)
+			const report = findings.map((finding) => `${finding.page}\n  ${finding.path}\n  “${finding.text}”`)
+			expect(report, `${findings.length} texts in Latin letters:\n${report.join('\n')}`).toEqual([])
+		}, 240_000)
 	}
 })

@@ -58,7 +58,10 @@ export const en = {
 	'overview.election': 'Election of {date}',
 	'overview.term': 'Term {start} – {end}',
 	'overview.source': 'Source',
-	'overview.browseAll': 'Browse all {count} pledges',
+	'overview.browseAll': {
+		one: 'Browse the only pledge',
+		other: 'Browse all {count} pledges',
+	} satisfies PluralMessage,
 	'overview.distribution.title': 'Where the pledges stand',
 	'overview.distribution.summary': {
 		one: 'Of {count} pledge: {parts}.',
