@@ -18,7 +18,7 @@ beforeAll(async () => {
 	;({ database, prisma } = await useTestDatabaseForApp())
 	await seed(prisma)
 	renderer = await createPageRenderer()
-}, 180_000)
+}, 300_000)
 
 afterAll(async () => {
 	await renderer?.close()
@@ -152,4 +152,17 @@ describe('no English outside lang="en" on the public pages', () => {
 			expect(report, `${findings.length} texts in Latin letters:\n${report.join('\n')}`).toEqual([])
 		}, 240_000)
 	}
+
+	test('the demo banner, in kk and ru', async () => {
+		await prisma.platform.update({ where: { slug: platform }, data: { hasDemoData: true } })
+		try {
+			for (const lang of ['kk', 'ru']) {
+				const { html } = await renderer.render(`/${lang}/methodology`)
+				expect(html).toContain('class="demo-banner"')
+				expect(latinTextOf(`/${lang}/methodology`, html)).toEqual([])
+			}
+		} finally {
+			await prisma.platform.update({ where: { slug: platform }, data: { hasDemoData: false } })
+		}
+	})
 })
