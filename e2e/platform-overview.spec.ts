@@ -20,12 +20,13 @@ test('the home page sends a visitor to their language and shows the current plat
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 	await expect(page).toHaveTitle(/A Fair Kazakhstan — Kassym-Jomart Tokayev/)
 	await expect(page.getByRole('heading', { level: 1, name: 'A Fair Kazakhstan', exact: true })).toBeVisible()
-	await expect(page.getByText(`${pledgeCount} pledges`, { exact: true })).toBeVisible()
+	await expect(page.getByText(`${pledgeCount}\u00a0pledges`, { exact: true })).toBeVisible()
 
 	// Every seeded pledge starts unrated: the overview says so in words, with the table, and draws no
 	// chart of identical grey bars.
 	const distribution = page.getByRole('region', { name: 'Where the pledges stand', exact: true })
-	const summary = `None of the ${pledgeCount} pledges has been rated yet.`
+	// A number and its noun are joined by a no-break space (app/i18n/typography.ts).
+	const summary = `None of the ${pledgeCount}\u00a0pledges has been rated yet.`
 	await expect(distribution.getByText(summary, { exact: true })).toBeVisible()
 	const unrated = distribution
 		.getByRole('row')
@@ -42,7 +43,7 @@ test('the home page sends a visitor to their language and shows the current plat
 		).toBeVisible()
 	}
 	await expect(
-		page.getByRole('link', { name: `Browse all ${pledgeCount} pledges →`, exact: true }),
+		page.getByRole('link', { name: `Browse all ${pledgeCount}\u00a0pledges →`, exact: true }),
 	).toBeVisible()
 	// The page hydrated without errors (a server/client mismatch would log one), and drew no chart.
 	await page.waitForLoadState('networkidle')
@@ -61,9 +62,9 @@ test('a Russian browser lands on the Russian overview, with Russian numbers and 
 	await expect(page).toHaveURL(/\/ru$/)
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ru')
 	await expect(
-		page.getByRole('heading', { level: 2, name: 'На каком этапе обещания', exact: true }),
+		page.getByRole('heading', { level: 2, name: 'Как выполняются обещания', exact: true }),
 	).toBeVisible()
-	await expect(page.getByText('Выборы 20 ноября 2022 г.', { exact: true })).toBeVisible()
+	await expect(page.getByText('Выборы 20\u00a0ноября 2022\u00a0г.', { exact: true })).toBeVisible()
 	await context.close()
 })
 

@@ -27,8 +27,8 @@ test('the platform index lists published platforms with their politician, electi
 		has: page.getByRole('heading', { level: 2, name: platform.title, exact: true }),
 	})
 	await expect(card.getByRole('link', { name: 'Test Candidate', exact: true })).toBeVisible()
-	await expect(card.getByText('Election of 9 June 2019', { exact: false })).toBeVisible()
-	await expect(card.getByRole('link', { name: '4 pledges', exact: true })).toBeVisible()
+	await expect(card.getByText('Election of 9\u00a0June 2019', { exact: false })).toBeVisible()
+	await expect(card.getByRole('link', { name: '4\u00a0pledges', exact: true })).toBeVisible()
 	// The bar is drawing only; the counts are text.
 	const counts = card.getByRole('list', { name: 'How the pledges stand', exact: true })
 	await expect(counts.getByRole('listitem')).toHaveText(['Not yet rated: 1', 'In progress: 2', 'Stalled: 1'])
@@ -64,7 +64,7 @@ test('a politician’s page shows their office and platforms, reached from the p
 
 	const platforms = page.getByRole('region', { name: 'Программы', exact: true })
 	await expect(platforms.getByRole('heading', { level: 3, name: platform.title, exact: true })).toBeVisible()
-	await expect(platforms.getByRole('link', { name: '4 обещания', exact: true })).toBeVisible()
+	await expect(platforms.getByRole('link', { name: '4\u00a0обещания', exact: true })).toBeVisible()
 	await expect(
 		platforms.getByRole('list', { name: 'Как выполняются обещания', exact: true }).getByRole('listitem'),
 	).toContainText(['Ещё не оценено: 1', 'В процессе: 2'])

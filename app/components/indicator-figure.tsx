@@ -24,7 +24,7 @@ export function IndicatorReadingText({
 	target: number
 }) {
 	const { t, format } = useI18n()
-	const withUnit = (value: number) => `${format.number(value)} ${unit}`
+	const withUnit = (value: number) => format.quantity(value, unit)
 	let explanation: string
 	switch (reading.reason) {
 		case 'no-measurements':
@@ -42,7 +42,7 @@ export function IndicatorReadingText({
 			explanation = t(`reading.explain.${reading.reason}`, {
 				latest: withUnit(reading.latest.value),
 				date: format.date(reading.latest.date),
-				expected: `${format.approximate(reading.expected)} ${unit}`,
+				expected: format.approximateQuantity(reading.expected, unit),
 			})
 			break
 	}
@@ -63,10 +63,10 @@ export function IndicatorReadingText({
 export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
 	const { t, format, locale } = useI18n()
 	const { plan, measurements, reading, unit, span } = indicator
-	const withUnit = (value: number) => `${format.number(value)} ${unit}`
+	const withUnit = (value: number) => format.quantity(value, unit)
 	const targetText = t('pledge.indicator.byDate', {
 		value: withUnit(plan.target.value),
-		date: format.date(plan.target.date),
+		date: format.date(plan.target.date, 'dative'),
 	})
 	const latest = measurements.at(-1)
 	const summary = latest

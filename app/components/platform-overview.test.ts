@@ -50,9 +50,10 @@ const overviewOf = async () => {
 describe('the overview of a platform with nothing rated', () => {
 	test('says so plainly, once per chart, instead of month after month of grey bars', async () => {
 		const html = await renderOverview(await overviewOf())
-		const sentence = 'None of the 21 pledges has been rated yet.'
+		// A number and its noun are joined by a no-break space (app/i18n/typography.ts).
+		const sentence = 'None of the 21\u00a0pledges has been rated yet.'
 		expect(html.split(sentence)).toHaveLength(4)
-		expect(html).not.toContain('Of 21 pledges:')
+		expect(html).not.toContain('Of 21')
 		// No month-by-month table of zeros.
 		expect(html).not.toContain('<time dateTime="2022-11">')
 		// The figures that say something stay: the status counts and the links to each principle's pledges.
@@ -62,7 +63,7 @@ describe('the overview of a platform with nothing rated', () => {
 	test('in Russian and Kazakh too', async () => {
 		const page = await overviewOf()
 		expect(await renderOverview(page, 'ru')).toContain('Пока не оценено ни одно обещание (всего: 21).')
-		expect(await renderOverview(page, 'kk')).toContain('21 уәденің ешқайсысы әлі бағаланбаған.')
+		expect(await renderOverview(page, 'kk')).toContain('21\u00a0уәденің ешқайсысы әлі бағаланбаған.')
 	})
 
 	test('draws its charts again once a pledge is rated', async () => {
@@ -84,7 +85,7 @@ describe('the overview of a platform with nothing rated', () => {
 		})
 		const html = await renderOverview(await overviewOf())
 		expect(html).not.toContain('has been rated yet')
-		expect(html).toContain('Of 21 pledges: 20 not yet rated and 1 in progress.')
+		expect(html).toContain('Of 21\u00a0pledges: 20\u00a0not yet rated and 1\u00a0in progress.')
 		expect(html).toContain('<time dateTime="2022-11">')
 	})
 })

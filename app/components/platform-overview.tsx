@@ -15,6 +15,7 @@ import {
 	StatusSwatch,
 	timeToDeadline,
 	UntranslatedNote,
+	useTypeset,
 } from './public-ui'
 
 const loadDoughnut = () => import('./charts/status-doughnut.client')
@@ -149,7 +150,8 @@ function StatusDistribution({ counts, total }: { counts: Record<PledgeStatus, nu
 	const { t, format } = useI18n()
 	const statusParts = useStatusParts()
 	const nothingToChart = useNothingToChart(counts, total)
-	const summary = nothingToChart ?? t('overview.distribution.summary', { total, parts: statusParts(counts) })
+	const summary =
+		nothingToChart ?? t('overview.distribution.summary', { count: total, parts: statusParts(counts) })
 	const share = (count: number) => format.percent(total === 0 ? 0 : count / total)
 	const slices = useMemo(
 		() =>
@@ -165,7 +167,12 @@ function StatusDistribution({ counts, total }: { counts: Record<PledgeStatus, nu
 		[counts, total, format],
 	)
 	const props = useMemo(
-		() => ({ slices, centreText: format.number(total), centreCaption: t('chart.pledges'), summary }),
+		() => ({
+			slices,
+			centreText: format.number(total),
+			centreCaption: t('chart.centreCaption', { count: total }),
+			summary,
+		}),
 		[slices, total, format, t, summary],
 	)
 	const table = (
@@ -318,7 +325,8 @@ function StatusOverTime({ page }: { page: OverviewPage }) {
 	const summary = latest
 		? t('overview.overTime.summary', {
 				start: format.date(page.platform.termStart),
-				month: format.monthYear(latest.month),
+				// "In December 2026", «На декабрь 2026 г.», «2026 жылғы желтоқсандағы жағдай».
+				month: format.longMonthYear(latest.month, 'locativeAttributive'),
 				parts: statusParts(latest.counts),
 			})
 		: ''
@@ -399,6 +407,7 @@ function PledgeLines({
 }) {
 	const i18n = useI18n()
 	const { t, locale, format } = i18n
+	const typeset = useTypeset()
 	if (pledges.length === 0) return <p className="empty">{empty}</p>
 	return (
 		<ul className="pledge-lines">
@@ -408,7 +417,7 @@ function PledgeLines({
 						to={paths.pledge(locale, platformSlug, pledge.slug)}
 						{...fallbackLang(pledge.titleIsTranslated)}
 					>
-						{pledge.title}
+						{typeset(pledge.title, pledge.titleIsTranslated)}
 					</Link>
 					<UntranslatedNote show={!pledge.titleIsTranslated} />
 					<span className="pledge-line-meta">

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import type { I18n } from '~/i18n/translator'
+import { keepNumbersTogether } from '~/i18n/typography'
 import { useI18n } from '~/i18n/use-i18n'
 import { statusColours, swatchBackground } from './charts/status-style'
 
@@ -27,6 +28,16 @@ export function StatusSwatch({ status }: { status: PledgeStatus }) {
 /** `lang="en"` for English text shown on a page in another language because its translation is missing. */
 export function fallbackLang(isTranslated: boolean): { lang?: 'en' } {
 	return isTranslated ? {} : { lang: 'en' }
+}
+
+/**
+ * Content text (a pledge's title or summary) as it is displayed: its numbers kept in one piece on the
+ * screen ("150 000" typed with a plain space never wraps as "150 / 000"), by the rules of the language it is
+ * written in (English where it is a fallback).
+ */
+export function useTypeset(): (text: string, isTranslated?: boolean) => string {
+	const { locale } = useI18n()
+	return (text, isTranslated = true) => keepNumbersTogether(text, isTranslated ? locale : 'en')
 }
 
 /** The small note under text that is shown in English because it has no translation yet. */

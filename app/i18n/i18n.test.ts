@@ -34,15 +34,20 @@ describe('the UI messages', () => {
 	test('plurals follow each language’s rules', () => {
 		const forms = (locale: 'en' | 'ru' | 'kk', count: number) =>
 			createI18n(locale, messagesByLocale[locale]).t('count.pledges', { count })
-		expect([1, 2, 21].map((count) => forms('en', count))).toEqual(['1 pledge', '2 pledges', '21 pledges'])
-		expect([1, 3, 5, 21, 150_000].map((count) => forms('ru', count))).toEqual([
-			'1 обещание',
-			'3 обещания',
-			'5 обещаний',
-			'21 обещание',
-			'150\u00a0000 обещаний',
+		// The number and its noun are joined by a no-break space: they never part at a line's end.
+		expect([1, 2, 21].map((count) => forms('en', count))).toEqual([
+			'1\u00a0pledge',
+			'2\u00a0pledges',
+			'21\u00a0pledges',
 		])
-		expect(forms('kk', 21)).toBe('21 уәде')
+		expect([1, 3, 5, 21, 150_000].map((count) => forms('ru', count))).toEqual([
+			'1\u00a0обещание',
+			'3\u00a0обещания',
+			'5\u00a0обещаний',
+			'21\u00a0обещание',
+			'150\u00a0000\u00a0обещаний',
+		])
+		expect(forms('kk', 21)).toBe('21\u00a0уәде')
 	})
 })
 
@@ -55,11 +60,11 @@ describe('numbers and dates in the reader’s language', () => {
 	})
 
 	test('dates are written the local way, Kazakh ones without relying on the runtime’s ICU data', () => {
-		expect(createFormatters('en').date('2029-11-26')).toBe('26 November 2029')
-		expect(createFormatters('ru').date('2029-11-26')).toBe('26 ноября 2029 г.')
-		expect(createFormatters('kk').date('2029-11-26')).toBe('2029 ж. 26 қараша')
-		expect(createFormatters('kk').monthYear('2024-03-01')).toBe('2024 ж. наурыз')
-		expect(createFormatters('kk').duration(1_100)).toBe('3 жыл')
+		expect(createFormatters('en').date('2029-11-26')).toBe('26\u00a0November 2029')
+		expect(createFormatters('ru').date('2029-11-26')).toBe('26\u00a0ноября 2029\u00a0г.')
+		expect(createFormatters('kk').date('2029-11-26')).toBe('2029\u00a0жылғы 26\u00a0қараша')
+		expect(createFormatters('kk').monthYear('2024-03-01')).toBe('2024\u00a0ж. наурыз')
+		expect(createFormatters('kk').duration(1_100)).toBe('3\u00a0жыл')
 		expect(createFormatters('kk').list(['а', 'ә', 'б'])).toBe('а, ә және б')
 	})
 
@@ -67,7 +72,7 @@ describe('numbers and dates in the reader’s language', () => {
 		const { t, format } = createI18n('ru', messagesByLocale.ru)
 		expect(
 			t('pledge.indicator.summaryEmpty', { name: 'Рабочие места', target: format.date('2029-11-26') }),
-		).toBe('Рабочие места: измерений пока нет. Цель — 26 ноября 2029 г.')
+		).toBe('Рабочие места: измерений пока нет. Цель — 26\u00a0ноября 2029\u00a0г.')
 	})
 })
 

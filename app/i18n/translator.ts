@@ -1,6 +1,7 @@
 import type { MessageKey } from './messages/en'
 import { createFormatters, type Formatters } from './format'
 import type { Locale } from './locales'
+import { keepNumbersTogether } from './typography'
 
 export type { MessageKey }
 
@@ -25,7 +26,8 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string
 
 /**
  * `t(key, values)`: the message for `key` with `{name}` placeholders filled in; numbers are formatted for
- * the language, and a plural message picks its form from `values.count`.
+ * the language, and a plural message picks its form from `values.count` (which the message need not show:
+ * "pledges" under the number in the doughnut). No number in the result can break across lines.
  */
 export function createTranslator(messages: Partial<Messages>, formatters: Formatters): Translate {
 	const pluralRules = new Intl.PluralRules(formatters.tag)
@@ -35,7 +37,7 @@ export function createTranslator(messages: Partial<Messages>, formatters: Format
 			typeof message === 'string'
 				? message
 				: (message[pluralRules.select(Number(values.count ?? 0))] ?? message.other)
-		return (
+		return keepNumbersTogether(
 			template
 				.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
 					const value = values[name]
@@ -43,7 +45,8 @@ export function createTranslator(messages: Partial<Messages>, formatters: Format
 					return typeof value === 'number' ? formatters.number(value) : value
 				})
 				// A value ending in a full stop ("26 ноября 2029 г.") at the end of a sentence takes the sentence's.
-				.replace(/(\S)\.\.(?=\s|$)/g, '$1.')
+				.replace(/(\S)\.\.(?=\s|$)/g, '$1.'),
+			formatters.locale,
 		)
 	}
 }

@@ -13,6 +13,7 @@ import {
 	StatusBadge,
 	timeToDeadline,
 	UntranslatedNote,
+	useTypeset,
 } from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
@@ -63,6 +64,7 @@ export default function PledgePageRoute() {
 	const { page } = useLoaderData<typeof loader>()
 	const i18n = useI18n()
 	const { t, format, locale } = i18n
+	const typeset = useTypeset()
 	const { pledge, platform, category, principle } = page
 	return (
 		<article className="pledge-page">
@@ -103,9 +105,9 @@ export default function PledgePageRoute() {
 			</nav>
 
 			<header className="pledge-header">
-				<h1 {...fallbackLang(pledge.titleIsTranslated)}>{pledge.title}</h1>
+				<h1 {...fallbackLang(pledge.titleIsTranslated)}>{typeset(pledge.title, pledge.titleIsTranslated)}</h1>
 				<p className="lede" {...fallbackLang(pledge.summaryIsTranslated)}>
-					{pledge.summary}
+					{typeset(pledge.summary, pledge.summaryIsTranslated)}
 				</p>
 				<UntranslatedNote show={!pledge.titleIsTranslated || !pledge.summaryIsTranslated} />
 				<StaffLinks pledgeId={pledge.id} />
@@ -120,7 +122,9 @@ export default function PledgePageRoute() {
 						<p className="status-line">
 							<StatusBadge status={pledge.status} large />
 							{pledge.statusSince ? (
-								<span className="muted">{t('pledge.since', { date: format.date(pledge.statusSince) })}</span>
+								<span className="muted">
+									{t('pledge.since', { date: format.date(pledge.statusSince, 'ablative') })}
+								</span>
 							) : null}
 						</p>
 						<p className="rationale">{pledge.rationale ?? t('pledge.notRatedYet')}</p>
@@ -137,7 +141,7 @@ export default function PledgePageRoute() {
 							</blockquote>
 							<figcaption>
 								<a href={pledge.sourceUrl}>
-									{t('pledge.quoteSource', { date: format.date(pledge.sourceDate) })}
+									{t('pledge.quoteSource', { date: format.date(pledge.sourceDate, 'locativeAttributive') })}
 								</a>
 							</figcaption>
 						</figure>
@@ -216,7 +220,7 @@ function MilestoneSteps({ steps }: { steps: PledgePage['milestoneSteps'] }) {
 	return (
 		<section aria-labelledby="steps-title">
 			<h2 id="steps-title">{t('pledge.milestones.title')}</h2>
-			<p className="muted">{t('pledge.milestones.summary', { done, total: steps.length })}</p>
+			<p className="muted">{t('pledge.milestones.summary', { done, count: steps.length })}</p>
 			<ol className="steps">
 				{steps.map((step) => (
 					<li key={step.id} className={step.doneOn ? 'step step-done' : 'step'}>

@@ -2,7 +2,14 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { platformVisibilityFor } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { DraftBanner, fallbackLang, Pagination, StatusBadge, UntranslatedNote } from '~/components/public-ui'
+import {
+	DraftBanner,
+	fallbackLang,
+	Pagination,
+	StatusBadge,
+	UntranslatedNote,
+	useTypeset,
+} from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
 import type { MessageKey } from '~/i18n/translator'
 import { publicPageMeta } from '~/i18n/seo'
@@ -92,6 +99,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 export default function PledgeList() {
 	const { platform, principles, values, errors, results } = useLoaderData<typeof loader>()
 	const { t, locale, format } = useI18n()
+	const typeset = useTypeset()
 	const location = useLocation()
 	const navigation = useNavigation()
 	const listPath = paths.pledges(locale, platform.slug)
@@ -211,11 +219,13 @@ export default function PledgeList() {
 											to={paths.pledge(locale, platform.slug, item.slug)}
 											{...fallbackLang(item.titleIsTranslated)}
 										>
-											{item.title}
+											{typeset(item.title, item.titleIsTranslated)}
 										</Link>
 									</h3>
 									<UntranslatedNote show={!item.titleIsTranslated} />
-									<p {...fallbackLang(item.titleIsTranslated)}>{item.summary}</p>
+									<p {...fallbackLang(item.titleIsTranslated)}>
+										{typeset(item.summary, item.titleIsTranslated)}
+									</p>
 									<p className="result-meta">
 										<StatusBadge status={item.status} />
 										<span>{t(`kind.${item.kind}`)}</span>

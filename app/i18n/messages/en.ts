@@ -58,9 +58,15 @@ export const en = {
 	'overview.election': 'Election of {date}',
 	'overview.term': 'Term {start} – {end}',
 	'overview.source': 'Source',
-	'overview.browseAll': 'Browse all {count} pledges',
+	'overview.browseAll': {
+		one: 'Browse the only pledge',
+		other: 'Browse all {count} pledges',
+	} satisfies PluralMessage,
 	'overview.distribution.title': 'Where the pledges stand',
-	'overview.distribution.summary': 'Of {total} pledges: {parts}.',
+	'overview.distribution.summary': {
+		one: 'Of {count} pledge: {parts}.',
+		other: 'Of {count} pledges: {parts}.',
+	} satisfies PluralMessage,
 	'overview.statusPart': '{count} {status}',
 	'overview.principles.title': 'Progress by principle',
 	'overview.principles.summary': 'Pledges kept, by principle: {parts}.',
@@ -152,7 +158,10 @@ export const en = {
 	'pledge.indicator.measured': 'Measured',
 	'pledge.indicator.path': 'Straight path to the target',
 	'pledge.indicator.date': 'Date',
-	'pledge.indicator.summary': '{name}: {count} measurements; latest {latest}. Target {target}.',
+	'pledge.indicator.summary': {
+		one: '{name}: {count} measurement; latest {latest}. Target {target}.',
+		other: '{name}: {count} measurements; latest {latest}. Target {target}.',
+	} satisfies PluralMessage,
 	'pledge.indicator.summaryEmpty': '{name}: no measurements yet. Target {target}.',
 	'reading.on-track': 'On track',
 	'reading.behind': 'Behind',
@@ -167,7 +176,10 @@ export const en = {
 	'pledge.milestones.title': 'Steps',
 	'pledge.milestones.done': 'Done on {date}',
 	'pledge.milestones.notDone': 'Not done yet',
-	'pledge.milestones.summary': '{done} of {total} steps done',
+	'pledge.milestones.summary': {
+		one: '{done} of {count} step done',
+		other: '{done} of {count} steps done',
+	} satisfies PluralMessage,
 
 	'methodology.title': 'Methodology',
 	'methodology.description':
@@ -244,6 +256,9 @@ export const en = {
 
 	// issue 10, part seed: on the About page a platform's election follows a comma, mid-sentence.
 	'about.platformElection': 'election of {date}',
+
+	// issue 10, part quality: the word under the total in the doughnut's hole ("21 / pledges").
+	'chart.centreCaption': { one: 'pledge', other: 'pledges' } satisfies PluralMessage,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -17,7 +17,7 @@ export const kk: Messages = {
 	'footer.methodology': 'Уәделерді қалай бағалаймыз',
 	'footer.corrections': 'Түзетулер',
 	'demo.banner':
-		'Демо деректер: осы сайттағы дереккөздер, мәртебелер мен сандар ойдан алынған. Олар Uade-тің қалай жұмыс істейтінін көрсету үшін жүктелген және нақты оқиғалар туралы ештеңе айтпайды.',
+		'Демо деректер: осы сайттағы дереккөздер, мәртебелер мен сандар ойдан шығарылған. Олар Uade-нің қалай жұмыс істейтінін көрсету үшін жүктелген және нақты оқиғаларға ешқандай қатысы жоқ.',
 	'translation.missing': 'Әлі аударылмаған; ағылшынша мәтін көрсетілген.',
 	'translation.platformInEnglish': 'Бағдарлама туралы мәліметтер ағылшын тілінде берілген.',
 
@@ -26,10 +26,10 @@ export const kk: Messages = {
 	'status.STALLED': 'Тоқтап тұр',
 	'status.PARTIAL': 'Ішінара орындалды',
 	'status.KEPT': 'Орындалды',
-	'status.BROKEN': 'Орындалмады',
+	'status.BROKEN': 'Бұзылды',
 	'kind.QUANTITATIVE': 'Өлшенетін мақсат',
-	'kind.MILESTONE': 'Нақты қадам',
-	'kind.QUALITATIVE': 'Сапалық',
+	'kind.MILESTONE': 'Кезеңдік мақсат',
+	'kind.QUALITATIVE': 'Сапалық мақсат',
 	'evidenceType.LAW_OR_DECREE': 'Заң немесе жарлық',
 	'evidenceType.BUDGET': 'Бюджет',
 	'evidenceType.OFFICIAL_STATISTIC': 'Ресми статистика',
@@ -39,7 +39,7 @@ export const kk: Messages = {
 
 	'count.pledges': { one: '{count} уәде', other: '{count} уәде' },
 	'time.left': '{duration} қалды',
-	'time.overdueBy': '{duration} мерзімі өтті',
+	'time.overdueBy': 'Мерзімі өткеніне {duration}',
 	'time.dueToday': 'Мерзімі — бүгін',
 
 	'chart.showTable': 'Сандарды кесте түрінде көрсету',
@@ -54,28 +54,28 @@ export const kk: Messages = {
 	'overview.title': '{platform} — {politician}',
 	'overview.description':
 		'{politician} бағдарламасының («{platform}») барлық уәделері: қай кезеңде тұр және баға неге сүйенеді.',
-	'overview.election': 'Сайлау: {date}',
+	'overview.election': 'Сайлау күні: {date}',
 	'overview.term': 'Өкілеттік мерзімі: {start} – {end}',
 	'overview.source': 'Дереккөз',
 	'overview.browseAll': 'Барлық уәделер ({count})',
-	'overview.distribution.title': 'Уәделер қай кезеңде',
-	'overview.distribution.summary': 'Барлығы {total} уәде: {parts}.',
+	'overview.distribution.title': 'Уәделер қалай орындалып жатыр',
+	'overview.distribution.summary': 'Барлығы {count} уәде: {parts}.',
 	'overview.statusPart': '{status} — {count}',
 	'overview.principles.title': 'Қағидаттар бойынша ілгерілеу',
 	'overview.principles.summary': 'Қағидаттар бойынша орындалған уәделер: {parts}.',
-	'overview.principles.part': '{principle} — {total} уәденің {kept}',
+	'overview.principles.part': '{principle} — {kept}/{total}',
 	'overview.principles.principle': 'Қағидат',
 	'overview.principles.seePledges': '«{principle}» уәделері',
-	'overview.overTime.title': 'Мәртебелердің уақыт бойынша өзгеруі',
+	'overview.overTime.title': 'Мәртебелер динамикасы',
 	'overview.overTime.summary':
-		'Мерзім басталғаннан ({start}) бері әр айда әр мәртебеде қанша уәде болғаны. {month}, қорытынды: {parts}.',
+		'Мерзім басталғаннан ({start}) бері әр айда әр мәртебеде қанша уәде болғаны. {month} жағдай: {parts}.',
 	'overview.overTime.explainer':
 		'Әр айдың соңындағы мәртебелер журналы бойынша есептелді; түзету өзі түзеткен жазбаның орнын басады.',
 	'overview.deadlines.title': 'Мерзімдер',
 	'overview.deadlines.overdue': 'Мерзімі өткен',
-	'overview.deadlines.upcoming': 'Жақындағы мерзімдер',
-	'overview.deadlines.noneOverdue': 'Орындалмаған уәделердің ешқайсысының мерзімі өтпеген.',
-	'overview.deadlines.noneUpcoming': 'Орындалмаған уәделердің алдағы мерзімі жоқ.',
+	'overview.deadlines.upcoming': 'Жақын мерзімдер',
+	'overview.deadlines.noneOverdue': 'Мерзімі өткен уәде жоқ.',
+	'overview.deadlines.noneUpcoming': 'Алдағы мерзімдер жоқ.',
 	'overview.recent.title': 'Соңғы өзгерістер',
 	'overview.recent.none':
 		'Әзірге бірде-бір уәде бағаланған жоқ. Әр мәртебе тексерілген, жария дереккөздерге сүйенетін болады.',
@@ -114,7 +114,7 @@ export const kk: Messages = {
 
 	'pledge.breadcrumb': 'Сіз осындасыз',
 	'pledge.promise': 'Не уәде етілді',
-	'pledge.quoteSource': 'Дереккөз, дәйексөз {date} бойынша',
+	'pledge.quoteSource': 'Дереккөз (дәйексөз {date} мәтін бойынша)',
 	'pledge.category': 'Санат',
 	'pledge.principle': 'Қағидат',
 	'pledge.kind': 'Түрі',
@@ -134,8 +134,8 @@ export const kk: Messages = {
 	'pledge.evidence.published': 'Жарияланды: {date}',
 	'pledge.evidence.source': 'Дереккөз',
 	'pledge.evidence.archive': 'Мұрағаттық көшірме',
-	'pledge.evidence.measured': 'Көрсеткіш: {date} бойынша {value}',
-	'pledge.evidence.showing': '{total} дереккөздің {from}–{to}',
+	'pledge.evidence.measured': 'Мәні: {value} ({date})',
+	'pledge.evidence.showing': 'Дереккөздер: {from}–{to}, барлығы {total}',
 	'pledge.evidence.newer': 'Жаңарақ дереккөздер',
 	'pledge.evidence.older': 'Ертеректегі дереккөздер',
 	'pledge.indicator.title': 'Көрсеткіш',
@@ -144,14 +144,17 @@ export const kk: Messages = {
 	'pledge.indicator.baseline': 'Бастапқы мән',
 	'pledge.indicator.target': 'Мақсат',
 	'pledge.indicator.noBaseline': 'әлі тіркелмеген',
-	'pledge.indicator.valueOn': '{date} бойынша {value}',
+	'pledge.indicator.valueOn': '{value} ({date})',
 	'pledge.indicator.byDate': '{date} дейін {value}',
 	'pledge.indicator.direction.INCREASE': 'Неғұрлым көп болса, соғұрлым жақсы',
 	'pledge.indicator.direction.DECREASE': 'Неғұрлым аз болса, соғұрлым жақсы',
 	'pledge.indicator.measured': 'Өлшенген мән',
-	'pledge.indicator.path': 'Мақсатқа дейінгі түзу жол',
+	'pledge.indicator.path': 'Біркелкі өсу сызығы',
 	'pledge.indicator.date': 'Күні',
-	'pledge.indicator.summary': '{name}: {count} өлшем; соңғысы — {latest}. Мақсат — {target}.',
+	'pledge.indicator.summary': {
+		one: '{name}: {count} өлшем; соңғысы — {latest}. Мақсат — {target}.',
+		other: '{name}: {count} өлшем; соңғысы — {latest}. Мақсат — {target}.',
+	},
 	'pledge.indicator.summaryEmpty': '{name}: әзірге өлшем жоқ. Мақсат — {target}.',
 	'reading.on-track': 'Жоспар бойынша',
 	'reading.behind': 'Артта қалып отыр',
@@ -160,13 +163,13 @@ export const kk: Messages = {
 	'reading.explain.no-baseline': 'Бастапқы мән тіркелмеген, сондықтан қарқынды әзірге бағалау мүмкін емес.',
 	'reading.explain.target-reached': 'Соңғы мән ({latest}) мақсатқа ({target}) жетті.',
 	'reading.explain.ahead':
-		'Соңғы мән ({date} бойынша {latest}) бастапқы мәннен мақсатқа дейінгі түзу жолдан кем емес: сол күні жол {expected} деңгейінде болды.',
+		'Соңғы мән — {latest} ({date}): бастапқы мәннен мақсатқа дейінгі біркелкі өсу сызығынан кем емес (сол күні сызық бойынша — {expected}).',
 	'reading.explain.behind':
-		'Соңғы мән ({date} бойынша {latest}) бастапқы мәннен мақсатқа дейінгі түзу жолдан артта қалып отыр: сол күні жол {expected} деңгейінде болды.',
-	'pledge.milestones.title': 'Қадамдар',
+		'Соңғы мән — {latest} ({date}): бастапқы мәннен мақсатқа дейінгі біркелкі өсу сызығынан артта қалып отыр (сол күні сызық бойынша — {expected}).',
+	'pledge.milestones.title': 'Кезеңдер',
 	'pledge.milestones.done': 'Орындалды: {date}',
 	'pledge.milestones.notDone': 'Әлі орындалған жоқ',
-	'pledge.milestones.summary': '{total} қадамның {done} орындалды',
+	'pledge.milestones.summary': 'Орындалған кезеңдер: {done}/{count}',
 
 	'methodology.title': 'Әдістеме',
 	'methodology.description':
@@ -175,7 +178,7 @@ export const kk: Messages = {
 	'about.description':
 		'Uade деген не, қандай бағдарламаларды бақылаймыз, олардың мәтіні қайдан алынған және қатені қалай хабарлауға болады.',
 	'about.platforms': 'Біз бақылайтын бағдарламалар',
-	'about.platformLine': '{politician}, «{platform}»: сайлау {date}, {count}.',
+	'about.platformLine': '{politician}, «{platform}»: сайлау күні — {date}, {count}.',
 	'about.sourceLine': 'Дереккөз: {source} ({publisher}).',
 	'corrections.title': 'Түзетулер',
 	'corrections.description':
@@ -208,7 +211,7 @@ export const kk: Messages = {
 	'platforms.description':
 		'Uade бақылайтын барлық бағдарлама: кімдікі, қай сайлауға арналған және уәделері қалай орындалып жатыр.',
 	'platforms.intro':
-		'Бағдарлама — саясаткердің бір сайлауға берген уәделері. Әр уәдені жеке бақылаймыз: дереккөздегі сөзінен бастап, оның қалай орындалғанына дейін.',
+		'Бағдарлама — саясаткердің бір сайлауға берген уәделері. Әр уәдені жеке бақылаймыз: дереккөздегі сөзінен бастап, оның қалай орындалып жатқанына дейін.',
 	'platforms.none': 'Әзірге бірде-бір бағдарлама жарияланған жоқ.',
 	'platforms.featured': 'Басты бетте',
 	'platforms.statusSummary': 'Уәделер қалай орындалып жатыр',
@@ -231,11 +234,11 @@ export const kk: Messages = {
 	// Part E (issue 9): honest empty states.
 	'overview.empty.noPledges': 'Бұл бағдарламада әлі уәде жоқ.',
 	'overview.empty.noneRated': {
-		one: '{count} уәденің ешқайсысы әлі бағаланбаған.',
+		one: 'Жалғыз уәде әлі бағаланбаған.',
 		other: '{count} уәденің ешқайсысы әлі бағаланбаған.',
 	},
 	'pledge.indicator.noChart':
-		'Әзірге көрсеткіш жоқ: график тексерілген дереккөздегі алғашқы көрсеткішпен бірге пайда болады.',
+		'Әзірге мән жоқ: график тексерілген дереккөздегі алғашқы мәнмен бірге пайда болады.',
 
 	// Part C (issue 9): publication dates as precise as the source prints them.
 	'pledge.evidence.publishedMonth': 'Жарияланды: {date}',
@@ -245,4 +248,8 @@ export const kk: Messages = {
 	// issue 10, part seed: on the About page a platform's election follows a comma, mid-sentence; the date
 	// stands alone after a colon, as Kazakh dates take no case ending here.
 	'about.platformElection': 'сайлау күні: {date}',
+
+	// issue 10, part quality: the word under the total in the doughnut's hole ("21 / pledges"); Kazakh puts
+	// no plural ending after a numeral («21 уәде»).
+	'chart.centreCaption': { one: 'уәде', other: 'уәде' },
 }

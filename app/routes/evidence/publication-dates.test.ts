@@ -182,19 +182,20 @@ describe('the publication date of evidence, as precise as its source', () => {
 				t('pledge.evidence.dateNotPrinted'),
 			]
 		}
+		// No-break spaces keep a number with the word beside it (app/i18n/typography.ts).
 		expect(text(en, 'en')).toEqual([
 			'Published March 2024',
 			'Published in 2024',
 			'Publication date not printed',
 		])
 		expect(text(ru, 'ru')).toEqual([
-			'Опубликовано: март 2024 г.',
-			'Опубликовано в 2024 г.',
+			'Опубликовано: март 2024\u00a0г.',
+			'Опубликовано в 2024\u00a0г.',
 			'Дата публикации не указана',
 		])
 		expect(text(kk, 'kk')).toEqual([
-			'Жарияланды: 2024 ж. наурыз',
-			'Жарияланды: 2024 ж.',
+			'Жарияланды: 2024\u00a0жылғы наурыз',
+			'Жарияланды: 2024\u00a0ж.',
 			'Жарияланған күні көрсетілмеген',
 		])
 	})
