@@ -161,7 +161,8 @@ function anyOf(queries: Prisma.Sql[]): Prisma.Sql {
  */
 function unitQueries(unit: QueryUnit, index: number, configuration: SearchConfiguration) {
 	const lastIndex = unit.words.length - 1
-	const typed = (words: string[]) => all(words.map((word, at) => quote(word, unit.typing && at === lastIndex)))
+	const typed = (words: string[]) =>
+		all(words.map((word, at) => quote(word, unit.typing && at === lastIndex)))
 	const stems = (stemList: string[]) => stemList.map((stem) => quote(stem, true)).join(' | ')
 	const synonymsAsWritten = unit.synonyms.map((words) => `(${all(words.map((word) => quote(word)))})`)
 	const synonymsFolded = unit.synonyms.map(
@@ -190,14 +191,20 @@ function documentMatch(analysis: QueryAnalysis, configuration: SearchConfigurati
 	const units = analysis.units.map((unit, index) => unitQueries(unit, index, configuration))
 	const query = Prisma.join(
 		units.map(({ exact, stem, fold, typo }) =>
-			typo ? Prisma.sql`(${exact} || ${stem} || ${fold} || coalesce(${typo}, ${exact}))` : anyOf([exact, stem, fold]),
+			typo
+				? Prisma.sql`(${exact} || ${stem} || ${fold} || coalesce(${typo}, ${exact}))`
+				: anyOf([exact, stem, fold]),
 		),
 		' && ',
 	)
 	const level = (document: Prisma.Sql) =>
 		Prisma.sql`least(${Prisma.join(
 			units.map(
-				({ exact, stem, fold }) => Prisma.sql`CASE WHEN ${document} @@ ${exact} THEN ${Prisma.raw(String(matchLevel.exact))}
+				({
+					exact,
+					stem,
+					fold,
+				}) => Prisma.sql`CASE WHEN ${document} @@ ${exact} THEN ${Prisma.raw(String(matchLevel.exact))}
 					WHEN ${document} @@ ${stem} THEN ${Prisma.raw(String(matchLevel.stem))}
 					WHEN ${document} @@ ${fold} THEN ${Prisma.raw(String(matchLevel.fold))}
 					ELSE ${Prisma.raw(String(matchLevel.typo))} END`,

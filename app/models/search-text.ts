@@ -30,7 +30,10 @@ const digitGroupSeparator = /(\d)[ ,\u00a0\u202f\u2009](?=\d{3}(?!\d))/g
 
 /** Lower case, digit groups joined, and the letters of `foldedLetters` replaced (one letter for one). */
 export function foldText(text: string): string {
-	return joinDigitGroups(text.normalize('NFC').toLowerCase()).replace(foldable, (letter) => foldedLetters[letter] ?? letter)
+	return joinDigitGroups(text.normalize('NFC').toLowerCase()).replace(
+		foldable,
+		(letter) => foldedLetters[letter] ?? letter,
+	)
 }
 
 export function joinDigitGroups(text: string): string {
@@ -45,30 +48,25 @@ function foldWord(word: string): string {
 // --- Kazakh stems -------------------------------------------------------------------------------------
 
 /**
- * Case endings, then possessive endings, written folded (so that a word typed without Kazakh letters strips
+ * Case endings, then third-person possessive endings, written folded (so that a word typed without Kazakh letters strips
  * the same) and tried longest first. The plural (-лар/-лер/-дар/-тар …) is kept: "балаларға" is "балалар",
  * not "бала", which would also find "балабақша" (kindergarten). Bare -а/-е (dative) are left alone: too
  * many roots end in them ("бала", "жаңа").
  */
+// prettier-ignore
 const caseEndings = [
-	'дагы', 'деги', 'тагы', 'теги', 'ндагы', 'ндеги',
-	'дан', 'ден', 'тан', 'тен', 'нан', 'нен', 'дын', 'дин', 'тын', 'тин', 'нын', 'нин',
-	'мен', 'бен', 'пен', 'нда', 'нде',
-	'га', 'ге', 'ка', 'ке', 'на', 'не', 'да', 'де', 'та', 'те', 'ды', 'ди', 'ты', 'ти', 'ны', 'ни',
-	'н',
+	'дагы', 'деги', 'тагы', 'теги', 'ндагы', 'ндеги', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен', 'дын', 'дин', 'тын', 'тин', 'нын', 'нин', 'мен', 'бен', 'пен', 'нда', 'нде', 'га', 'ге', 'ка', 'ке', 'на', 'не', 'да', 'де', 'та', 'те', 'ды', 'ди', 'ты', 'ти', 'ны', 'ни', 'н',
 ].sort((a, b) => b.length - a.length)
-const possessiveEndings = [
-	'ымыз', 'имиз', 'ыныз', 'иниз', 'мыз', 'миз', 'ныз', 'низ', 'сы', 'си', 'ым', 'им', 'ын', 'ин',
-	'ы', 'и', 'м', 'н',
-].sort((a, b) => b.length - a.length)
+/** Third-person possessives only: a root may end in -ым/-ім/-м (білім) or -ың/-ң, and "my X" is rarely searched. */
+const possessiveEndings = ['сы', 'си', 'ы', 'и']
 
-/** A stem is never shorter than this; a one-letter ending is stripped only from a longer word. */
+/** A stem is never shorter than this. */
 const minStemLength = 3
 
-function stripOne(word: string, endings: readonly string[]): string {
+function stripOne(word: string, endings: readonly string[], shortest: number): string {
 	for (const ending of endings) {
 		const rest = word.length - ending.length
-		if (word.endsWith(ending) && rest >= minStemLength + (ending.length === 1 ? 1 : 0)) {
+		if (word.endsWith(ending) && rest >= (ending.length === 1 ? shortest : minStemLength)) {
 			return word.slice(0, rest)
 		}
 	}
@@ -83,12 +81,16 @@ const alternation: Record<string, string> = { к: 'г', г: 'к', қ: 'ғ', ғ: 
  * (Kazakh adds endings and never changes the front of a word, so the start is the stem): the word with its
  * case and possessive endings stripped, and, where that stem ends in к/қ/п or г/ғ/б, the same stem with the
  * other consonant of the pair ("қауіпсіздігін" → қауіпсіздіг, қауіпсіздік). Empty for a word shorter than
- * three letters, which only matches as itself.
+ * three letters and for a number, which only match as themselves.
  */
 export function kazakhStems(word: string): string[] {
 	const lower = word.normalize('NFC').toLowerCase()
 	const folded = foldWord(lower)
-	const stemLength = stripOne(stripOne(folded, caseEndings), possessiveEndings).length
+	if (/\d/.test(folded)) return []
+	// A one-letter ending is taken from a longer word only, unless a case ending followed it ("қорына").
+	const withoutCase = stripOne(folded, caseEndings, minStemLength + 1)
+	const shortest = withoutCase.length < folded.length ? minStemLength : minStemLength + 1
+	const stemLength = stripOne(withoutCase, possessiveEndings, shortest).length
 	if (stemLength < minStemLength) return []
 	const stem = lower.slice(0, stemLength)
 	const other = alternation[stem.at(-1) ?? '']
@@ -161,7 +163,7 @@ export function analyzeQuery(query: string | undefined, language: SearchLanguage
 	const folded = words.map(foldWord)
 	const stillTyping = !/\s$/.test(query)
 	const units: QueryUnit[] = []
-	for (let index = 0; index < words.length; ) {
+	for (let index = 0; index < words.length;) {
 		const term = synonymAt(folded, index)
 		const length = term?.folded.length ?? 1
 		const unitWords = words.slice(index, index + length)
