@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { platformVisibilityFor } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { HighlightedText } from '~/components/highlighted-text'
 import { DraftBanner, fallbackLang, Pagination, StatusBadge, UntranslatedNote } from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
 import type { MessageKey } from '~/i18n/translator'
@@ -11,6 +12,7 @@ import { listPlatformCategories } from '~/models/category.server'
 import { paths } from '~/models/paths'
 import { getPlatform } from '~/models/platform.server'
 import { pledgeSearchParams, searchPledges } from '~/models/pledge-search.server'
+import { analyzeQuery, highlightMatches } from '~/models/search-text'
 import { pledgeStatuses } from '~/models/status'
 import { publicPageHeaders } from '~/server/http-cache.server'
 
@@ -62,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 	const results = await searchPledges({ ...filters, platformId: platform.id, locale, visibility })
 	if (filters.page > 1 && filters.page > results.pageCount) throw new Response(null, { status: 404 })
+	// The words the query matched, marked in what the reader sees (the page sends parts, never markup).
+	const analysis = analyzeQuery(filters.query, locale)
 	return {
 		...base,
 		errors: null,
@@ -71,6 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			pageCount: results.pageCount,
 			items: results.items.map((item) => ({
 				...item,
+				titleParts: highlightMatches(item.title, analysis),
+				summaryParts: highlightMatches(item.summary, analysis),
 				deadline: new Date(item.deadline).toISOString().slice(0, 10),
 				activityAt: item.activityAt ? new Date(item.activityAt).toISOString() : null,
 			})),
@@ -211,11 +217,13 @@ export default function PledgeList() {
 											to={paths.pledge(locale, platform.slug, item.slug)}
 											{...fallbackLang(item.titleIsTranslated)}
 										>
-											{item.title}
+											<HighlightedText segments={item.titleParts} />
 										</Link>
 									</h3>
 									<UntranslatedNote show={!item.titleIsTranslated} />
-									<p {...fallbackLang(item.titleIsTranslated)}>{item.summary}</p>
+									<p {...fallbackLang(item.titleIsTranslated)}>
+										<HighlightedText segments={item.summaryParts} />
+									</p>
 									<p className="result-meta">
 										<StatusBadge status={item.status} />
 										<span>{t(`kind.${item.kind}`)}</span>
