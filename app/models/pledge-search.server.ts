@@ -258,34 +258,49 @@ export async function searchPledges(
 	const dbLocale = translated ? Prisma.raw(`'${translationLocale[translated]}'`) : undefined
 
 	// Each branch can use its own GIN index; a pledge found in both keeps its better level and rank. The
-	// document is computed once per candidate (OFFSET 0 keeps PostgreSQL from inlining it back into every
-	// level test).
-	const branch = (document: Prisma.Sql, configuration: SearchConfiguration, from: Prisma.Sql) => {
+	// page ranks its candidates, computing each one's document once (OFFSET 0 keeps PostgreSQL from
+	// inlining it back into every level test); the count only needs to know which pledges match.
+	const branch = (
+		document: Prisma.Sql,
+		configuration: SearchConfiguration,
+		from: Prisma.Sql,
+		ranked: boolean,
+	) => {
 		if (!analysis) return Prisma.empty
 		const { query, level } = documentMatch(analysis, configuration)
+		if (!ranked) return Prisma.sql`SELECT ${from} AND ${document} @@ ${query}`
 		const candidate = Prisma.raw('candidate.document')
 		return Prisma.sql`SELECT candidate.id, ${level(candidate)} AS level, ts_rank(${candidate}, ${query}) AS rank
 			FROM (SELECT ${document} AS document, ${from} AND ${document} @@ ${query} OFFSET 0) candidate`
 	}
-	const matches = analysis
-		? Prisma.sql`${typoCandidates(analysis)}, matches AS (
-			SELECT found.id, max(found.level) AS level, max(found.rank) AS rank FROM (
-				${branch(englishDocument('p'), 'english', Prisma.sql`p.id FROM "Pledge" p WHERE p."platformId" = ${platformId}`)}
-				${
-					translated && dbLocale
-						? Prisma.sql`UNION ALL
-				${branch(
-					translationDocument(translated, 't'),
-					searchConfiguration[translated],
-					Prisma.sql`t."pledgeId" AS id FROM "PledgeTranslation" t JOIN "Pledge" p ON p.id = t."pledgeId"
-					WHERE t."locale" = ${dbLocale} AND p."platformId" = ${platformId}`,
-				)}`
-						: Prisma.empty
-				}
-			) found
-			GROUP BY found.id
-		)`
-		: Prisma.empty
+	const matches = (ranked: boolean) => {
+		if (!analysis) return Prisma.empty
+		const branches = [
+			branch(
+				englishDocument('p'),
+				'english',
+				Prisma.sql`p.id FROM "Pledge" p WHERE p."platformId" = ${platformId}`,
+				ranked,
+			),
+			...(translated && dbLocale
+				? [
+						branch(
+							translationDocument(translated, 't'),
+							searchConfiguration[translated],
+							Prisma.sql`t."pledgeId" AS id FROM "PledgeTranslation" t JOIN "Pledge" p ON p.id = t."pledgeId"
+							WHERE t."locale" = ${dbLocale} AND p."platformId" = ${platformId}`,
+							ranked,
+						),
+					]
+				: []),
+		]
+		const found = Prisma.join(branches, ' UNION ALL ')
+		return Prisma.sql`${typoCandidates(analysis)}, matches AS (${
+			ranked
+				? Prisma.sql`SELECT found.id, max(found.level) AS level, max(found.rank) AS rank FROM (${found}) found GROUP BY found.id`
+				: Prisma.sql`SELECT DISTINCT found.id FROM (${found}) found`
+		})`
+	}
 
 	// The platform's categories, each with its title in the reader's language, the slugs from its principle
 	// (the root of its branch) down, and that principle's slug and title. A few dozen rows: joining them
@@ -294,7 +309,7 @@ export async function searchPledges(
 	const categoryTranslation = dbLocale
 		? Prisma.sql`LEFT JOIN "CategoryTranslation" ct ON ct."categoryId" = c.id AND ct."locale" = ${dbLocale}`
 		: Prisma.empty
-	const withClause = Prisma.sql`
+	const withClause = (ranked: boolean) => Prisma.sql`
 		WITH RECURSIVE tree AS (
 			SELECT c.id, ARRAY[c.slug] AS path, c.slug, ${categoryTitle} AS title,
 				c.slug AS "rootSlug", ${categoryTitle} AS "rootTitle"
@@ -303,7 +318,7 @@ export async function searchPledges(
 			UNION ALL
 			SELECT c.id, tree.path || c.slug, c.slug, ${categoryTitle}, tree."rootSlug", tree."rootTitle"
 			FROM "Category" c JOIN tree ON c."parentId" = tree.id ${categoryTranslation}
-		)${matches}`
+		)${matches(ranked)}`
 	const from = Prisma.sql`
 		FROM "Pledge" p
 		${analysis ? Prisma.sql`JOIN matches m ON m.id = p.id` : Prisma.empty}
@@ -325,7 +340,7 @@ export async function searchPledges(
 	}[input.sort]
 
 	const [items, counted] = await Promise.all([
-		prisma.$queryRaw<PledgeSearchItem[]>`${withClause}
+		prisma.$queryRaw<PledgeSearchItem[]>`${withClause(true)}
 			SELECT p.id, p.slug, ${title} AS title,
 				${dbLocale ? Prisma.sql`coalesce(t.summary, p.summary)` : Prisma.sql`p.summary`} AS summary,
 				${dbLocale ? Prisma.sql`t."pledgeId" IS NOT NULL` : Prisma.sql`true`} AS "titleIsTranslated",
@@ -335,7 +350,7 @@ export async function searchPledges(
 			${from}
 			ORDER BY ${analysis ? Prisma.sql`m.level DESC, m.rank DESC, ` : Prisma.empty}${order}, p.id
 			LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-		prisma.$queryRaw<Array<{ total: number }>>`${withClause} SELECT count(*)::int AS total ${from}`,
+		prisma.$queryRaw<Array<{ total: number }>>`${withClause(false)} SELECT count(*)::int AS total ${from}`,
 	])
 	const total = counted[0]?.total ?? 0
 	return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
