@@ -226,7 +226,7 @@ function typoCandidates(analysis: QueryAnalysis): Prisma.Sql {
 		const distance = Prisma.raw(String(unit.typoDistance))
 		return [
 			Prisma.sql`(SELECT uade_tsquery_or(plainto_tsquery('simple', near.word))
-				FROM (SELECT w.word FROM "SearchWord" w ORDER BY w.word <-> ${word} LIMIT 20) near
+				FROM (SELECT w.word FROM "SearchWord" w ORDER BY lower(w.word) <-> ${word} LIMIT 20) near
 				WHERE levenshtein_less_equal(near.word, ${word}, ${distance}) <= ${distance}
 					AND NOT EXISTS (SELECT 1 FROM "SearchWord" known WHERE known.word = ${word})) AS ${Prisma.raw(`typo${index}`)}`,
 		]
