@@ -4,6 +4,7 @@ import { PledgeKind, PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import { translationLocale } from '~/i18n/locales'
 import { publishedPlatformSql, type PlatformVisibility } from './platform.server'
+import { analyzeQuery, foldText, type QueryAnalysis, type QueryUnit } from './search-text'
 
 /**
  * The pledge list: filters, full-text search and pagination, in two queries (the page and the count)
@@ -71,8 +72,6 @@ export const defaultPageSize = 20
 export const maxPageSize = 100
 const maxPage = 10_000
 const maxQueryLength = 200
-/** Words beyond these are ignored: a longer query would only narrow the result to nothing. */
-const maxQueryWords = 12
 
 const slug = z
 	.string()
@@ -132,42 +131,109 @@ export const pledgeSearchParams = z.preprocess(
 
 export type PledgeSearchParams = z.output<typeof pledgeSearchParams>
 
-/** PostgreSQL's text search configuration for each language's text; see the migration. */
+/** PostgreSQL's text search configuration for each language's text; see the migrations. */
 const searchConfiguration = { en: 'english', ru: 'russian', kk: 'simple' } as const
+type SearchConfiguration = (typeof searchConfiguration)[SearchLocale]
 const titleCollation = { en: 'en-x-icu', ru: 'ru-x-icu', kk: 'kk-x-icu' } as const
 
-type QueryWords = { complete: string[]; prefix: string | undefined }
+/** The match levels of a query unit, best first (`rank` in the result orders by them). */
+const matchLevel = { exact: 4, stem: 3, fold: 2, typo: 1 } as const
 
-/** Letters, marks and digits in any script; everything else separates words. */
-function queryWords(query: string | undefined): QueryWords | undefined {
-	const words = (query?.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [])
-		.slice(0, maxQueryWords)
-		.map((word) => word.slice(0, 64))
-	if (words.length === 0) return undefined
-	const stillTyping = query !== undefined && !/\s$/.test(query)
-	return stillTyping
-		? { complete: words.slice(0, -1), prefix: words.at(-1) }
-		: { complete: words, prefix: undefined }
+/** Words hold only letters, marks and digits (search-text.ts), so quoting them needs no escaping. */
+const quote = (word: string, asPrefix = false) => `'${word}'${asPrefix ? ':*' : ''}`
+const all = (words: string[]) => words.join(' & ')
+
+function tsQuery(configuration: SearchConfiguration, text: string): Prisma.Sql {
+	return Prisma.sql`to_tsquery(${Prisma.raw(`'${configuration}'::regconfig`)}, ${text})`
+}
+function anyOf(queries: Prisma.Sql[]): Prisma.Sql {
+	return Prisma.sql`(${Prisma.join(queries, ' || ')})`
 }
 
 /**
- * The tsquery for one configuration: every complete word (stemmed by that configuration), and the word
- * still being typed either as a word of its own or, unstemmed, as the start of one. Words hold only
- * letters, marks and digits, so quoting them needs no escaping.
+ * One unit's tsqueries against a document of `configuration`, by match level. The document holds each
+ * field stemmed and as written, both as written and folded (uade_search_field), so:
+ * - exact: the words as typed;
+ * - stem: the words stemmed by the configuration, the Kazakh stems (as word starts), the word being typed
+ *   as a word start, and the synonyms (stemmed, and folded as word starts);
+ * - fold: the same, folded;
+ * - typo: the known words one or two letters away (the `typos` CTE), when the word is not a known word.
  */
-function tsQuery(configuration: string, words: QueryWords): Prisma.Sql {
-	const config = Prisma.raw(`'${configuration}'::regconfig`)
-	const quote = (word: string) => `'${word}'`
-	const parts: Prisma.Sql[] = []
-	if (words.complete.length > 0) {
-		parts.push(Prisma.sql`to_tsquery(${config}, ${words.complete.map(quote).join(' & ')})`)
-	}
-	if (words.prefix !== undefined) {
-		parts.push(
-			Prisma.sql`(to_tsquery(${config}, ${quote(words.prefix)}) || to_tsquery('simple', ${`${quote(words.prefix)}:*`}))`,
-		)
-	}
-	return Prisma.sql`(${Prisma.join(parts, ' && ')})`
+function unitQueries(unit: QueryUnit, index: number, configuration: SearchConfiguration) {
+	const lastIndex = unit.words.length - 1
+	const typed = (words: string[]) =>
+		all(words.map((word, at) => quote(word, unit.typing && at === lastIndex)))
+	const stems = (stemList: string[]) => stemList.map((stem) => quote(stem, true)).join(' | ')
+	const synonymsAsWritten = unit.synonyms.map((words) => `(${all(words.map((word) => quote(word)))})`)
+	const synonymsFolded = unit.synonyms.map(
+		(words) => `(${all(words.map((word) => foldText(word)).map((word) => quote(word, word.length >= 4)))})`,
+	)
+	const exact = tsQuery('simple', all(unit.words.map((word) => quote(word))))
+	const stem = anyOf([
+		tsQuery(configuration, all(unit.words.map((word) => quote(word)))),
+		...(unit.typing ? [tsQuery('simple', typed(unit.words))] : []),
+		...(unit.stems.length > 0 ? [tsQuery('simple', stems(unit.stems))] : []),
+		...(unit.synonyms.length > 0
+			? [tsQuery(configuration, synonymsAsWritten.join(' | ')), tsQuery('simple', synonymsFolded.join(' | '))]
+			: []),
+	])
+	const fold = anyOf([
+		tsQuery(configuration, all(unit.folded.map((word) => quote(word)))),
+		tsQuery('simple', typed(unit.folded)),
+		...(unit.stems.length > 0 ? [tsQuery('simple', stems(unit.stems.map((stem) => foldText(stem))))] : []),
+	])
+	const typo = unit.typoDistance > 0 ? Prisma.raw(`(SELECT typo${index} FROM typos)`) : undefined
+	return { exact, stem, fold, typo }
+}
+
+/** Whether the document matches the whole query (every unit at some level), and the level it matches at. */
+function documentMatch(analysis: QueryAnalysis, configuration: SearchConfiguration) {
+	const units = analysis.units.map((unit, index) => unitQueries(unit, index, configuration))
+	const query = Prisma.join(
+		units.map(({ exact, stem, fold, typo }) =>
+			typo
+				? Prisma.sql`(${exact} || ${stem} || ${fold} || coalesce(${typo}, ${exact}))`
+				: anyOf([exact, stem, fold]),
+		),
+		' && ',
+	)
+	const level = (document: Prisma.Sql) =>
+		Prisma.sql`least(${Prisma.join(
+			units.map(
+				({
+					exact,
+					stem,
+					fold,
+				}) => Prisma.sql`CASE WHEN ${document} @@ ${exact} THEN ${Prisma.raw(String(matchLevel.exact))}
+					WHEN ${document} @@ ${stem} THEN ${Prisma.raw(String(matchLevel.stem))}
+					WHEN ${document} @@ ${fold} THEN ${Prisma.raw(String(matchLevel.fold))}
+					ELSE ${Prisma.raw(String(matchLevel.typo))} END`,
+			),
+		)})`
+	return { query: Prisma.sql`(${query})`, level }
+}
+
+/**
+ * For each unit that may be a typo, the known words at most its typo distance away (Levenshtein, on folded
+ * words), as one tsquery, or NULL: the 20 nearest by trigram distance come from the GiST index on
+ * "SearchWord", so the cost does not grow with the vocabulary. A unit that is itself a known word is taken
+ * as meant, so "вода" never also finds "года".
+ */
+function typoCandidates(analysis: QueryAnalysis): Prisma.Sql {
+	const columns = analysis.units.flatMap((unit, index) => {
+		if (unit.typoDistance === 0) return []
+		const word = unit.folded[0] ?? ''
+		const distance = Prisma.raw(String(unit.typoDistance))
+		return [
+			Prisma.sql`(SELECT uade_tsquery_or(plainto_tsquery('simple', near.word))
+				FROM (SELECT w.word FROM "SearchWord" w ORDER BY lower(w.word) <-> ${word} LIMIT 20) near
+				WHERE levenshtein_less_equal(near.word, ${word}, ${distance}) <= ${distance}
+					AND NOT EXISTS (SELECT 1 FROM "SearchWord" known WHERE known.word = ${word})) AS ${Prisma.raw(`typo${index}`)}`,
+		]
+	})
+	return columns.length > 0
+		? Prisma.sql`, typos AS MATERIALIZED (SELECT ${Prisma.join(columns)})`
+		: Prisma.empty
 }
 
 /** Must repeat the indexed expressions of the migration exactly, or PostgreSQL cannot use the indexes. */
@@ -187,30 +253,54 @@ export async function searchPledges(
 	const { platformId, locale } = input
 	const page = Math.min(Math.max(1, Math.trunc(input.page) || 1), maxPage)
 	const pageSize = Math.min(Math.max(1, Math.trunc(input.pageSize) || defaultPageSize), maxPageSize)
-	const words = queryWords(input.query)
+	const analysis = analyzeQuery(input.query, locale)
 	const translated = locale === 'en' ? undefined : locale
 	const dbLocale = translated ? Prisma.raw(`'${translationLocale[translated]}'`) : undefined
 
-	// Each branch can use its own GIN index; a pledge found in both keeps its better rank.
-	const matches = words
-		? Prisma.sql`, matches AS (
-			SELECT found.id, max(found.rank) AS rank FROM (
-				SELECT p.id, ts_rank(${englishDocument('p')}, ${tsQuery('english', words)}) AS rank
-				FROM "Pledge" p
-				WHERE p."platformId" = ${platformId} AND ${englishDocument('p')} @@ ${tsQuery('english', words)}
-				${
-					translated && dbLocale
-						? Prisma.sql`UNION ALL
-				SELECT t."pledgeId", ts_rank(${translationDocument(translated, 't')}, ${tsQuery(searchConfiguration[translated], words)})
-				FROM "PledgeTranslation" t JOIN "Pledge" p ON p.id = t."pledgeId"
-				WHERE t."locale" = ${dbLocale} AND p."platformId" = ${platformId}
-					AND ${translationDocument(translated, 't')} @@ ${tsQuery(searchConfiguration[translated], words)}`
-						: Prisma.empty
-				}
-			) found
-			GROUP BY found.id
-		)`
-		: Prisma.empty
+	// Each branch can use its own GIN index; a pledge found in both keeps its better level and rank. The
+	// page ranks its candidates, computing each one's document once (OFFSET 0 keeps PostgreSQL from
+	// inlining it back into every level test); the count only needs to know which pledges match.
+	const branch = (
+		document: Prisma.Sql,
+		configuration: SearchConfiguration,
+		from: Prisma.Sql,
+		ranked: boolean,
+	) => {
+		if (!analysis) return Prisma.empty
+		const { query, level } = documentMatch(analysis, configuration)
+		if (!ranked) return Prisma.sql`SELECT ${from} AND ${document} @@ ${query}`
+		const candidate = Prisma.raw('candidate.document')
+		return Prisma.sql`SELECT candidate.id, ${level(candidate)} AS level, ts_rank(${candidate}, ${query}) AS rank
+			FROM (SELECT ${document} AS document, ${from} AND ${document} @@ ${query} OFFSET 0) candidate`
+	}
+	const matches = (ranked: boolean) => {
+		if (!analysis) return Prisma.empty
+		const branches = [
+			branch(
+				englishDocument('p'),
+				'english',
+				Prisma.sql`p.id FROM "Pledge" p WHERE p."platformId" = ${platformId}`,
+				ranked,
+			),
+			...(translated && dbLocale
+				? [
+						branch(
+							translationDocument(translated, 't'),
+							searchConfiguration[translated],
+							Prisma.sql`t."pledgeId" AS id FROM "PledgeTranslation" t JOIN "Pledge" p ON p.id = t."pledgeId"
+							WHERE t."locale" = ${dbLocale} AND p."platformId" = ${platformId}`,
+							ranked,
+						),
+					]
+				: []),
+		]
+		const found = Prisma.join(branches, ' UNION ALL ')
+		return Prisma.sql`${typoCandidates(analysis)}, matches AS (${
+			ranked
+				? Prisma.sql`SELECT found.id, max(found.level) AS level, max(found.rank) AS rank FROM (${found}) found GROUP BY found.id`
+				: Prisma.sql`SELECT DISTINCT found.id FROM (${found}) found`
+		})`
+	}
 
 	// The platform's categories, each with its title in the reader's language, the slugs from its principle
 	// (the root of its branch) down, and that principle's slug and title. A few dozen rows: joining them
@@ -219,7 +309,7 @@ export async function searchPledges(
 	const categoryTranslation = dbLocale
 		? Prisma.sql`LEFT JOIN "CategoryTranslation" ct ON ct."categoryId" = c.id AND ct."locale" = ${dbLocale}`
 		: Prisma.empty
-	const withClause = Prisma.sql`
+	const withClause = (ranked: boolean) => Prisma.sql`
 		WITH RECURSIVE tree AS (
 			SELECT c.id, ARRAY[c.slug] AS path, c.slug, ${categoryTitle} AS title,
 				c.slug AS "rootSlug", ${categoryTitle} AS "rootTitle"
@@ -228,10 +318,10 @@ export async function searchPledges(
 			UNION ALL
 			SELECT c.id, tree.path || c.slug, c.slug, ${categoryTitle}, tree."rootSlug", tree."rootTitle"
 			FROM "Category" c JOIN tree ON c."parentId" = tree.id ${categoryTranslation}
-		)${matches}`
+		)${matches(ranked)}`
 	const from = Prisma.sql`
 		FROM "Pledge" p
-		${words ? Prisma.sql`JOIN matches m ON m.id = p.id` : Prisma.empty}
+		${analysis ? Prisma.sql`JOIN matches m ON m.id = p.id` : Prisma.empty}
 		JOIN tree ON tree.id = p."categoryId"
 		${dbLocale ? Prisma.sql`LEFT JOIN "PledgeTranslation" t ON t."pledgeId" = p.id AND t."locale" = ${dbLocale}` : Prisma.empty}
 		WHERE p."platformId" = ${platformId}
@@ -250,7 +340,7 @@ export async function searchPledges(
 	}[input.sort]
 
 	const [items, counted] = await Promise.all([
-		prisma.$queryRaw<PledgeSearchItem[]>`${withClause}
+		prisma.$queryRaw<PledgeSearchItem[]>`${withClause(true)}
 			SELECT p.id, p.slug, ${title} AS title,
 				${dbLocale ? Prisma.sql`coalesce(t.summary, p.summary)` : Prisma.sql`p.summary`} AS summary,
 				${dbLocale ? Prisma.sql`t."pledgeId" IS NOT NULL` : Prisma.sql`true`} AS "titleIsTranslated",
@@ -258,9 +348,9 @@ export async function searchPledges(
 				tree.slug AS "categorySlug", tree.title AS "categoryTitle",
 				tree."rootSlug" AS "principleSlug", tree."rootTitle" AS "principleTitle"
 			${from}
-			ORDER BY ${words ? Prisma.sql`m.rank DESC, ` : Prisma.empty}${order}, p.id
+			ORDER BY ${analysis ? Prisma.sql`m.level DESC, m.rank DESC, ` : Prisma.empty}${order}, p.id
 			LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-		prisma.$queryRaw<Array<{ total: number }>>`${withClause} SELECT count(*)::int AS total ${from}`,
+		prisma.$queryRaw<Array<{ total: number }>>`${withClause(false)} SELECT count(*)::int AS total ${from}`,
 	])
 	const total = counted[0]?.total ?? 0
 	return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { platformVisibilityFor } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { HighlightedText } from '~/components/highlighted-text'
 import {
 	DraftBanner,
 	fallbackLang,
@@ -18,6 +19,7 @@ import { listPlatformCategories } from '~/models/category.server'
 import { paths } from '~/models/paths'
 import { getPlatform } from '~/models/platform.server'
 import { pledgeSearchParams, searchPledges } from '~/models/pledge-search.server'
+import { analyzeQuery, highlightMatches, type TextSegment } from '~/models/search-text'
 import { pledgeStatuses } from '~/models/status'
 import { publicPageHeaders } from '~/server/http-cache.server'
 
@@ -69,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 	const results = await searchPledges({ ...filters, platformId: platform.id, locale, visibility })
 	if (filters.page > 1 && filters.page > results.pageCount) throw new Response(null, { status: 404 })
+	// The words the query matched, marked in what the reader sees (the page sends parts, never markup).
+	const analysis = analyzeQuery(filters.query, locale)
 	return {
 		...base,
 		errors: null,
@@ -78,6 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			pageCount: results.pageCount,
 			items: results.items.map((item) => ({
 				...item,
+				titleParts: highlightMatches(item.title, analysis),
+				summaryParts: highlightMatches(item.summary, analysis),
 				deadline: new Date(item.deadline).toISOString().slice(0, 10),
 				activityAt: item.activityAt ? new Date(item.activityAt).toISOString() : null,
 			})),
@@ -100,6 +106,9 @@ export default function PledgeList() {
 	const { platform, principles, values, errors, results } = useLoaderData<typeof loader>()
 	const { t, locale, format } = useI18n()
 	const typeset = useTypeset()
+	// Numbers kept whole in each highlighted part (a number is never split by a mark: marks hold whole words).
+	const typesetSegments = (segments: readonly TextSegment[], isTranslated: boolean) =>
+		segments.map((segment) => ({ ...segment, text: typeset(segment.text, isTranslated) }))
 	const location = useLocation()
 	const navigation = useNavigation()
 	const listPath = paths.pledges(locale, platform.slug)
@@ -219,12 +228,12 @@ export default function PledgeList() {
 											to={paths.pledge(locale, platform.slug, item.slug)}
 											{...fallbackLang(item.titleIsTranslated)}
 										>
-											{typeset(item.title, item.titleIsTranslated)}
+											<HighlightedText segments={typesetSegments(item.titleParts, item.titleIsTranslated)} />
 										</Link>
 									</h3>
 									<UntranslatedNote show={!item.titleIsTranslated} />
 									<p {...fallbackLang(item.titleIsTranslated)}>
-										{typeset(item.summary, item.titleIsTranslated)}
+										<HighlightedText segments={typesetSegments(item.summaryParts, item.titleIsTranslated)} />
 									</p>
 									<p className="result-meta">
 										<StatusBadge status={item.status} />

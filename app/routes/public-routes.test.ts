@@ -285,6 +285,19 @@ describe('the pledge list', () => {
 		expect(result.data.results).toBeNull()
 	})
 
+	test('marks the words the query matched in each title and summary', async () => {
+		const result = await pledgeListLoader(
+			listArgs('kk', '?q=%D0%B6%D0%B0%D1%81%D1%82%D0%B0%D1%80%D2%93%D0%B0'),
+		)
+		if (!('results' in result) || !result.results) throw new Error('expected results')
+		const youth = result.results.items.find((item) => item.slug === 'youth-policy-law')
+		expect(youth?.titleParts.filter((part) => part.mark).map((part) => part.text)).toEqual(['Жастар'])
+		expect(youth?.titleParts.map((part) => part.text).join('')).toBe(youth?.title)
+		const unsearched = await pledgeListLoader(listArgs('kk', '?sort=title'))
+		if (!('results' in unsearched) || !unsearched.results) throw new Error('expected results')
+		expect(unsearched.results.items.every((item) => item.titleParts.every((part) => !part.mark))).toBe(true)
+	})
+
 	test('a page past the last is a 404', async () => {
 		expect(await statusOf(pledgeListLoader(listArgs('en', '?page=3')))).toBe(404)
 	})
