@@ -74,6 +74,7 @@ export const auditActionGroups = [
 			'user.password_reset': 'Password reset',
 			'user.password_change': 'Password changed',
 			'user.password_check_failed': 'Wrong current password',
+			'user.locale_change': 'Language changed',
 		},
 	},
 	{
