@@ -46,7 +46,11 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Введите здесь текст или оставьте поле пустым.',
 		kk: 'Мұнда мәтін жазыңыз немесе өрісті бос қалдырыңыз.',
 	},
-	{ en: 'Enter an email address.', ru: 'Введите адрес электронной почты.', kk: 'Электрондық пошта мекенжайын енгізіңіз.' },
+	{
+		en: 'Enter an email address.',
+		ru: 'Введите адрес электронной почты.',
+		kk: 'Электрондық пошта мекенжайын енгізіңіз.',
+	},
 	{
 		en: 'An email address has at most {count} characters.',
 		ru: 'Адрес электронной почты не может быть длиннее {count} символов.',
@@ -57,7 +61,11 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Введите адрес электронной почты вида name@example.org.',
 		kk: 'Электрондық поштаны name@example.org түрінде енгізіңіз.',
 	},
-	{ en: 'Enter a slug.', ru: 'Введите короткое имя для адреса (slug).', kk: 'Мекенжайға арналған қысқа атауды (slug) енгізіңіз.' },
+	{
+		en: 'Enter a slug.',
+		ru: 'Введите короткое имя для адреса (slug).',
+		kk: 'Мекенжайға арналған қысқа атауды (slug) енгізіңіз.',
+	},
 	{
 		en: 'Use lowercase letters, digits and single hyphens between them, like it-jobs.',
 		ru: 'Используйте строчные латинские буквы, цифры и одиночные дефисы между ними, например it-jobs.',
@@ -78,21 +86,37 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Запишите число без запятых: 150000, а дробную часть отделяйте точкой: 12.5.',
 		kk: 'Санды үтірсіз жазыңыз: 150000, ал бөлшек бөлігін нүктемен бөліңіз: 12.5.',
 	},
-	{ en: 'Enter a number, or leave it empty.', ru: 'Введите число или оставьте поле пустым.', kk: 'Сан енгізіңіз немесе өрісті бос қалдырыңыз.' },
+	{
+		en: 'Enter a number, or leave it empty.',
+		ru: 'Введите число или оставьте поле пустым.',
+		kk: 'Сан енгізіңіз немесе өрісті бос қалдырыңыз.',
+	},
 	{
 		en: 'Enter a whole number from {min} to {max}.',
 		ru: 'Введите целое число от {min} до {max}.',
 		kk: '{min} мен {max} аралығындағы бүтін сан енгізіңіз.',
 	},
-	{ en: 'Enter a date before {year}.', ru: 'Введите дату раньше {year} года.', kk: '{year} жылға дейінгі күнді енгізіңіз.' },
+	{
+		en: 'Enter a date before {year}.',
+		ru: 'Введите дату раньше {year} года.',
+		kk: '{year} жылға дейінгі күнді енгізіңіз.',
+	},
 	{
 		en: 'Enter a date as YYYY-MM-DD, for example 2024-03-31.',
 		ru: 'Введите дату в виде ГГГГ-ММ-ДД, например 2024-03-31.',
 		kk: 'Күнді ЖЖЖЖ-АА-КК түрінде енгізіңіз, мысалы 2024-03-31.',
 	},
-	{ en: 'Enter a date from 1900 on.', ru: 'Введите дату не раньше 1900 года.', kk: '1900 жылдан кейінгі күнді енгізіңіз.' },
+	{
+		en: 'Enter a date from 1900 on.',
+		ru: 'Введите дату не раньше 1900 года.',
+		kk: '1900 жылдан кейінгі күнді енгізіңіз.',
+	},
 	{ en: 'Choose at most {count}.', ru: 'Выберите не больше {count}.', kk: 'Ең көбі {count} таңдаңыз.' },
-	{ en: 'Reload the page and try again.', ru: 'Обновите страницу и попробуйте ещё раз.', kk: 'Бетті жаңартып, қайталап көріңіз.' },
+	{
+		en: 'Reload the page and try again.',
+		ru: 'Обновите страницу и попробуйте ещё раз.',
+		kk: 'Бетті жаңартып, қайталап көріңіз.',
+	},
 	{
 		en: 'Please use one of the buttons on the page.',
 		ru: 'Воспользуйтесь одной из кнопок на странице.',
@@ -108,7 +132,11 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Не удалось прочитать форму. Обновите страницу и отправьте её ещё раз.',
 		kk: 'Форманы оқу мүмкін болмады. Бетті жаңартып, оны қайта жіберіңіз.',
 	},
-	{ en: 'Check this value and try again.', ru: 'Проверьте это значение и попробуйте ещё раз.', kk: 'Бұл мәнді тексеріп, қайталап көріңіз.' },
+	{
+		en: 'Check this value and try again.',
+		ru: 'Проверьте это значение и попробуйте ещё раз.',
+		kk: 'Бұл мәнді тексеріп, қайталап көріңіз.',
+	},
 
 	// Passwords (app/forms/password.ts, account.ts, sign-in.ts, user.ts).
 	{
@@ -126,11 +154,27 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Не используйте адрес электронной почты в качестве пароля.',
 		kk: 'Электрондық пошта мекенжайын құпиясөз ретінде қолданбаңыз.',
 	},
-	{ en: 'Enter your current password.', ru: 'Введите текущий пароль.', kk: 'Қазіргі құпиясөзіңізді енгізіңіз.' },
+	{
+		en: 'Enter your current password.',
+		ru: 'Введите текущий пароль.',
+		kk: 'Қазіргі құпиясөзіңізді енгізіңіз.',
+	},
 	{ en: 'Enter a new password.', ru: 'Введите новый пароль.', kk: 'Жаңа құпиясөзді енгізіңіз.' },
-	{ en: 'Enter the new password again.', ru: 'Введите новый пароль ещё раз.', kk: 'Жаңа құпиясөзді қайта енгізіңіз.' },
-	{ en: 'The two new passwords are not the same.', ru: 'Два новых пароля не совпадают.', kk: 'Екі жаңа құпиясөз бірдей емес.' },
-	{ en: 'This is not your current password.', ru: 'Это не ваш текущий пароль.', kk: 'Бұл сіздің қазіргі құпиясөзіңіз емес.' },
+	{
+		en: 'Enter the new password again.',
+		ru: 'Введите новый пароль ещё раз.',
+		kk: 'Жаңа құпиясөзді қайта енгізіңіз.',
+	},
+	{
+		en: 'The two new passwords are not the same.',
+		ru: 'Два новых пароля не совпадают.',
+		kk: 'Екі жаңа құпиясөз бірдей емес.',
+	},
+	{
+		en: 'This is not your current password.',
+		ru: 'Это не ваш текущий пароль.',
+		kk: 'Бұл сіздің қазіргі құпиясөзіңіз емес.',
+	},
 	{
 		en: 'Choose a password different from the current one.',
 		ru: 'Выберите пароль, отличный от текущего.',
@@ -174,7 +218,12 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Слишком много неудачных попыток входа. Попробуйте снова через {wait}.',
 		kk: 'Кіру әрекеттері тым көп рет сәтсіз болды. {wait} кейін қайталап көріңіз.',
 	},
-	{ en: 'You are signed out on every device.', ru: 'Вы вышли из аккаунта на всех устройствах.', kk: 'Барлық құрылғыдан шықтыңыз.' },
+	{ en: 'Choose one of the languages.', ru: 'Выберите один из языков.', kk: 'Тілдердің бірін таңдаңыз.' },
+	{
+		en: 'You are signed out on every device.',
+		ru: 'Вы вышли из аккаунта на всех устройствах.',
+		kk: 'Барлық құрылғыдан шықтыңыз.',
+	},
 
 	// Waits (app/forms/wait-text.ts): parts of the messages above. Russian after «через» takes the accusative.
 	{
@@ -210,8 +259,16 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Введите пароль или выберите его автоматическое создание.',
 		kk: 'Құпиясөзді теріңіз немесе оны автоматты түрде жасауды таңдаңыз.',
 	},
-	{ en: 'Choose how the first password is made.', ru: 'Выберите, как задать первый пароль.', kk: 'Алғашқы құпиясөздің қалай жасалатынын таңдаңыз.' },
-	{ en: 'Choose how the new password is made.', ru: 'Выберите, как задать новый пароль.', kk: 'Жаңа құпиясөздің қалай жасалатынын таңдаңыз.' },
+	{
+		en: 'Choose how the first password is made.',
+		ru: 'Выберите, как задать первый пароль.',
+		kk: 'Алғашқы құпиясөздің қалай жасалатынын таңдаңыз.',
+	},
+	{
+		en: 'Choose how the new password is made.',
+		ru: 'Выберите, как задать новый пароль.',
+		kk: 'Жаңа құпиясөздің қалай жасалатынын таңдаңыз.',
+	},
 	{
 		en: 'An account with this email already exists.',
 		ru: 'Аккаунт с таким адресом электронной почты уже существует.',
@@ -253,7 +310,11 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Ссылка на эту страницу повреждена: вернитесь на первую страницу.',
 		kk: 'Бұл беттің сілтемесі бұзылған: бірінші бетке оралыңыз.',
 	},
-	{ en: 'Choose an account from the list.', ru: 'Выберите аккаунт из списка.', kk: 'Тізімнен аккаунтты таңдаңыз.' },
+	{
+		en: 'Choose an account from the list.',
+		ru: 'Выберите аккаунт из списка.',
+		kk: 'Тізімнен аккаунтты таңдаңыз.',
+	},
 	{
 		en: 'Actions are written like evidence.submit or user. (lowercase letters, dots and underscores).',
 		ru: 'Действия записываются как evidence.submit или user. (строчные латинские буквы, точки и подчёркивания).',
@@ -283,20 +344,48 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'У другой категории этой платформы уже есть такое короткое имя.',
 		kk: 'Осы платформаның басқа санатында мұндай қысқа атау бар.',
 	},
-	{ en: 'Choose a platform from the list.', ru: 'Выберите платформу из списка.', kk: 'Тізімнен платформаны таңдаңыз.' },
+	{
+		en: 'Choose a platform from the list.',
+		ru: 'Выберите платформу из списка.',
+		kk: 'Тізімнен платформаны таңдаңыз.',
+	},
 	{
 		en: 'This principle has topics under it, so it cannot become a topic itself.',
 		ru: 'У этого принципа есть темы, поэтому он сам не может стать темой.',
 		kk: 'Бұл қағидаттың тақырыптары бар, сондықтан ол өзі тақырып бола алмайды.',
 	},
 	{ en: 'Choose a politician.', ru: 'Выберите политика.', kk: 'Саясаткерді таңдаңыз.' },
-	{ en: 'Enter the platform’s title.', ru: 'Введите название платформы.', kk: 'Платформаның атауын енгізіңіз.' },
+	{
+		en: 'Enter the platform’s title.',
+		ru: 'Введите название платформы.',
+		kk: 'Платформаның атауын енгізіңіз.',
+	},
 	{ en: 'Enter the election date.', ru: 'Введите дату выборов.', kk: 'Сайлау күнін енгізіңіз.' },
-	{ en: 'Enter the date the term starts.', ru: 'Введите дату начала срока.', kk: 'Өкілеттік мерзімі басталатын күнді енгізіңіз.' },
-	{ en: 'Enter the date the term ends.', ru: 'Введите дату окончания срока.', kk: 'Өкілеттік мерзімі аяқталатын күнді енгізіңіз.' },
-	{ en: 'Enter the address of the source.', ru: 'Введите адрес источника.', kk: 'Дереккөздің мекенжайын енгізіңіз.' },
-	{ en: 'Enter the title of the source.', ru: 'Введите название источника.', kk: 'Дереккөздің атауын енгізіңіз.' },
-	{ en: 'Enter who published the source.', ru: 'Укажите, кто опубликовал источник.', kk: 'Дереккөзді кім жариялағанын көрсетіңіз.' },
+	{
+		en: 'Enter the date the term starts.',
+		ru: 'Введите дату начала срока.',
+		kk: 'Өкілеттік мерзімі басталатын күнді енгізіңіз.',
+	},
+	{
+		en: 'Enter the date the term ends.',
+		ru: 'Введите дату окончания срока.',
+		kk: 'Өкілеттік мерзімі аяқталатын күнді енгізіңіз.',
+	},
+	{
+		en: 'Enter the address of the source.',
+		ru: 'Введите адрес источника.',
+		kk: 'Дереккөздің мекенжайын енгізіңіз.',
+	},
+	{
+		en: 'Enter the title of the source.',
+		ru: 'Введите название источника.',
+		kk: 'Дереккөздің атауын енгізіңіз.',
+	},
+	{
+		en: 'Enter who published the source.',
+		ru: 'Укажите, кто опубликовал источник.',
+		kk: 'Дереккөзді кім жариялағанын көрсетіңіз.',
+	},
 	{
 		en: 'Enter a date as YYYY-MM-DD, or leave it empty.',
 		ru: 'Введите дату в виде ГГГГ-ММ-ДД или оставьте поле пустым.',
@@ -307,7 +396,11 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'У другой платформы уже есть такое короткое имя.',
 		kk: 'Басқа платформада мұндай қысқа атау бар.',
 	},
-	{ en: 'Choose a politician from the list.', ru: 'Выберите политика из списка.', kk: 'Тізімнен саясаткерді таңдаңыз.' },
+	{
+		en: 'Choose a politician from the list.',
+		ru: 'Выберите политика из списка.',
+		kk: 'Тізімнен саясаткерді таңдаңыз.',
+	},
 	{
 		en: 'The platform is published: everyone can see it, and it is in the platform list and the sitemap.',
 		ru: 'Платформа опубликована: её видят все, она есть в списке платформ и в карте сайта.',
@@ -366,8 +459,16 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 	{ en: 'Say what is measured.', ru: 'Укажите, что измеряется.', kk: 'Не өлшенетінін көрсетіңіз.' },
 	{ en: 'Enter the unit of the figure.', ru: 'Введите единицу измерения.', kk: 'Өлшем бірлігін енгізіңіз.' },
 	{ en: 'Enter the target figure.', ru: 'Введите целевое значение.', kk: 'Мақсатты мәнді енгізіңіз.' },
-	{ en: 'Enter the date of the target.', ru: 'Введите дату достижения цели.', kk: 'Мақсатқа жету күнін енгізіңіз.' },
-	{ en: 'Enter the date of the baseline figure.', ru: 'Введите дату базового значения.', kk: 'Бастапқы мәннің күнін енгізіңіз.' },
+	{
+		en: 'Enter the date of the target.',
+		ru: 'Введите дату достижения цели.',
+		kk: 'Мақсатқа жету күнін енгізіңіз.',
+	},
+	{
+		en: 'Enter the date of the baseline figure.',
+		ru: 'Введите дату базового значения.',
+		kk: 'Бастапқы мәннің күнін енгізіңіз.',
+	},
 	{
 		en: 'Enter the baseline figure, or clear its date.',
 		ru: 'Введите базовое значение или очистите его дату.',
@@ -380,7 +481,11 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'У другого обещания этой платформы уже есть такое короткое имя.',
 		kk: 'Осы платформаның басқа уәдесінде мұндай қысқа атау бар.',
 	},
-	{ en: 'Choose a category of this platform.', ru: 'Выберите категорию этой платформы.', kk: 'Осы платформаның санатын таңдаңыз.' },
+	{
+		en: 'Choose a category of this platform.',
+		ru: 'Выберите категорию этой платформы.',
+		kk: 'Осы платформаның санатын таңдаңыз.',
+	},
 	{
 		en: 'A figure of this indicator is dated before this baseline: the baseline cannot come after a measurement.',
 		ru: 'У этого показателя есть значение с датой раньше базовой: базовое значение не может быть позже измерения.',
@@ -473,9 +578,21 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Укажите, где вы искали дату или почему в источнике её нет.',
 		kk: 'Күнді қайдан іздегеніңізді немесе дереккөзде неге жоқ екенін жазыңыз.',
 	},
-	{ en: 'Enter the date it was published.', ru: 'Введите дату публикации.', kk: 'Жарияланған күнін енгізіңіз.' },
-	{ en: 'Enter the month it was published.', ru: 'Введите месяц публикации.', kk: 'Жарияланған айын енгізіңіз.' },
-	{ en: 'Enter the year it was published.', ru: 'Введите год публикации.', kk: 'Жарияланған жылын енгізіңіз.' },
+	{
+		en: 'Enter the date it was published.',
+		ru: 'Введите дату публикации.',
+		kk: 'Жарияланған күнін енгізіңіз.',
+	},
+	{
+		en: 'Enter the month it was published.',
+		ru: 'Введите месяц публикации.',
+		kk: 'Жарияланған айын енгізіңіз.',
+	},
+	{
+		en: 'Enter the year it was published.',
+		ru: 'Введите год публикации.',
+		kk: 'Жарияланған жылын енгізіңіз.',
+	},
 	{
 		en: 'The publication date cannot be in the future.',
 		ru: 'Дата публикации не может быть в будущем.',
@@ -528,7 +645,11 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Источник не может сообщать значение с датой позже своей публикации.',
 		kk: 'Дереккөз өзі жарияланған күннен кейінгі мәнді хабарлай алмайды.',
 	},
-	{ en: 'Say why you suggest this status.', ru: 'Объясните, почему вы предлагаете этот статус.', kk: 'Бұл мәртебені неге ұсынатыныңызды түсіндіріңіз.' },
+	{
+		en: 'Say why you suggest this status.',
+		ru: 'Объясните, почему вы предлагаете этот статус.',
+		kk: 'Бұл мәртебені неге ұсынатыныңызды түсіндіріңіз.',
+	},
 	{
 		en: 'Choose the status you suggest, or clear the reason.',
 		ru: 'Выберите предлагаемый статус или очистите обоснование.',
@@ -614,14 +735,26 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Введите дату вступления статуса в силу.',
 		kk: 'Мәртебенің күшіне енетін күнін енгізіңіз.',
 	},
-	{ en: 'Explain the status: the public reads this.', ru: 'Обоснуйте статус: это читает публика.', kk: 'Мәртебені негіздеңіз: мұны жұртшылық оқиды.' },
-	{ en: 'Choose evidence from the list.', ru: 'Выберите источники из списка.', kk: 'Тізімнен дереккөздерді таңдаңыз.' },
+	{
+		en: 'Explain the status: the public reads this.',
+		ru: 'Обоснуйте статус: это читает публика.',
+		kk: 'Мәртебені негіздеңіз: мұны жұртшылық оқиды.',
+	},
+	{
+		en: 'Choose evidence from the list.',
+		ru: 'Выберите источники из списка.',
+		kk: 'Тізімнен дереккөздерді таңдаңыз.',
+	},
 	{
 		en: 'Choose at least one approved evidence item this status rests on.',
 		ru: 'Выберите хотя бы один одобренный источник, на котором основан статус.',
 		kk: 'Мәртебе негізделген кемінде бір мақұлданған дереккөзді таңдаңыз.',
 	},
-	{ en: 'Choose the entry to correct.', ru: 'Выберите запись, которую нужно исправить.', kk: 'Түзетілетін жазбаны таңдаңыз.' },
+	{
+		en: 'Choose the entry to correct.',
+		ru: 'Выберите запись, которую нужно исправить.',
+		kk: 'Түзетілетін жазбаны таңдаңыз.',
+	},
 	{
 		en: 'Say what was wrong with the entry: the public reads this.',
 		ru: 'Напишите, что было не так с записью: это читает публика.',
@@ -721,7 +854,8 @@ function render(message: string, locale: Exclude<Locale, 'en'>, fragments: boole
 	if (!found) return null
 	const translation = found.compiled.entry[locale]
 	const countText = found.values.count
-	const count = countText !== undefined && englishNumber.test(countText) ? Number(countText.replace(/,/g, '')) : 0
+	const count =
+		countText !== undefined && englishNumber.test(countText) ? Number(countText.replace(/,/g, '')) : 0
 	const template =
 		typeof translation === 'string'
 			? translation

@@ -20,7 +20,12 @@ describe('the UI messages', () => {
 
 	test('no translated message is left in English', () => {
 		// Words that are the same in every language: the brand, and the arrow of a status change.
-		const sameEverywhere = new Set<MessageKey>(['site.name', 'pledge.timeline.change', 'overview.title', 'staff.pageTitle'])
+		const sameEverywhere = new Set<MessageKey>([
+			'site.name',
+			'pledge.timeline.change',
+			'overview.title',
+			'staff.pageTitle',
+		])
 		for (const locale of ['ru', 'kk'] as const) {
 			const untranslated = keys.filter(
 				(key) =>

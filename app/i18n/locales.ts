@@ -41,6 +41,20 @@ export const openGraphLocale: Record<Locale, string> = { kk: 'kk_KZ', ru: 'ru_RU
 
 export const languageCookieName = 'uade_lang'
 
+const oneYearInSeconds = 365 * 24 * 60 * 60
+
+/** The `Set-Cookie` value that remembers a chosen language for a year (`Secure` over https). */
+export function serializeLanguageCookie(locale: Locale, url: URL): string {
+	return [
+		`${languageCookieName}=${locale}`,
+		'Path=/',
+		`Max-Age=${oneYearInSeconds}`,
+		'SameSite=Lax',
+		'HttpOnly',
+		...(url.protocol === 'https:' ? ['Secure'] : []),
+	].join('; ')
+}
+
 /**
  * The language a visitor should land in: the remembered choice (cookie) if there is one, otherwise the
  * best match of Accept-Language (by its q weights), otherwise English.

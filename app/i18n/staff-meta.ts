@@ -13,7 +13,9 @@ function isMessages(value: unknown): value is Partial<Messages> {
 export function i18nOfMatches(matches: MetaMatch[]): I18n {
 	const root = matches.find((match) => match.id === sharedRouteIds.root)?.data
 	const locale =
-		typeof root === 'object' && root !== null && 'locale' in root && isLocale(root.locale) ? root.locale : 'en'
+		typeof root === 'object' && root !== null && 'locale' in root && isLocale(root.locale)
+			? root.locale
+			: 'en'
 	const messages = typeof root === 'object' && root !== null && 'messages' in root ? root.messages : undefined
 	return createI18n(locale, isMessages(messages) ? messages : {})
 }

@@ -1,10 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { actorOf, getOptionalUser } from '~/auth/guards.server'
-import { databaseLocale, isLocale, isStaffPath, languageCookieName } from '~/i18n/locales'
+import { databaseLocale, isLocale, isStaffPath, serializeLanguageCookie } from '~/i18n/locales'
 import { paths } from '~/models/paths'
 import { setOwnLocale } from '~/models/user.server'
-
-const oneYearInSeconds = 365 * 24 * 60 * 60
 
 /**
  * The language switcher's target: `/language?to=ru&next=/ru/...` remembers the choice in a cookie (read
@@ -20,17 +18,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const location = pathInLanguage(url.searchParams.get('next') ?? '', to, url) ?? paths.home(to)
 	const user = await getOptionalUser(request)
 	if (user) await setOwnLocale(databaseLocale[to], actorOf(user, context))
-	const cookie = [
-		`${languageCookieName}=${to}`,
-		'Path=/',
-		`Max-Age=${oneYearInSeconds}`,
-		'SameSite=Lax',
-		'HttpOnly',
-		...(url.protocol === 'https:' ? ['Secure'] : []),
-	].join('; ')
 	return new Response(null, {
 		status: 303,
-		headers: { Location: location, 'Set-Cookie': cookie, 'Cache-Control': 'no-store' },
+		headers: {
+			Location: location,
+			'Set-Cookie': serializeLanguageCookie(to, url),
+			'Cache-Control': 'no-store',
+		},
 	})
 }
 
