@@ -57,7 +57,8 @@ function Hint({ field, hint }: Described) {
  * A form's messages in the page's language: the schemas and models word them in English, and the catalogue
  * (app/i18n/form-errors.ts) translates them here; one it does not know is shown as it is, marked English.
  */
-function FormErrorTexts({ messages, locale }: { messages: readonly string[]; locale: Locale }) {
+export function FormErrorTexts({ messages }: { messages: readonly string[] }) {
+	const { locale } = useI18n()
 	return messages.map((message, index) => {
 		const translated = translateFormError(message, locale)
 		const separator = index > 0 ? ' ' : null
@@ -77,11 +78,10 @@ function FormErrorTexts({ messages, locale }: { messages: readonly string[]; loc
 
 /** The messages of one field (or of the whole form), with the id its control points at. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-	const { locale } = useI18n()
 	if (!errors?.length) return null
 	return (
 		<p id={id} className="staff-field-error">
-			<FormErrorTexts messages={errors} locale={locale} />
+			<FormErrorTexts messages={errors} />
 		</p>
 	)
 }
@@ -480,14 +480,13 @@ export function StaffForm({
 	className?: string
 	refused?: ReactNode
 } & Pick<ComponentProps<typeof Form>, 'action' | 'encType' | 'method'>) {
-	const { locale } = useI18n()
 	return (
 		<Form method="post" {...getFormProps(form)} className={className ?? 'staff-form'} {...rest}>
 			{refused && form.status === 'error' ? <FormMessage tone="error">{refused}</FormMessage> : null}
 			{form.errors?.length ? (
 				<div id={form.errorId} className="staff-message staff-message-error" role="alert">
 					<p>
-						<FormErrorTexts messages={form.errors} locale={locale} />
+						<FormErrorTexts messages={form.errors} />
 					</p>
 				</div>
 			) : null}

@@ -41,7 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-
 type DashboardPledge = {
 	id: string
 	slug: string
