@@ -518,5 +518,47 @@ export const kk: Messages = {
 	'staff.publicationDate.none': 'Неге күні жоқ',
 	'staff.publicationDate.noneHint':
 		'Күні көрсетілмесе: оны қайдан іздегеніңіз (бет, оның метадеректері, мұрағат) немесе дереккөзде неге жоқ екені.',
+	'staff.mine.submitted':
+		'Рақмет: «{title}» дереккөзі «{pledge}» уәдесі үшін жазылды және әкімшінің тексеруін күтуде.',
+	'staff.mine.withdrawn': '«{title}» дереккөзі кері қайтарылды: ол тексерілмейді және жарияланбайды.',
+	'staff.mine.savedAwaiting': '«{title}» дереккөзі сақталды және әкімшінің тексеруін күтуде.',
+	'staff.mine.saved': '«{title}» дереккөзі сақталды.',
+	'staff.mine.none':
+		'Сіз әлі бірде-бір дереккөз жібермедіңіз. Уәдені ашып, «Дереккөз қосу» батырмасын таңдаңыз.',
+	'staff.mine.count': { other: '{count} дереккөз, алдымен жаңалары.' },
+	'staff.mine.evidence': 'Дереккөз',
+	'staff.mine.submittedAt': 'Жіберілген уақыты (UTC)',
+	'staff.mine.review': 'Тексеру',
+	'staff.mine.reviewNote': 'Тексерушінің ескертпесі',
+	'staff.mine.change': 'Өзгерту',
+	'staff.mine.reviewedBy': '({name})',
+	'staff.mine.editResubmit': 'Түзетіп, қайта жіберу',
+	'staff.mine.editResubmitItem': 'Түзетіп, қайта жіберу: «{title}»',
+	'staff.mine.editWithdraw': 'Өзгерту немесе кері қайтару',
+	'staff.mine.editWithdrawItem': 'Өзгерту немесе кері қайтару: «{title}»',
+	'staff.mine.pages': 'Менің дереккөздерімнің беттері',
+	'staff.own.title': 'Сіздің дереккөзіңіз',
+	'staff.own.back': 'Менің дереккөздеріме оралу',
+	'staff.own.lede': '«{title}», уәде: {pledge}. Күйі: {state}.',
+	'staff.own.ledeReviewed': '«{title}», уәде: {pledge}. Күйі: {state} ({name}).',
+	'staff.own.conflictEditable':
+		'Сіз бұл бетті ашқаннан кейін дереккөз басқа жерде (басқа қойындыда ма?) өзгертілді, сондықтан түзетулеріңіз әлі сақталған жоқ. Форма сіздің мәндеріңізді сақталған нұсқаның үстінде ұстап тұр: оларды тексеріп, қайта сақтаңыз.',
+	'staff.own.conflictSettled':
+		'Сіз бұл бетті ашқаннан кейін дереккөздің күйі «{state}» болды, сондықтан оны енді өзгерту мүмкін емес. Ештеңе сақталған жоқ.',
+	'staff.own.asks': '{name} сұрайды:',
+	'staff.own.anAdmin': 'Әкімші',
+	'staff.own.editBelow': 'Төмендегі дереккөзді түзетіп, қайта жіберіңіз: ол тексеру кезегіне қайтады.',
+	'staff.own.edit': 'Өзгерту',
+	'staff.own.nothingSaved': 'Ештеңе сақталған жоқ: төмендегі өрістердің жанындағы хабарламаларды тексеріңіз.',
+	'staff.own.resubmit': 'Тексеруге қайта жіберу',
+	'staff.own.save': 'Өзгерістерді сақтау',
+	'staff.own.withdraw': 'Кері қайтару',
+	'staff.own.withdrawText':
+		'Дереккөз тексеру кезегінен біржола шығады және ешқашан жарияланбайды. Мұны болдырмау мүмкін емес.',
+	'staff.own.withdrawSubmit': 'Бұл дереккөзді кері қайтару',
+	'staff.own.settled': 'Күйі: {state}. Бұл дереккөзді енді өзгерту мүмкін емес.',
+	'staff.own.reviewNote': 'Тексерушінің ескертпесі: {note}',
+	'staff.own.type': 'Түрі',
+	'staff.own.source': 'Дереккөз',
 	// end of part staff
 }

@@ -556,5 +556,52 @@ export const ru: Messages = {
 	'staff.publicationDate.none': 'Почему нет даты',
 	'staff.publicationDate.noneHint':
 		'Если дата не указана: где вы её искали (на странице, в метаданных, в архиве) или почему в источнике её нет.',
+	'staff.mine.submitted':
+		'Спасибо: источник «{title}» записан для обещания «{pledge}» и ожидает проверки администратором.',
+	'staff.mine.withdrawn': 'Источник «{title}» отозван: он не будет проверен и опубликован.',
+	'staff.mine.savedAwaiting': 'Источник «{title}» сохранён и ожидает проверки администратором.',
+	'staff.mine.saved': 'Источник «{title}» сохранён.',
+	'staff.mine.none':
+		'Вы ещё не отправили ни одного источника. Откройте обещание и выберите «Добавить источник».',
+	'staff.mine.count': {
+		one: '{count} источник, сначала новые.',
+		few: '{count} источника, сначала новые.',
+		many: '{count} источников, сначала новые.',
+		other: '{count} источника, сначала новые.',
+	},
+	'staff.mine.evidence': 'Источник',
+	'staff.mine.submittedAt': 'Отправлено (UTC)',
+	'staff.mine.review': 'Проверка',
+	'staff.mine.reviewNote': 'Комментарий проверяющего',
+	'staff.mine.change': 'Изменить',
+	'staff.mine.reviewedBy': '({name})',
+	'staff.mine.editResubmit': 'Исправить и отправить снова',
+	'staff.mine.editResubmitItem': 'Исправить и отправить снова: «{title}»',
+	'staff.mine.editWithdraw': 'Изменить или отозвать',
+	'staff.mine.editWithdrawItem': 'Изменить или отозвать: «{title}»',
+	'staff.mine.pages': 'Страницы моих источников',
+	'staff.own.title': 'Ваш источник',
+	'staff.own.back': 'Назад к моим источникам',
+	'staff.own.lede': '«{title}» для обещания {pledge}. Состояние: {state}.',
+	'staff.own.ledeReviewed': '«{title}» для обещания {pledge}. Состояние: {state} ({name}).',
+	'staff.own.conflictEditable':
+		'После того как вы открыли эту страницу, источник изменили в другом месте (в другой вкладке?), поэтому ваши правки пока не сохранены. Форма хранит ваши значения поверх сохранённой версии: проверьте их и сохраните ещё раз.',
+	'staff.own.conflictSettled':
+		'После того как вы открыли эту страницу, состояние источника стало «{state}», поэтому его больше нельзя изменить. Ничего не сохранено.',
+	'staff.own.asks': '{name} просит:',
+	'staff.own.anAdmin': 'Администратор',
+	'staff.own.editBelow': 'Исправьте источник ниже и отправьте его снова: он вернётся в очередь проверки.',
+	'staff.own.edit': 'Изменить',
+	'staff.own.nothingSaved': 'Ничего не сохранено: проверьте сообщения у полей ниже.',
+	'staff.own.resubmit': 'Отправить на проверку снова',
+	'staff.own.save': 'Сохранить изменения',
+	'staff.own.withdraw': 'Отозвать',
+	'staff.own.withdrawText':
+		'Источник навсегда уйдёт из очереди проверки и не будет опубликован. Отменить это нельзя.',
+	'staff.own.withdrawSubmit': 'Отозвать этот источник',
+	'staff.own.settled': 'Состояние: {state}. Этот источник больше нельзя изменить.',
+	'staff.own.reviewNote': 'Комментарий проверяющего: {note}',
+	'staff.own.type': 'Тип',
+	'staff.own.source': 'Источник',
 	// end of part staff
 }
