@@ -576,6 +576,36 @@ export const en = {
 	'staff.own.reviewNote': 'Reviewer’s note: {note}',
 	'staff.own.type': 'Type',
 	'staff.own.source': 'Source',
+	'staff.reviewItem.title': 'Review evidence',
+	'staff.reviewItem.back': 'Back to the review queue',
+	'staff.reviewItem.alreadyReviewed':
+		'Already reviewed: {name} decided first ({state}). Your decision was not recorded.',
+	'staff.reviewItem.anotherAdmin': 'another admin',
+	'staff.reviewItem.changedMeanwhile':
+		'The author changed this evidence since you opened it; here is the new version. Your decision was not recorded: read it again, then record your decision (kept below).',
+	'staff.reviewItem.currentStatus': 'current status: {status}',
+	'staff.reviewItem.statusAndLedger': 'Status and ledger',
+	'staff.reviewItem.published': 'Published',
+	'staff.reviewItem.archivedCopy': 'Archived copy',
+	'staff.reviewItem.measuredValue': 'Measured value',
+	'staff.reviewItem.valueAsOf': '{value} (as of {date})',
+	'staff.reviewItem.submittedBy': 'Submitted by',
+	'staff.reviewItem.resubmitted': 'Awaiting review, resubmitted. {name} had asked:',
+	'staff.reviewItem.ownFourEyes':
+		'You submitted this evidence, so another admin must approve it (the four-eyes rule). You may request changes or reject it.',
+	'staff.decision.label': 'Decision',
+	'staff.decision.approve': 'Approve',
+	'staff.decision.approveFigureHint':
+		'It becomes public, and its figure is recorded on the indicator. Then record a status resting on it.',
+	'staff.decision.approveHint': 'It becomes public. Then record a status resting on it.',
+	'staff.decision.requestChanges': 'Request changes',
+	'staff.decision.requestChangesHint':
+		'It goes back to the fact-checker with your note; they edit it and resubmit it.',
+	'staff.decision.reject': 'Reject',
+	'staff.decision.rejectHint': 'It stays private; give the reason below.',
+	'staff.decision.note': 'Note to the fact-checker',
+	'staff.decision.noteHint': 'Required when requesting changes or rejecting: the fact-checker reads it.',
+	'staff.decision.submit': 'Record decision',
 	// end of part staff
 } as const
 

@@ -560,5 +560,35 @@ export const kk: Messages = {
 	'staff.own.reviewNote': 'Тексерушінің ескертпесі: {note}',
 	'staff.own.type': 'Түрі',
 	'staff.own.source': 'Дереккөз',
+	'staff.reviewItem.title': 'Дереккөзді тексеру',
+	'staff.reviewItem.back': 'Тексеру кезегіне оралу',
+	'staff.reviewItem.alreadyReviewed':
+		'Бұрын тексерілген: {name} бұрынырақ шешім қабылдады («{state}»). Сіздің шешіміңіз жазылған жоқ.',
+	'staff.reviewItem.anotherAdmin': 'басқа әкімші',
+	'staff.reviewItem.changedMeanwhile':
+		'Бет ашық тұрғанда автор дереккөзді өзгертті; төменде жаңа нұсқасы. Сіздің шешіміңіз жазылған жоқ: дереккөзді қайта оқып, шешіміңізді жазыңыз (ол төменде сақтаулы).',
+	'staff.reviewItem.currentStatus': 'қазіргі мәртебесі: {status}',
+	'staff.reviewItem.statusAndLedger': 'Мәртебе және журнал',
+	'staff.reviewItem.published': 'Жарияланған күні',
+	'staff.reviewItem.archivedCopy': 'Мұрағаттық көшірме',
+	'staff.reviewItem.measuredValue': 'Мәні',
+	'staff.reviewItem.valueAsOf': '{value} ({date} күнгі)',
+	'staff.reviewItem.submittedBy': 'Жіберген',
+	'staff.reviewItem.resubmitted': 'Тексеруді күтуде, қайта жіберілді. {name} сұраған:',
+	'staff.reviewItem.ownFourEyes':
+		'Бұл дереккөзді сіз жібердіңіз, сондықтан оны басқа әкімші мақұлдауы керек («төрт көз» ережесі). Сіз түзету сұрай аласыз немесе оны қабылдамай аласыз.',
+	'staff.decision.label': 'Шешім',
+	'staff.decision.approve': 'Мақұлдау',
+	'staff.decision.approveFigureHint':
+		'Дереккөз жария болады, ал оның мәні көрсеткішке жазылады. Содан кейін соған негізделген мәртебе жазыңыз.',
+	'staff.decision.approveHint': 'Дереккөз жария болады. Содан кейін соған негізделген мәртебе жазыңыз.',
+	'staff.decision.requestChanges': 'Түзету сұрау',
+	'staff.decision.requestChangesHint':
+		'Дереккөз ескертпеңізбен фактчекерге қайтады; ол оны түзетіп, қайта жібереді.',
+	'staff.decision.reject': 'Қабылдамау',
+	'staff.decision.rejectHint': 'Дереккөз жабық қалады; себебін төменде жазыңыз.',
+	'staff.decision.note': 'Фактчекерге ескертпе',
+	'staff.decision.noteHint': 'Түзету сұрағанда немесе қабылдамағанда міндетті: оны фактчекер оқиды.',
+	'staff.decision.submit': 'Шешімді жазу',
 	// end of part staff
 }

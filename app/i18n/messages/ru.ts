@@ -603,5 +603,36 @@ export const ru: Messages = {
 	'staff.own.reviewNote': 'Комментарий проверяющего: {note}',
 	'staff.own.type': 'Тип',
 	'staff.own.source': 'Источник',
+	'staff.reviewItem.title': 'Проверка источника',
+	'staff.reviewItem.back': 'Назад к очереди проверки',
+	'staff.reviewItem.alreadyReviewed':
+		'Уже проверено: раньше решение принято ({name}: «{state}»). Ваше решение не записано.',
+	'staff.reviewItem.anotherAdmin': 'другой администратор',
+	'staff.reviewItem.changedMeanwhile':
+		'Пока страница была открыта, автор изменил источник; ниже новая версия. Ваше решение не записано: прочитайте источник ещё раз и запишите решение (оно сохранено ниже).',
+	'staff.reviewItem.currentStatus': 'текущий статус: {status}',
+	'staff.reviewItem.statusAndLedger': 'Статус и журнал',
+	'staff.reviewItem.published': 'Дата публикации',
+	'staff.reviewItem.archivedCopy': 'Архивная копия',
+	'staff.reviewItem.measuredValue': 'Значение',
+	'staff.reviewItem.valueAsOf': '{value} (на дату {date})',
+	'staff.reviewItem.submittedBy': 'Отправитель',
+	'staff.reviewItem.resubmitted': 'Ожидает проверки, отправлено повторно. Запрос ({name}):',
+	'staff.reviewItem.ownFourEyes':
+		'Этот источник отправили вы, поэтому одобрить его должен другой администратор (правило двух пар глаз). Вы можете запросить правки или отклонить его.',
+	'staff.decision.label': 'Решение',
+	'staff.decision.approve': 'Одобрить',
+	'staff.decision.approveFigureHint':
+		'Источник станет публичным, а его значение будет записано в показатель. Затем запишите статус на его основе.',
+	'staff.decision.approveHint': 'Источник станет публичным. Затем запишите статус на его основе.',
+	'staff.decision.requestChanges': 'Запросить правки',
+	'staff.decision.requestChangesHint':
+		'Источник вернётся фактчекеру с вашим комментарием; он исправит его и отправит снова.',
+	'staff.decision.reject': 'Отклонить',
+	'staff.decision.rejectHint': 'Источник останется закрытым; укажите причину ниже.',
+	'staff.decision.note': 'Комментарий для фактчекера',
+	'staff.decision.noteHint':
+		'Обязателен, если вы запрашиваете правки или отклоняете: его прочитает фактчекер.',
+	'staff.decision.submit': 'Записать решение',
 	// end of part staff
 }
