@@ -606,6 +606,47 @@ export const en = {
 	'staff.decision.note': 'Note to the fact-checker',
 	'staff.decision.noteHint': 'Required when requesting changes or rejecting: the fact-checker reads it.',
 	'staff.decision.submit': 'Record decision',
+	'staff.status.pageTitle': 'Status of a pledge',
+	'staff.status.title': 'Status of “{title}”',
+	'staff.status.recordedOn': 'recorded {date}',
+	'staff.status.publicPage': 'Public page',
+	'staff.status.recorded': 'The ledger entry was recorded; the public pages show it now.',
+	'staff.status.recordedMeanwhile':
+		'Recorded meanwhile by {name} at {at} UTC: {status} since {date}. Your values are kept in the form, now on top of it: preview and publish again if they still hold.',
+	'staff.status.newTitle': 'Record a new status',
+	'staff.status.suggestionNotApproved':
+		'The evidence in this page’s address is not approved evidence of this pledge, so the form does not start from it.',
+	'staff.status.ledgerTitle': 'Ledger',
+	'staff.status.ledgerEmpty': 'No status has been recorded for this pledge yet.',
+	'staff.status.recordedBy': 'Recorded {at} UTC by {name}',
+	'staff.status.isCorrection': 'a correction of an earlier entry',
+	'staff.status.isCorrected': 'corrected by a later entry',
+	'staff.status.whatWasWrong': 'What was wrong',
+	'staff.status.restsOn': 'Rests on',
+	'staff.status.correctEntry': 'Correct this entry',
+	'staff.status.suggestionTitle': 'The fact-checker’s suggestion',
+	'staff.status.suggested': '{name}, with “{title}”, suggested:',
+	'staff.status.noStatus': 'no status',
+	'staff.status.noReason': 'No reason was given.',
+	'staff.status.formStartsFromIt': 'The form starts from it: change what you judge otherwise.',
+	'staff.status.correctionReasonHint':
+		'Why this entry is corrected: the Corrections page shows it. At least {min} characters.',
+	'staff.status.preview': 'Preview',
+	'staff.status.since': '{status} since {date}',
+	'staff.status.previewTitle': 'Check what the public will see',
+	'staff.status.correction': 'Correction',
+	'staff.status.oncePublished':
+		'Once published, the entry cannot be edited or deleted: only a later correction can take its place.',
+	'staff.status.publish': 'Publish',
+	'staff.status.chooseStatus': 'Choose a status',
+	'staff.status.effectiveDate': 'Effective date',
+	'staff.status.effectiveDateHint': 'Not in the future, nor before the pledge was made.',
+	'staff.status.rationale': 'Rationale',
+	'staff.status.rationaleHint':
+		'Why the pledge has this status: the public reads this. At least {min} characters.',
+	'staff.status.evidence': 'Approved evidence it rests on',
+	'staff.status.evidenceHint': 'At least one, except for “{notRated}”.',
+	'staff.status.evidenceEmpty': 'Nothing to choose from yet.',
 	// end of part staff
 } as const
 

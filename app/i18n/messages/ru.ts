@@ -634,5 +634,46 @@ export const ru: Messages = {
 	'staff.decision.noteHint':
 		'Обязателен, если вы запрашиваете правки или отклоняете: его прочитает фактчекер.',
 	'staff.decision.submit': 'Записать решение',
+	'staff.status.pageTitle': 'Статус обещания',
+	'staff.status.title': 'Статус обещания «{title}»',
+	'staff.status.recordedOn': 'записан: {date}',
+	'staff.status.publicPage': 'Публичная страница',
+	'staff.status.recorded': 'Запись внесена в журнал; публичные страницы уже показывают её.',
+	'staff.status.recordedMeanwhile':
+		'За это время запись внесена ({name}, {at} UTC): «{status}» с даты {date}. Ваши значения сохранены в форме поверх этой записи: если они по-прежнему верны, снова откройте предпросмотр и опубликуйте.',
+	'staff.status.newTitle': 'Записать новый статус',
+	'staff.status.suggestionNotApproved':
+		'Источник из адреса этой страницы не является одобренным источником по этому обещанию, поэтому форма не заполнена по нему.',
+	'staff.status.ledgerTitle': 'Журнал статусов',
+	'staff.status.ledgerEmpty': 'Для этого обещания пока не записано ни одного статуса.',
+	'staff.status.recordedBy': 'Записано {at} UTC, автор: {name}',
+	'staff.status.isCorrection': 'исправление более ранней записи',
+	'staff.status.isCorrected': 'исправлено более поздней записью',
+	'staff.status.whatWasWrong': 'Что было не так',
+	'staff.status.restsOn': 'Основано на',
+	'staff.status.correctEntry': 'Исправить эту запись',
+	'staff.status.suggestionTitle': 'Предложение фактчекера',
+	'staff.status.suggested': '{name} по источнику «{title}» предлагает:',
+	'staff.status.noStatus': 'без статуса',
+	'staff.status.noReason': 'Обоснование не указано.',
+	'staff.status.formStartsFromIt': 'Форма заполнена по нему: измените то, что считаете иначе.',
+	'staff.status.correctionReasonHint':
+		'Почему эта запись исправляется: это покажет страница исправлений. Не короче {min} символов.',
+	'staff.status.preview': 'Предпросмотр',
+	'staff.status.since': '«{status}» с даты {date}',
+	'staff.status.previewTitle': 'Проверьте, что увидит публика',
+	'staff.status.correction': 'Исправление',
+	'staff.status.oncePublished':
+		'После публикации запись нельзя изменить или удалить: заменить её может только последующее исправление.',
+	'staff.status.publish': 'Опубликовать',
+	'staff.status.chooseStatus': 'Выберите статус',
+	'staff.status.effectiveDate': 'Дата вступления в силу',
+	'staff.status.effectiveDateHint': 'Не в будущем и не раньше, чем было дано обещание.',
+	'staff.status.rationale': 'Обоснование',
+	'staff.status.rationaleHint':
+		'Почему у обещания этот статус: это читает публика. Не короче {min} символов.',
+	'staff.status.evidence': 'Одобренные источники, на которых он основан',
+	'staff.status.evidenceHint': 'Хотя бы один, кроме статуса «{notRated}».',
+	'staff.status.evidenceEmpty': 'Пока выбирать не из чего.',
 	// end of part staff
 }
