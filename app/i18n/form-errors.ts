@@ -286,6 +286,32 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 	},
 	{ en: 'The role stays {role}.', ru: 'Роль остаётся прежней: {role}.', kk: 'Рөл өзгерген жоқ: {role}.' },
 	{ en: 'The role is now {role}.', ru: 'Новая роль: {role}.', kk: 'Жаңа рөл: {role}.' },
+	// The edit conflict of a catalogue record (app/routes/admin/record-save.server.ts), per record.
+	{
+		en: 'Someone else saved this pledge while you were editing, so your changes are not saved yet. The form keeps your values; where the saved version differs, its value is shown at the field. Save again to apply yours, or tick “Use the saved value” at a field to keep theirs there.',
+		ru: 'Пока вы редактировали, это обещание сохранил кто-то другой, поэтому ваши изменения пока не сохранены. Форма хранит ваши значения; там, где сохранённая версия отличается, её значение показано у поля. Сохраните ещё раз, чтобы применить свои, или отметьте «Взять сохранённое значение» у поля, чтобы оставить чужое.',
+		kk: 'Сіз өңдеп отырғанда бұл уәдені басқа біреу сақтады, сондықтан өзгерістеріңіз әлі сақталған жоқ. Форма сіздің мәндеріңізді сақтап тұр; сақталған нұсқа өзгеше жерде оның мәні өрістің жанында көрсетілген. Өзіңіздікін қолдану үшін қайта сақтаңыз немесе олардікін қалдыру үшін өрістің жанындағы «Сақталған мәнді алу» белгісін қойыңыз.',
+	},
+	{
+		en: 'Someone else saved this platform while you were editing, so your changes are not saved yet. The form keeps your values; where the saved version differs, its value is shown at the field. Save again to apply yours, or tick “Use the saved value” at a field to keep theirs there.',
+		ru: 'Пока вы редактировали, эту платформу сохранил кто-то другой, поэтому ваши изменения пока не сохранены. Форма хранит ваши значения; там, где сохранённая версия отличается, её значение показано у поля. Сохраните ещё раз, чтобы применить свои, или отметьте «Взять сохранённое значение» у поля, чтобы оставить чужое.',
+		kk: 'Сіз өңдеп отырғанда бұл платформаны басқа біреу сақтады, сондықтан өзгерістеріңіз әлі сақталған жоқ. Форма сіздің мәндеріңізді сақтап тұр; сақталған нұсқа өзгеше жерде оның мәні өрістің жанында көрсетілген. Өзіңіздікін қолдану үшін қайта сақтаңыз немесе олардікін қалдыру үшін өрістің жанындағы «Сақталған мәнді алу» белгісін қойыңыз.',
+	},
+	{
+		en: 'Someone else saved this category while you were editing, so your changes are not saved yet. The form keeps your values; where the saved version differs, its value is shown at the field. Save again to apply yours, or tick “Use the saved value” at a field to keep theirs there.',
+		ru: 'Пока вы редактировали, эту категорию сохранил кто-то другой, поэтому ваши изменения пока не сохранены. Форма хранит ваши значения; там, где сохранённая версия отличается, её значение показано у поля. Сохраните ещё раз, чтобы применить свои, или отметьте «Взять сохранённое значение» у поля, чтобы оставить чужое.',
+		kk: 'Сіз өңдеп отырғанда бұл санатты басқа біреу сақтады, сондықтан өзгерістеріңіз әлі сақталған жоқ. Форма сіздің мәндеріңізді сақтап тұр; сақталған нұсқа өзгеше жерде оның мәні өрістің жанында көрсетілген. Өзіңіздікін қолдану үшін қайта сақтаңыз немесе олардікін қалдыру үшін өрістің жанындағы «Сақталған мәнді алу» белгісін қойыңыз.',
+	},
+	{
+		en: 'Someone else saved this politician while you were editing, so your changes are not saved yet. The form keeps your values; where the saved version differs, its value is shown at the field. Save again to apply yours, or tick “Use the saved value” at a field to keep theirs there.',
+		ru: 'Пока вы редактировали, данные этого политика сохранил кто-то другой, поэтому ваши изменения пока не сохранены. Форма хранит ваши значения; там, где сохранённая версия отличается, её значение показано у поля. Сохраните ещё раз, чтобы применить свои, или отметьте «Взять сохранённое значение» у поля, чтобы оставить чужое.',
+		kk: 'Сіз өңдеп отырғанда бұл саясаткердің деректерін басқа біреу сақтады, сондықтан өзгерістеріңіз әлі сақталған жоқ. Форма сіздің мәндеріңізді сақтап тұр; сақталған нұсқа өзгеше жерде оның мәні өрістің жанында көрсетілген. Өзіңіздікін қолдану үшін қайта сақтаңыз немесе олардікін қалдыру үшін өрістің жанындағы «Сақталған мәнді алу» белгісін қойыңыз.',
+	},
+	{
+		en: 'This is the last active admin account: make another account an admin first, so that someone can still manage Uade.',
+		ru: 'Это последний активный аккаунт администратора: сначала сделайте администратором другой аккаунт, чтобы кто-то мог и дальше управлять Uade.',
+		kk: 'Бұл — соңғы белсенді әкімші аккаунты: Uade-ні басқаратын біреу қалуы үшін алдымен басқа аккаунтты әкімші етіңіз.',
+	},
 	{ en: 'Admin', ru: 'Администратор', kk: 'Әкімші', fragment: true },
 	{ en: 'Fact-checker', ru: 'Фактчекер', kk: 'Фактчекер', fragment: true },
 	{

@@ -647,6 +647,58 @@ export const en = {
 	'staff.status.evidence': 'Approved evidence it rests on',
 	'staff.status.evidenceHint': 'At least one, except for “{notRated}”.',
 	'staff.status.evidenceEmpty': 'Nothing to choose from yet.',
+	'staff.accounts.passwordGenerate': 'Generate a one-time password for me to hand over',
+	'staff.accounts.passwordSet': 'I will type one in below',
+	'staff.accounts.passwordTyped': 'Password (only if you type one in)',
+	'staff.accounts.passwordHint': 'At least {min} characters, and not the email address.',
+	'staff.accounts.create': 'Create an account',
+	'staff.accounts.count': {
+		one: '{count} account. Open one to change its role, disable it or reset its password.',
+		other: '{count} accounts. Open one to change its role, disable it or reset its password.',
+	} satisfies PluralMessage,
+	'staff.accounts.state': 'State',
+	'staff.accounts.lastSignIn': 'Last sign-in (UTC)',
+	'staff.accounts.disabled': 'Disabled',
+	'staff.accounts.activeMustChoose': 'Active, must choose a password',
+	'staff.accounts.activeMustChooseNext': 'Active, must choose a new password at the next sign-in',
+	'staff.accounts.active': 'Active',
+	'staff.accounts.never': 'Never',
+	'staff.accounts.pages': 'Pages of accounts',
+	'staff.accounts.createTitle': 'Create an account',
+	'staff.accounts.created': 'Account created',
+	'staff.accounts.canSignIn': '{name} ({email}) can now sign in, with the role {role}.',
+	'staff.accounts.oneTimeTitle': 'One-time password',
+	'staff.accounts.oneTimeText':
+		'Give this password to {name} in person or through a channel you trust. It is shown only now, and they must replace it when they first sign in.',
+	'staff.accounts.chosenPassword':
+		'They sign in with the password you chose, and must replace it when they first sign in.',
+	'staff.accounts.openAccount': 'Open {name}’s account',
+	'staff.accounts.createAnother': 'Create another account',
+	'staff.accounts.createLede':
+		'For a fact-checker or an admin. Whatever the first password, its owner chooses their own at the first sign-in.',
+	'staff.accounts.nameHint': 'As it will appear on the evidence they submit.',
+	'staff.accounts.firstPassword': 'First password',
+	'staff.accounts.createSubmit': 'Create account',
+	'staff.accounts.ownAccount': 'This is your own account.',
+	'staff.accounts.signedInOn': 'Signed in on',
+	'staff.accounts.devices': { one: '{count} device', other: '{count} devices' } satisfies PluralMessage,
+	'staff.accounts.createdAt': 'Created (UTC)',
+	'staff.accounts.access': 'Access',
+	'staff.accounts.resetTitle': 'Reset password',
+	'staff.accounts.newOneTime':
+		'The new one-time password, shown only now. Give it to {name} through a channel you trust:',
+	'staff.accounts.history': 'History',
+	'staff.accounts.historyCaption': 'The latest sign-ins and changes of {name}’s account',
+	'staff.accounts.roleOfAccount': 'Role of this account',
+	'staff.accounts.changeRole': 'Change role',
+	'staff.accounts.disabledText':
+		'This account cannot sign in. Enabling it lets it sign in again with its current password.',
+	'staff.accounts.disableText':
+		'Disabling ends every session of this account at once, and it cannot sign in until it is enabled again. Nothing it did is lost.',
+	'staff.accounts.enable': 'Enable account',
+	'staff.accounts.disable': 'Disable account',
+	'staff.accounts.resetText':
+		'For a forgotten password. Every session of the account ends, and the new password must be replaced at the next sign-in.',
 	// end of part staff
 } as const
 
