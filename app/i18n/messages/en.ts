@@ -699,6 +699,50 @@ export const en = {
 	'staff.accounts.disable': 'Disable account',
 	'staff.accounts.resetText':
 		'For a forgotten password. Every session of the account ends, and the new password must be replaced at the next sign-in.',
+	'staff.settings.lede': 'The rules this installation of Uade works by. Every change is in the audit log.',
+	'staff.settings.saved': 'The settings are saved.',
+	'staff.settings.fourEyes': 'Four-eyes rule',
+	'staff.settings.on': 'On (recommended)',
+	'staff.settings.onHint':
+		'Nobody approves evidence they submitted, nor records a status that rests only on their own evidence.',
+	'staff.settings.off': 'Off',
+	'staff.settings.offHint':
+		'Only for an installation with a single active admin: they may approve their own evidence and rate a pledge on it. The admin home warns while it is off, and the rule turns back on by itself when a second admin is added or enabled.',
+	'staff.settings.submit': 'Save settings',
+	'staff.auditLog.lede':
+		'Every change made through Uade, newest first: who did it, from where, and the record before and after. Entries can never be edited or deleted.',
+	'staff.auditLog.filter': 'Filter',
+	'staff.auditLog.filterRefused': 'Some filters could not be used: see the messages below.',
+	'staff.auditLog.latest': 'Latest entries',
+	'staff.auditLog.older': 'Older entries',
+	'staff.auditLog.newest': 'Newest entries',
+	'staff.auditLog.noMatch': 'No entry matches.',
+	'staff.auditLog.caption': {
+		one: 'Up to {count} entry per page, newest first. Times are UTC.',
+		other: 'Up to {count} entries per page, newest first. Times are UTC.',
+	} satisfies PluralMessage,
+	'staff.auditLog.captionFiltered': {
+		one: 'Up to {count} entry per page, filtered, newest first. Times are UTC.',
+		other: 'Up to {count} entries per page, filtered, newest first. Times are UTC.',
+	} satisfies PluralMessage,
+	'staff.auditLog.record': 'Record',
+	'staff.auditLog.beforeAfter': 'Before → after',
+	'staff.auditLog.pages': 'Audit log pages',
+	'staff.auditLog.anyone': 'Anyone',
+	'staff.auditLog.anyAction': 'Any action',
+	'staff.auditLog.entityType': 'Entity type',
+	'staff.auditLog.entityTypeHint':
+		'For example Pledge, Evidence, StatusUpdate, Platform, Category, Politician or User.',
+	'staff.auditLog.entityId': 'Entity id',
+	'staff.auditLog.show': 'Show entries',
+	'staff.auditLog.clear': 'Clear the filters',
+	'staff.auditLog.entriesAbout': 'Entries about {record}',
+	'staff.auditLog.entriesAboutNamed': 'Entries about “{name}”',
+	'staff.auditLog.gone': '{type} (no longer exists)',
+	'staff.auditLog.failedSignInAs': 'Failed sign-in as',
+	'staff.auditLog.noOne': 'No one signed in (a script or the command line)',
+	'staff.auditLog.from': 'from {address}',
+	'staff.auditLog.none': 'none',
 	// end of part staff
 } as const
 

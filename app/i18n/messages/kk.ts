@@ -680,5 +680,46 @@ export const kk: Messages = {
 	'staff.accounts.disable': 'Аккаунтты өшіру',
 	'staff.accounts.resetText':
 		'Құпиясөз ұмытылса. Аккаунттың барлық сеансы аяқталады, ал жаңа құпиясөзді келесі кіргенде ауыстыру керек.',
+	'staff.settings.lede':
+		'Uade-нің осы орнатылымы жұмыс істейтін ережелер. Әр өзгеріс әрекеттер журналына жазылады.',
+	'staff.settings.saved': 'Баптаулар сақталды.',
+	'staff.settings.fourEyes': '«Төрт көз» ережесі',
+	'staff.settings.on': 'Қосулы (ұсынылады)',
+	'staff.settings.onHint':
+		'Ешкім өзі жіберген дереккөзді мақұлдамайды және тек өз дереккөздеріне негізделген мәртебе жазбайды.',
+	'staff.settings.off': 'Өшірулі',
+	'staff.settings.offHint':
+		'Тек бір ғана белсенді әкімшісі бар орнатылым үшін: ол өз дереккөздерін мақұлдап, соларға сүйеніп уәдені бағалай алады. Ереже өшірулі тұрғанда әкімшінің басты беті ескертеді; екінші әкімші қосылғанда немесе іске қосылғанда ереже өздігінен қайта қосылады.',
+	'staff.settings.submit': 'Баптауларды сақтау',
+	'staff.auditLog.lede':
+		'Uade арқылы жасалған барлық өзгеріс, алдымен жаңалары: кім, қайдан және жазба бұрын және кейін қандай болды. Журнал жазбаларын өзгертуге де, жоюға да болмайды.',
+	'staff.auditLog.filter': 'Сүзгі',
+	'staff.auditLog.filterRefused': 'Кейбір сүзгілер қолданылмады: төмендегі хабарламаларды қараңыз.',
+	'staff.auditLog.latest': 'Соңғы жазбалар',
+	'staff.auditLog.older': 'Ертерек жазбалар',
+	'staff.auditLog.newest': 'Ең жаңа жазбалар',
+	'staff.auditLog.noMatch': 'Сәйкес жазба жоқ.',
+	'staff.auditLog.caption': { other: 'Бір бетте ең көбі {count} жазба, алдымен жаңалары. Уақыты — UTC.' },
+	'staff.auditLog.captionFiltered': {
+		other: 'Бір бетте ең көбі {count} жазба, сүзгімен, алдымен жаңалары. Уақыты — UTC.',
+	},
+	'staff.auditLog.record': 'Жазба',
+	'staff.auditLog.beforeAfter': 'Бұрын → кейін',
+	'staff.auditLog.pages': 'Әрекеттер журналының беттері',
+	'staff.auditLog.anyone': 'Кез келген адам',
+	'staff.auditLog.anyAction': 'Кез келген әрекет',
+	'staff.auditLog.entityType': 'Жазба түрі',
+	'staff.auditLog.entityTypeHint':
+		'Мысалы: Pledge, Evidence, StatusUpdate, Platform, Category, Politician немесе User.',
+	'staff.auditLog.entityId': 'Жазба идентификаторы',
+	'staff.auditLog.show': 'Жазбаларды көрсету',
+	'staff.auditLog.clear': 'Сүзгілерді тазарту',
+	'staff.auditLog.entriesAbout': 'Жазбалар: {record}',
+	'staff.auditLog.entriesAboutNamed': '«{name}» туралы жазбалар',
+	'staff.auditLog.gone': '{type} (енді жоқ)',
+	'staff.auditLog.failedSignInAs': 'Сәтсіз кіру:',
+	'staff.auditLog.noOne': 'Кірусіз (скрипт немесе пәрмен жолы)',
+	'staff.auditLog.from': 'мекенжайы: {address}',
+	'staff.auditLog.none': 'жоқ',
 	// end of part staff
 }

@@ -734,5 +734,54 @@ export const ru: Messages = {
 	'staff.accounts.disable': 'Отключить аккаунт',
 	'staff.accounts.resetText':
 		'Если пароль забыт. Все сеансы аккаунта завершатся, а новый пароль нужно будет заменить при следующем входе.',
+	'staff.settings.lede':
+		'Правила, по которым работает эта установка Uade. Каждое изменение попадает в журнал действий.',
+	'staff.settings.saved': 'Настройки сохранены.',
+	'staff.settings.fourEyes': 'Правило двух пар глаз',
+	'staff.settings.on': 'Включено (рекомендуется)',
+	'staff.settings.onHint':
+		'Никто не одобряет источники, которые отправил сам, и не записывает статус, основанный только на своих источниках.',
+	'staff.settings.off': 'Отключено',
+	'staff.settings.offHint':
+		'Только для установки с единственным активным администратором: он может одобрять свои источники и оценивать по ним обещания. Пока правило отключено, главная администратора предупреждает об этом; правило включится само, когда появится или будет включён второй администратор.',
+	'staff.settings.submit': 'Сохранить настройки',
+	'staff.auditLog.lede':
+		'Все изменения, сделанные в Uade, сначала новые: кто, откуда и какой была запись до и после. Записи журнала нельзя изменить или удалить.',
+	'staff.auditLog.filter': 'Отбор',
+	'staff.auditLog.filterRefused': 'Некоторые условия отбора не применены: см. сообщения ниже.',
+	'staff.auditLog.latest': 'Последние записи',
+	'staff.auditLog.older': 'Более ранние записи',
+	'staff.auditLog.newest': 'Самые новые записи',
+	'staff.auditLog.noMatch': 'Подходящих записей нет.',
+	'staff.auditLog.caption': {
+		one: 'До {count} записи на странице, сначала новые. Время — UTC.',
+		few: 'До {count} записей на странице, сначала новые. Время — UTC.',
+		many: 'До {count} записей на странице, сначала новые. Время — UTC.',
+		other: 'До {count} записи на странице, сначала новые. Время — UTC.',
+	},
+	'staff.auditLog.captionFiltered': {
+		one: 'До {count} записи на странице, с отбором, сначала новые. Время — UTC.',
+		few: 'До {count} записей на странице, с отбором, сначала новые. Время — UTC.',
+		many: 'До {count} записей на странице, с отбором, сначала новые. Время — UTC.',
+		other: 'До {count} записи на странице, с отбором, сначала новые. Время — UTC.',
+	},
+	'staff.auditLog.record': 'Запись',
+	'staff.auditLog.beforeAfter': 'До → после',
+	'staff.auditLog.pages': 'Страницы журнала действий',
+	'staff.auditLog.anyone': 'Кто угодно',
+	'staff.auditLog.anyAction': 'Любое действие',
+	'staff.auditLog.entityType': 'Тип записи',
+	'staff.auditLog.entityTypeHint':
+		'Например Pledge, Evidence, StatusUpdate, Platform, Category, Politician или User.',
+	'staff.auditLog.entityId': 'Идентификатор записи',
+	'staff.auditLog.show': 'Показать записи',
+	'staff.auditLog.clear': 'Сбросить отбор',
+	'staff.auditLog.entriesAbout': 'Записи: {record}',
+	'staff.auditLog.entriesAboutNamed': 'Записи о «{name}»',
+	'staff.auditLog.gone': '{type} (больше не существует)',
+	'staff.auditLog.failedSignInAs': 'Неудачный вход как',
+	'staff.auditLog.noOne': 'Без входа (скрипт или командная строка)',
+	'staff.auditLog.from': 'с адреса {address}',
+	'staff.auditLog.none': 'нет',
 	// end of part staff
 }
