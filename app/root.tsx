@@ -13,7 +13,7 @@ import { AccountMenu } from '~/components/account-menu'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useNonce } from '~/components/nonce'
 import { Brand, DemoBanner, LanguageSwitcher, SiteFooter, SiteNav, SkipLink } from '~/components/site-chrome'
-import { messagesByLocale } from '~/i18n/messages.server'
+import { messagesByLocale, publicMessagesByLocale } from '~/i18n/messages.server'
 import { isLocale, localeOfAccount, negotiateLocale } from '~/i18n/locales'
 import { useI18n } from '~/i18n/use-i18n'
 import appStylesHref from '~/styles/app.css?url'
@@ -41,7 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			: negotiateLocale(request)
 	return {
 		locale,
-		messages: messagesByLocale[locale],
+		// A public page leaves out the staff area's wording (app/i18n/messages.server.ts).
+		messages: isLocale(firstSegment) ? publicMessagesByLocale[locale] : messagesByLocale[locale],
 		// What the header's account menu shows (sent with every page, so nothing more).
 		user: user ? { displayName: user.displayName, role: user.role } : null,
 	}

@@ -81,6 +81,20 @@ describe('the staff area’s language', () => {
 		expect((await pageLanguage('/sign-in', { Cookie: 'uade_lang=ru' })).locale).toBe('ru')
 	})
 
+	test('a public page ships the header’s staff words, not the staff area’s', async () => {
+		const request = new Request('http://localhost/ru/about')
+		const { messages } = await rootLoader({ request, params: {}, context: testContext })
+		expect(messages['staff.menu.signIn']).toBe('Войти')
+		expect(messages['nav.about']).toBeDefined()
+		expect(Object.keys(messages).filter((key) => key.startsWith('staff.admin.welcome'))).toEqual([])
+		const staff = await rootLoader({
+			request: new Request('http://localhost/admin'),
+			params: {},
+			context: testContext,
+		})
+		expect(staff.messages['staff.admin.welcome']).toBeDefined()
+	})
+
 	test('a visitor’s choice is a cookie only, and the switcher still never leaves the site', async () => {
 		const outcome = await switchLanguage('ru', '/sign-in?redirectTo=%2Fadmin')
 		expect(outcome.location).toBe('/sign-in?redirectTo=%2Fadmin')
