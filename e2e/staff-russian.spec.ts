@@ -60,7 +60,8 @@ async function latinTextOf(page: Page, entered: string[]): Promise<string[]> {
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 			const parent = node.parentElement
 			if (!parent || !node.textContent?.trim()) continue
-			if (parent.closest('script, style, code, [hidden]')) continue
+			// Decorative text (the brand's "U" mark) is hidden from everyone who reads words.
+			if (parent.closest('script, style, code, [hidden], [aria-hidden="true"]')) continue
 			if (parent.closest('[lang]')?.getAttribute('lang')?.startsWith('en')) continue
 			found.push(node.textContent)
 		}
