@@ -16,7 +16,6 @@ import { createContext, useContext, useId, type ComponentProps, type ReactNode }
 import type { input, output, ZodType } from 'zod'
 import { takeSavedField, type FieldValue, type SavedDifferences } from '~/forms/conflict'
 import { translateFormError } from '~/i18n/form-errors'
-import type { Locale } from '~/i18n/locales'
 import type { Formatters } from '~/i18n/format'
 import type { Translate } from '~/i18n/translator'
 import { useI18n } from '~/i18n/use-i18n'
