@@ -7,9 +7,9 @@ import { e2eServers, serversVariable, serverUrl } from './e2e/support/servers'
 // server through the fixtures of e2e/support/fixtures.ts, which set baseURL.
 const servers = process.env[serversVariable] ? e2eServers() : []
 
-// The whole-story tests change the seeded platform (a status, a figure) that other tests read as seeded
-// (every pledge unrated): they run once, after all of those.
-const storySpecs = /evidence-workflow\.spec\.ts$/
+// The whole-story tests change the seeded platform (a status, a figure) or its review queue, which other
+// tests read as seeded (every pledge unrated): they run once, after all of those.
+const storySpecs = /(evidence-workflow|staff-russian)\.spec\.ts$/
 
 export default defineConfig({
 	testDir: 'e2e',

@@ -8,13 +8,13 @@ import {
 	type ShouldRevalidateFunction,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { getAccountMenuUser } from '~/auth/guards.server'
+import { getOptionalUser } from '~/auth/guards.server'
 import { AccountMenu } from '~/components/account-menu'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useNonce } from '~/components/nonce'
 import { Brand, DemoBanner, LanguageSwitcher, SiteFooter, SiteNav, SkipLink } from '~/components/site-chrome'
-import { messagesByLocale } from '~/i18n/messages.server'
-import { isLocale, negotiateLocale } from '~/i18n/locales'
+import { messagesByLocale, publicMessagesByLocale } from '~/i18n/messages.server'
+import { isLocale, localeOfAccount, negotiateLocale } from '~/i18n/locales'
 import { useI18n } from '~/i18n/use-i18n'
 import appStylesHref from '~/styles/app.css?url'
 import publicStylesHref from '~/styles/public.css?url'
@@ -26,13 +26,26 @@ export const links: LinksFunction = () => [
 ]
 
 /**
- * The page's language: the URL's first segment on public pages (so they never vary by cookie), otherwise
- * the remembered choice or Accept-Language. Only that language's UI strings are sent to the browser.
+ * The page's language: the URL's first segment on public pages (so they never vary by cookie); elsewhere
+ * (the staff area, sign-in) the signed-in account's own choice, else the remembered choice (cookie) or
+ * Accept-Language. Only that language's UI strings are sent to the browser. A page not under a language
+ * varies by cookie and account, but every such page is either a redirect or staff-only and uncached.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
 	const firstSegment = new URL(request.url).pathname.split('/')[1]
-	const locale = isLocale(firstSegment) ? firstSegment : negotiateLocale(request)
-	return { locale, messages: messagesByLocale[locale], user: await getAccountMenuUser(request) }
+	const user = await getOptionalUser(request)
+	const locale = isLocale(firstSegment)
+		? firstSegment
+		: user?.locale
+			? localeOfAccount(user.locale)
+			: negotiateLocale(request)
+	return {
+		locale,
+		// A public page leaves out the staff area's wording (app/i18n/messages.server.ts).
+		messages: isLocale(firstSegment) ? publicMessagesByLocale[locale] : messagesByLocale[locale],
+		// What the header's account menu shows (sent with every page, so nothing more).
+		user: user ? { displayName: user.displayName, role: user.role } : null,
+	}
 }
 
 // The UI strings only change with the language; a form submission still revalidates as usual.

@@ -76,12 +76,6 @@ export async function requireRole(request: Request, role: Role): Promise<Session
 	return user
 }
 
-/** What the site header shows of the signed-in user (it is sent with every page, so nothing more). */
-export async function getAccountMenuUser(request: Request) {
-	const user = await getOptionalUser(request)
-	return user ? { displayName: user.displayName, role: user.role } : null
-}
-
 /** The signed-in account as the models record it: who, with which role, from which address. */
 export function actorOf(user: SessionUser, context: AppLoadContext): Actor {
 	return { id: user.id, role: user.role, ipAddress: context.clientIp ?? null }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
-import type { Prisma, Role } from '~/.server/prisma/client'
+import type { Locale as DatabaseLocale, Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
 import { validIpAddress } from '~/models/ip-address.server'
@@ -19,6 +19,8 @@ export type SessionUser = {
 	displayName: string
 	role: Role
 	mustChangePassword: boolean
+	/** The staff area's language the account chose; null until it chooses one. */
+	locale: DatabaseLocale | null
 }
 
 export type ActiveSession = {
@@ -161,6 +163,7 @@ async function lookUpSession(request: Request, now: Date): Promise<ActiveSession
 					displayName: true,
 					role: true,
 					mustChangePassword: true,
+					locale: true,
 					disabled: true,
 				},
 			},

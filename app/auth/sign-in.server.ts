@@ -50,6 +50,7 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
 					displayName: true,
 					role: true,
 					mustChangePassword: true,
+					locale: true,
 					disabled: true,
 					password: { select: { hash: true } },
 				},

@@ -1,25 +1,20 @@
 import { passwordChoices, roles } from '~/forms/user'
 import { passwordMinLength } from '~/forms/password'
+import { useI18n } from '~/i18n/use-i18n'
 import { RadioGroup, TextField, type FormField } from './forms'
-import { roleDescriptions, roleLabels } from './labels'
+import { useStaffLabels } from './labels'
 
 // The fields the account forms share (creating an account, and resetting one's password).
 
-export const roleChoices = roles.map((role) => ({
-	value: role,
-	label: roleLabels[role],
-	hint: roleDescriptions[role],
-}))
-
-const passwordChoiceLabels: Record<(typeof passwordChoices)[number], string> = {
-	generate: 'Generate a one-time password for me to hand over',
-	set: 'I will type one in below',
+/** The roles as radio choices, each with what it may do, in the page's language. */
+export function useRoleChoices() {
+	const labels = useStaffLabels()
+	return roles.map((role) => ({
+		value: role,
+		label: labels.role(role),
+		hint: labels.roleDescription(role),
+	}))
 }
-
-const passwordChoiceOptions = passwordChoices.map((value) => ({
-	value,
-	label: passwordChoiceLabels[value],
-}))
 
 /** How an account's password is made: generated for the admin to hand over, or typed in by them. */
 export function PasswordChoiceFields({
@@ -31,15 +26,20 @@ export function PasswordChoiceFields({
 	choice: FormField
 	password: FormField
 }) {
+	const { t } = useI18n()
+	const choices = passwordChoices.map((value) => ({
+		value,
+		label: value === 'generate' ? t('staff.accounts.passwordGenerate') : t('staff.accounts.passwordSet'),
+	}))
 	return (
 		<>
-			<RadioGroup label={label} field={choice} choices={passwordChoiceOptions} />
+			<RadioGroup label={label} field={choice} choices={choices} />
 			<TextField
-				label="Password (only if you type one in)"
+				label={t('staff.accounts.passwordTyped')}
 				field={password}
 				type="password"
 				autoComplete="new-password"
-				hint={`At least ${passwordMinLength} characters, and not the email address.`}
+				hint={t('staff.accounts.passwordHint', { min: passwordMinLength })}
 			/>
 		</>
 	)

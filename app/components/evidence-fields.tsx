@@ -8,8 +8,10 @@ import {
 	UrlField,
 	type FormField,
 } from './forms'
-import { evidenceTypeOptions, statusOptions } from './labels'
+import { useI18n } from '~/i18n/use-i18n'
+import { useStaffLabels } from './labels'
 import { PublicationDateFields } from './publication-date-fields'
+import { RichText } from './rich-text'
 
 type EvidenceFields = Record<
 	| 'type'
@@ -41,55 +43,72 @@ export function EvidenceFields({
 	fields: EvidenceFields
 	indicator: { name: string; unit: string } | null
 }) {
+	const { t } = useI18n()
+	const labels = useStaffLabels()
+	// The indicator's name and unit are the record's English (its translations are another part's).
+	const unit = indicator ? <span lang="en">{indicator.unit}</span> : null
 	return (
 		<>
 			<SelectField
-				label="Type of evidence"
+				label={t('staff.evidenceForm.type')}
 				field={fields.type}
-				options={evidenceTypeOptions}
-				emptyLabel="Choose a type"
+				options={labels.evidenceTypeOptions}
+				emptyLabel={t('staff.evidenceForm.chooseType')}
 			/>
 			<UrlField
-				label="Source address"
+				label={t('staff.evidenceForm.sourceUrl')}
 				field={fields.sourceUrl}
-				hint="The web address of the source, starting with https:// or http://."
+				hint={t('staff.evidenceForm.sourceUrlHint')}
 			/>
-			<TextField label="Title" field={fields.title} hint="The title of the document or article." />
-			<TextField label="Publisher" field={fields.publisher} />
+			<TextField
+				label={t('staff.evidenceForm.title')}
+				field={fields.title}
+				hint={t('staff.evidenceForm.titleHint')}
+			/>
+			<TextField label={t('staff.evidenceForm.publisher')} field={fields.publisher} />
 			<PublicationDateFields fields={fields} />
 			<TextAreaField
-				label="Excerpt"
+				label={t('staff.evidenceForm.excerpt')}
 				field={fields.excerpt}
-				hint="The passage that supports the evidence, copied word for word."
+				hint={t('staff.evidenceForm.excerptHint')}
 			/>
 			<UrlField
-				label="Archived copy (optional)"
+				label={t('staff.evidenceForm.archiveUrl')}
 				field={fields.archiveUrl}
-				hint="An archive address (web.archive.org, archive.today) in case the source changes."
+				hint={t('staff.evidenceForm.archiveUrlHint')}
 			/>
 			{indicator ? (
 				<FieldGroup
-					legend="Measurement (optional)"
-					hint={`A figure the source reports for the indicator “${indicator.name}”.`}
+					legend={t('staff.evidenceForm.measurement')}
+					hint={
+						<RichText
+							text={t('staff.evidenceForm.measurementHint')}
+							parts={{ indicator: <span lang="en">{indicator.name}</span> }}
+						/>
+					}
 				>
 					<NumberField
-						label={`Measured value (${indicator.unit})`}
+						label={<RichText text={t('staff.evidenceForm.measuredValue')} parts={{ unit }} />}
 						field={fields.measuredValue}
-						hint={`In ${indicator.unit}, without commas: 150000, or 12.5 with a point.`}
+						hint={<RichText text={t('staff.evidenceForm.measuredValueHint')} parts={{ unit }} />}
 					/>
-					<DateField label="As of" field={fields.measuredAsOf} hint="The date the figure refers to." />
+					<DateField
+						label={t('staff.evidenceForm.asOf')}
+						field={fields.measuredAsOf}
+						hint={t('staff.evidenceForm.asOfHint')}
+					/>
 				</FieldGroup>
 			) : null}
 			<SelectField
-				label="Suggested status (optional)"
+				label={t('staff.evidenceForm.suggestedStatus')}
 				field={fields.suggestedStatus}
-				options={statusOptions}
-				emptyLabel="No suggestion"
+				options={labels.statusOptions}
+				emptyLabel={t('staff.evidenceForm.noSuggestion')}
 			/>
 			<TextAreaField
-				label="Reason for the suggestion"
+				label={t('staff.evidenceForm.suggestionReason')}
 				field={fields.suggestionReason}
-				hint="Needed when you suggest a status."
+				hint={t('staff.evidenceForm.suggestionReasonHint')}
 				rows={3}
 			/>
 		</>

@@ -2,14 +2,17 @@ import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { createElement, Fragment } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
 import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { limits, optionalText, recordIds, text } from '~/forms/fields'
+import type { Locale } from '~/i18n/locales'
+import { messagesByLocale } from '~/i18n/messages.server'
+import { sharedRouteIds } from '~/route-data'
 import {
 	CheckboxGroup,
 	DateField,
-	dateFormatHint,
 	FieldGroup,
 	SelectField,
 	TextAreaField,
@@ -26,8 +29,11 @@ const schema = z.object({
 	evidenceIds: recordIds({ max: 5, invalid: 'Choose evidence from the list.' }),
 })
 
-/** The kit's fields for `schema`, rendered on the server as a page would be, after `lastResult`. */
-function render(lastResult: SubmissionResult<string[]> | null) {
+/**
+ * The kit's fields for `schema`, rendered on the server as a page would be, after `lastResult`, in
+ * `locale` (the root loader's data, as on a page, gives the kit its language).
+ */
+async function render(lastResult: SubmissionResult<string[]> | null, locale: Locale = 'en') {
 	function Page() {
 		const [, fields] = useStaffForm(schema, { lastResult, id: 'test-form' })
 		return createElement(
@@ -61,9 +67,19 @@ function render(lastResult: SubmissionResult<string[]> | null) {
 			}),
 		)
 	}
+	const rootData = { locale, messages: messagesByLocale[locale], user: null }
+	const routes = [
+		{ id: sharedRouteIds.root, path: '/', loader: () => rootData, element: createElement(Page) },
+	]
+	const handler = createStaticHandler(routes)
+	const context = await handler.query(new Request('http://localhost/'))
+	if (context instanceof Response) throw new Error('The test route answered a redirect')
+	const router = createStaticRouter(handler.dataRoutes, context)
 	// Rendered as the server renders a page (no DOM here), then read with a DOM of its own.
 	const { document } = new Window()
-	document.body.innerHTML = renderToStaticMarkup(createElement(Page))
+	document.body.innerHTML = renderToStaticMarkup(
+		createElement(StaticRouterProvider, { router, context, hydrate: false }),
+	)
 	return document
 }
 
@@ -74,8 +90,8 @@ function replyTo(entries: Array<[string, string]>) {
 }
 
 describe('the field kit', () => {
-	it('labels every control and ties its hint to it', () => {
-		const page = render(null)
+	it('labels every control and ties its hint to it', async () => {
+		const page = await render(null)
 		const title = page.querySelector('input[name="title"]')
 		expect(title).not.toBeNull()
 		expect(page.querySelector(`label[for="${title?.getAttribute('id')}"]`)?.textContent).toBe('Title')
@@ -87,19 +103,19 @@ describe('the field kit', () => {
 		expect(page.querySelector('input[name="publishedOn"]')?.getAttribute('type')).toBe('date')
 	})
 
-	it('says how to write a date, after the field’s own hint', () => {
-		const page = render(null)
+	it('says how to write a date, after the field’s own hint', async () => {
+		const page = await render(null)
 		const describedText = (selector: string) => {
 			const ids = page.querySelector(selector)?.getAttribute('aria-describedby')?.split(' ') ?? []
 			return ids.map((id) => page.getElementById(id)?.textContent)
 		}
-		expect(dateFormatHint).toBe('As YYYY-MM-DD, for example 2024-03-31.')
+		const dateFormatHint = 'As YYYY-MM-DD, for example 2024-03-31.'
 		expect(describedText('input[name="publishedOn"]')).toEqual([dateFormatHint])
 		expect(describedText('input[name="measuredOn"]')).toEqual([`The figure’s date. ${dateFormatHint}`])
 	})
 
-	it('ties a group’s hint to its fieldset', () => {
-		const page = render(null)
+	it('ties a group’s hint to its fieldset', async () => {
+		const page = await render(null)
 		const group = [...page.querySelectorAll('fieldset')].find(
 			(fieldset) => fieldset.querySelector('legend')?.textContent === 'Measurement',
 		)
@@ -107,8 +123,8 @@ describe('the field kit', () => {
 		expect(hintId && page.getElementById(hintId)?.textContent).toBe('Both or neither.')
 	})
 
-	it('shows a refused form as sent, with each message tied to its field', () => {
-		const page = render(
+	it('shows a refused form as sent, with each message tied to its field', async () => {
+		const page = await render(
 			replyTo([
 				['title', ''],
 				['note', 'kept note'],
@@ -131,8 +147,8 @@ describe('the field kit', () => {
 		expect(ticked).toEqual(['e1', 'e3'])
 	})
 
-	it('puts a group’s message on its fieldset, once', () => {
-		const page = render(
+	it('puts a group’s message on its fieldset, once', async () => {
+		const page = await render(
 			replyTo([
 				['title', 'x'],
 				['type', 'LAW'],
@@ -147,5 +163,35 @@ describe('the field kit', () => {
 		for (const box of page.querySelectorAll('input[name="evidenceIds"]')) {
 			expect(box.hasAttribute('aria-describedby')).toBe(false)
 		}
+	})
+
+	it('shows the messages in the page’s language, and one the catalogue does not know in English, marked so', async () => {
+		const sent: Array<[string, string]> = [
+			['title', ''],
+			['note', 'x'.repeat(limits.reason + 1)],
+			['type', 'LAW'],
+			['evidenceIds', 'not an id!'],
+		]
+		const page = await render(replyTo(sent), 'ru')
+		const errorOf = (selector: string) => {
+			const ids = page.querySelector(selector)?.getAttribute('aria-describedby')?.split(' ') ?? []
+			return ids.map((id) => page.getElementById(id)).find((node) => node?.className === 'staff-field-error')
+		}
+		// The schema's own English ("Enter the title." is this test's, unknown to the catalogue).
+		const title = errorOf('input[name="title"]')
+		expect(title?.textContent).toBe('Enter the title.')
+		expect(title?.querySelector('[lang="en"]')?.textContent).toBe('Enter the title.')
+		// A builder's message, with its number written the Russian way.
+		const note = errorOf('textarea[name="note"]')
+		expect(note?.textContent).toBe('Не больше 2\u00a0000 символов.')
+		expect(note?.querySelector('[lang="en"]')).toBeNull()
+		const group = page.querySelector('fieldset')
+		const groupError = group
+			?.getAttribute('aria-describedby')
+			?.split(' ')
+			.map((id) => page.getElementById(id)?.textContent)
+		expect(groupError).toEqual(['Выберите источники из списка.'])
+		// The kit's own words too.
+		expect(page.body.textContent).toContain('В виде ГГГГ-ММ-ДД, например 2024-03-31.')
 	})
 })

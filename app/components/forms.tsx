@@ -15,6 +15,10 @@ import { Form } from '@remix-run/react'
 import { createContext, useContext, useId, type ComponentProps, type ReactNode } from 'react'
 import type { input, output, ZodType } from 'zod'
 import { takeSavedField, type FieldValue, type SavedDifferences } from '~/forms/conflict'
+import { translateFormError } from '~/i18n/form-errors'
+import type { Formatters } from '~/i18n/format'
+import type { Translate } from '~/i18n/translator'
+import { useI18n } from '~/i18n/use-i18n'
 
 /**
  * The one field kit of the staff forms (ADR 008). Each control takes its conform field, which carries the
@@ -48,12 +52,35 @@ function Hint({ field, hint }: Described) {
 	) : null
 }
 
+/**
+ * A form's messages in the page's language: the schemas and models word them in English, and the catalogue
+ * (app/i18n/form-errors.ts) translates them here; one it does not know is shown as it is, marked English.
+ */
+export function FormErrorTexts({ messages }: { messages: readonly string[] }) {
+	const { locale } = useI18n()
+	return messages.map((message, index) => {
+		const translated = translateFormError(message, locale)
+		const separator = index > 0 ? ' ' : null
+		return translated === null ? (
+			<span key={index}>
+				{separator}
+				<span lang="en">{message}</span>
+			</span>
+		) : (
+			<span key={index}>
+				{separator}
+				{translated}
+			</span>
+		)
+	})
+}
+
 /** The messages of one field (or of the whole form), with the id its control points at. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 	if (!errors?.length) return null
 	return (
 		<p id={id} className="staff-field-error">
-			{errors.join(' ')}
+			<FormErrorTexts messages={errors} />
 		</p>
 	)
 }
@@ -82,21 +109,25 @@ export function SavedMeanwhileProvider({
 	return <SavedMeanwhileContext.Provider value={value}>{children}</SavedMeanwhileContext.Provider>
 }
 
-const savedAtFormat = new Intl.DateTimeFormat('en-GB', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'UTC',
-})
+/** "Saved meanwhile by Aigerim Sadykova on 1 Dec 2026, 19:20 UTC", as much as is known, in the page's language. */
+export function savedMeanwhileBy(
+	{ savedBy, savedAt }: Pick<SavedMeanwhile, 'savedBy' | 'savedAt'>,
+	{ t, format }: { t: Translate; format: Formatters },
+) {
+	const at = savedAt ? staffDateTime(format, savedAt) : null
+	if (savedBy && at) return t('staff.form.savedMeanwhileByAt', { name: savedBy, at })
+	if (savedBy) return t('staff.form.savedMeanwhileBy', { name: savedBy })
+	if (at) return t('staff.form.savedMeanwhileAt', { at })
+	return t('staff.form.savedMeanwhile')
+}
 
-/** "Saved meanwhile by Aigerim Sadykova on 1 Dec 2026, 19:20 UTC", as much as is known. */
-export function savedMeanwhileBy({ savedBy, savedAt }: Pick<SavedMeanwhile, 'savedBy' | 'savedAt'>) {
-	return [
-		'Saved meanwhile',
-		savedBy ? `by ${savedBy}` : null,
-		savedAt ? `on ${savedAtFormat.format(new Date(savedAt))} UTC` : null,
-	]
-		.filter(Boolean)
-		.join(' ')
+/**
+ * A moment as the staff pages show it, in UTC (which their labels say): "1 December 2026, 19:20", the date
+ * as the language writes it (Kazakh's by hand: the runtime has no Kazakh dates).
+ */
+export function staffDateTime(format: Formatters, value: Date | string): string {
+	const moment = typeof value === 'string' ? new Date(value) : value
+	return `${format.date(moment)}, ${moment.toISOString().slice(11, 16)}`
 }
 
 /**
@@ -106,15 +137,19 @@ export function savedMeanwhileBy({ savedBy, savedAt }: Pick<SavedMeanwhile, 'sav
  */
 function SavedValue({ field, show }: { field: Field; show?: (value: string) => ReactNode }) {
 	const conflict = useContext(SavedMeanwhileContext)
+	const i18n = useI18n()
+	const { t } = i18n
 	const saved: FieldValue | undefined = conflict?.differences[field.name]
 	if (!conflict || saved === undefined) return null
 	const values = (Array.isArray(saved) ? saved : [saved]).filter((value) => value !== '')
 	return (
 		<div className="staff-saved-meanwhile">
-			<p className="staff-saved-meanwhile-title">{savedMeanwhileBy(conflict)} (yours is kept above):</p>
+			<p className="staff-saved-meanwhile-title">
+				{t('staff.form.savedKeptAbove', { saved: savedMeanwhileBy(conflict, i18n) })}
+			</p>
 			{values.length === 0 ? (
 				<p className="staff-saved-meanwhile-value">
-					<em>empty</em>
+					<em>{t('staff.form.empty')}</em>
 				</p>
 			) : (
 				values.map((value, index) => (
@@ -125,7 +160,7 @@ function SavedValue({ field, show }: { field: Field; show?: (value: string) => R
 			)}
 			<div className="staff-choice">
 				<input type="checkbox" name={takeSavedField} value={field.name} id={`${field.id}-take-saved`} />
-				<label htmlFor={`${field.id}-take-saved`}>Use the saved value instead of mine</label>
+				<label htmlFor={`${field.id}-take-saved`}>{t('staff.form.takeSaved')}</label>
 			</div>
 		</div>
 	)
@@ -173,14 +208,13 @@ export function UrlField(props: Described) {
 	return <TextField {...props} type="url" inputMode="url" />
 }
 
-/** How a date is written where the browser has no date picker (it then shows a plain text box). */
-export const dateFormatHint = 'As YYYY-MM-DD, for example 2024-03-31.'
-
 /**
  * A calendar date: the browser's date picker, which sends YYYY-MM-DD; the hint says so for a browser
- * without one, after the field's own hint.
+ * without one (it then shows a plain text box), after the field's own hint.
  */
 export function DateField({ hint, ...props }: Described) {
+	const { t } = useI18n()
+	const dateFormatHint = t('staff.form.dateFormat')
 	const described = {
 		...props,
 		hint: hint ? (
@@ -206,7 +240,8 @@ export function DateField({ hint, ...props }: Described) {
  * hint says how to write it.
  */
 export function MonthField({ hint, ...props }: Described) {
-	const format = 'As YYYY-MM, for example 2024-03.'
+	const { t } = useI18n()
+	const format = t('staff.form.monthFormat')
 	const described = {
 		...props,
 		hint: hint ? (
@@ -449,7 +484,9 @@ export function StaffForm({
 			{refused && form.status === 'error' ? <FormMessage tone="error">{refused}</FormMessage> : null}
 			{form.errors?.length ? (
 				<div id={form.errorId} className="staff-message staff-message-error" role="alert">
-					<p>{form.errors.join(' ')}</p>
+					<p>
+						<FormErrorTexts messages={form.errors} />
+					</p>
 				</div>
 			) : null}
 			{children}
@@ -457,11 +494,16 @@ export function StaffForm({
 	)
 }
 
-/** A message about the whole page, announced when it appears. */
+/**
+ * A message about the whole page, announced when it appears. A server's message (a string the catalogue
+ * knows: "Your password is changed.") is shown in the page's language; any other content as it is.
+ */
 export function FormMessage({ tone, children }: { tone: 'error' | 'success'; children: ReactNode }) {
+	const { locale } = useI18n()
+	const content = typeof children === 'string' ? (translateFormError(children, locale) ?? children) : children
 	return (
 		<div className={`staff-message staff-message-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
-			{children}
+			{content}
 		</div>
 	)
 }

@@ -2,8 +2,12 @@ import type { DatePrecision, EvidenceType, PledgeStatus, ReviewState, Role } fro
 import { evidenceTypes } from '~/forms/evidence'
 import type { PublicationDate } from '~/forms/evidence-dates'
 import { statuses } from '~/forms/status-update'
+import { useI18n } from '~/i18n/use-i18n'
 
-/** English names of statuses, evidence types and review states, for the staff pages (the public site names them through i18n). */
+/**
+ * English names of statuses, evidence types and review states, as the tests and the command line word
+ * them. The pages name them in the reader's language through `useStaffLabels`.
+ */
 
 export const statusLabels: Record<PledgeStatus, string> = {
 	NOT_RATED: 'Not yet rated',
@@ -75,4 +79,37 @@ export function publishedPhrase(published: PublicationDate): string {
 	return published.precision === 'NONE'
 		? 'publication date not printed'
 		: `published ${publicationDateLabel(published)}`
+}
+
+/**
+ * The staff pages' names of statuses, evidence types, review states, roles and date precisions, and their
+ * publication dates, in the page's language (statuses and evidence types as the public site names them).
+ */
+export function useStaffLabels() {
+	const { t, format } = useI18n()
+	const status = (value: PledgeStatus) => t(`status.${value}`)
+	const evidenceType = (value: EvidenceType) => t(`evidenceType.${value}`)
+	/** `2024-03-31` (as the form takes it), `March 2024`, `2024`, or `date not printed`. */
+	const publicationDate = (published: PublicationDate) => {
+		if (published.precision === 'NONE' || published.on === null) return t('staff.evidence.dateNotPrinted')
+		if (published.precision === 'MONTH') return format.longMonthYear(published.on)
+		if (published.precision === 'YEAR') return published.on.slice(0, 4)
+		return published.on
+	}
+	return {
+		status,
+		evidenceType,
+		reviewState: (value: ReviewState) => t(`staff.reviewState.${value}`),
+		role: (value: Role) => t(`staff.role.${value}`),
+		roleDescription: (value: Role) => t(`staff.roleDescription.${value}`),
+		datePrecision: (value: DatePrecision) => t(`staff.datePrecision.${value}`),
+		statusOptions: statuses.map((value) => ({ value, label: status(value) })),
+		evidenceTypeOptions: evidenceTypes.map((value) => ({ value, label: evidenceType(value) })),
+		publicationDate,
+		/** "published March 2024", or "publication date not printed", within a line of facts about evidence. */
+		publishedPhrase: (published: PublicationDate) =>
+			published.precision === 'NONE'
+				? t('staff.evidence.publicationDateNotPrinted')
+				: t('staff.evidence.publishedOn', { date: publicationDate(published) }),
+	}
 }

@@ -8,12 +8,8 @@ import {
 	TextField,
 	type FormField,
 } from './forms'
-import { datePrecisionLabels } from './labels'
-
-const precisionOptions = datePrecisions.map((precision) => ({
-	value: precision,
-	label: datePrecisionLabels[precision],
-}))
+import { useI18n } from '~/i18n/use-i18n'
+import { useStaffLabels } from './labels'
 
 /**
  * A publication date as precise as the source prints it: how much of it there is, then the field for that
@@ -32,37 +28,47 @@ export function PublicationDateFields({
 		publishedNote: FormField
 	}
 }) {
+	const { t } = useI18n()
+	const labels = useStaffLabels()
+	const precisionOptions = datePrecisions.map((precision) => ({
+		value: precision,
+		label: labels.datePrecision(precision),
+	}))
 	return (
-		<FieldGroup legend="Publication date">
+		<FieldGroup legend={t('staff.publicationDate.legend')}>
 			<div className="publication-date">
 				<SelectField
-					label="What the source prints"
+					label={t('staff.publicationDate.precision')}
 					field={fields.publishedPrecision}
 					options={precisionOptions}
 				/>
 				<div className="publication-date-day">
 					<DateField
-						label="Full date"
+						label={t('staff.publicationDate.day')}
 						field={fields.publishedOn}
-						hint="For a full date. Not in the future."
+						hint={t('staff.publicationDate.dayHint')}
 					/>
 				</div>
 				<div className="publication-date-month">
-					<MonthField label="Month" field={fields.publishedMonth} hint="For a month. Not in the future." />
+					<MonthField
+						label={t('staff.publicationDate.month')}
+						field={fields.publishedMonth}
+						hint={t('staff.publicationDate.monthHint')}
+					/>
 				</div>
 				<div className="publication-date-year">
 					<TextField
-						label="Year"
+						label={t('staff.publicationDate.year')}
 						field={fields.publishedYear}
 						inputMode="numeric"
-						hint="For a year, as four digits. Not in the future."
+						hint={t('staff.publicationDate.yearHint')}
 					/>
 				</div>
 				<div className="publication-date-none">
 					<TextAreaField
-						label="Why no date"
+						label={t('staff.publicationDate.none')}
 						field={fields.publishedNote}
-						hint="For no date printed: where you looked for it (the page, its metadata, the archive), or why the source has none."
+						hint={t('staff.publicationDate.noneHint')}
 						rows={3}
 					/>
 				</div>

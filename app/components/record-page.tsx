@@ -1,8 +1,9 @@
 import { Link, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useI18n } from '~/i18n/use-i18n'
 import { FormMessage, SavedMeanwhileProvider, type Refused, type SavedMeanwhile } from './forms'
 
-/** What a record's form says above its fields when the server refused it. */
+/** What a record's form says above its fields when the server refused it (translated where it is shown). */
 export const nothingSaved = 'Nothing was saved: please correct the fields marked below.'
 
 /**
@@ -51,10 +52,11 @@ export function RecordPage({
 	children: ReactNode
 }) {
 	const [search] = useSearchParams()
+	const { t } = useI18n()
 	return (
 		<>
 			<p>
-				<Link to="/admin/catalogue">Catalogue</Link>
+				<Link to="/admin/catalogue">{t('staff.adminNav.catalogue')}</Link>
 			</p>
 			<h1>{title}</h1>
 			{intro}

@@ -1,5 +1,5 @@
 import type { Prisma } from '~/.server/prisma/client'
-import { roleLabels } from './labels'
+import type { Translate } from '~/i18n/translator'
 
 type JsonValue = Prisma.JsonValue
 
@@ -8,48 +8,59 @@ function field(json: JsonValue | undefined, key: string): JsonValue | undefined 
 	return json[key]
 }
 
-const failureReasons: Record<string, string> = {
-	'wrong-password': 'wrong password',
-	'unknown-email': 'no account has this email',
-	disabled: 'the account is disabled',
+function roleName(value: JsonValue | undefined, t: Translate): string {
+	return value === 'ADMIN' || value === 'FACT_CHECKER' ? t(`staff.role.${value}`) : String(value)
 }
 
-function roleName(value: JsonValue | undefined): string {
-	return value === 'ADMIN' || value === 'FACT_CHECKER' ? roleLabels[value] : String(value)
+function failureReason(value: JsonValue | undefined, t: Translate): string {
+	switch (value) {
+		case 'wrong-password':
+			return t('staff.security.reason.wrongPassword')
+		case 'unknown-email':
+			return t('staff.security.reason.unknownEmail')
+		case 'disabled':
+			return t('staff.security.reason.disabled')
+		default:
+			return typeof value === 'string' ? value : t('staff.security.reason.unknown')
+	}
 }
 
-/** One audit entry about sign-ins or accounts, in words. */
-export function describeSecurityEvent(entry: {
-	action: string
-	before: JsonValue
-	after: JsonValue
-}): string {
+/** One audit entry about sign-ins or accounts, in words, in the page's language. */
+export function describeSecurityEvent(
+	entry: { action: string; before: JsonValue; after: JsonValue },
+	t: Translate,
+): string {
 	const { action, before, after } = entry
 	switch (action) {
 		case 'auth.sign_in':
-			return 'Signed in'
-		case 'auth.sign_in_failed': {
-			const reason = field(after, 'reason')
-			return `Failed sign-in (${typeof reason === 'string' ? (failureReasons[reason] ?? reason) : 'unknown reason'})`
-		}
+			return t('staff.security.signIn')
+		case 'auth.sign_in_failed':
+			return t('staff.security.signInFailed', { reason: failureReason(field(after, 'reason'), t) })
 		case 'auth.sign_out':
-			return 'Signed out'
+			return t('staff.security.signOut')
 		case 'auth.sign_out_everywhere':
-			return `Signed out everywhere (${String(field(after, 'sessionsEnded') ?? 0)} sessions ended)`
+			return t('staff.security.signOutEverywhere', { count: Number(field(after, 'sessionsEnded') ?? 0) })
 		case 'user.create':
-			return `Account created as ${roleName(field(after, 'role'))}${field(after, 'via') === 'command line' ? ' from the command line' : ''}`
+			return field(after, 'via') === 'command line'
+				? t('staff.security.createdFromCommandLine', { role: roleName(field(after, 'role'), t) })
+				: t('staff.security.created', { role: roleName(field(after, 'role'), t) })
 		case 'user.role_change':
-			return `Role changed from ${roleName(field(before, 'role'))} to ${roleName(field(after, 'role'))}`
+			return t('staff.security.roleChange', {
+				from: roleName(field(before, 'role'), t),
+				to: roleName(field(after, 'role'), t),
+			})
 		case 'user.disable':
-			return 'Account disabled, its sessions ended'
+			return t('staff.security.disable')
 		case 'user.enable':
-			return 'Account enabled'
+			return t('staff.security.enable')
 		case 'user.password_reset':
-			return 'Password reset by an admin (to be replaced at next sign-in)'
+			return t('staff.security.passwordReset')
 		case 'user.password_change':
-			return 'Changed their own password'
+			return t('staff.security.passwordChange')
 		case 'user.password_check_failed':
-			return 'Wrong current password on their account page'
+			return t('staff.security.passwordCheckFailed')
+		case 'user.locale_change':
+			return t('staff.audit.action.user.locale_change')
 		default:
 			return action
 	}

@@ -1,5 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { Prisma } from '~/.server/prisma/client'
+import { useI18n } from '~/i18n/use-i18n'
+import { staffDateTime } from './forms'
 import { describeSecurityEvent } from './security-event-text'
 
 type JsonValue = Prisma.JsonValue
@@ -17,12 +19,6 @@ type SecurityEvent = {
 	subject: { id: string; displayName: string; email: string } | null
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	dateStyle: 'medium',
-	timeStyle: 'medium',
-	timeZone: 'UTC',
-})
-
 function emailOf(after: JsonValue): string | null {
 	if (after === null || typeof after !== 'object' || Array.isArray(after)) return null
 	return typeof after.email === 'string' ? after.email : null
@@ -38,18 +34,19 @@ export function SecurityEventsTable({
 	caption: string
 	showAccount?: boolean
 }) {
-	if (events.length === 0) return <p>Nothing recorded yet.</p>
+	const { t, format } = useI18n()
+	if (events.length === 0) return <p>{t('staff.admin.activityNone')}</p>
 	return (
 		<div className="table-scroll">
 			<table className="data-table">
 				<caption>{caption}</caption>
 				<thead>
 					<tr>
-						<th scope="col">When (UTC)</th>
-						<th scope="col">What</th>
-						{showAccount ? <th scope="col">Account</th> : null}
-						<th scope="col">By</th>
-						<th scope="col">From address</th>
+						<th scope="col">{t('staff.audit.when')}</th>
+						<th scope="col">{t('staff.security.what')}</th>
+						{showAccount ? <th scope="col">{t('staff.security.account')}</th> : null}
+						<th scope="col">{t('staff.audit.by')}</th>
+						<th scope="col">{t('staff.account.fromAddress')}</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -57,10 +54,10 @@ export function SecurityEventsTable({
 						<tr key={event.id}>
 							<td>
 								<time dateTime={new Date(event.createdAt).toISOString()}>
-									{dateTime.format(new Date(event.createdAt))}
+									{staffDateTime(format, event.createdAt)}
 								</time>
 							</td>
-							<td>{describeSecurityEvent(event)}</td>
+							<td>{describeSecurityEvent(event, t)}</td>
 							{showAccount ? (
 								<td>
 									{event.subject ? (
@@ -73,11 +70,11 @@ export function SecurityEventsTable({
 							<td>
 								{event.actor
 									? event.actor.id === event.subject?.id
-										? 'themselves'
+										? t('staff.security.themselves')
 										: event.actor.displayName
 									: event.action === 'user.create'
-										? 'command line'
-										: 'nobody signed in'}
+										? t('staff.security.commandLine')
+										: t('staff.security.nobodySignedIn')}
 							</td>
 							<td>{event.ipAddress ?? '—'}</td>
 						</tr>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { addFieldIssue, alwaysCheck, intent, newPassword, password } from './fields'
+import { locales } from '~/i18n/locales'
+import { addFieldIssue, alwaysCheck, choice, intent, newPassword, password } from './fields'
 import { passwordProblemMessages, type PasswordProblem } from './password'
 import type { ProblemMessages } from './problems'
 import { waitText } from './wait-text'
@@ -8,7 +9,7 @@ import { waitText } from './wait-text'
 // their `intent` field.
 
 export const accountIntentSchema = z.object({
-	intent: intent(['change-password', 'sign-out-everywhere']),
+	intent: intent(['change-password', 'sign-out-everywhere', 'set-locale']),
 })
 
 export const changePasswordSchema = z
@@ -26,6 +27,12 @@ export const changePasswordSchema = z
 
 export const signOutEverywhereSchema = z.object({
 	intent: intent(['sign-out-everywhere']),
+})
+
+/** The language of one's staff pages (the same choice as the header's language switcher). */
+export const setLocaleSchema = z.object({
+	intent: intent(['set-locale']),
+	locale: choice(locales, { missing: 'Choose one of the languages.' }),
 })
 
 /** Fields a refused form never sends back to the browser. */

@@ -109,8 +109,14 @@ export function readPublicationDate(
 	}
 	if (on < earliestDate) return { field, message: 'Enter a date from 1900 on.' }
 	if (on > today) {
-		const period = precision === 'DAY' ? 'date' : precision === 'MONTH' ? 'month' : 'year'
-		return { field, message: `The publication ${period} cannot be in the future.` }
+		// Written out whole, so that the form messages' catalogue (app/i18n/form-errors.ts) can list each.
+		const message =
+			precision === 'DAY'
+				? 'The publication date cannot be in the future.'
+				: precision === 'MONTH'
+					? 'The publication month cannot be in the future.'
+					: 'The publication year cannot be in the future.'
+		return { field, message }
 	}
 	return { on, note: null }
 }

@@ -20,7 +20,12 @@ describe('the UI messages', () => {
 
 	test('no translated message is left in English', () => {
 		// Words that are the same in every language: the brand, and the arrow of a status change.
-		const sameEverywhere = new Set<MessageKey>(['site.name', 'pledge.timeline.change', 'overview.title'])
+		const sameEverywhere = new Set<MessageKey>([
+			'site.name',
+			'pledge.timeline.change',
+			'overview.title',
+			'staff.pageTitle',
+		])
 		for (const locale of ['ru', 'kk'] as const) {
 			const untranslated = keys.filter(
 				(key) =>
@@ -93,6 +98,14 @@ describe('choosing a language', () => {
 
 	test('the same page in another language swaps the first segment only', () => {
 		expect(pathInLocale('/ru/platforms/p/pledges/x', 'kk')).toBe('/kk/platforms/p/pledges/x')
-		expect(pathInLocale('/admin/accounts', 'kk')).toBe('/kk')
+		expect(pathInLocale('/privacy', 'kk')).toBe('/kk')
+	})
+
+	test('a staff page keeps its address in every language', () => {
+		expect(pathInLocale('/admin/accounts', 'kk')).toBe('/admin/accounts')
+		expect(pathInLocale('/evidence/new', 'ru')).toBe('/evidence/new')
+		expect(pathInLocale('/account', 'en')).toBe('/account')
+		expect(pathInLocale('/sign-in', 'ru')).toBe('/sign-in')
+		expect(pathInLocale('/administrator', 'ru')).toBe('/ru')
 	})
 })

@@ -18,10 +18,42 @@ export const translationLocale = { ru: 'RU', kk: 'KK' } as const satisfies Recor
 	string
 >
 
+/** An account's remembered language (the database's `Locale` enum, `EN`/`RU`/`KK`) as a page language. */
+export function localeOfAccount(value: 'EN' | 'RU' | 'KK'): Locale {
+	return accountLocale[value]
+}
+
+const accountLocale = { EN: 'en', RU: 'ru', KK: 'kk' } as const satisfies Record<string, Locale>
+
+/** A page language as the database's `Locale` enum value, for remembering it on an account. */
+export const databaseLocale = { en: 'EN', ru: 'RU', kk: 'KK' } as const satisfies Record<Locale, string>
+
+/**
+ * The staff area's pages (and sign-in): not under a language segment, so their language is the account's
+ * choice, else the cookie or Accept-Language. The language switcher keeps the reader on such a page.
+ */
+export function isStaffPath(pathname: string): boolean {
+	return /^\/(admin|evidence|account|sign-in)(\/|$)/.test(pathname)
+}
+
 /** OpenGraph's `og:locale` values. */
 export const openGraphLocale: Record<Locale, string> = { kk: 'kk_KZ', ru: 'ru_RU', en: 'en_GB' }
 
 export const languageCookieName = 'uade_lang'
+
+const oneYearInSeconds = 365 * 24 * 60 * 60
+
+/** The `Set-Cookie` value that remembers a chosen language for a year (`Secure` over https). */
+export function serializeLanguageCookie(locale: Locale, url: URL): string {
+	return [
+		`${languageCookieName}=${locale}`,
+		'Path=/',
+		`Max-Age=${oneYearInSeconds}`,
+		'SameSite=Lax',
+		'HttpOnly',
+		...(url.protocol === 'https:' ? ['Secure'] : []),
+	].join('; ')
+}
 
 /**
  * The language a visitor should land in: the remembered choice (cookie) if there is one, otherwise the
@@ -59,8 +91,12 @@ export function preferredLocale(acceptLanguage: string | null): Locale | undefin
 	return ranges.map((range) => range.language).find(isLocale)
 }
 
-/** The same page in another language: the path with its first segment (the language) replaced. */
+/**
+ * The same page in another language: the path with its first segment (the language) replaced. A staff page
+ * has one address for every language, so it stays itself; any other page goes to the language's home.
+ */
 export function pathInLocale(pathname: string, locale: Locale): string {
+	if (isStaffPath(pathname)) return pathname
 	const [, first, ...rest] = pathname.split('/')
 	if (!isLocale(first)) return `/${locale}`
 	return ['', locale, ...rest].join('/')

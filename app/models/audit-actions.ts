@@ -1,3 +1,5 @@
+import type { Translate } from '~/i18n/translator'
+
 /**
  * The audit log's actions in words, grouped by the record they concern: the choices of the log's action
  * filter and the labels of its entries. A group's value is the actions' common beginning (`pledge.`), which
@@ -74,6 +76,7 @@ export const auditActionGroups = [
 			'user.password_reset': 'Password reset',
 			'user.password_change': 'Password changed',
 			'user.password_check_failed': 'Wrong current password',
+			'user.locale_change': 'Language changed',
 		},
 	},
 	{
@@ -126,6 +129,44 @@ export function auditActionChoices(): Array<{
 		options: [
 			{ value: group.prefix, label: group.any },
 			...Object.entries(group.actions).map(([value, label]) => ({ value, label })),
+		],
+	}))
+}
+
+type Group = (typeof auditActionGroups)[number]
+type GroupPrefix = Group['prefix']
+
+const actionsKnown = new Set<string>(auditActionGroups.flatMap((group) => Object.keys(group.actions)))
+const prefixesKnown = new Set<string>(auditActionGroups.map((group) => group.prefix))
+
+function isAuditAction(value: string): value is AuditAction {
+	return actionsKnown.has(value)
+}
+
+function isGroupPrefix(value: string): value is GroupPrefix {
+	return prefixesKnown.has(value)
+}
+
+/**
+ * The same words in the page's language (the staff messages `staff.audit.action.*`, `staff.audit.any.*` and
+ * `staff.audit.group.*`, one per action and group above: the compiler refuses a missing one).
+ */
+export function auditActionLabelIn(action: string, t: Translate): string {
+	if (isAuditAction(action)) return t(`staff.audit.action.${action}`)
+	if (isGroupPrefix(action)) return t(`staff.audit.any.${action}`)
+	return action
+}
+
+/** The filter's choices in the page's language. */
+export function auditActionChoicesIn(t: Translate): Array<{
+	label: string
+	options: Array<{ value: string; label: string }>
+}> {
+	return auditActionGroups.map((group) => ({
+		label: t(`staff.audit.group.${group.prefix}`),
+		options: [
+			{ value: group.prefix, label: t(`staff.audit.any.${group.prefix}`) },
+			...Object.keys(group.actions).map((value) => ({ value, label: auditActionLabelIn(value, t) })),
 		],
 	}))
 }

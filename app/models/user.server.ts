@@ -1,4 +1,4 @@
-import type { Prisma, Role } from '~/.server/prisma/client'
+import type { Locale as DatabaseLocale, Prisma, Role } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { passwordProblemOf, type PasswordProblem } from '~/forms/password'
 import type { AuditAction } from './audit-actions'
@@ -406,5 +406,27 @@ export async function listActiveSessions(userId: string) {
 		orderBy: { createdAt: 'desc' },
 		take: 20,
 		select: { id: true, createdAt: true, updatedAt: true, expiresAt: true, ipAddress: true, userAgent: true },
+	})
+}
+
+/**
+ * Someone chooses the language of their staff pages. A preference, not an edit of the account: the account's
+ * version stays (an admin's open form on the account is not refused for it). Recorded in the audit log only
+ * when it changes, so choosing the language already in force writes nothing.
+ */
+export async function setOwnLocale(locale: DatabaseLocale, actor: Actor): Promise<void> {
+	await getPrisma().$transaction(async (tx) => {
+		const before = await tx.user.findUnique({ where: { id: actor.id }, select: { locale: true } })
+		if (!before || before.locale === locale) return
+		await tx.user.update({ where: { id: actor.id }, data: { locale } })
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'user.locale_change',
+			entityType: 'User',
+			entityId: actor.id,
+			before: { locale: before.locale },
+			after: { locale },
+			ipAddress: actor.ipAddress,
+		})
 	})
 }

@@ -194,20 +194,23 @@ export default function PledgePageRoute() {
 }
 
 /**
- * For a signed-in fact-checker or admin only (English, like the pages they lead to). A signed-in request is
+ * For a signed-in fact-checker or admin only (in the page's language, like the pages they lead to). A signed-in request is
  * never cached publicly: the page cache leaves requests with a session cookie alone, and
  * entry.server.tsx makes their answers `private, no-store`.
  */
 function StaffLinks({ pledgeId }: { pledgeId: string }) {
 	const user = useRootData()?.user
+	const { t } = useI18n()
 	if (!user) return null
 	return (
-		<p className="staff-links" lang="en">
-			<Link to={`/evidence/new?${new URLSearchParams({ pledge: pledgeId })}`}>Add evidence</Link>
+		<p className="staff-links">
+			<Link to={`/evidence/new?${new URLSearchParams({ pledge: pledgeId })}`}>
+				{t('staff.evidence.addTitle')}
+			</Link>
 			{user.role === 'ADMIN' ? (
 				<>
 					{' · '}
-					<Link to={`/admin/pledges/${pledgeId}/status`}>Record a status</Link>
+					<Link to={`/admin/pledges/${pledgeId}/status`}>{t('staff.admin.recordStatus')}</Link>
 				</>
 			) : null}
 		</p>

@@ -13,6 +13,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
 	FormMessage,
 	HiddenField,
+	RadioGroup,
+	staffDateTime,
 	StaffForm,
 	TextField,
 	UsernameForPasswordManagers,
@@ -25,21 +27,25 @@ import {
 	changePasswordSchema,
 	changePasswordSecretFields,
 	passwordChangedMessage,
+	setLocaleSchema,
 	signOutEverywhereSchema,
 	tooManyPasswordChecksMessage,
 } from '~/forms/account'
 import { passwordMinLength } from '~/forms/password'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
-import { roleLabels } from '~/components/labels'
-import { changeOwnPassword, listActiveSessions } from '~/models/user.server'
+import { useStaffLabels } from '~/components/labels'
+import { databaseLocale, localeNames, locales, serializeLanguageCookie } from '~/i18n/locales'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
+import { changeOwnPassword, listActiveSessions, setOwnLocale } from '~/models/user.server'
 import staffStylesHref from '~/styles/staff.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStylesHref }]
 
 export const headers = refusedForNowHeaders
 
-export const meta: MetaFunction = () => [{ title: 'Your account · Uade' }]
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(matches, ({ t }) => t('staff.account.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { user, session } = await requireUserSession(request)
@@ -51,6 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			role: user.role,
 			mustChangePassword: user.mustChangePassword,
 		},
+		// The language chosen for the staff pages; null while the cookie or the browser's language decides.
+		chosenLocale: user.locale,
 		// Never the ids: a session id is what a cookie carries.
 		sessions: sessions.map(({ id, ...rest }) => ({ ...rest, current: id === session.id })),
 	}
@@ -70,6 +78,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		await signOutEverywhere({ userId: user.id, ipAddress: context.clientIp ?? null })
 		throw redirect('/sign-in?signedOut=everywhere', {
 			headers: { 'Set-Cookie': await serializeClearedSessionCookie(request) },
+		})
+	}
+	if (intent.value.intent === 'set-locale') {
+		const submission = parseForm(formData, setLocaleSchema)
+		if (submission.status !== 'success') return refuse(submission)
+		const locale = submission.value.locale
+		await setOwnLocale(databaseLocale[locale], actorOf(user, context))
+		// The page comes back in the chosen language (a GET after the POST); the cookie keeps it after sign-out.
+		throw redirect('/account', {
+			headers: { 'Set-Cookie': serializeLanguageCookie(locale, new URL(request.url)) },
 		})
 	}
 	const submission = parseForm(formData, changePasswordSchema)
@@ -103,51 +121,58 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'UTC',
-})
-
 /** "Firefox on Linux" is enough to recognise a device; the whole user-agent string is not. */
-function deviceName(userAgent: string | null): string {
-	if (!userAgent) return 'Unknown browser'
-	const browser =
-		['Edg', 'Firefox', 'Chrome', 'Safari'].find((name) => userAgent.includes(`${name}/`)) ?? 'A browser'
-	const system = ['Android', 'iPhone', 'iPad', 'Windows', 'Mac OS', 'Linux'].find((name) =>
-		userAgent.includes(name),
-	)
-	const browserName = browser === 'Edg' ? 'Edge' : browser
-	return system ? `${browserName} on ${system === 'Mac OS' ? 'macOS' : system}` : browserName
+function useDeviceName() {
+	const { t } = useI18n()
+	return (userAgent: string | null) => {
+		if (!userAgent) return t('staff.account.unknownBrowser')
+		const browser = ['Edg', 'Firefox', 'Chrome', 'Safari'].find((name) => userAgent.includes(`${name}/`))
+		const system = ['Android', 'iPhone', 'iPad', 'Windows', 'Mac OS', 'Linux'].find((name) =>
+			userAgent.includes(name),
+		)
+		const browserName = browser === 'Edg' ? 'Edge' : browser
+		const systemName = system === 'Mac OS' ? 'macOS' : system
+		if (!browserName)
+			return systemName ? t('staff.account.aBrowserOn', { system: systemName }) : t('staff.account.aBrowser')
+		return systemName
+			? t('staff.account.browserOn', { browser: browserName, system: systemName })
+			: browserName
+	}
 }
 
 export default function Account() {
-	const { user, sessions } = useLoaderData<typeof loader>()
+	const { user, sessions, chosenLocale } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
+	const { t, format } = useI18n()
+	const labels = useStaffLabels()
+	const deviceName = useDeviceName()
 	const result = actionData?.result ?? null
 	const success = actionData && 'success' in actionData ? actionData.success : null
 	// A form of this page is told by its intent; a reply to no form of the page is shown at the top.
 	const intent = result?.initialValue?.intent
 	return (
-		<div className="staff" lang="en">
-			<h1>Your account</h1>
+		<div className="staff">
+			<h1>{t('staff.account.title')}</h1>
 			{user.mustChangePassword ? (
-				<FormMessage tone="error">
-					Please choose a new password before you continue: the one you signed in with was set by an admin.
-				</FormMessage>
+				<FormMessage tone="error">{t('staff.account.mustChange')}</FormMessage>
 			) : null}
 			{result?.error?.intent ? <FormMessage tone="error">{result.error.intent.join(' ')}</FormMessage> : null}
 			<dl className="staff-facts">
-				<dt>Name</dt>
+				<dt>{t('staff.account.name')}</dt>
 				<dd>{user.displayName}</dd>
-				<dt>Email</dt>
+				<dt>{t('staff.account.email')}</dt>
 				<dd>{user.email}</dd>
-				<dt>Role</dt>
-				<dd>{roleLabels[user.role]}</dd>
+				<dt>{t('staff.account.role')}</dt>
+				<dd>{labels.role(user.role)}</dd>
 			</dl>
 
+			<section aria-labelledby="language-title" className="panel">
+				<h2 id="language-title">{t('staff.account.languageTitle')}</h2>
+				<LanguageForm chosen={chosenLocale} lastResult={intent === 'set-locale' ? result : null} />
+			</section>
+
 			<section aria-labelledby="password-title" className="panel">
-				<h2 id="password-title">Change your password</h2>
+				<h2 id="password-title">{t('staff.account.passwordTitle')}</h2>
 				{success ? <FormMessage tone="success">{success}</FormMessage> : null}
 				<ChangePasswordForm
 					email={user.email}
@@ -157,15 +182,15 @@ export default function Account() {
 			</section>
 
 			<section aria-labelledby="sessions-title" className="panel">
-				<h2 id="sessions-title">Where you are signed in</h2>
+				<h2 id="sessions-title">{t('staff.account.sessionsTitle')}</h2>
 				<div className="table-scroll">
 					<table className="data-table">
 						<thead>
 							<tr>
-								<th scope="col">Device</th>
-								<th scope="col">Signed in (UTC)</th>
-								<th scope="col">From address</th>
-								<th scope="col">Ends unless used (UTC)</th>
+								<th scope="col">{t('staff.account.device')}</th>
+								<th scope="col">{t('staff.account.signedInAt')}</th>
+								<th scope="col">{t('staff.account.fromAddress')}</th>
+								<th scope="col">{t('staff.account.endsAt')}</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -173,11 +198,13 @@ export default function Account() {
 								<tr key={index}>
 									<td>
 										{deviceName(session.userAgent)}
-										{session.current ? <strong className="tag">This device</strong> : null}
+										{session.current ? (
+											<strong className="tag">{t('staff.account.thisDevice')}</strong>
+										) : null}
 									</td>
-									<td>{dateTime.format(new Date(session.createdAt))}</td>
-									<td>{session.ipAddress ?? 'unknown'}</td>
-									<td>{dateTime.format(new Date(session.expiresAt))}</td>
+									<td>{staffDateTime(format, session.createdAt)}</td>
+									<td>{session.ipAddress ?? t('staff.account.unknownAddress')}</td>
+									<td>{staffDateTime(format, session.expiresAt)}</td>
 								</tr>
 							))}
 						</tbody>
@@ -189,7 +216,40 @@ export default function Account() {
 	)
 }
 
+/** The language of one's staff pages, for every device one signs in on. */
+function LanguageForm({
+	chosen,
+	lastResult,
+}: {
+	chosen: 'EN' | 'RU' | 'KK' | null
+	lastResult: Refused['result'] | null
+}) {
+	const { t, locale } = useI18n()
+	const [form, fields] = useStaffForm(setLocaleSchema, {
+		lastResult,
+		defaultValue: {
+			intent: 'set-locale',
+			locale: chosen ? locales.find((l) => databaseLocale[l] === chosen) : locale,
+		},
+	})
+	return (
+		<StaffForm form={form}>
+			<HiddenField field={fields.intent} />
+			<RadioGroup
+				label={t('staff.account.language')}
+				hint={chosen ? t('staff.account.languageChosen') : t('staff.account.languageNotChosen')}
+				field={fields.locale}
+				choices={locales.map((value) => ({ value, label: <span lang={value}>{localeNames[value]}</span> }))}
+			/>
+			<button type="submit" className="button">
+				{t('staff.account.languageSubmit')}
+			</button>
+		</StaffForm>
+	)
+}
+
 function ChangePasswordForm({ email, lastResult }: { email: string; lastResult: Refused['result'] | null }) {
+	const { t } = useI18n()
 	const [form, fields] = useStaffForm(changePasswordSchema, {
 		lastResult,
 		defaultValue: { intent: 'change-password' },
@@ -199,41 +259,42 @@ function ChangePasswordForm({ email, lastResult }: { email: string; lastResult: 
 			<HiddenField field={fields.intent} />
 			<UsernameForPasswordManagers username={email} />
 			<TextField
-				label="Current password"
+				label={t('staff.account.currentPassword')}
 				field={fields.currentPassword}
 				type="password"
 				autoComplete="current-password"
 			/>
 			<TextField
-				label="New password"
+				label={t('staff.account.newPassword')}
 				field={fields.newPassword}
 				type="password"
 				autoComplete="new-password"
-				hint={`At least ${passwordMinLength} characters, and not your email address. A few unrelated words make a good one.`}
+				hint={t('staff.account.newPasswordHint', { min: passwordMinLength })}
 			/>
 			<TextField
-				label="New password, again"
+				label={t('staff.account.newPasswordAgain')}
 				field={fields.confirmPassword}
 				type="password"
 				autoComplete="new-password"
 			/>
 			<button type="submit" className="button">
-				Change password
+				{t('staff.account.changePassword')}
 			</button>
 		</StaffForm>
 	)
 }
 
 function SignOutEverywhereForm() {
+	const { t } = useI18n()
 	const [form, fields] = useStaffForm(signOutEverywhereSchema, {
 		defaultValue: { intent: 'sign-out-everywhere' },
 	})
 	return (
 		<StaffForm form={form} className="">
 			<HiddenField field={fields.intent} />
-			<p>Lost a device, or signed in on a shared computer? This ends every session, this one too.</p>
+			<p>{t('staff.account.signOutEverywhereText')}</p>
 			<button type="submit" className="button button-secondary">
-				Sign out everywhere
+				{t('staff.account.signOutEverywhere')}
 			</button>
 		</StaffForm>
 	)

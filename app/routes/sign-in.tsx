@@ -11,6 +11,8 @@ import { safeRedirectTo } from '~/auth/safe-redirect.server'
 import { signIn } from '~/auth/sign-in.server'
 import { readSessionId, serializeSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { FormMessage, HiddenField, StaffForm, TextField, useStaffForm } from '~/components/forms'
 import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
 import { signInMessages, signInSchema, signInSecretFields } from '~/forms/sign-in'
@@ -21,7 +23,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStyle
 
 export const headers = refusedForNowHeaders
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Uade' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => t('staff.signIn.title'), { noindex: true })
 
 const notices: Record<string, string> = { everywhere: signInMessages.signedOutEverywhere }
 
@@ -72,26 +75,35 @@ export default function SignIn() {
 	const { redirectTo, notice } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const submitting = useNavigation().state === 'submitting'
+	const { t } = useI18n()
 	const [form, fields] = useStaffForm(signInSchema, {
 		lastResult: actionData?.result,
 		defaultValue: { redirectTo: redirectTo ?? undefined },
 	})
 	return (
-		<section className="staff staff-narrow" lang="en" aria-labelledby="sign-in-title">
-			<h1 id="sign-in-title">Sign in</h1>
-			<p className="lede">For Uade’s fact-checkers and admins. Reading the site needs no account.</p>
+		<section className="staff staff-narrow" aria-labelledby="sign-in-title">
+			<h1 id="sign-in-title">{t('staff.signIn.title')}</h1>
+			<p className="lede">{t('staff.signIn.lede')}</p>
 			{notice && !actionData ? <FormMessage tone="success">{notice}</FormMessage> : null}
 			<StaffForm form={form}>
 				{redirectTo ? <HiddenField field={fields.redirectTo} /> : null}
-				<TextField label="Email" field={fields.email} type="email" autoComplete="username" />
-				<TextField label="Password" field={fields.password} type="password" autoComplete="current-password" />
+				<TextField
+					label={t('staff.signIn.email')}
+					field={fields.email}
+					type="email"
+					autoComplete="username"
+				/>
+				<TextField
+					label={t('staff.signIn.password')}
+					field={fields.password}
+					type="password"
+					autoComplete="current-password"
+				/>
 				<button type="submit" className="button" disabled={submitting}>
-					{submitting ? 'Signing in…' : 'Sign in'}
+					{submitting ? t('staff.signIn.submitting') : t('staff.signIn.submit')}
 				</button>
 			</StaffForm>
-			<p className="staff-aside">
-				Forgot your password? Please ask an admin to reset it; they will give you a one-time password.
-			</p>
+			<p className="staff-aside">{t('staff.signIn.forgot')}</p>
 		</section>
 	)
 }

@@ -10,11 +10,14 @@ import { getOptionalUser } from '~/auth/guards.server'
 import { signOut } from '~/auth/sign-in.server'
 import { readSessionId, serializeClearedSessionCookie } from '~/auth/session.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import staffStylesHref from '~/styles/staff.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStylesHref }]
 
-export const meta: MetaFunction = () => [{ title: 'Sign out · Uade' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => t('staff.signOut.title'), { noindex: true })
 
 /** A GET never signs anyone out (a link or an image on another site could); it offers the button. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,21 +34,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignOut() {
 	const { displayName } = useLoaderData<typeof loader>()
+	const { t } = useI18n()
 	return (
-		<section className="staff staff-narrow" lang="en" aria-labelledby="sign-out-title">
-			<h1 id="sign-out-title">Sign out</h1>
+		<section className="staff staff-narrow" aria-labelledby="sign-out-title">
+			<h1 id="sign-out-title">{t('staff.signOut.title')}</h1>
 			{displayName ? (
 				<>
-					<p>You are signed in as {displayName}.</p>
+					<p>{t('staff.signOut.signedInAs', { name: displayName })}</p>
 					<Form method="post">
 						<button type="submit" className="button">
-							Sign out
+							{t('staff.signOut.submit')}
 						</button>
 					</Form>
 				</>
 			) : (
 				<p>
-					You are not signed in. <Link to="/sign-in">Sign in</Link> or go <Link to="/">to the overview</Link>.
+					{t('staff.signOut.notSignedIn')} <Link to="/sign-in">{t('staff.signOut.signIn')}</Link> ·{' '}
+					<Link to="/">{t('staff.signOut.overview')}</Link>
 				</p>
 			)}
 		</section>

@@ -5,10 +5,12 @@ import type { ReactNode } from 'react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
+	FormErrorTexts,
 	FormMessage,
 	HiddenField,
 	RadioGroup,
 	SavedMeanwhileProvider,
+	staffDateTime,
 	StaffForm,
 	useStaffForm,
 	type Refused,
@@ -29,16 +31,21 @@ import {
 	userSecretFields,
 	type AccountChangeIntent,
 } from '~/forms/user'
-import { roleLabels } from '~/components/labels'
+import { roleLabels, useStaffLabels } from '~/components/labels'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { listAuditEntriesFor } from '~/models/audit.server'
 import { generateOneTimePassword } from '~/models/password.server'
 import { changeRole, getAccount, resetPassword, setDisabled } from '~/models/user.server'
-import { PasswordChoiceFields, roleChoices } from '~/components/account-fields'
+import { PasswordChoiceFields, useRoleChoices } from '~/components/account-fields'
 import { answerConflict } from './record-save.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.account.displayName ?? 'Account'} · Accounts · Admin · Uade` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	staffPageMeta(
+		matches,
+		({ t }) =>
+			`${data?.account.displayName ?? t('staff.security.account')} · ${t('staff.adminNav.accounts')} · ${t('staff.admin.title')}`,
+	)
 
 async function findAccount(userId: string | undefined) {
 	const account = isRecordId(userId) ? await getAccount(userId) : null
@@ -132,12 +139,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'UTC',
-})
-
 type Account = ReturnType<typeof useLoaderData<typeof loader>>['account']
 /**
  * What the action answers. A role conflict (`answerConflict`) is a refusal's shape and more, so TypeScript
@@ -171,11 +172,13 @@ function answerFor(answer: Answer, intent: AccountChangeIntent) {
 export default function AccountDetail() {
 	const { account, history, isSelf } = useLoaderData<typeof loader>()
 	const answer: Answer = useActionData<typeof action>()
+	const { t, format } = useI18n()
+	const labels = useStaffLabels()
 	const state = account.disabled
-		? 'Disabled'
+		? t('staff.accounts.disabled')
 		: account.mustChangePassword
-			? 'Active, must choose a new password at the next sign-in'
-			: 'Active'
+			? t('staff.accounts.activeMustChooseNext')
+			: t('staff.accounts.active')
 	const resetAnswer = answerFor(answer, 'reset-password')
 	const roleAnswer = answerFor(answer, 'change-role')
 	const oneTimePassword =
@@ -187,25 +190,27 @@ export default function AccountDetail() {
 	return (
 		<>
 			<h1>{account.displayName}</h1>
-			{isSelf ? <p className="lede">This is your own account.</p> : null}
-			{pageError ? <FormMessage tone="error">{pageError.join(' ')}</FormMessage> : null}
+			{isSelf ? <p className="lede">{t('staff.accounts.ownAccount')}</p> : null}
+			{pageError ? (
+				<FormMessage tone="error">
+					<FormErrorTexts messages={pageError} />
+				</FormMessage>
+			) : null}
 			<dl className="staff-facts">
-				<dt>Email</dt>
+				<dt>{t('staff.account.email')}</dt>
 				<dd>{account.email}</dd>
-				<dt>Role</dt>
-				<dd>{roleLabels[account.role]}</dd>
-				<dt>State</dt>
+				<dt>{t('staff.account.role')}</dt>
+				<dd>{labels.role(account.role)}</dd>
+				<dt>{t('staff.accounts.state')}</dt>
 				<dd>{state}</dd>
-				<dt>Signed in on</dt>
-				<dd>
-					{account.activeSessions} {account.activeSessions === 1 ? 'device' : 'devices'}
-				</dd>
-				<dt>Created (UTC)</dt>
-				<dd>{dateTime.format(new Date(account.createdAt))}</dd>
+				<dt>{t('staff.accounts.signedInOn')}</dt>
+				<dd>{t('staff.accounts.devices', { count: account.activeSessions })}</dd>
+				<dt>{t('staff.accounts.createdAt')}</dt>
+				<dd>{staffDateTime(format, account.createdAt)}</dd>
 			</dl>
 
 			<section className="panel" aria-labelledby="role-title">
-				<h2 id="role-title">Role</h2>
+				<h2 id="role-title">{t('staff.account.role')}</h2>
 				{/* A new version (a change saved) remounts each form, so that it shows the account as it is. */}
 				<RoleForm
 					// After a conflict (the page's account may be older: a 409 reloads nothing), the newer version.
@@ -216,19 +221,16 @@ export default function AccountDetail() {
 			</section>
 
 			<section className="panel" aria-labelledby="access-title">
-				<h2 id="access-title">Access</h2>
+				<h2 id="access-title">{t('staff.accounts.access')}</h2>
 				<AccessForm key={account.version} account={account} {...answerFor(answer, 'set-disabled')} />
 			</section>
 
 			<section className="panel" aria-labelledby="reset-title">
-				<h2 id="reset-title">Reset password</h2>
+				<h2 id="reset-title">{t('staff.accounts.resetTitle')}</h2>
 				{resetAnswer.message}
 				{oneTimePassword ? (
 					<div className="one-time-password-panel">
-						<p>
-							The new one-time password, shown only now. Give it to {account.displayName} through a channel
-							you trust:
-						</p>
+						<p>{t('staff.accounts.newOneTime', { name: account.displayName })}</p>
 						<p className="one-time-password">
 							<code>{oneTimePassword}</code>
 						</p>
@@ -238,10 +240,10 @@ export default function AccountDetail() {
 			</section>
 
 			<section className="panel" aria-labelledby="history-title">
-				<h2 id="history-title">History</h2>
+				<h2 id="history-title">{t('staff.accounts.history')}</h2>
 				<SecurityEventsTable
 					events={history}
-					caption={`The latest sign-ins and changes of ${account.displayName}’s account`}
+					caption={t('staff.accounts.historyCaption', { name: account.displayName })}
 					showAccount={false}
 				/>
 			</section>
@@ -261,6 +263,8 @@ function RoleForm({ account, lastResult, message, saved = null }: FormProps) {
 		lastResult,
 		defaultValue: { intent: 'change-role', version: String(account.version), role: account.role },
 	})
+	const { t } = useI18n()
+	const roleChoices = useRoleChoices()
 	return (
 		<>
 			{message}
@@ -268,9 +272,9 @@ function RoleForm({ account, lastResult, message, saved = null }: FormProps) {
 				<StaffForm form={form}>
 					<HiddenField field={fields.intent} />
 					<HiddenField field={fields.version} />
-					<RadioGroup label="Role of this account" field={fields.role} choices={roleChoices} />
+					<RadioGroup label={t('staff.accounts.roleOfAccount')} field={fields.role} choices={roleChoices} />
 					<button type="submit" className="button">
-						Change role
+						{t('staff.accounts.changeRole')}
 					</button>
 				</StaffForm>
 			</SavedMeanwhileProvider>
@@ -287,6 +291,7 @@ function AccessForm({ account, lastResult, message }: FormProps) {
 			disabled: account.disabled ? 'false' : 'true',
 		},
 	})
+	const { t } = useI18n()
 	return (
 		<>
 			{message}
@@ -295,15 +300,12 @@ function AccessForm({ account, lastResult, message }: FormProps) {
 				<HiddenField field={fields.version} />
 				<HiddenField field={fields.disabled} />
 				{account.disabled ? (
-					<p>This account cannot sign in. Enabling it lets it sign in again with its current password.</p>
+					<p>{t('staff.accounts.disabledText')}</p>
 				) : (
-					<p>
-						Disabling ends every session of this account at once, and it cannot sign in until it is enabled
-						again. Nothing it did is lost.
-					</p>
+					<p>{t('staff.accounts.disableText')}</p>
 				)}
 				<button type="submit" className={account.disabled ? 'button' : 'button button-danger'}>
-					{account.disabled ? 'Enable account' : 'Disable account'}
+					{account.disabled ? t('staff.accounts.enable') : t('staff.accounts.disable')}
 				</button>
 			</StaffForm>
 		</>
@@ -315,17 +317,19 @@ function ResetPasswordForm({ account, lastResult }: FormProps) {
 		lastResult,
 		defaultValue: { intent: 'reset-password', version: String(account.version), passwordChoice: 'generate' },
 	})
+	const { t } = useI18n()
 	return (
 		<StaffForm form={form}>
 			<HiddenField field={fields.intent} />
 			<HiddenField field={fields.version} />
-			<p>
-				For a forgotten password. Every session of the account ends, and the new password must be replaced at
-				the next sign-in.
-			</p>
-			<PasswordChoiceFields label="New password" choice={fields.passwordChoice} password={fields.password} />
+			<p>{t('staff.accounts.resetText')}</p>
+			<PasswordChoiceFields
+				label={t('staff.account.newPassword')}
+				choice={fields.passwordChoice}
+				password={fields.password}
+			/>
 			<button type="submit" className="button">
-				Reset password
+				{t('staff.accounts.resetTitle')}
 			</button>
 		</StaffForm>
 	)

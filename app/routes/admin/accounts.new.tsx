@@ -6,12 +6,15 @@ import { FormMessage, RadioGroup, StaffForm, TextField, useStaffForm, type Refus
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { newAccountSchema, userProblems, userSecretFields } from '~/forms/user'
-import { roleLabels } from '~/components/labels'
+import { useStaffLabels } from '~/components/labels'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { generateOneTimePassword } from '~/models/password.server'
 import { createAccount } from '~/models/user.server'
-import { PasswordChoiceFields, roleChoices } from '~/components/account-fields'
+import { PasswordChoiceFields, useRoleChoices } from '~/components/account-fields'
 
-export const meta: MetaFunction = () => [{ title: 'Create an account · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => `${t('staff.accounts.createTitle')} · ${t('staff.admin.title')}`)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
@@ -59,34 +62,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewAccount() {
 	const actionData = useActionData<typeof action>()
 	const created = actionData && 'created' in actionData ? actionData.created : null
+	const { t } = useI18n()
+	const labels = useStaffLabels()
 	if (created) {
 		return (
 			<>
-				<h1>Account created</h1>
+				<h1>{t('staff.accounts.created')}</h1>
 				<FormMessage tone="success">
 					<p>
-						{created.displayName} ({created.email}) can now sign in as{' '}
-						{roleLabels[created.role].toLowerCase()}.
+						{t('staff.accounts.canSignIn', {
+							name: created.displayName,
+							email: created.email,
+							role: labels.role(created.role),
+						})}
 					</p>
 				</FormMessage>
 				{created.oneTimePassword ? (
 					<section className="panel" aria-labelledby="one-time-title">
-						<h2 id="one-time-title">One-time password</h2>
-						<p>
-							Give this password to {created.displayName} in person or through a channel you trust. It is
-							shown only now, and they must replace it when they first sign in.
-						</p>
+						<h2 id="one-time-title">{t('staff.accounts.oneTimeTitle')}</h2>
+						<p>{t('staff.accounts.oneTimeText', { name: created.displayName })}</p>
 						<p className="one-time-password">
 							<code>{created.oneTimePassword}</code>
 						</p>
 					</section>
 				) : (
-					<p>They sign in with the password you chose, and must replace it when they first sign in.</p>
+					<p>{t('staff.accounts.chosenPassword')}</p>
 				)}
 				<p className="actions">
-					<Link to={`/admin/accounts/${created.id}`}>Open {created.displayName}’s account</Link>
+					<Link to={`/admin/accounts/${created.id}`}>
+						{t('staff.accounts.openAccount', { name: created.displayName })}
+					</Link>
 					<Link to="/admin/accounts/new" reloadDocument>
-						Create another account
+						{t('staff.accounts.createAnother')}
 					</Link>
 				</p>
 			</>
@@ -94,11 +101,8 @@ export default function NewAccount() {
 	}
 	return (
 		<>
-			<h1>Create an account</h1>
-			<p className="lede">
-				For a fact-checker or an admin. Whatever the first password, its owner chooses their own at the first
-				sign-in.
-			</p>
+			<h1>{t('staff.accounts.createTitle')}</h1>
+			<p className="lede">{t('staff.accounts.createLede')}</p>
 			<NewAccountForm lastResult={actionData && 'result' in actionData ? actionData.result : null} />
 		</>
 	)
@@ -109,23 +113,25 @@ function NewAccountForm({ lastResult }: { lastResult: Refused['result'] | null }
 		lastResult,
 		defaultValue: { role: 'FACT_CHECKER', passwordChoice: 'generate' },
 	})
+	const { t } = useI18n()
+	const roleChoices = useRoleChoices()
 	return (
 		<StaffForm form={form}>
-			<TextField label="Email" field={fields.email} type="email" autoComplete="off" />
+			<TextField label={t('staff.account.email')} field={fields.email} type="email" autoComplete="off" />
 			<TextField
-				label="Name"
+				label={t('staff.account.name')}
 				field={fields.displayName}
-				hint="As it will appear on the evidence they submit."
+				hint={t('staff.accounts.nameHint')}
 				autoComplete="off"
 			/>
-			<RadioGroup label="Role" field={fields.role} choices={roleChoices} />
+			<RadioGroup label={t('staff.account.role')} field={fields.role} choices={roleChoices} />
 			<PasswordChoiceFields
-				label="First password"
+				label={t('staff.accounts.firstPassword')}
 				choice={fields.passwordChoice}
 				password={fields.password}
 			/>
 			<button type="submit" className="button">
-				Create account
+				{t('staff.accounts.createSubmit')}
 			</button>
 		</StaffForm>
 	)

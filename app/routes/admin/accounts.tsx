@@ -3,10 +3,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { pageOrFirst } from '~/routes/page-param'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { roleLabels } from '~/components/labels'
+import { staffDateTime } from '~/components/forms'
+import { useStaffLabels } from '~/components/labels'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { listAccounts } from '~/models/user.server'
 
-export const meta: MetaFunction = () => [{ title: 'Accounts · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => `${t('staff.adminNav.accounts')} · ${t('staff.admin.title')}`)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
@@ -16,35 +20,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { accounts, total, page, pageCount }
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'UTC',
-})
-
 export default function Accounts() {
 	const { accounts, total, page, pageCount } = useLoaderData<typeof loader>()
+	const { t, format } = useI18n()
+	const labels = useStaffLabels()
 	return (
 		<>
 			<div className="page-heading">
-				<h1>Accounts</h1>
+				<h1>{t('staff.adminNav.accounts')}</h1>
 				<Link className="button" to="/admin/accounts/new">
-					Create an account
+					{t('staff.accounts.create')}
 				</Link>
 			</div>
-			<p className="lede">
-				{total} {total === 1 ? 'account' : 'accounts'}. Open one to change its role, disable it or reset its
-				password.
-			</p>
+			<p className="lede">{t('staff.accounts.count', { count: total })}</p>
 			<div className="table-scroll">
 				<table className="data-table">
 					<thead>
 						<tr>
-							<th scope="col">Name</th>
-							<th scope="col">Email</th>
-							<th scope="col">Role</th>
-							<th scope="col">State</th>
-							<th scope="col">Last sign-in (UTC)</th>
+							<th scope="col">{t('staff.account.name')}</th>
+							<th scope="col">{t('staff.account.email')}</th>
+							<th scope="col">{t('staff.account.role')}</th>
+							<th scope="col">{t('staff.accounts.state')}</th>
+							<th scope="col">{t('staff.accounts.lastSignIn')}</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -54,27 +51,29 @@ export default function Accounts() {
 									<Link to={`/admin/accounts/${account.id}`}>{account.displayName}</Link>
 								</td>
 								<td>{account.email}</td>
-								<td>{roleLabels[account.role]}</td>
+								<td>{labels.role(account.role)}</td>
 								<td>
 									{account.disabled
-										? 'Disabled'
+										? t('staff.accounts.disabled')
 										: account.mustChangePassword
-											? 'Active, must choose a password'
-											: 'Active'}
+											? t('staff.accounts.activeMustChoose')
+											: t('staff.accounts.active')}
 								</td>
-								<td>{account.lastSignInAt ? dateTime.format(new Date(account.lastSignInAt)) : 'Never'}</td>
+								<td>
+									{account.lastSignInAt
+										? staffDateTime(format, account.lastSignInAt)
+										: t('staff.accounts.never')}
+								</td>
 							</tr>
 						))}
 					</tbody>
 				</table>
 			</div>
 			{pageCount > 1 ? (
-				<nav className="pagination" aria-label="Pages of accounts">
-					{page > 1 ? <Link to={`?page=${page - 1}`}>Previous page</Link> : null}
-					<span>
-						Page {page} of {pageCount}
-					</span>
-					{page < pageCount ? <Link to={`?page=${page + 1}`}>Next page</Link> : null}
+				<nav className="pagination" aria-label={t('staff.accounts.pages')}>
+					{page > 1 ? <Link to={`?page=${page - 1}`}>{t('staff.pagination.previous')}</Link> : null}
+					<span>{t('staff.pagination.pageOf', { page, count: pageCount })}</span>
+					{page < pageCount ? <Link to={`?page=${page + 1}`}>{t('staff.pagination.next')}</Link> : null}
 				</nav>
 			) : null}
 		</>

@@ -6,6 +6,7 @@ import {
 	FieldErrors,
 	FormMessage,
 	SelectField,
+	staffDateTime,
 	StaffForm,
 	TextField,
 	useStaffForm,
@@ -19,9 +20,13 @@ import {
 	listAuditLog,
 	type AuditFieldChange,
 } from '~/models/audit-log.server'
-import { auditActionChoices, auditActionLabel } from '~/models/audit-actions'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import type { Translate } from '~/i18n/translator'
+import { useI18n } from '~/i18n/use-i18n'
+import { auditActionChoicesIn, auditActionLabelIn } from '~/models/audit-actions'
 
-export const meta: MetaFunction = () => [{ title: 'Audit log · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => `${t('staff.adminNav.audit')} · ${t('staff.admin.title')}`)
 
 type Values = { actor: string; action: string; entityType: string; entityId: string }
 
@@ -58,12 +63,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	dateStyle: 'medium',
-	timeStyle: 'medium',
-	timeZone: 'UTC',
-})
-
 function queryFor(values: Values, extra: Record<string, string> = {}) {
 	const query = new URLSearchParams()
 	for (const [name, value] of Object.entries({ ...values, ...extra })) if (value) query.set(name, value)
@@ -74,19 +73,15 @@ function queryFor(values: Values, extra: Record<string, string> = {}) {
 export default function AuditLog() {
 	const { values, result, entries, nextCursor, actors, isFirstPage } = useLoaderData<typeof loader>()
 	const filtered = Object.values(values).some(Boolean)
+	const { t } = useI18n()
 	return (
 		<>
-			<h1>Audit log</h1>
-			<p className="lede">
-				Every change made through Uade, newest first: who did it, from where, and the record before and after.
-				Entries can never be edited or deleted.
-			</p>
+			<h1>{t('staff.adminNav.audit')}</h1>
+			<p className="lede">{t('staff.auditLog.lede')}</p>
 
 			<section className="panel" aria-labelledby="filter-title">
-				<h2 id="filter-title">Filter</h2>
-				{result?.error ? (
-					<FormMessage tone="error">Some filters could not be used: see the messages below.</FormMessage>
-				) : null}
+				<h2 id="filter-title">{t('staff.auditLog.filter')}</h2>
+				{result?.error ? <FormMessage tone="error">{t('staff.auditLog.filterRefused')}</FormMessage> : null}
 				{/* Another query (a link followed) remounts the form, so that it shows that query's filters. */}
 				<AuditFilterForm
 					key={queryFor(values)}
@@ -98,22 +93,24 @@ export default function AuditLog() {
 			</section>
 
 			<section aria-labelledby="entries-title">
-				<h2 id="entries-title">{isFirstPage ? 'Latest entries' : 'Older entries'}</h2>
+				<h2 id="entries-title">{isFirstPage ? t('staff.auditLog.latest') : t('staff.auditLog.older')}</h2>
 				{entries.length === 0 ? (
-					<p>No entry matches.</p>
+					<p>{t('staff.auditLog.noMatch')}</p>
 				) : (
 					<div className="table-scroll">
 						<table className="data-table audit-table stack-on-phone">
 							<caption>
-								Up to 50 entries per page{filtered ? ', filtered' : ''}, newest first. Times are UTC.
+								{filtered
+									? t('staff.auditLog.captionFiltered', { count: 50 })
+									: t('staff.auditLog.caption', { count: 50 })}
 							</caption>
 							<thead>
 								<tr>
-									<th scope="col">When (UTC)</th>
-									<th scope="col">Action</th>
-									<th scope="col">Record</th>
-									<th scope="col">By</th>
-									<th scope="col">Before → after</th>
+									<th scope="col">{t('staff.audit.when')}</th>
+									<th scope="col">{t('staff.audit.action')}</th>
+									<th scope="col">{t('staff.auditLog.record')}</th>
+									<th scope="col">{t('staff.audit.by')}</th>
+									<th scope="col">{t('staff.auditLog.beforeAfter')}</th>
 								</tr>
 							</thead>
 							<tbody>
@@ -124,10 +121,14 @@ export default function AuditLog() {
 						</table>
 					</div>
 				)}
-				<nav className="pagination" aria-label="Audit log pages">
-					{isFirstPage ? null : <Link to={`/admin/audit${queryFor(values)}`}>Newest entries</Link>}
+				<nav className="pagination" aria-label={t('staff.auditLog.pages')}>
+					{isFirstPage ? null : (
+						<Link to={`/admin/audit${queryFor(values)}`}>{t('staff.auditLog.newest')}</Link>
+					)}
 					{nextCursor ? (
-						<Link to={`/admin/audit${queryFor(values, { after: nextCursor })}`}>Older entries</Link>
+						<Link to={`/admin/audit${queryFor(values, { after: nextCursor })}`}>
+							{t('staff.auditLog.older')}
+						</Link>
 					) : null}
 				</nav>
 			</section>
@@ -147,52 +148,54 @@ function AuditFilterForm({
 	filtered: boolean
 }) {
 	const [form, fields] = useStaffForm(auditLogFilterSchema, { lastResult, defaultValue: values })
+	const { t } = useI18n()
 	return (
 		<StaffForm form={form} method="get">
 			<SelectField
-				label="By"
+				label={t('staff.audit.by')}
 				field={fields.actor}
-				emptyLabel="Anyone"
+				emptyLabel={t('staff.auditLog.anyone')}
 				options={actors.map((actor) => ({
 					value: actor.id,
 					label: `${actor.displayName} (${actor.email})`,
 				}))}
 			/>
 			<SelectField
-				label="Action"
+				label={t('staff.audit.action')}
 				field={fields.action}
-				emptyLabel="Any action"
-				options={actionOptions(values.action)}
+				emptyLabel={t('staff.auditLog.anyAction')}
+				options={actionOptions(values.action, t)}
 			/>
 			<TextField
-				label="Entity type"
+				label={t('staff.auditLog.entityType')}
 				field={fields.entityType}
-				hint="For example Pledge, Evidence, StatusUpdate, Platform, Category, Politician or User."
+				hint={t('staff.auditLog.entityTypeHint')}
 			/>
-			<TextField label="Entity id" field={fields.entityId} />
+			<TextField label={t('staff.auditLog.entityId')} field={fields.entityId} />
 			{/* The page link's position is no field of the form: a broken one is said here. */}
 			<FieldErrors id={fields.after.errorId} errors={fields.after.errors} />
 			<p className="actions">
 				<button type="submit" className="button">
-					Show entries
+					{t('staff.auditLog.show')}
 				</button>
-				{filtered ? <Link to="/admin/audit">Clear the filters</Link> : null}
+				{filtered ? <Link to="/admin/audit">{t('staff.auditLog.clear')}</Link> : null}
 			</p>
 		</StaffForm>
 	)
 }
 
 /** The known actions, and the one in the address if it is not one of them (a link may carry any). */
-function actionOptions(current: string) {
-	const choices = auditActionChoices()
+function actionOptions(current: string, t: Translate) {
+	const choices = auditActionChoicesIn(t)
 	const known = choices.some((group) => group.options.some((option) => option.value === current))
 	return current && !known ? [...choices, { value: current, label: current }] : choices
 }
 
-const failedSignInReasons: Record<string, string> = {
-	'unknown-email': 'no account has this email',
-	'wrong-password': 'wrong password',
-	disabled: 'the account is disabled',
+function failedSignInReason(reason: string, t: Translate): string {
+	if (reason === 'unknown-email') return t('staff.security.reason.unknownEmail')
+	if (reason === 'wrong-password') return t('staff.security.reason.wrongPassword')
+	if (reason === 'disabled') return t('staff.security.reason.disabled')
+	return reason
 }
 
 type ShownEntry = {
@@ -210,40 +213,44 @@ type ShownEntry = {
 
 function AuditRow({ entry, values }: { entry: ShownEntry; values: Values }) {
 	const { changes, subject, failedSignIn } = entry
+	const { t, format } = useI18n()
 	// Labelled cells: on a narrow screen the table is read as one card per entry (app/styles/staff.css).
 	return (
 		<tr>
-			<td data-label="When">
+			<td data-label={t('staff.audit.when')}>
 				<time dateTime={new Date(entry.createdAt).toISOString()}>
-					{dateTime.format(new Date(entry.createdAt))}
+					{staffDateTime(format, entry.createdAt)}
 				</time>
 			</td>
-			<td data-label="Action">
-				{auditActionLabel(entry.action)}
+			<td data-label={t('staff.audit.action')}>
+				{auditActionLabelIn(entry.action, t)}
 				<span className="audit-secondary">
 					<code>{entry.action}</code>
 				</span>
 			</td>
-			<td data-label="Record">
+			<td data-label={t('staff.auditLog.record')}>
 				<Link
 					to={`/admin/audit${queryFor({ ...values, entityType: entry.entityType, entityId: entry.entityId })}`}
-					aria-label={`Entries about ${subject ? `“${subject.name}”` : `${entry.entityType} ${entry.entityId}`}`}
+					aria-label={
+						subject
+							? t('staff.auditLog.entriesAboutNamed', { name: subject.name })
+							: t('staff.auditLog.entriesAbout', { record: `${entry.entityType} ${entry.entityId}` })
+					}
 				>
-					{subject ? subject.name : `${entry.entityType} (no longer exists)`}
+					{subject ? subject.name : t('staff.auditLog.gone', { type: entry.entityType })}
 				</Link>
 				{subject?.detail ? <span className="audit-secondary">{subject.detail}</span> : null}
 				<span className="audit-secondary">
 					{entry.entityType} <code className="record-id">{entry.entityId}</code>
 				</span>
 			</td>
-			<td data-label="By">
+			<td data-label={t('staff.audit.by')}>
 				{failedSignIn ? (
 					<>
-						Failed sign-in as <strong className="wrap-anywhere">{failedSignIn.email}</strong>
+						{t('staff.auditLog.failedSignInAs')}{' '}
+						<strong className="wrap-anywhere">{failedSignIn.email}</strong>
 						{failedSignIn.reason ? (
-							<span className="audit-secondary">
-								{failedSignInReasons[failedSignIn.reason] ?? failedSignIn.reason}
-							</span>
+							<span className="audit-secondary">{failedSignInReason(failedSignIn.reason, t)}</span>
 						) : null}
 					</>
 				) : entry.actor ? (
@@ -252,11 +259,13 @@ function AuditRow({ entry, values }: { entry: ShownEntry; values: Values }) {
 						<span className="audit-secondary wrap-anywhere">{entry.actor.email}</span>
 					</>
 				) : (
-					'No one signed in (a script or the command line)'
+					t('staff.auditLog.noOne')
 				)}
-				{entry.ipAddress ? <span className="audit-secondary">from {entry.ipAddress}</span> : null}
+				{entry.ipAddress ? (
+					<span className="audit-secondary">{t('staff.auditLog.from', { address: entry.ipAddress })}</span>
+				) : null}
 			</td>
-			<td data-label="Before → after">
+			<td data-label={t('staff.auditLog.beforeAfter')}>
 				{changes.length === 0 ? (
 					'—'
 				) : (
@@ -271,7 +280,7 @@ function AuditRow({ entry, values }: { entry: ShownEntry; values: Values }) {
 										</>
 									) : null}
 									{change.after === null ? (
-										<em>none</em>
+										<em>{t('staff.auditLog.none')}</em>
 									) : change.changed ? (
 										<ins>{change.after}</ins>
 									) : (

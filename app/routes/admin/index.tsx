@@ -3,7 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { statusLabel } from '~/components/labels'
+import { staffDateTime } from '~/components/forms'
+import { useStaffLabels } from '~/components/labels'
+import { RichText } from '~/components/rich-text'
 import { SecurityEventsTable } from '~/components/security-events'
 import { listLatestSecurityEvents } from '~/models/audit.server'
 import {
@@ -12,11 +14,14 @@ import {
 	reviewStaleAfterDays,
 	upcomingDeadlineMonths,
 } from '~/models/dashboard.server'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
+import { auditActionLabelIn } from '~/models/audit-actions'
 import { paths } from '~/models/paths'
 import { getInstallationSettings } from '~/models/settings.server'
 import { getAccountsSummary } from '~/models/user.server'
 
-export const meta: MetaFunction = () => [{ title: 'Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(matches, ({ t }) => t('staff.admin.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -36,13 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	dateStyle: 'medium',
-	timeStyle: 'short',
-	timeZone: 'UTC',
-})
-
 type DashboardPledge = {
 	id: string
 	slug: string
@@ -54,34 +52,38 @@ type DashboardPledge = {
 }
 
 function PledgeTable({ pledges, caption }: { pledges: DashboardPledge[]; caption: string }) {
+	const { t, format, locale } = useI18n()
+	const labels = useStaffLabels()
 	return (
 		<div className="table-scroll">
 			<table className="data-table">
 				<caption>{caption}</caption>
 				<thead>
 					<tr>
-						<th scope="col">Pledge</th>
-						<th scope="col">Status</th>
-						<th scope="col">Status recorded</th>
-						<th scope="col">Deadline</th>
-						<th scope="col">Record a status</th>
+						<th scope="col">{t('staff.admin.pledge')}</th>
+						<th scope="col">{t('staff.admin.status')}</th>
+						<th scope="col">{t('staff.admin.statusRecorded')}</th>
+						<th scope="col">{t('staff.admin.deadline')}</th>
+						<th scope="col">{t('staff.admin.recordStatus')}</th>
 					</tr>
 				</thead>
 				<tbody>
 					{pledges.map((pledge) => (
 						<tr key={pledge.id}>
 							<td>
-								<Link to={paths.pledge('en', pledge.platform.slug, pledge.slug)}>{pledge.title}</Link>
+								<Link to={paths.pledge(locale, pledge.platform.slug, pledge.slug)} lang="en">
+									{pledge.title}
+								</Link>
 							</td>
-							<td>{statusLabel(pledge.status)}</td>
-							<td>{pledge.statusUpdatedAt ? dateOnly.format(new Date(pledge.statusUpdatedAt)) : 'never'}</td>
-							<td>{dateOnly.format(new Date(pledge.deadline))}</td>
+							<td>{labels.status(pledge.status)}</td>
+							<td>{pledge.statusUpdatedAt ? format.date(pledge.statusUpdatedAt) : t('staff.admin.never')}</td>
+							<td>{format.date(pledge.deadline)}</td>
 							<td>
 								<Link
 									to={`/admin/pledges/${pledge.id}/status`}
-									aria-label={`Record a status for ${pledge.title}`}
+									aria-label={t('staff.admin.recordStatusFor', { title: pledge.title })}
 								>
-									Record a status
+									{t('staff.admin.recordStatus')}
 								</Link>
 							</td>
 						</tr>
@@ -96,116 +98,121 @@ export default function AdminHome() {
 	const { adminName, dashboard, summary, events, fourEyes, limits } = useLoaderData<typeof loader>()
 	const { reviewStaleAfterDays, upcomingDeadlineMonths, dashboardListSize } = limits
 	const { pendingEvidence, staleReview, upcomingDeadlines, recentActivity } = dashboard
+	const { t, format } = useI18n()
 	const figures = [
-		{ label: 'Active admins', value: summary.activeAdmins },
-		{ label: 'Active fact-checkers', value: summary.activeFactCheckers },
-		{ label: 'Disabled accounts', value: summary.disabled },
-		{ label: 'Waiting to choose a password', value: summary.awaitingNewPassword },
+		{ label: t('staff.admin.activeAdmins'), value: summary.activeAdmins },
+		{ label: t('staff.admin.activeFactCheckers'), value: summary.activeFactCheckers },
+		{ label: t('staff.admin.disabledAccounts'), value: summary.disabled },
+		{ label: t('staff.admin.awaitingPassword'), value: summary.awaitingNewPassword },
 	]
+	const staleTitle = t('staff.admin.staleTitle', { count: reviewStaleAfterDays })
+	const deadlinesTitle = t('staff.admin.deadlinesTitle', { count: upcomingDeadlineMonths })
+	const until = format.date(upcomingDeadlines.until)
 	return (
 		<>
-			<h1>Admin</h1>
-			<p className="lede">
-				Welcome, {adminName}. This is where Uade’s pledges, evidence and accounts are run.
-			</p>
+			<h1>{t('staff.admin.title')}</h1>
+			<p className="lede">{t('staff.admin.welcome', { name: adminName })}</p>
 			{fourEyes ? null : (
 				<div className="staff-message staff-message-error" role="alert">
 					<p>
-						<strong>The four-eyes rule is off.</strong> Admins may approve evidence they submitted themselves
-						and record a status resting only on it. Turn it back on in{' '}
-						<Link to="/admin/settings">Settings</Link> as soon as a second admin can review.
+						<strong>{t('staff.admin.fourEyesOff')}</strong>{' '}
+						<RichText
+							text={t('staff.admin.fourEyesOffDetail')}
+							parts={{ settings: <Link to="/admin/settings">{t('staff.adminNav.settings')}</Link> }}
+						/>
 					</p>
 				</div>
 			)}
 
 			<section aria-labelledby="work-title" className="panel">
-				<h2 id="work-title">Work waiting</h2>
+				<h2 id="work-title">{t('staff.admin.workTitle')}</h2>
 				<dl className="figures">
 					<div className="figure">
-						<dt>Evidence waiting for review</dt>
-						<dd>{pendingEvidence}</dd>
+						<dt>{t('staff.admin.pendingEvidence')}</dt>
+						<dd>{format.number(pendingEvidence)}</dd>
 					</div>
 					<div className="figure">
-						<dt>Pledges not reviewed in {reviewStaleAfterDays} days</dt>
-						<dd>{staleReview.count}</dd>
+						<dt>{staleTitle}</dt>
+						<dd>{format.number(staleReview.count)}</dd>
 					</div>
 					<div className="figure">
-						<dt>Deadlines in the next {upcomingDeadlineMonths} months</dt>
-						<dd>{upcomingDeadlines.count}</dd>
+						<dt>{deadlinesTitle}</dt>
+						<dd>{format.number(upcomingDeadlines.count)}</dd>
 					</div>
 				</dl>
 				<p>
-					<Link to="/admin/review">Review pending evidence ({pendingEvidence})</Link>
+					<Link to="/admin/review">{t('staff.admin.reviewPending', { count: pendingEvidence })}</Link>
 				</p>
 			</section>
 
 			<section aria-labelledby="stale-title" className="panel">
-				<h2 id="stale-title">Pledges not reviewed in {reviewStaleAfterDays} days</h2>
-				<p>
-					No evidence about them was approved or rejected, and no status recorded, since{' '}
-					{dateOnly.format(new Date(staleReview.since))}.
-				</p>
+				<h2 id="stale-title">{staleTitle}</h2>
+				<p>{t('staff.admin.staleSince', { date: format.date(staleReview.since) })}</p>
 				{staleReview.pledges.length === 0 ? (
-					<p>Every pledge was reviewed in the last {reviewStaleAfterDays} days.</p>
+					<p>{t('staff.admin.staleNone', { count: reviewStaleAfterDays })}</p>
 				) : (
 					<PledgeTable
 						pledges={staleReview.pledges}
 						caption={
 							staleReview.count > dashboardListSize
-								? `The ${dashboardListSize} of ${staleReview.count} whose status is oldest`
-								: `All ${staleReview.count}, the oldest status first`
+								? t('staff.admin.staleSome', { shown: dashboardListSize, count: staleReview.count })
+								: t('staff.admin.staleAll', { count: staleReview.count })
 						}
 					/>
 				)}
 			</section>
 
 			<section aria-labelledby="deadlines-title" className="panel">
-				<h2 id="deadlines-title">Deadlines in the next {upcomingDeadlineMonths} months</h2>
+				<h2 id="deadlines-title">{deadlinesTitle}</h2>
 				{upcomingDeadlines.pledges.length === 0 ? (
-					<p>No pledge falls due before {dateOnly.format(new Date(upcomingDeadlines.until))}.</p>
+					<p>{t('staff.admin.deadlinesNone', { date: until })}</p>
 				) : (
 					<PledgeTable
 						pledges={upcomingDeadlines.pledges}
 						caption={
 							upcomingDeadlines.count > dashboardListSize
-								? `The first ${dashboardListSize} of ${upcomingDeadlines.count}, soonest first, until ${dateOnly.format(new Date(upcomingDeadlines.until))}`
-								: `All ${upcomingDeadlines.count}, soonest first, until ${dateOnly.format(new Date(upcomingDeadlines.until))}`
+								? t('staff.admin.deadlinesSome', {
+										shown: dashboardListSize,
+										count: upcomingDeadlines.count,
+										date: until,
+									})
+								: t('staff.admin.deadlinesAll', { count: upcomingDeadlines.count, date: until })
 						}
 					/>
 				)}
 			</section>
 
 			<section aria-labelledby="activity-title" className="panel">
-				<h2 id="activity-title">Recent activity</h2>
+				<h2 id="activity-title">{t('staff.admin.activityTitle')}</h2>
 				{recentActivity.length === 0 ? (
-					<p>Nothing recorded yet.</p>
+					<p>{t('staff.admin.activityNone')}</p>
 				) : (
 					<div className="table-scroll">
 						<table className="data-table">
-							<caption>The latest changes made through Uade</caption>
+							<caption>{t('staff.admin.activityCaption')}</caption>
 							<thead>
 								<tr>
-									<th scope="col">When (UTC)</th>
-									<th scope="col">Action</th>
-									<th scope="col">Entity</th>
-									<th scope="col">By</th>
+									<th scope="col">{t('staff.audit.when')}</th>
+									<th scope="col">{t('staff.audit.action')}</th>
+									<th scope="col">{t('staff.audit.entity')}</th>
+									<th scope="col">{t('staff.audit.by')}</th>
 								</tr>
 							</thead>
 							<tbody>
 								{recentActivity.map((entry) => (
 									<tr key={entry.id}>
-										<td>{dateTime.format(new Date(entry.createdAt))}</td>
+										<td>{staffDateTime(format, entry.createdAt)}</td>
 										<td>
-											<code>{entry.action}</code>
+											{auditActionLabelIn(entry.action, t)} <code>{entry.action}</code>
 										</td>
 										<td>
 											<Link
 												to={`/admin/audit?${new URLSearchParams({ entityType: entry.entityType, entityId: entry.entityId })}`}
 											>
-												{entry.entityType}
+												<code>{entry.entityType}</code>
 											</Link>
 										</td>
-										<td>{entry.actor?.displayName ?? 'nobody signed in or the command line'}</td>
+										<td>{entry.actor?.displayName ?? t('staff.audit.nobody')}</td>
 									</tr>
 								))}
 							</tbody>
@@ -213,50 +220,53 @@ export default function AdminHome() {
 					</div>
 				)}
 				<p>
-					<Link to="/admin/audit">The whole audit log</Link>
+					<Link to="/admin/audit">{t('staff.admin.wholeAuditLog')}</Link>
 				</p>
 			</section>
 
 			<section aria-labelledby="can-do-title" className="panel">
-				<h2 id="can-do-title">What you can do here</h2>
+				<h2 id="can-do-title">{t('staff.admin.canDoTitle')}</h2>
 				<ul className="plain-list">
 					<li>
-						<Link to="/admin/accounts/new">Create an account</Link> for a fact-checker or another admin, with
-						a password you choose or a one-time one to hand over.
+						<RichText
+							text={t('staff.admin.canDoCreate')}
+							parts={{ link: <Link to="/admin/accounts/new">{t('staff.admin.canDoCreateLink')}</Link> }}
+						/>
 					</li>
 					<li>
-						In <Link to="/admin/accounts">Accounts</Link>: change someone’s role, disable or enable an account
-						(disabling ends its sessions at once), or reset a forgotten password.
+						<RichText
+							text={t('staff.admin.canDoAccounts')}
+							parts={{ link: <Link to="/admin/accounts">{t('staff.adminNav.accounts')}</Link> }}
+						/>
 					</li>
 					<li>
-						Read the <Link to="/admin/audit">audit log</Link>: every change made through Uade, filtered by
-						account, action or record.
+						<RichText
+							text={t('staff.admin.canDoAudit')}
+							parts={{ link: <Link to="/admin/audit">{t('staff.admin.canDoAuditLink')}</Link> }}
+						/>
 					</li>
-					<li>
-						Read the security events below: every sign-in, failed sign-in and account change, with its
-						address.
-					</li>
+					<li>{t('staff.admin.canDoEvents')}</li>
 				</ul>
 			</section>
 
 			<section aria-labelledby="accounts-title" className="panel">
-				<h2 id="accounts-title">Accounts</h2>
+				<h2 id="accounts-title">{t('staff.adminNav.accounts')}</h2>
 				<dl className="figures">
 					{figures.map((figure) => (
 						<div key={figure.label} className="figure">
 							<dt>{figure.label}</dt>
-							<dd>{figure.value}</dd>
+							<dd>{format.number(figure.value)}</dd>
 						</div>
 					))}
 				</dl>
 				<p>
-					<Link to="/admin/accounts">Manage accounts</Link>
+					<Link to="/admin/accounts">{t('staff.admin.manageAccounts')}</Link>
 				</p>
 			</section>
 
 			<section aria-labelledby="events-title" className="panel">
-				<h2 id="events-title">Latest security events</h2>
-				<SecurityEventsTable events={events} caption="The 15 most recent sign-ins and account changes" />
+				<h2 id="events-title">{t('staff.admin.eventsTitle')}</h2>
+				<SecurityEventsTable events={events} caption={t('staff.admin.eventsCaption', { count: 15 })} />
 			</section>
 		</>
 	)

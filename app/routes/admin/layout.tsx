@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useI18n } from '~/i18n/use-i18n'
 import staffStylesHref from '~/styles/staff.css?url'
 
 /**
@@ -17,29 +18,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminLayout() {
+	const { t } = useI18n()
 	return (
-		<div className="staff admin-area" lang="en">
-			<nav className="admin-nav" aria-label="Admin area">
+		<div className="staff admin-area">
+			<nav className="admin-nav" aria-label={t('staff.adminNav.label')}>
 				<ul>
 					<li>
 						<NavLink to="/admin" end>
-							Admin home
+							{t('staff.adminNav.home')}
 						</NavLink>
 					</li>
 					<li>
-						<NavLink to="/admin/review">Review queue</NavLink>
+						<NavLink to="/admin/review">{t('staff.adminNav.review')}</NavLink>
 					</li>
 					<li>
-						<NavLink to="/admin/accounts">Accounts</NavLink>
+						<NavLink to="/admin/accounts">{t('staff.adminNav.accounts')}</NavLink>
 					</li>
 					<li>
-						<NavLink to="/admin/catalogue">Catalogue</NavLink>
+						<NavLink to="/admin/catalogue">{t('staff.adminNav.catalogue')}</NavLink>
 					</li>
 					<li>
-						<NavLink to="/admin/audit">Audit log</NavLink>
+						<NavLink to="/admin/audit">{t('staff.adminNav.audit')}</NavLink>
 					</li>
 					<li>
-						<NavLink to="/admin/settings">Settings</NavLink>
+						<NavLink to="/admin/settings">{t('staff.adminNav.settings')}</NavLink>
 					</li>
 				</ul>
 			</nav>

@@ -12,16 +12,21 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
 	CheckboxGroup,
 	DateField,
+	FormErrorTexts,
 	FormMessage,
 	HiddenField,
 	SelectField,
+	staffDateTime,
 	StaffForm,
 	TextAreaField,
 	useStaffForm,
 	type FormField,
 	type Refused,
 } from '~/components/forms'
-import { publicationDateLabel, statusLabel, statusOptions } from '~/components/labels'
+import { RichText } from '~/components/rich-text'
+import { useStaffLabels } from '~/components/labels'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { isoDateOf, parseIsoDate } from '~/forms/fields'
 import { publicTextMinimum } from '~/forms/integrity-rules'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
@@ -36,7 +41,6 @@ import {
 	statusUpdateSchema,
 	type Status,
 } from '~/forms/status-update'
-import { createFormatters } from '~/i18n/format'
 import { paths } from '~/models/paths'
 import {
 	getStatusPage,
@@ -45,7 +49,8 @@ import {
 	type LedgerWriteResult,
 } from '~/models/status-update.server'
 
-export const meta: MetaFunction = () => [{ title: 'Status of a pledge · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => `${t('staff.status.pageTitle')} · ${t('staff.admin.title')}`)
 
 async function requireStatusPage(pledgeId: string | undefined, suggestionFrom?: string) {
 	const page = await getStatusPage(pledgeId ?? '', { suggestionFrom })
@@ -232,37 +237,52 @@ export default function PledgeStatus() {
 	const page = conflict?.page ?? loaded.page
 	const { pledge, ledger, approvedEvidence, suggestion } = page
 	const pledgeMadeOn = parseIsoDate(pledge.madeOn)
+	const { t, locale, format } = useI18n()
+	const labels = useStaffLabels()
 	return (
 		<>
-			<h1>Status of “{pledge.title}”</h1>
+			<h1>
+				<RichText text={t('staff.status.title')} parts={{ title: <span lang="en">{pledge.title}</span> }} />
+			</h1>
 			<p className="lede">
-				Current status: <strong>{statusLabel(pledge.status)}</strong>
-				{pledge.statusUpdatedAt ? ` (recorded ${pledge.statusUpdatedAt.slice(0, 10)})` : ''}.{' '}
-				<Link to={paths.pledge('en', pledge.platformSlug, pledge.slug)}>Public page</Link> ·{' '}
-				<Link to={`/evidence/new?${new URLSearchParams({ pledge: pledge.id })}`}>Add evidence</Link>
+				{t('staff.review.currentStatus')}: <strong>{labels.status(pledge.status)}</strong>
+				{pledge.statusUpdatedAt
+					? ` (${t('staff.status.recordedOn', { date: format.date(pledge.statusUpdatedAt) })})`
+					: ''}
+				.{' '}
+				<Link to={paths.pledge(locale, pledge.platformSlug, pledge.slug)}>
+					{t('staff.status.publicPage')}
+				</Link>{' '}
+				·{' '}
+				<Link to={`/evidence/new?${new URLSearchParams({ pledge: pledge.id })}`}>
+					{t('staff.evidence.addTitle')}
+				</Link>
 			</p>
 			{loaded.recorded && !actionData ? (
 				<FormMessage tone="success">
-					<p>The ledger entry was recorded; the public pages show it now.</p>
+					<p>{t('staff.status.recorded')}</p>
 				</FormMessage>
 			) : null}
 			{conflict ? (
 				<FormMessage tone="error">
-					<p>{conflict.message}</p>
+					<p>
+						<FormErrorTexts messages={[conflict.message]} />
+					</p>
 					{conflict.recordedMeanwhile ? (
 						<p>
-							Recorded meanwhile by {conflict.recordedMeanwhile.author} at{' '}
-							{conflict.recordedMeanwhile.recordedAt.slice(0, 16).replace('T', ' ')} UTC:{' '}
-							{statusLabel(conflict.recordedMeanwhile.status)} since{' '}
-							{english.date(conflict.recordedMeanwhile.effectiveDate)}. Your values are kept in the form, now
-							on top of it: preview and publish again if they still hold.
+							{t('staff.status.recordedMeanwhile', {
+								name: conflict.recordedMeanwhile.author,
+								at: staffDateTime(format, conflict.recordedMeanwhile.recordedAt),
+								status: labels.status(conflict.recordedMeanwhile.status),
+								date: format.date(conflict.recordedMeanwhile.effectiveDate),
+							})}
 						</p>
 					) : null}
 				</FormMessage>
 			) : null}
 
 			<section className="panel" aria-labelledby="new-status-title">
-				<h2 id="new-status-title">Record a new status</h2>
+				<h2 id="new-status-title">{t('staff.status.newTitle')}</h2>
 				{preview && preview.correctsId === null ? (
 					<LedgerPreview preview={preview} page={page} />
 				) : (
@@ -280,16 +300,13 @@ export default function PledgeStatus() {
 					</div>
 				)}
 				{suggestion === null ? (
-					<p className="staff-aside">
-						The evidence in this page’s address is not approved evidence of this pledge, so the form does not
-						start from it.
-					</p>
+					<p className="staff-aside">{t('staff.status.suggestionNotApproved')}</p>
 				) : null}
 			</section>
 
 			<section aria-labelledby="ledger-title">
-				<h2 id="ledger-title">Ledger</h2>
-				{ledger.length === 0 ? <p>No status has been recorded for this pledge yet.</p> : null}
+				<h2 id="ledger-title">{t('staff.status.ledgerTitle')}</h2>
+				{ledger.length === 0 ? <p>{t('staff.status.ledgerEmpty')}</p> : null}
 				<ol className="plain-list ledger">
 					{ledger.map((entry) => {
 						const lastResult = from && from.correctsId === entry.id ? refused : null
@@ -297,21 +314,31 @@ export default function PledgeStatus() {
 						return (
 							<li key={entry.id} className="panel" id={`entry-${entry.id}`}>
 								<h3>
-									{entry.effectiveDate}: {statusLabel(entry.fromStatus)} → {statusLabel(entry.status)}
+									{format.date(entry.effectiveDate)}: {labels.status(entry.fromStatus)} →{' '}
+									{labels.status(entry.status)}
 								</h3>
 								<p className="muted">
-									Recorded {entry.recordedAt.slice(0, 16).replace('T', ' ')} UTC by {entry.author}
-									{entry.correctsId ? ' · a correction of an earlier entry' : ''}
-									{entry.isCorrected ? ' · corrected by a later entry' : ''}
+									{t('staff.status.recordedBy', {
+										at: staffDateTime(format, entry.recordedAt),
+										name: entry.author,
+									})}
+									{entry.correctsId ? ` · ${t('staff.status.isCorrection')}` : ''}
+									{entry.isCorrected ? ` · ${t('staff.status.isCorrected')}` : ''}
 								</p>
-								{entry.correctionReason ? <p>What was wrong: {entry.correctionReason}</p> : null}
+								{entry.correctionReason ? (
+									<p>
+										{t('staff.status.whatWasWrong')}: {entry.correctionReason}
+									</p>
+								) : null}
 								<p>{entry.rationale}</p>
 								{entry.evidence.length > 0 ? (
-									<p>Rests on: {entry.evidence.map((evidence) => evidence.title).join('; ')}</p>
+									<p>
+										{t('staff.status.restsOn')}: {entry.evidence.map((evidence) => evidence.title).join('; ')}
+									</p>
 								) : null}
 								{entry.isCorrected ? null : (
 									<details open={lastResult !== null || previewed !== null}>
-										<summary>Correct this entry</summary>
+										<summary>{t('staff.status.correctEntry')}</summary>
 										{previewed ? (
 											<LedgerPreview preview={previewed} page={page} />
 										) : (
@@ -337,15 +364,17 @@ type Suggestion = NonNullable<StatusPage['suggestion']>
 
 /** The fact-checker's suggestion beside the form that starts from it. */
 function SuggestionAside({ suggestion }: { suggestion: Suggestion }) {
+	const { t } = useI18n()
+	const labels = useStaffLabels()
 	return (
 		<aside className="panel suggestion" aria-labelledby="suggestion-title">
-			<h3 id="suggestion-title">The fact-checker’s suggestion</h3>
+			<h3 id="suggestion-title">{t('staff.status.suggestionTitle')}</h3>
 			<p>
-				{suggestion.submittedBy}, with “{suggestion.title}”, suggested:{' '}
-				<strong>{suggestion.status ? statusLabel(suggestion.status) : 'no status'}</strong>
+				{t('staff.status.suggested', { name: suggestion.submittedBy, title: suggestion.title })}{' '}
+				<strong>{suggestion.status ? labels.status(suggestion.status) : t('staff.status.noStatus')}</strong>
 			</p>
-			{suggestion.reason ? <p>{suggestion.reason}</p> : <p className="muted">No reason was given.</p>}
-			<p className="muted">The form starts from it: change what you judge otherwise.</p>
+			{suggestion.reason ? <p>{suggestion.reason}</p> : <p className="muted">{t('staff.status.noReason')}</p>}
+			<p className="muted">{t('staff.status.formStartsFromIt')}</p>
 		</aside>
 	)
 }
@@ -404,15 +433,16 @@ function CorrectionForm({
 		defaultValue: { intent: ledgerIntents.correct, ...ledgerEntryFormValues(entry), correctsId: entry.id },
 		lastResult,
 	})
+	const { t } = useI18n()
 	return (
 		<StaffForm form={form}>
 			<HiddenField field={fields.intent} />
 			<HiddenField field={fields.correctsId} />
 			<TextAreaField
-				label="What was wrong"
+				label={t('staff.status.whatWasWrong')}
 				field={fields.correctionReason}
 				rows={3}
-				hint={`Why this entry is corrected: the Corrections page shows it. At least ${publicTextMinimum.characters} characters.`}
+				hint={t('staff.status.correctionReasonHint', { min: publicTextMinimum.characters })}
 			/>
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
 			<PreviewButton />
@@ -422,14 +452,13 @@ function CorrectionForm({
 
 /** A ledger entry is checked and previewed before it is published (see the action). */
 function PreviewButton() {
+	const { t } = useI18n()
 	return (
 		<button type="submit" className="button" name="step" value={ledgerSteps.preview}>
-			Preview
+			{t('staff.status.preview')}
 		</button>
 	)
 }
-
-const english = createFormatters('en')
 
 /**
  * What the public will see of an entry before it is written for good, with the entry as hidden fields and
@@ -440,18 +469,24 @@ function LedgerPreview({ preview, page }: { preview: Preview; page: StatusPage }
 	const evidence = preview.evidenceIds.flatMap(
 		(id) => page.approvedEvidence.find((item) => item.id === id) ?? [],
 	)
-	const since = (status: Status, date: string) => `${statusLabel(status)} since ${english.date(date)}`
+	const { t, format } = useI18n()
+	const labels = useStaffLabels()
+	const since = (status: Status, date: string) =>
+		t('staff.status.since', { status: labels.status(status), date: format.date(date) })
 	return (
 		<div className="ledger-preview" role="region" aria-labelledby="preview-title">
-			<h3 id="preview-title">Check what the public will see</h3>
+			<h3 id="preview-title">{t('staff.status.previewTitle')}</h3>
 			<div className="panel">
 				{corrected ? (
 					<>
 						<p>
-							<strong>Correction:</strong> {since(corrected.status, corrected.effectiveDate)} →{' '}
+							<strong>{t('staff.status.correction')}:</strong>{' '}
+							{since(corrected.status, corrected.effectiveDate)} →{' '}
 							{since(preview.status, preview.effectiveDate)}
 						</p>
-						<p>What was wrong: {preview.correctionReason}</p>
+						<p>
+							{t('staff.status.whatWasWrong')}: {preview.correctionReason}
+						</p>
 					</>
 				) : (
 					<p>
@@ -461,16 +496,14 @@ function LedgerPreview({ preview, page }: { preview: Preview; page: StatusPage }
 				<p>{preview.rationale}</p>
 				{evidence.length > 0 ? (
 					<p>
-						Rests on:{' '}
+						{t('staff.status.restsOn')}:{' '}
 						{evidence
-							.map((item) => `${item.title} (${item.publisher}, ${publicationDateLabel(item.published)})`)
+							.map((item) => `${item.title} (${item.publisher}, ${labels.publicationDate(item.published)})`)
 							.join('; ')}
 					</p>
 				) : null}
 			</div>
-			<p className="muted">
-				Once published, the entry cannot be edited or deleted: only a later correction can take its place.
-			</p>
+			<p className="muted">{t('staff.status.oncePublished')}</p>
 			<PreviewForm preview={preview} />
 		</div>
 	)
@@ -491,6 +524,7 @@ function PreviewForm({ preview }: { preview: Preview }) {
 			? [['correctionReason', preview.correctionReason] satisfies [string, string]]
 			: []),
 	]
+	const { t } = useI18n()
 	return (
 		<StaffForm form={form}>
 			{hidden.map(([name, value]) => (
@@ -498,10 +532,10 @@ function PreviewForm({ preview }: { preview: Preview }) {
 			))}
 			<div className="actions">
 				<button type="submit" className="button" name="step" value={ledgerSteps.publish}>
-					Publish
+					{t('staff.status.publish')}
 				</button>
 				<button type="submit" className="button button-secondary" name="step" value={ledgerSteps.edit}>
-					Edit
+					{t('staff.own.edit')}
 				</button>
 			</div>
 		</StaffForm>
@@ -516,32 +550,34 @@ function LedgerEntryFields({
 	fields: Record<'status' | 'effectiveDate' | 'rationale' | 'evidenceIds', FormField>
 	approvedEvidence: StatusPage['approvedEvidence']
 }) {
+	const { t } = useI18n()
+	const labels = useStaffLabels()
 	return (
 		<>
 			<SelectField
-				label="Status"
+				label={t('staff.admin.status')}
 				field={fields.status}
-				options={statusOptions}
-				emptyLabel="Choose a status"
+				options={labels.statusOptions}
+				emptyLabel={t('staff.status.chooseStatus')}
 			/>
 			<DateField
-				label="Effective date"
+				label={t('staff.status.effectiveDate')}
 				field={fields.effectiveDate}
-				hint="Not in the future, nor before the pledge was made."
+				hint={t('staff.status.effectiveDateHint')}
 			/>
 			<TextAreaField
-				label="Rationale"
+				label={t('staff.status.rationale')}
 				field={fields.rationale}
-				hint={`Why the pledge has this status: the public reads this. At least ${publicTextMinimum.characters} characters.`}
+				hint={t('staff.status.rationaleHint', { min: publicTextMinimum.characters })}
 			/>
 			<CheckboxGroup
-				label="Approved evidence it rests on"
+				label={t('staff.status.evidence')}
 				field={fields.evidenceIds}
-				hint="At least one, except for “Not yet rated”."
-				empty="Nothing to choose from yet."
+				hint={t('staff.status.evidenceHint', { notRated: labels.status('NOT_RATED') })}
+				empty={t('staff.status.evidenceEmpty')}
 				choices={approvedEvidence.map((evidence) => ({
 					value: evidence.id,
-					label: `${evidence.title} (${evidence.publisher}, ${publicationDateLabel(evidence.published)})`,
+					label: `${evidence.title} (${evidence.publisher}, ${labels.publicationDate(evidence.published)})`,
 				}))}
 			/>
 		</>

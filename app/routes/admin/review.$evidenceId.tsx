@@ -17,7 +17,9 @@ import {
 	useStaffForm,
 	type Refused,
 } from '~/components/forms'
-import { evidenceTypeLabels, publicationDateLabel, reviewStateLabels, statusLabel } from '~/components/labels'
+import { useStaffLabels } from '~/components/labels'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { reviewProblems, reviewSchema } from '~/forms/review'
@@ -25,7 +27,8 @@ import { getEvidence, reviewEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 import { getInstallationSettings } from '~/models/settings.server'
 
-export const meta: MetaFunction = () => [{ title: 'Review evidence · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => `${t('staff.reviewItem.title')} · ${t('staff.admin.title')}`)
 
 async function requireEvidence(evidenceId: string | undefined) {
 	const evidence = await getEvidence(evidenceId ?? '')
@@ -105,55 +108,58 @@ export default function ReviewEvidence() {
 	const changedMeanwhile = actionData && 'changedMeanwhile' in actionData ? actionData.changedMeanwhile : null
 	const evidence = alreadyReviewed ?? changedMeanwhile ?? loaded.evidence
 	const { pledge } = evidence
+	const { t, locale, format } = useI18n()
+	const labels = useStaffLabels()
 	return (
 		<>
 			<p>
-				<Link to="/admin/review">Back to the review queue</Link>
+				<Link to="/admin/review">{t('staff.reviewItem.back')}</Link>
 			</p>
-			<h1>Review evidence</h1>
+			<h1>{t('staff.reviewItem.title')}</h1>
 			{alreadyReviewed ? (
 				<FormMessage tone="error">
 					<p>
-						Already reviewed: {alreadyReviewed.reviewedBy?.displayName ?? 'another admin'} decided first (
-						{reviewStateLabels[alreadyReviewed.reviewState].toLowerCase()}). Your decision was not recorded.
+						{t('staff.reviewItem.alreadyReviewed', {
+							name: alreadyReviewed.reviewedBy?.displayName ?? t('staff.reviewItem.anotherAdmin'),
+							state: labels.reviewState(alreadyReviewed.reviewState),
+						})}
 					</p>
 				</FormMessage>
 			) : null}
 			{changedMeanwhile ? (
 				<FormMessage tone="error">
-					<p>
-						The author changed this evidence since you opened it; here is the new version. Your decision was
-						not recorded: read it again, then record your decision (kept below).
-					</p>
+					<p>{t('staff.reviewItem.changedMeanwhile')}</p>
 				</FormMessage>
 			) : null}
 			<section className="panel" aria-labelledby="evidence-title">
 				<h2 id="evidence-title">{evidence.title}</h2>
 				<dl className="staff-facts">
-					<dt>Pledge</dt>
+					<dt>{t('staff.admin.pledge')}</dt>
 					<dd>
-						<Link to={paths.pledge('en', pledge.platform.slug, pledge.slug)}>{pledge.title}</Link> (current
-						status: {statusLabel(pledge.status)}) ·{' '}
-						<Link to={`/admin/pledges/${pledge.id}/status`}>Status and ledger</Link>
+						<Link to={paths.pledge(locale, pledge.platform.slug, pledge.slug)} lang="en">
+							{pledge.title}
+						</Link>{' '}
+						({t('staff.reviewItem.currentStatus', { status: labels.status(pledge.status) })}) ·{' '}
+						<Link to={`/admin/pledges/${pledge.id}/status`}>{t('staff.reviewItem.statusAndLedger')}</Link>
 					</dd>
-					<dt>Type</dt>
-					<dd>{evidenceTypeLabels[evidence.type]}</dd>
-					<dt>Source</dt>
+					<dt>{t('staff.own.type')}</dt>
+					<dd>{labels.evidenceType(evidence.type)}</dd>
+					<dt>{t('staff.own.source')}</dt>
 					<dd>
 						<a href={evidence.sourceUrl} rel="noopener noreferrer nofollow">
 							{evidence.sourceUrl}
 						</a>
 					</dd>
-					<dt>Publisher</dt>
+					<dt>{t('staff.evidenceForm.publisher')}</dt>
 					<dd>{evidence.publisher}</dd>
-					<dt>Published</dt>
+					<dt>{t('staff.reviewItem.published')}</dt>
 					<dd>
-						{publicationDateLabel(evidence.published)}
+						{labels.publicationDate(evidence.published)}
 						{evidence.published.note ? ` (${evidence.published.note})` : null}
 					</dd>
 					{evidence.archiveUrl ? (
 						<>
-							<dt>Archived copy</dt>
+							<dt>{t('staff.reviewItem.archivedCopy')}</dt>
 							<dd>
 								<a href={evidence.archiveUrl} rel="noopener noreferrer nofollow">
 									{evidence.archiveUrl}
@@ -163,38 +169,44 @@ export default function ReviewEvidence() {
 					) : null}
 					{evidence.measuredValue !== null ? (
 						<>
-							<dt>Measured value</dt>
+							<dt>{t('staff.reviewItem.measuredValue')}</dt>
 							<dd>
-								{evidence.measuredValue} {pledge.indicator?.unit ?? ''} (as of {evidence.measuredAsOf})
+								{t('staff.reviewItem.valueAsOf', {
+									value: evidence.measuredValue,
+									date: evidence.measuredAsOf ?? '',
+								})}{' '}
+								<span lang="en">{pledge.indicator?.unit ?? ''}</span>
 							</dd>
 						</>
 					) : null}
-					<dt>Suggested status</dt>
+					<dt>{t('staff.review.suggestedStatus')}</dt>
 					<dd>
 						{evidence.suggestedStatus ? (
 							<>
-								<strong>{statusLabel(evidence.suggestedStatus)}</strong>: {evidence.suggestionReason}
+								<strong>{labels.status(evidence.suggestedStatus)}</strong>: {evidence.suggestionReason}
 							</>
 						) : (
-							'None suggested'
+							t('staff.review.noneSuggested')
 						)}
 					</dd>
-					<dt>Submitted by</dt>
+					<dt>{t('staff.reviewItem.submittedBy')}</dt>
 					<dd>
-						{evidence.submittedBy.displayName} on {evidence.submittedAt.slice(0, 10)}
+						{evidence.submittedBy.displayName}, {format.date(evidence.submittedAt)}
 					</dd>
-					<dt>Review</dt>
+					<dt>{t('staff.mine.review')}</dt>
 					<dd>
 						{evidence.reviewState === 'PENDING' && evidence.reviewNote ? (
 							// Resubmitted after a request for changes: what was asked, to check it was done.
 							<>
-								Awaiting review, resubmitted. {evidence.reviewedBy?.displayName ?? 'An admin'} had asked:{' '}
+								{t('staff.reviewItem.resubmitted', {
+									name: evidence.reviewedBy?.displayName ?? t('staff.own.anAdmin'),
+								})}{' '}
 								{evidence.reviewNote}
 							</>
 						) : (
 							<>
-								{reviewStateLabels[evidence.reviewState]}
-								{evidence.reviewedBy ? ` by ${evidence.reviewedBy.displayName}` : ''}
+								{labels.reviewState(evidence.reviewState)}
+								{evidence.reviewedBy ? ` (${evidence.reviewedBy.displayName})` : ''}
 								{evidence.reviewNote ? `: ${evidence.reviewNote}` : ''}
 							</>
 						)}
@@ -205,10 +217,7 @@ export default function ReviewEvidence() {
 			{evidence.reviewState === 'PENDING' ? (
 				<>
 					{loaded.ownUnderFourEyes ? (
-						<p className="staff-message">
-							You submitted this evidence, so another admin must approve it (the four-eyes rule). You may
-							request changes or reject it.
-						</p>
+						<p className="staff-message">{t('staff.reviewItem.ownFourEyes')}</p>
 					) : null}
 					<DecisionForm
 						// A newer version (the author edited it meanwhile) remounts the form so it carries that one.
@@ -238,36 +247,35 @@ function DecisionForm({
 		defaultValue: { version: String(version) },
 		lastResult,
 	})
+	const { t } = useI18n()
 	return (
 		<StaffForm form={form}>
 			<HiddenField field={fields.version} />
 			<RadioGroup
-				label="Decision"
+				label={t('staff.decision.label')}
 				field={fields.decision}
 				choices={[
 					{
 						value: 'approve',
-						label: 'Approve',
-						hint: figure
-							? 'It becomes public, and its figure is recorded on the indicator. Then record a status resting on it.'
-							: 'It becomes public. Then record a status resting on it.',
+						label: t('staff.decision.approve'),
+						hint: figure ? t('staff.decision.approveFigureHint') : t('staff.decision.approveHint'),
 					},
 					{
 						value: 'request-changes',
-						label: 'Request changes',
-						hint: 'It goes back to the fact-checker with your note; they edit it and resubmit it.',
+						label: t('staff.decision.requestChanges'),
+						hint: t('staff.decision.requestChangesHint'),
 					},
-					{ value: 'reject', label: 'Reject', hint: 'It stays private; give the reason below.' },
+					{ value: 'reject', label: t('staff.decision.reject'), hint: t('staff.decision.rejectHint') },
 				]}
 			/>
 			<TextAreaField
-				label="Note to the fact-checker"
+				label={t('staff.decision.note')}
 				field={fields.note}
-				hint="Required when requesting changes or rejecting: the fact-checker reads it."
+				hint={t('staff.decision.noteHint')}
 				rows={3}
 			/>
 			<button type="submit" className="button">
-				Record decision
+				{t('staff.decision.submit')}
 			</button>
 		</StaffForm>
 	)

@@ -3,12 +3,16 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage } from '~/components/forms'
-import { evidenceTypeLabels, publicationDateLabel, publishedPhrase, statusLabel } from '~/components/labels'
+import { useStaffLabels } from '~/components/labels'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import type { MessageKey } from '~/i18n/translator'
+import { useI18n } from '~/i18n/use-i18n'
 import { listPendingEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 import { pageParam } from '~/routes/page-param'
 
-export const meta: MetaFunction = () => [{ title: 'Review queue · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => `${t('staff.adminNav.review')} · ${t('staff.admin.title')}`)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
@@ -26,28 +30,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** What the queue says after a decision that leads back to it (an approval leads on to the status form). */
-const decisionMessages: Record<string, string> = {
-	approved: 'The evidence was approved.',
-	rejected: 'The evidence was rejected.',
-	'changes-requested':
-		'The evidence was sent back to its author with your note; it returns here when they resubmit it.',
+const decisionMessages: Record<string, MessageKey> = {
+	approved: 'staff.review.approved',
+	rejected: 'staff.review.rejected',
+	'changes-requested': 'staff.review.changesRequested',
 }
 
 export default function ReviewQueue() {
 	const { queue, lastDecision } = useLoaderData<typeof loader>()
 	const { items, total, page, pageCount } = queue
+	const { t, locale, format } = useI18n()
+	const labels = useStaffLabels()
+	const decision = lastDecision ? decisionMessages[lastDecision] : undefined
 	return (
 		<>
-			<h1>Review queue</h1>
-			{lastDecision ? (
+			<h1>{t('staff.adminNav.review')}</h1>
+			{decision ? (
 				<FormMessage tone="success">
-					<p>{decisionMessages[lastDecision]}</p>
+					<p>{t(decision)}</p>
 				</FormMessage>
 			) : null}
 			<p className="lede">
-				{total === 0
-					? 'No evidence awaits review.'
-					: `${total} ${total === 1 ? 'item awaits' : 'items await'} review, oldest first.`}
+				{total === 0 ? t('staff.review.none') : t('staff.review.waiting', { count: total })}
 			</p>
 			{items.length > 0 ? (
 				<ol className="plain-list review-queue">
@@ -57,38 +61,45 @@ export default function ReviewQueue() {
 								<Link to={`/admin/review/${item.id}`}>{item.title}</Link>
 							</h2>
 							<p className="muted">
-								{evidenceTypeLabels[item.type]} · {item.publisher} · {publishedPhrase(item.published)} ·
-								submitted by {item.submittedBy.displayName} on {item.submittedAt.slice(0, 10)}
+								{labels.evidenceType(item.type)} · {item.publisher} · {labels.publishedPhrase(item.published)}{' '}
+								·{' '}
+								{t('staff.review.submittedBy', {
+									name: item.submittedBy.displayName,
+									date: format.date(item.submittedAt),
+								})}
 							</p>
 							{item.measuredValue !== null && item.pledge.indicator ? (
 								<p>
-									Measured value: {item.measuredValue} {item.pledge.indicator.unit} (as of {item.measuredAsOf}
-									)
+									{t('staff.review.measuredValue', {
+										value: item.measuredValue,
+										date: item.measuredAsOf ?? '',
+									})}{' '}
+									<span lang="en">{item.pledge.indicator.unit}</span>
 								</p>
 							) : null}
 							<dl className="staff-facts">
-								<dt>Pledge</dt>
+								<dt>{t('staff.admin.pledge')}</dt>
 								<dd>
-									<Link to={paths.pledge('en', item.pledge.platform.slug, item.pledge.slug)}>
+									<Link to={paths.pledge(locale, item.pledge.platform.slug, item.pledge.slug)} lang="en">
 										{item.pledge.title}
 									</Link>
 								</dd>
-								<dt>Current status</dt>
-								<dd>{statusLabel(item.pledge.status)}</dd>
-								<dt>Suggested status</dt>
+								<dt>{t('staff.review.currentStatus')}</dt>
+								<dd>{labels.status(item.pledge.status)}</dd>
+								<dt>{t('staff.review.suggestedStatus')}</dt>
 								<dd>
 									{item.suggestedStatus ? (
 										<>
-											<strong>{statusLabel(item.suggestedStatus)}</strong>: {item.suggestionReason}
+											<strong>{labels.status(item.suggestedStatus)}</strong>: {item.suggestionReason}
 										</>
 									) : (
-										'None suggested'
+										t('staff.review.noneSuggested')
 									)}
 								</dd>
-								<dt>Latest approved evidence</dt>
+								<dt>{t('staff.review.latestApproved')}</dt>
 								<dd>
 									{item.pledge.latestApprovedEvidence.length === 0 ? (
-										'None yet'
+										t('staff.review.noneYet')
 									) : (
 										<ul>
 											{item.pledge.latestApprovedEvidence.map((evidence) => (
@@ -97,7 +108,7 @@ export default function ReviewQueue() {
 														{evidence.title}
 													</a>{' '}
 													<span className="muted">
-														({evidence.publisher}, {publicationDateLabel(evidence.published)})
+														({evidence.publisher}, {labels.publicationDate(evidence.published)})
 													</span>
 												</li>
 											))}
@@ -107,7 +118,7 @@ export default function ReviewQueue() {
 							</dl>
 							<p>
 								<Link className="button" to={`/admin/review/${item.id}`}>
-									Review “{item.title}”
+									{t('staff.review.reviewItem', { title: item.title })}
 								</Link>
 							</p>
 						</li>
@@ -115,12 +126,10 @@ export default function ReviewQueue() {
 				</ol>
 			) : null}
 			{pageCount > 1 ? (
-				<nav className="pagination" aria-label="Pages of the review queue">
-					{page > 1 ? <Link to={`?page=${page - 1}`}>Previous page</Link> : null}
-					<span>
-						Page {page} of {pageCount}
-					</span>
-					{page < pageCount ? <Link to={`?page=${page + 1}`}>Next page</Link> : null}
+				<nav className="pagination" aria-label={t('staff.review.pages')}>
+					{page > 1 ? <Link to={`?page=${page - 1}`}>{t('staff.pagination.previous')}</Link> : null}
+					<span>{t('staff.pagination.pageOf', { page, count: pageCount })}</span>
+					{page < pageCount ? <Link to={`?page=${page + 1}`}>{t('staff.pagination.next')}</Link> : null}
 				</nav>
 			) : null}
 		</>

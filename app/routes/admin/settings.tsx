@@ -17,11 +17,14 @@ import {
 	useStaffForm,
 	type Refused,
 } from '~/components/forms'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { settingsFormValues, settingsMessages, settingsSchema } from '~/forms/settings'
 import { getInstallationSettings, updateInstallationSettings } from '~/models/settings.server'
 
-export const meta: MetaFunction = () => [{ title: 'Settings · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => `${t('staff.adminNav.settings')} · ${t('staff.admin.title')}`)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
@@ -61,14 +64,15 @@ export default function Settings() {
 	const answer = useActionData<typeof action>()
 	const conflict = answer && 'conflict' in answer ? answer.conflict : null
 	const values = conflict?.values ?? loaded.values
+	const { t } = useI18n()
 	return (
 		<>
-			<h1>Settings</h1>
-			<p className="lede">The rules this installation of Uade works by. Every change is in the audit log.</p>
+			<h1>{t('staff.adminNav.settings')}</h1>
+			<p className="lede">{t('staff.settings.lede')}</p>
 			{conflict ? <FormMessage tone="error">{conflict.message}</FormMessage> : null}
 			{loaded.saved && !answer ? (
 				<FormMessage tone="success">
-					<p>The settings are saved.</p>
+					<p>{t('staff.settings.saved')}</p>
 				</FormMessage>
 			) : null}
 			<SettingsForm
@@ -89,27 +93,20 @@ function SettingsForm({
 	lastResult: Refused['result'] | null
 }) {
 	const [form, fields] = useStaffForm(settingsSchema, { defaultValue, lastResult })
+	const { t } = useI18n()
 	return (
 		<StaffForm form={form} refused={nothingSaved}>
 			<HiddenField field={fields.version} />
 			<RadioGroup
-				label="Four-eyes rule"
+				label={t('staff.settings.fourEyes')}
 				field={fields.fourEyes}
 				choices={[
-					{
-						value: 'on',
-						label: 'On (recommended)',
-						hint: 'Nobody approves evidence they submitted, nor records a status that rests only on their own evidence.',
-					},
-					{
-						value: 'off',
-						label: 'Off',
-						hint: 'Only for an installation with a single active admin: they may approve their own evidence and rate a pledge on it. The admin home warns while it is off, and the rule turns back on by itself when a second admin is added or enabled.',
-					},
+					{ value: 'on', label: t('staff.settings.on'), hint: t('staff.settings.onHint') },
+					{ value: 'off', label: t('staff.settings.off'), hint: t('staff.settings.offHint') },
 				]}
 			/>
 			<button type="submit" className="button">
-				Save settings
+				{t('staff.settings.submit')}
 			</button>
 		</StaffForm>
 	)

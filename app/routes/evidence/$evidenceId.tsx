@@ -10,8 +10,18 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EvidenceFields, unshownEvidenceMessages } from '~/components/evidence-fields'
-import { FormMessage, HiddenField, StaffForm, useStaffForm, type Refused } from '~/components/forms'
-import { evidenceTypeLabels, publishedPhrase, reviewStateLabels, statusLabel } from '~/components/labels'
+import {
+	FormErrorTexts,
+	FormMessage,
+	HiddenField,
+	StaffForm,
+	useStaffForm,
+	type Refused,
+} from '~/components/forms'
+import { useStaffLabels } from '~/components/labels'
+import { RichText } from '~/components/rich-text'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import {
 	evidenceEditSchema,
 	evidenceFormValues,
@@ -33,7 +43,7 @@ import { paths } from '~/models/paths'
 // A fact-checker's (or admin's) own submission: edited while it awaits review or was sent back (saving
 // it then resubmits it), or withdrawn. Nobody else may change it: someone else's submission is a 403.
 
-export const meta: MetaFunction = () => [{ title: 'Your submission · Uade' }]
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(matches, ({ t }) => t('staff.own.title'))
 
 const notYours = 'Only the person who submitted this evidence may change it.'
 
@@ -114,39 +124,56 @@ export default function OwnEvidence() {
 	const refused = actionData && 'result' in actionData ? actionData.result : (conflict?.kept ?? null)
 	const evidence = conflict ?? loaded.evidence
 	const sentWithdrawal = refused?.initialValue?.intent === ownEvidenceIntents.withdraw
+	const { t, locale } = useI18n()
+	const labels = useStaffLabels()
+	const reviewer =
+		evidence.reviewedBy && evidence.reviewState !== 'PENDING' ? evidence.reviewedBy.displayName : null
 	return (
 		<>
 			<p>
-				<Link to="/evidence/mine">Back to my submissions</Link>
+				<Link to="/evidence/mine">{t('staff.own.back')}</Link>
 			</p>
-			<h1>Your submission</h1>
+			<h1>{t('staff.own.title')}</h1>
 			<p className="lede">
-				“{evidence.title}” for the pledge{' '}
-				<Link to={paths.pledge('en', evidence.pledge.platformSlug, evidence.pledge.slug)}>
-					<cite>{evidence.pledge.title}</cite>
-				</Link>
-				: {reviewStateLabels[evidence.reviewState].toLowerCase()}
-				{evidence.reviewedBy && evidence.reviewState !== 'PENDING'
-					? ` by ${evidence.reviewedBy.displayName}`
-					: ''}
-				.
+				<RichText
+					text={
+						reviewer
+							? t('staff.own.ledeReviewed', {
+									title: evidence.title,
+									state: labels.reviewState(evidence.reviewState),
+									name: reviewer,
+								})
+							: t('staff.own.lede', {
+									title: evidence.title,
+									state: labels.reviewState(evidence.reviewState),
+								})
+					}
+					parts={{
+						pledge: (
+							<Link to={paths.pledge(locale, evidence.pledge.platformSlug, evidence.pledge.slug)} lang="en">
+								<cite>{evidence.pledge.title}</cite>
+							</Link>
+						),
+					}}
+				/>
 			</p>
 			{conflict ? (
 				<FormMessage tone="error">
 					<p>
 						{conflict.editable
-							? 'This submission was changed elsewhere (in another tab?) after you opened this page, so your changes were not saved yet. The form keeps your values, now on top of the stored version: check them and save again to apply them.'
-							: `This submission was ${reviewStateLabels[conflict.reviewState].toLowerCase()} after you opened this page, so it can no longer be changed. Nothing was saved.`}
+							? t('staff.own.conflictEditable')
+							: t('staff.own.conflictSettled', { state: labels.reviewState(conflict.reviewState) })}
 					</p>
 				</FormMessage>
 			) : null}
 			{evidence.reviewState === 'CHANGES_REQUESTED' && evidence.reviewNote ? (
 				<section className="panel" aria-labelledby="requested-title">
-					<h2 id="requested-title">Changes requested</h2>
+					<h2 id="requested-title">{labels.reviewState('CHANGES_REQUESTED')}</h2>
 					<p>
-						{evidence.reviewedBy?.displayName ?? 'An admin'} asks: <q>{evidence.reviewNote}</q>
+						{t('staff.own.asks', { name: evidence.reviewedBy?.displayName ?? t('staff.own.anAdmin') })}{' '}
+						<q>{evidence.reviewNote}</q>
 					</p>
-					<p>Edit the evidence below and resubmit it: it goes back to the review queue.</p>
+					<p>{t('staff.own.editBelow')}</p>
 				</section>
 			) : null}
 			{evidence.editable ? (
@@ -183,20 +210,25 @@ function EditForm({
 	const [form, fields] = useStaffForm(schema, { defaultValue: evidenceFormValues(evidence), lastResult })
 	const unshownMessages = unshownEvidenceMessages(fields, evidence.pledge.indicator)
 	const resubmits = evidence.reviewState === 'CHANGES_REQUESTED'
+	const { t } = useI18n()
 	return (
 		<section aria-labelledby="edit-title">
-			<h2 id="edit-title">{resubmits ? 'Edit and resubmit' : 'Edit'}</h2>
+			<h2 id="edit-title">{resubmits ? t('staff.mine.editResubmit') : t('staff.own.edit')}</h2>
 			{form.status === 'error' ? (
 				<FormMessage tone="error">
-					<p>Nothing was saved: check the messages at the fields below.</p>
-					{unshownMessages.length > 0 ? <p>{unshownMessages.join(' ')}</p> : null}
+					<p>{t('staff.own.nothingSaved')}</p>
+					{unshownMessages.length > 0 ? (
+						<p>
+							<FormErrorTexts messages={unshownMessages} />
+						</p>
+					) : null}
 				</FormMessage>
 			) : null}
 			<StaffForm form={form}>
 				<HiddenField field={fields.version} />
 				<EvidenceFields fields={fields} indicator={evidence.pledge.indicator} />
 				<button type="submit" className="button">
-					{resubmits ? 'Resubmit for review' : 'Save changes'}
+					{resubmits ? t('staff.own.resubmit') : t('staff.own.save')}
 				</button>
 			</StaffForm>
 		</section>
@@ -209,15 +241,16 @@ function WithdrawForm({ version, lastResult }: { version: number; lastResult: Re
 		defaultValue: { intent: ownEvidenceIntents.withdraw, version: String(version) },
 		lastResult,
 	})
+	const { t } = useI18n()
 	return (
 		<section aria-labelledby="withdraw-title">
-			<h2 id="withdraw-title">Withdraw</h2>
-			<p>The evidence leaves the review queue for good and is never published. This cannot be undone.</p>
+			<h2 id="withdraw-title">{t('staff.own.withdraw')}</h2>
+			<p>{t('staff.own.withdrawText')}</p>
 			<StaffForm form={form}>
 				<HiddenField field={fields.intent} />
 				<HiddenField field={fields.version} />
 				<button type="submit" className="button button-secondary">
-					Withdraw this submission
+					{t('staff.own.withdrawSubmit')}
 				</button>
 			</StaffForm>
 		</section>
@@ -226,32 +259,33 @@ function WithdrawForm({ version, lastResult }: { version: number; lastResult: Re
 
 /** A submission that was reviewed or withdrawn: what it says, no longer editable. */
 function Settled({ evidence }: { evidence: OwnEvidenceView }) {
+	const { t } = useI18n()
+	const labels = useStaffLabels()
 	return (
 		<section className="panel" aria-labelledby="settled-title">
 			<h2 id="settled-title">{evidence.title}</h2>
 			<p>
-				This submission was {reviewStateLabels[evidence.reviewState].toLowerCase()}, so it can no longer be
-				changed.
-				{evidence.reviewNote ? ` Reviewer’s note: ${evidence.reviewNote}` : ''}
+				{t('staff.own.settled', { state: labels.reviewState(evidence.reviewState) })}
+				{evidence.reviewNote ? ` ${t('staff.own.reviewNote', { note: evidence.reviewNote })}` : ''}
 			</p>
 			<dl className="staff-facts">
-				<dt>Type</dt>
-				<dd>{evidenceTypeLabels[evidence.type]}</dd>
-				<dt>Source</dt>
+				<dt>{t('staff.own.type')}</dt>
+				<dd>{labels.evidenceType(evidence.type)}</dd>
+				<dt>{t('staff.own.source')}</dt>
 				<dd>
 					<a href={evidence.sourceUrl} rel="noopener noreferrer nofollow">
 						{evidence.sourceUrl}
 					</a>
 				</dd>
-				<dt>Publisher</dt>
+				<dt>{t('staff.evidenceForm.publisher')}</dt>
 				<dd>
-					{evidence.publisher}, {publishedPhrase(evidence.published)}
+					{evidence.publisher}, {labels.publishedPhrase(evidence.published)}
 				</dd>
 				{evidence.suggestedStatus ? (
 					<>
-						<dt>Suggested status</dt>
+						<dt>{t('staff.review.suggestedStatus')}</dt>
 						<dd>
-							{statusLabel(evidence.suggestedStatus)}: {evidence.suggestionReason}
+							{labels.status(evidence.suggestedStatus)}: {evidence.suggestionReason}
 						</dd>
 					</>
 				) : null}

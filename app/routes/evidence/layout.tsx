@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useI18n } from '~/i18n/use-i18n'
 import staffStylesHref from '~/styles/staff.css?url'
 
 /**
@@ -17,12 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function EvidenceLayout() {
+	const { t } = useI18n()
 	return (
-		<div className="staff" lang="en">
-			<nav className="admin-nav" aria-label="Evidence">
+		<div className="staff">
+			<nav className="admin-nav" aria-label={t('staff.evidenceNav.label')}>
 				<ul>
 					<li>
-						<NavLink to="/evidence/mine">My submissions</NavLink>
+						<NavLink to="/evidence/mine">{t('staff.menu.mySubmissions')}</NavLink>
 					</li>
 				</ul>
 			</nav>

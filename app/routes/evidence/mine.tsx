@@ -2,13 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormMessage } from '~/components/forms'
-import { evidenceTypeLabels, publicationDateLabel, reviewStateLabels } from '~/components/labels'
+import { FormMessage, staffDateTime } from '~/components/forms'
+import { useStaffLabels } from '~/components/labels'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { listEvidenceBySubmitter } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 import { pageParam } from '~/routes/page-param'
 
-export const meta: MetaFunction = () => [{ title: 'My submissions · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => t('staff.menu.mySubmissions'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -33,14 +36,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MySubmissions() {
 	const { submissions, justSubmitted, justChanged } = useLoaderData<typeof loader>()
 	const { items, total, page, pageCount } = submissions
+	const { t, locale, format } = useI18n()
+	const labels = useStaffLabels()
 	return (
 		<>
-			<h1>My submissions</h1>
+			<h1>{t('staff.menu.mySubmissions')}</h1>
 			{justSubmitted ? (
 				<FormMessage tone="success">
 					<p>
-						Thank you: “{justSubmitted.title}” was recorded for “{justSubmitted.pledge.title}” and awaits
-						review by an admin.
+						{t('staff.mine.submitted', { title: justSubmitted.title, pledge: justSubmitted.pledge.title })}
 					</p>
 				</FormMessage>
 			) : null}
@@ -48,29 +52,25 @@ export default function MySubmissions() {
 				<FormMessage tone="success">
 					<p>
 						{justChanged.how === 'withdrawn'
-							? `“${justChanged.item.title}” was withdrawn: it will not be reviewed or published.`
+							? t('staff.mine.withdrawn', { title: justChanged.item.title })
 							: justChanged.item.reviewState === 'PENDING'
-								? `“${justChanged.item.title}” was saved and awaits review by an admin.`
-								: `“${justChanged.item.title}” was saved.`}
+								? t('staff.mine.savedAwaiting', { title: justChanged.item.title })
+								: t('staff.mine.saved', { title: justChanged.item.title })}
 					</p>
 				</FormMessage>
 			) : null}
-			<p className="lede">
-				{total === 0
-					? 'You have not submitted any evidence yet. Open a pledge and choose “Add evidence”.'
-					: `${total} ${total === 1 ? 'item' : 'items'} of evidence, newest first.`}
-			</p>
+			<p className="lede">{total === 0 ? t('staff.mine.none') : t('staff.mine.count', { count: total })}</p>
 			{items.length > 0 ? (
 				<div className="table-scroll">
 					<table className="data-table">
 						<thead>
 							<tr>
-								<th scope="col">Evidence</th>
-								<th scope="col">Pledge</th>
-								<th scope="col">Submitted (UTC)</th>
-								<th scope="col">Review</th>
-								<th scope="col">Reviewer’s note</th>
-								<th scope="col">Change</th>
+								<th scope="col">{t('staff.mine.evidence')}</th>
+								<th scope="col">{t('staff.admin.pledge')}</th>
+								<th scope="col">{t('staff.mine.submittedAt')}</th>
+								<th scope="col">{t('staff.mine.review')}</th>
+								<th scope="col">{t('staff.mine.reviewNote')}</th>
+								<th scope="col">{t('staff.mine.change')}</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -82,39 +82,51 @@ export default function MySubmissions() {
 										</a>
 										<br />
 										<span className="muted">
-											{evidenceTypeLabels[item.type]} · {item.publisher} ·{' '}
-											{publicationDateLabel(item.published)}
+											{labels.evidenceType(item.type)} · {item.publisher} ·{' '}
+											{labels.publicationDate(item.published)}
 										</span>
 										{item.measuredValue !== null ? (
 											<>
 												<br />
 												<span>
-													Measured value: {item.measuredValue} (as of {item.measuredAsOf})
+													{t('staff.review.measuredValue', {
+														value: item.measuredValue,
+														date: item.measuredAsOf ?? '',
+													})}
 												</span>
 											</>
 										) : null}
 									</td>
 									<td>
-										<Link to={paths.pledge('en', item.pledge.platform.slug, item.pledge.slug)}>
+										<Link to={paths.pledge(locale, item.pledge.platform.slug, item.pledge.slug)} lang="en">
 											{item.pledge.title}
 										</Link>
 									</td>
-									<td>{item.submittedAt.slice(0, 16).replace('T', ' ')}</td>
+									<td>{staffDateTime(format, item.submittedAt)}</td>
 									<td>
-										{reviewStateLabels[item.reviewState]}
+										{labels.reviewState(item.reviewState)}
 										{item.reviewedBy ? (
-											<span className="muted"> by {item.reviewedBy.displayName}</span>
+											<span className="muted">
+												{' '}
+												{t('staff.mine.reviewedBy', { name: item.reviewedBy.displayName })}
+											</span>
 										) : null}
 									</td>
 									<td>{item.reviewNote ?? <span className="muted">—</span>}</td>
 									<td>
 										{item.reviewState === 'CHANGES_REQUESTED' ? (
-											<Link to={`/evidence/${item.id}`} aria-label={`Edit and resubmit “${item.title}”`}>
-												Edit and resubmit
+											<Link
+												to={`/evidence/${item.id}`}
+												aria-label={t('staff.mine.editResubmitItem', { title: item.title })}
+											>
+												{t('staff.mine.editResubmit')}
 											</Link>
 										) : item.reviewState === 'PENDING' ? (
-											<Link to={`/evidence/${item.id}`} aria-label={`Edit or withdraw “${item.title}”`}>
-												Edit or withdraw
+											<Link
+												to={`/evidence/${item.id}`}
+												aria-label={t('staff.mine.editWithdrawItem', { title: item.title })}
+											>
+												{t('staff.mine.editWithdraw')}
 											</Link>
 										) : (
 											<span className="muted">—</span>
@@ -127,12 +139,10 @@ export default function MySubmissions() {
 				</div>
 			) : null}
 			{pageCount > 1 ? (
-				<nav className="pagination" aria-label="Pages of my submissions">
-					{page > 1 ? <Link to={`?page=${page - 1}`}>Previous page</Link> : null}
-					<span>
-						Page {page} of {pageCount}
-					</span>
-					{page < pageCount ? <Link to={`?page=${page + 1}`}>Next page</Link> : null}
+				<nav className="pagination" aria-label={t('staff.mine.pages')}>
+					{page > 1 ? <Link to={`?page=${page - 1}`}>{t('staff.pagination.previous')}</Link> : null}
+					<span>{t('staff.pagination.pageOf', { page, count: pageCount })}</span>
+					{page < pageCount ? <Link to={`?page=${page + 1}`}>{t('staff.pagination.next')}</Link> : null}
 				</nav>
 			) : null}
 		</>

@@ -8,16 +8,20 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EvidenceFields, unshownEvidenceMessages } from '~/components/evidence-fields'
-import { FormMessage, StaffForm, useStaffForm } from '~/components/forms'
+import { FormErrorTexts, FormMessage, StaffForm, useStaffForm } from '~/components/forms'
 import { evidenceProblems, evidenceSchema, tooManySubmissionsMessage } from '~/forms/evidence'
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse, refuseForNow, refusedForNowHeaders } from '~/forms/reply.server'
 import { getPledgeForEvidence, submissionLimits, submitEvidence } from '~/models/evidence.server'
+import { staffPageMeta } from '~/i18n/staff-meta'
+import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
+import { RichText } from '~/components/rich-text'
 
 export const headers = refusedForNowHeaders
 
-export const meta: MetaFunction = () => [{ title: 'Add evidence · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => t('staff.evidence.addTitle'))
 
 /** The pledge named by `?pledge=`; 404 when there is none or it is unknown. */
 async function requirePledge(request: Request) {
@@ -64,26 +68,36 @@ export default function NewEvidence() {
 		defaultValue: { publishedPrecision: 'DAY' },
 	})
 	const unshownMessages = unshownEvidenceMessages(fields, pledge.indicator)
+	const { t, locale } = useI18n()
 	return (
 		<>
-			<h1>Add evidence</h1>
+			<h1>{t('staff.evidence.addTitle')}</h1>
 			<p className="lede">
-				For the pledge{' '}
-				<Link to={paths.pledge('en', pledge.platformSlug, pledge.slug)}>
-					<cite>{pledge.title}</cite>
-				</Link>
-				. An admin reviews it before it appears on the public pages.
+				<RichText
+					text={t('staff.evidence.forPledge')}
+					parts={{
+						pledge: (
+							<Link to={paths.pledge(locale, pledge.platformSlug, pledge.slug)} lang="en">
+								<cite>{pledge.title}</cite>
+							</Link>
+						),
+					}}
+				/>
 			</p>
 			{form.status === 'error' ? (
 				<FormMessage tone="error">
-					<p>The evidence was not recorded: check the messages at the fields below.</p>
-					{unshownMessages.length > 0 ? <p>{unshownMessages.join(' ')}</p> : null}
+					<p>{t('staff.evidence.notRecorded')}</p>
+					{unshownMessages.length > 0 ? (
+						<p>
+							<FormErrorTexts messages={unshownMessages} />
+						</p>
+					) : null}
 				</FormMessage>
 			) : null}
 			<StaffForm form={form}>
 				<EvidenceFields fields={fields} indicator={pledge.indicator} />
 				<button type="submit" className="button">
-					Submit evidence
+					{t('staff.evidence.submit')}
 				</button>
 			</StaffForm>
 		</>
