@@ -9,6 +9,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { LedgerTranslationFields } from '~/components/ledger-translation-fields'
 import {
 	CheckboxGroup,
 	DateField,
@@ -24,6 +25,7 @@ import {
 import { publicationDateLabel, statusLabel, statusOptions } from '~/components/labels'
 import { isoDateOf, parseIsoDate } from '~/forms/fields'
 import { publicTextMinimum } from '~/forms/integrity-rules'
+import { ledgerTranslationLanguages, type LedgerTranslationInput } from '~/forms/ledger-translations'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import {
 	correctionSchema,
@@ -37,6 +39,7 @@ import {
 	type Status,
 } from '~/forms/status-update'
 import { createFormatters } from '~/i18n/format'
+import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
 import {
 	getStatusPage,
@@ -77,6 +80,8 @@ type Preview = {
 	ledgerHeadId: string | null
 	correctsId: string | null
 	correctionReason: string | null
+	/** The Russian and Kazakh texts, published with the entry. */
+	translations: LedgerTranslationInput
 }
 
 // Two forms post here, told apart by `intent`: a new status (`record`, the default) and the correction of
@@ -138,12 +143,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	})
 }
 
-function previewOf(input: { status: Status; effectiveDate: Date; rationale: string; evidenceIds: string[] }) {
+function previewOf(
+	input: { status: Status; effectiveDate: Date; rationale: string; evidenceIds: string[] } & LedgerTranslationInput,
+) {
+	const translations: LedgerTranslationInput = {}
+	for (const language of ledgerTranslationLanguages) {
+		for (const field of [language.rationale, language.correctionReason]) {
+			const value = input[field]
+			if (value !== undefined) translations[field] = value
+		}
+	}
 	return {
 		status: input.status,
 		effectiveDate: isoDateOf(input.effectiveDate),
 		rationale: input.rationale,
 		evidenceIds: input.evidenceIds,
+		translations,
 	}
 }
 
@@ -309,6 +324,7 @@ export default function PledgeStatus() {
 								{entry.evidence.length > 0 ? (
 									<p>Rests on: {entry.evidence.map((evidence) => evidence.title).join('; ')}</p>
 								) : null}
+								<EntryTranslationsLine pledgeId={pledge.id} entry={entry} />
 								{entry.isCorrected ? null : (
 									<details open={lastResult !== null || previewed !== null}>
 										<summary>Correct this entry</summary>
@@ -330,6 +346,28 @@ export default function PledgeStatus() {
 				</ol>
 			</section>
 		</>
+	)
+}
+
+/** Which languages an entry is translated into, and the way to add or fix its translations. */
+function EntryTranslationsLine({
+	pledgeId,
+	entry,
+}: {
+	pledgeId: string
+	entry: StatusPage['ledger'][number]
+}) {
+	const { t } = useI18n()
+	const languages = entry.translations.map((row) => t(row.locale === 'RU' ? 'staff.language.ru' : 'staff.language.kk'))
+	return (
+		<p className="muted">
+			{languages.length > 0
+				? t('staff.ledgerTranslation.translatedInto', { languages: languages.join(', ') })
+				: t('staff.ledgerTranslation.untranslated')}{' '}
+			<Link to={`/admin/pledges/${pledgeId}/status/${entry.id}/translations`}>
+				{t('staff.ledgerTranslation.link')}
+			</Link>
+		</p>
 	)
 }
 
@@ -383,6 +421,7 @@ function StatusUpdateForm({
 			<HiddenField field={fields.intent} />
 			<HiddenField field={fields.ledgerHeadId} />
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
+			<LedgerTranslationFields fields={fields} correction={false} />
 			<PreviewButton />
 		</StaffForm>
 	)
@@ -401,7 +440,15 @@ function CorrectionForm({
 }) {
 	const [form, fields] = useStaffForm(correctionSchema(new Date(), pledgeMadeOn), {
 		id: `correct-${entry.id}`,
-		defaultValue: { intent: ledgerIntents.correct, ...ledgerEntryFormValues(entry), correctsId: entry.id },
+		defaultValue: {
+			intent: ledgerIntents.correct,
+			...ledgerEntryFormValues(entry),
+			// The translated rationale as the entry has it; a correction's reason is its own, in every language.
+			...Object.fromEntries(
+				entry.translations.map((row) => [row.locale === 'RU' ? 'ruRationale' : 'kkRationale', row.rationale]),
+			),
+			correctsId: entry.id,
+		},
 		lastResult,
 	})
 	return (
@@ -415,6 +462,7 @@ function CorrectionForm({
 				hint={`Why this entry is corrected: the Corrections page shows it. At least ${publicTextMinimum.characters} characters.`}
 			/>
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
+			<LedgerTranslationFields fields={fields} correction />
 			<PreviewButton />
 		</StaffForm>
 	)
@@ -459,6 +507,7 @@ function LedgerPreview({ preview, page }: { preview: Preview; page: StatusPage }
 					</p>
 				)}
 				<p>{preview.rationale}</p>
+				<PreviewTranslations translations={preview.translations} correction={corrected !== null} />
 				{evidence.length > 0 ? (
 					<p>
 						Rests on:{' '}
@@ -490,6 +539,9 @@ function PreviewForm({ preview }: { preview: Preview }) {
 		...(preview.correctionReason
 			? [['correctionReason', preview.correctionReason] satisfies [string, string]]
 			: []),
+		...Object.entries(preview.translations).flatMap(([name, value]): Array<[string, string]> =>
+			value === undefined ? [] : [[name, value]],
+		),
 	]
 	return (
 		<StaffForm form={form}>
@@ -505,6 +557,35 @@ function PreviewForm({ preview }: { preview: Preview }) {
 				</button>
 			</div>
 		</StaffForm>
+	)
+}
+
+/** The preview's Russian and Kazakh texts, each marked with its language. */
+function PreviewTranslations({
+	translations,
+	correction,
+}: {
+	translations: LedgerTranslationInput
+	correction: boolean
+}) {
+	const { t } = useI18n()
+	const given = ledgerTranslationLanguages.filter((language) => translations[language.rationale] !== undefined)
+	return (
+		<>
+			<h4>{t('staff.ledgerTranslation.previewHeading')}</h4>
+			{given.length === 0 ? <p className="muted">{t('staff.ledgerTranslation.previewNone')}</p> : null}
+			{given.map(({ lang, rationale, correctionReason }) => (
+				<div key={lang} lang={lang}>
+					<p className="muted">{t(`staff.language.${lang}`)}</p>
+					{correction && translations[correctionReason] ? (
+						<p>
+							{t('staff.ledgerTranslation.reason')}: {translations[correctionReason]}
+						</p>
+					) : null}
+					<p>{translations[rationale]}</p>
+				</div>
+			))}
+		</>
 	)
 }
 
