@@ -19,6 +19,10 @@ export default [
 		route('review', 'routes/admin/review.tsx'),
 		route('review/:evidenceId', 'routes/admin/review.$evidenceId.tsx'),
 		route('pledges/:pledgeId/status', 'routes/admin/pledges.$pledgeId.status.tsx'),
+		route(
+			'pledges/:pledgeId/status/:entryId/translations',
+			'routes/admin/pledges.$pledgeId.status.$entryId.translations.tsx',
+		),
 		route('audit', 'routes/admin/audit.tsx'),
 		route('settings', 'routes/admin/settings.tsx'),
 		route('catalogue', 'routes/admin/catalogue.tsx'),

@@ -9,6 +9,7 @@ import {
 	type FormField,
 } from './forms'
 import { evidenceTypeOptions, statusOptions } from './labels'
+import { EvidenceTranslationFields } from './ledger-translation-fields'
 import { PublicationDateFields } from './publication-date-fields'
 
 type EvidenceFields = Record<
@@ -26,7 +27,11 @@ type EvidenceFields = Record<
 	| 'measuredValue'
 	| 'measuredAsOf'
 	| 'suggestedStatus'
-	| 'suggestionReason',
+	| 'suggestionReason'
+	| 'ruTitle'
+	| 'ruExcerpt'
+	| 'kkTitle'
+	| 'kkExcerpt',
 	FormField
 >
 
@@ -62,6 +67,7 @@ export function EvidenceFields({
 				field={fields.excerpt}
 				hint="The passage that supports the evidence, copied word for word."
 			/>
+			<EvidenceTranslationFields fields={fields} />
 			<UrlField
 				label="Archived copy (optional)"
 				field={fields.archiveUrl}

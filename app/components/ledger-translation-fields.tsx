@@ -29,7 +29,9 @@ export function LedgerTranslationFields({
 						<LanguageFieldset key={lang} legend={t(`staff.language.${lang}`)} lang={lang}>
 							{correction && reasonField ? (
 								<TextAreaField
-									label={t(lang === 'ru' ? 'staff.ledgerTranslation.ruReason' : 'staff.ledgerTranslation.kkReason')}
+									label={t(
+										lang === 'ru' ? 'staff.ledgerTranslation.ruReason' : 'staff.ledgerTranslation.kkReason',
+									)}
 									field={reasonField}
 									rows={3}
 								/>
@@ -37,7 +39,9 @@ export function LedgerTranslationFields({
 							{rationaleField ? (
 								<TextAreaField
 									label={t(
-										lang === 'ru' ? 'staff.ledgerTranslation.ruRationale' : 'staff.ledgerTranslation.kkRationale',
+										lang === 'ru'
+											? 'staff.ledgerTranslation.ruRationale'
+											: 'staff.ledgerTranslation.kkRationale',
 									)}
 									field={rationaleField}
 									rows={4}
@@ -64,7 +68,9 @@ export function EvidenceTranslationFields({
 				{evidenceTranslationLanguages.map(({ lang, title, excerpt }) => (
 					<LanguageFieldset key={lang} legend={t(`staff.language.${lang}`)} lang={lang}>
 						<TextField
-							label={t(lang === 'ru' ? 'staff.evidenceTranslation.ruTitle' : 'staff.evidenceTranslation.kkTitle')}
+							label={t(
+								lang === 'ru' ? 'staff.evidenceTranslation.ruTitle' : 'staff.evidenceTranslation.kkTitle',
+							)}
 							field={fields[title]}
 						/>
 						<TextAreaField

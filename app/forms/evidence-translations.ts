@@ -37,8 +37,7 @@ export const evidenceTranslationMessages = {
  * (`alwaysCheck`): a value is only asked whether it was given.
  */
 export function checkEvidenceTranslations(record: Record<string, unknown>, context: z.RefinementCtx) {
-	const given = (field: EvidenceTranslationField) =>
-		typeof record[field] === 'string' && record[field] !== ''
+	const given = (field: EvidenceTranslationField) => typeof record[field] === 'string' && record[field] !== ''
 	for (const { language, title, excerpt } of evidenceTranslationLanguages) {
 		if (given(excerpt) && !given(title)) addFieldIssue(context, title, evidenceTranslationMessages[language])
 	}

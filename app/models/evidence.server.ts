@@ -4,10 +4,7 @@ import { getPrisma } from '~/db/prisma.server'
 import type { EvidenceEditInput, EvidenceInput, EvidenceProblem } from '~/forms/evidence'
 import { measuredAsOfProblem, publicationDateOf, readPublicationDate } from '~/forms/evidence-dates'
 import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
-import {
-	evidenceTranslationLanguages,
-	type EvidenceTranslationInput,
-} from '~/forms/evidence-translations'
+import { evidenceTranslationLanguages, type EvidenceTranslationInput } from '~/forms/evidence-translations'
 import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
 import { assertAdmin, updateVersioned, type Actor, type SaveResult } from './save.server'
@@ -881,13 +878,15 @@ function presentEvidence(evidence: EvidenceRow) {
  * conflict), audited as `evidence.translate` with the translations before and after; a save that changes
  * nothing writes nothing. Only an admin may (throws otherwise).
  */
-export async function saveEvidenceTranslations(
-	{
-		actor,
-		evidenceId,
-		input,
-	}: { actor: Actor; evidenceId: string; input: EvidenceTranslationInput & { version: number } },
-): Promise<SaveResult<{ id: string; version: number }>> {
+export async function saveEvidenceTranslations({
+	actor,
+	evidenceId,
+	input,
+}: {
+	actor: Actor
+	evidenceId: string
+	input: EvidenceTranslationInput & { version: number }
+}): Promise<SaveResult<{ id: string; version: number }>> {
 	assertAdmin(actor)
 	if (!isRecordId(evidenceId)) return { status: 'not-found' }
 	const read = (tx: Prisma.TransactionClient, id: string) =>

@@ -144,7 +144,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function previewOf(
-	input: { status: Status; effectiveDate: Date; rationale: string; evidenceIds: string[] } & LedgerTranslationInput,
+	input: {
+		status: Status
+		effectiveDate: Date
+		rationale: string
+		evidenceIds: string[]
+	} & LedgerTranslationInput,
 ) {
 	const translations: LedgerTranslationInput = {}
 	for (const language of ledgerTranslationLanguages) {
@@ -358,7 +363,9 @@ function EntryTranslationsLine({
 	entry: StatusPage['ledger'][number]
 }) {
 	const { t } = useI18n()
-	const languages = entry.translations.map((row) => t(row.locale === 'RU' ? 'staff.language.ru' : 'staff.language.kk'))
+	const languages = entry.translations.map((row) =>
+		t(row.locale === 'RU' ? 'staff.language.ru' : 'staff.language.kk'),
+	)
 	return (
 		<p className="muted">
 			{languages.length > 0
@@ -569,7 +576,9 @@ function PreviewTranslations({
 	correction: boolean
 }) {
 	const { t } = useI18n()
-	const given = ledgerTranslationLanguages.filter((language) => translations[language.rationale] !== undefined)
+	const given = ledgerTranslationLanguages.filter(
+		(language) => translations[language.rationale] !== undefined,
+	)
 	return (
 		<>
 			<h4>{t('staff.ledgerTranslation.previewHeading')}</h4>
