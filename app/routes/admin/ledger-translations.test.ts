@@ -179,6 +179,7 @@ describe('translations of a ledger entry', () => {
 		const crafted = await outcomeOf(() =>
 			translationsPage.action({
 				request: post(`/admin/pledges/${courts}/status/${entryId}/translations`, {
+					ruRationale: russian,
 					kkRationale: kazakh,
 					kkCorrectionReason: 'Бұл жазба түзету емес, бірақ себеп жазылды.',
 				}),
