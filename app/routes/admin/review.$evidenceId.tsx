@@ -21,6 +21,7 @@ import { evidenceTypeLabels, publicationDateLabel, reviewStateLabels, statusLabe
 import { problemMessages } from '~/forms/problems'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import { reviewProblems, reviewSchema } from '~/forms/review'
+import { useI18n } from '~/i18n/use-i18n'
 import { getEvidence, reviewEvidence } from '~/models/evidence.server'
 import { paths } from '~/models/paths'
 import { getInstallationSettings } from '~/models/settings.server'
@@ -201,6 +202,7 @@ export default function ReviewEvidence() {
 					</dd>
 				</dl>
 				<blockquote className="excerpt">{evidence.excerpt}</blockquote>
+				<EvidenceTranslationsLink evidenceId={evidence.id} />
 			</section>
 			{evidence.reviewState === 'PENDING' ? (
 				<>
@@ -270,6 +272,16 @@ function DecisionForm({
 				Record decision
 			</button>
 		</StaffForm>
+	)
+}
+
+/** Issue 10: the editor's page for this evidence's Russian and Kazakh title and excerpt translation. */
+function EvidenceTranslationsLink({ evidenceId }: { evidenceId: string }) {
+	const { t } = useI18n()
+	return (
+		<p>
+			<Link to={`/admin/evidence/${evidenceId}/translations`}>{t('staff.evidenceTranslation.link')}</Link>
+		</p>
 	)
 }
 
