@@ -18,7 +18,12 @@ export default [
 		route('accounts/:userId', 'routes/admin/accounts.$userId.tsx'),
 		route('review', 'routes/admin/review.tsx'),
 		route('review/:evidenceId', 'routes/admin/review.$evidenceId.tsx'),
+		route('evidence/:evidenceId/translations', 'routes/admin/evidence.$evidenceId.translations.tsx'),
 		route('pledges/:pledgeId/status', 'routes/admin/pledges.$pledgeId.status.tsx'),
+		route(
+			'pledges/:pledgeId/status/:entryId/translations',
+			'routes/admin/pledges.$pledgeId.status.$entryId.translations.tsx',
+		),
 		route('audit', 'routes/admin/audit.tsx'),
 		route('settings', 'routes/admin/settings.tsx'),
 		route('catalogue', 'routes/admin/catalogue.tsx'),

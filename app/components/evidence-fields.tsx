@@ -10,6 +10,7 @@ import {
 } from './forms'
 import { useI18n } from '~/i18n/use-i18n'
 import { useStaffLabels } from './labels'
+import { EvidenceTranslationFields } from './ledger-translation-fields'
 import { PublicationDateFields } from './publication-date-fields'
 import { RichText } from './rich-text'
 
@@ -28,7 +29,11 @@ type EvidenceFields = Record<
 	| 'measuredValue'
 	| 'measuredAsOf'
 	| 'suggestedStatus'
-	| 'suggestionReason',
+	| 'suggestionReason'
+	| 'ruTitle'
+	| 'ruExcerpt'
+	| 'kkTitle'
+	| 'kkExcerpt',
 	FormField
 >
 
@@ -72,6 +77,7 @@ export function EvidenceFields({
 				field={fields.excerpt}
 				hint={t('staff.evidenceForm.excerptHint')}
 			/>
+			<EvidenceTranslationFields fields={fields} />
 			<UrlField
 				label={t('staff.evidenceForm.archiveUrl')}
 				field={fields.archiveUrl}

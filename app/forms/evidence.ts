@@ -23,6 +23,11 @@ import {
 	type MeasuredAsOfProblem,
 	type PublicationDate,
 } from './evidence-dates'
+import {
+	checkEvidenceTranslations,
+	evidenceTranslationFields,
+	evidenceTranslationFormValues,
+} from './evidence-translations'
 import type { ProblemMessages } from './problems'
 import { statuses } from './status-update'
 
@@ -75,6 +80,8 @@ export function evidenceSchema(now: Date) {
 				}).optional(),
 				suggestedStatus: choice(statuses, { missing: 'Choose one of the statuses, or none.' }).optional(),
 				suggestionReason: optionalText({ max: limits.reason }),
+				// The title, and the excerpt's translation, in Russian and Kazakh; each optional.
+				...evidenceTranslationFields,
 			},
 			notAForm,
 		)
@@ -114,6 +121,7 @@ export function evidenceSchema(now: Date) {
 			if (evidence.suggestedStatus === undefined && evidence.suggestionReason !== undefined) {
 				addFieldIssue(context, 'suggestedStatus', 'Choose the status you suggest, or clear the reason.')
 			}
+			checkEvidenceTranslations(evidence, context)
 		}, alwaysCheck)
 }
 
@@ -197,6 +205,7 @@ export function evidenceFormValues(evidence: {
 	measuredAsOf: string | null
 	suggestedStatus: string | null
 	suggestionReason: string | null
+	translations: ReadonlyArray<{ locale: string; title: string; excerpt: string | null }>
 	version: number
 }) {
 	const { precision, on, note } = evidence.published
@@ -217,6 +226,7 @@ export function evidenceFormValues(evidence: {
 		measuredAsOf: evidence.measuredAsOf ?? '',
 		suggestedStatus: evidence.suggestedStatus ?? '',
 		suggestionReason: evidence.suggestionReason ?? '',
+		...evidenceTranslationFormValues(evidence.translations),
 		version: String(evidence.version),
 	}
 }

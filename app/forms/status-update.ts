@@ -15,6 +15,14 @@ import {
 	text,
 } from './fields'
 import { integrityMessages, publicTextProblem, statusDateProblem } from './integrity-rules'
+import {
+	checkCorrectionTranslations,
+	ledgerTranslationLanguages,
+	ledgerTranslationMessages,
+	rationaleTranslationFields,
+	reasonTranslationFields,
+	type LedgerTranslationInput,
+} from './ledger-translations'
 
 /**
  * Every status, as the database's `PledgeStatus` names them, in the order charts and legends show them:
@@ -123,6 +131,8 @@ export function statusUpdateSchema(now: Date, pledgeMadeOn: Date | null = null) 
 			{
 				intent: ownIntent(ledgerIntents.record),
 				...ledgerEntryFields(),
+				// The rationale in Russian and Kazakh beside the English, each optional.
+				...rationaleTranslationFields,
 				ledgerHeadId: recordId({ missing: 'Reload the page and try again.' })
 					.optional()
 					.transform((id) => id ?? null),
@@ -132,8 +142,13 @@ export function statusUpdateSchema(now: Date, pledgeMadeOn: Date | null = null) 
 		.superRefine((entry, context) => checkLedgerEntry(entry, context, { now, pledgeMadeOn }), alwaysCheck)
 }
 
+/** An input whose translations a caller other than the form (a script, a test) may leave out. */
+type TranslationsOptional<Input> = Omit<Input, keyof LedgerTranslationInput> & LedgerTranslationInput
+
 /** A new entry as the model takes it (which form sent it, and at which step, is the route's business). */
-export type StatusUpdateInput = Omit<z.output<ReturnType<typeof statusUpdateSchema>>, 'intent' | 'step'>
+export type StatusUpdateInput = TranslationsOptional<
+	Omit<z.output<ReturnType<typeof statusUpdateSchema>>, 'intent' | 'step'>
+>
 
 /**
  * A correction: a new entry that takes the place of `correctsId`, with the same fields as a status update
@@ -148,13 +163,20 @@ export function correctionSchema(now: Date, pledgeMadeOn: Date | null = null) {
 				...ledgerEntryFields(),
 				correctsId: recordId({ missing: 'Choose the entry to correct.' }),
 				correctionReason: publicText('Say what was wrong with the entry: the public reads this.'),
+				...rationaleTranslationFields,
+				...reasonTranslationFields,
 			},
 			notAForm,
 		)
-		.superRefine((entry, context) => checkLedgerEntry(entry, context, { now, pledgeMadeOn }), alwaysCheck)
+		.superRefine((entry, context) => {
+			checkLedgerEntry(entry, context, { now, pledgeMadeOn })
+			checkCorrectionTranslations(entry, context)
+		}, alwaysCheck)
 }
 
-export type CorrectionInput = Omit<z.output<ReturnType<typeof correctionSchema>>, 'intent' | 'step'>
+export type CorrectionInput = TranslationsOptional<
+	Omit<z.output<ReturnType<typeof correctionSchema>>, 'intent' | 'step'>
+>
 
 /** A ledger entry as its form shows it: the stored entry a correction starts from (with no reason yet). */
 export function ledgerEntryFormValues(entry: {
@@ -186,6 +208,8 @@ export type LedgerProblem =
 	| 'too-short'
 	| 'unchanged'
 	| 'own-evidence'
+	| 'translation-incomplete'
+	| 'not-a-correction'
 
 /** Why one chosen evidence item cannot carry a status. */
 export type UnusableEvidence =
@@ -250,6 +274,21 @@ export function ledgerProblemMessages(
 				break
 			case 'too-short':
 				fieldErrors[field] = [integrityMessages.publicTextTooShort]
+				break
+			case 'translation-incomplete': {
+				const language = ledgerTranslationLanguages.find(
+					(each) => each.rationale === field || each.correctionReason === field,
+				)
+				if (!language) break
+				fieldErrors[field] = [
+					field === language.rationale
+						? ledgerTranslationMessages.reasonWithoutRationale[language.language]
+						: ledgerTranslationMessages.rationaleWithoutReason[language.language],
+				]
+				break
+			}
+			case 'not-a-correction':
+				fieldErrors[field] = [ledgerTranslationMessages.notACorrection]
 				break
 			case 'unchanged':
 				fieldErrors[field] = [

@@ -17,7 +17,11 @@ export const auditActionGroups = [
 		label: 'Status ledger',
 		any: 'Any status or correction',
 		prefix: 'status_update.',
-		actions: { 'status_update.create': 'Status recorded', 'status_update.correct': 'Status corrected' },
+		actions: {
+			'status_update.create': 'Status recorded',
+			'status_update.correct': 'Status corrected',
+			'status_update.translate': 'Translation of a status changed',
+		},
 	},
 	{
 		label: 'Evidence',
@@ -31,6 +35,7 @@ export const auditActionGroups = [
 			'evidence.edit': 'Evidence edited by its author',
 			'evidence.resubmit': 'Evidence resubmitted for review',
 			'evidence.withdraw': 'Evidence withdrawn by its author',
+			'evidence.translate': 'Translation of evidence changed',
 		},
 	},
 	{

@@ -3,13 +3,15 @@ import { getPrisma } from '~/db/prisma.server'
 import type { Locale } from '~/i18n/locales'
 import { isoDate } from './overview.server'
 import { publishedPlatformWhere } from './platform.server'
+import { ledgerTranslationIn, localizeLedgerTexts } from './ledger-translation.server'
 import { localize, translationsIn } from './translation.server'
 
 export const correctionsPageSize = 50
 
 /**
  * Every ledger correction, newest first, one page at a time, with what it corrected and why (`reason`;
- * null for a correction recorded before corrections had their own reason).
+ * null for a correction recorded before corrections had their own reason), its texts in the reader's
+ * language where translated (`textIsTranslated`), in English otherwise.
  */
 export async function listCorrections(
 	{ locale, page }: { locale: Locale; page: number },
@@ -30,6 +32,7 @@ export async function listCorrections(
 				rationale: true,
 				correctionReason: true,
 				createdAt: true,
+				translations: ledgerTranslationIn(locale),
 				corrects: { select: { status: true, effectiveDate: true, rationale: true } },
 				pledge: {
 					select: {
@@ -47,13 +50,15 @@ export async function listCorrections(
 	return {
 		items: entries.map((entry) => {
 			const text = localize(entry.pledge, locale)
+			const texts = localizeLedgerTexts(entry, locale)
 			return {
 				id: entry.id,
 				status: entry.status,
 				effectiveDate: isoDate(entry.effectiveDate),
 				recordedAt: entry.createdAt.toISOString(),
-				rationale: entry.rationale,
-				reason: entry.correctionReason,
+				rationale: texts.rationale,
+				reason: texts.correctionReason,
+				textIsTranslated: texts.textIsTranslated,
 				corrected: entry.corrects
 					? {
 							status: entry.corrects.status,

@@ -4,6 +4,7 @@ import { getPrisma } from '~/db/prisma.server'
 import type { EvidenceEditInput, EvidenceInput, EvidenceProblem } from '~/forms/evidence'
 import { measuredAsOfProblem, publicationDateOf, readPublicationDate } from '~/forms/evidence-dates'
 import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
+import { evidenceTranslationLanguages, type EvidenceTranslationInput } from '~/forms/evidence-translations'
 import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
 import { assertAdmin, updateVersioned, type Actor, type SaveResult } from './save.server'
@@ -47,6 +48,7 @@ const evidenceSelect = {
 	reviewedAt: true,
 	reviewNote: true,
 	createdAt: true,
+	translations: { select: { locale: true, title: true, excerpt: true }, orderBy: { locale: 'asc' } },
 } satisfies Prisma.EvidenceSelect
 
 type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>
@@ -70,6 +72,57 @@ function auditSnapshot(evidence: EvidenceRow) {
 		suggestionReason: evidence.suggestionReason,
 		submittedById: evidence.submittedById,
 		reviewState: evidence.reviewState,
+		...translationsSnapshot(evidence),
+	}
+}
+
+/** The translations as the audit log keeps them: by locale, only when there are any. */
+function translationsSnapshot({ translations }: Pick<EvidenceRow, 'translations'>) {
+	if (translations.length === 0) return {}
+	return {
+		translations: Object.fromEntries(
+			translations.map(({ locale, title, excerpt }) => [locale, { title, excerpt }]),
+		),
+	}
+}
+
+/** The translation rows a parsed form asks for: one per language with a title. */
+function evidenceTranslationRows(input: EvidenceTranslationInput) {
+	return evidenceTranslationLanguages.flatMap((language) => {
+		const title = input[language.title]
+		if (title === undefined) return []
+		return [{ locale: language.locale, title, excerpt: input[language.excerpt] ?? null }]
+	})
+}
+
+function sameTranslations(stored: EvidenceRow['translations'], input: EvidenceTranslationInput): boolean {
+	const wanted = evidenceTranslationRows(input)
+	return (
+		stored.length === wanted.length &&
+		wanted.every((row) =>
+			stored.some(
+				(have) => have.locale === row.locale && have.title === row.title && have.excerpt === row.excerpt,
+			),
+		)
+	)
+}
+
+/** Replaces an evidence item's translations with what the form holds (a language left empty: none). */
+async function writeEvidenceTranslations(
+	tx: Prisma.TransactionClient,
+	evidenceId: string,
+	input: EvidenceTranslationInput,
+) {
+	const rows = evidenceTranslationRows(input)
+	await tx.evidenceTranslation.deleteMany({
+		where: { evidenceId, locale: { notIn: rows.map((row) => row.locale) } },
+	})
+	for (const row of rows) {
+		await tx.evidenceTranslation.upsert({
+			where: { evidenceId_locale: { evidenceId, locale: row.locale } },
+			create: { evidenceId, ...row },
+			update: { title: row.title, excerpt: row.excerpt },
+		})
 	}
 }
 
@@ -178,6 +231,7 @@ export async function submitEvidence(
 				...evidenceContent(input, published),
 				submittedById: actor.id,
 				createdAt: now,
+				translations: { create: evidenceTranslationRows(input) },
 			},
 			select: evidenceSelect,
 		})
@@ -443,7 +497,8 @@ function sameEvidence(
 		(stored.measuredAsOf ? isoDateOf(stored.measuredAsOf) : null) ===
 			(input.measuredAsOf ? isoDateOf(input.measuredAsOf) : null) &&
 		stored.suggestedStatus === (input.suggestedStatus ?? null) &&
-		stored.suggestionReason === (input.suggestionReason ?? null)
+		stored.suggestionReason === (input.suggestionReason ?? null) &&
+		sameTranslations(stored.translations, input)
 	)
 }
 
@@ -491,8 +546,8 @@ export async function editOwnEvidence(
 				})
 				return problem ? { measuredAsOf: problem } : null
 			},
-			update: (tx, where) =>
-				tx.evidence.updateMany({
+			update: async (tx, where) => {
+				const updated = await tx.evidence.updateMany({
 					// Only while editable, and in the state read before the transaction: a review since then, or
 					// evidence already settled (approved, rejected, withdrawn), is a conflict.
 					where: {
@@ -505,7 +560,10 @@ export async function editOwnEvidence(
 						reviewState: 'PENDING',
 						version: { increment: 1 },
 					},
-				}),
+				})
+				if (updated.count === 1) await writeEvidenceTranslations(tx, evidenceId, input)
+				return updated
+			},
 			audit: {
 				action: resubmits ? 'evidence.resubmit' : 'evidence.edit',
 				entityType: 'Evidence',
@@ -809,5 +867,52 @@ function presentEvidence(evidence: EvidenceRow) {
 		reviewedAt: evidence.reviewedAt?.toISOString() ?? null,
 		reviewNote: evidence.reviewNote,
 		submittedAt: evidence.createdAt.toISOString(),
+		translations: evidence.translations,
 	}
+}
+
+/**
+ * An editor adds, fixes or removes the translations of any evidence item (its title, and a translation of
+ * its excerpt), approved evidence included: the evidence itself, its verbatim excerpt first, is not
+ * changed. Versioned like every edit of evidence (a translation of content changed meanwhile is a
+ * conflict), audited as `evidence.translate` with the translations before and after; a save that changes
+ * nothing writes nothing. Only an admin may (throws otherwise).
+ */
+export async function saveEvidenceTranslations({
+	actor,
+	evidenceId,
+	input,
+}: {
+	actor: Actor
+	evidenceId: string
+	input: EvidenceTranslationInput & { version: number }
+}): Promise<SaveResult<{ id: string; version: number }>> {
+	assertAdmin(actor)
+	if (!isRecordId(evidenceId)) return { status: 'not-found' }
+	const read = (tx: Prisma.TransactionClient, id: string) =>
+		tx.evidence.findUnique({
+			where: { id },
+			select: { id: true, version: true, translations: evidenceSelect.translations },
+		})
+	const result = await updateVersioned({
+		id: evidenceId,
+		version: input.version,
+		actor,
+		read,
+		unchanged: (before) => sameTranslations(before.translations, input),
+		update: async (tx, where) => {
+			const updated = await tx.evidence.updateMany({ where, data: { version: { increment: 1 } } })
+			if (updated.count === 1) await writeEvidenceTranslations(tx, evidenceId, input)
+			return updated
+		},
+		audit: {
+			action: 'evidence.translate',
+			entityType: 'Evidence',
+			snapshot: (evidence) => ({ translations: translationsSnapshot(evidence).translations ?? {} }),
+		},
+	})
+	if (result.status === 'saved' || result.status === 'conflict') {
+		return { status: result.status, record: { id: result.record.id, version: result.record.version } }
+	}
+	return result
 }

@@ -16,6 +16,8 @@ import { indicatorSpan, readIndicator, type IndicatorPlan, type IndicatorPoint }
 import { daysBetween, isoDate } from './overview.server'
 import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './platform.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
+import { evidenceTranslationIn, localizeEvidence } from './evidence-translation.server'
+import { ledgerTranslationIn, localizeLedgerTexts } from './ledger-translation.server'
 import { localize, translationsIn, writeTranslations } from './translation.server'
 
 export const evidencePageSize = 20
@@ -131,12 +133,23 @@ export async function getPledgePage(
 				rationale: true,
 				correctionReason: true,
 				createdAt: true,
+				translations: ledgerTranslationIn(locale),
 				corrects: { select: { id: true, status: true, effectiveDate: true } },
 				correctedBy: { select: { id: true }, take: 1 },
 				evidence: {
 					where: { evidence: { reviewState: 'APPROVED' } },
 					orderBy: [{ evidence: { publishedOn: 'asc' } }, { evidenceId: 'asc' }],
-					select: { evidence: { select: { id: true, title: true, publisher: true, sourceUrl: true } } },
+					select: {
+						evidence: {
+							select: {
+								id: true,
+								title: true,
+								publisher: true,
+								sourceUrl: true,
+								translations: evidenceTranslationIn(locale),
+							},
+						},
+					},
 				},
 			},
 		}),
@@ -159,6 +172,7 @@ export async function getPledgePage(
 				archiveUrl: true,
 				measuredValue: true,
 				measuredAsOf: true,
+				translations: evidenceTranslationIn(locale),
 			},
 		}),
 		prisma.evidence.count({ where: approved }),
@@ -172,7 +186,8 @@ export async function getPledgePage(
 		status: entry.status,
 		effectiveDate: isoDate(entry.effectiveDate),
 		recordedAt: entry.createdAt.toISOString(),
-		rationale: entry.rationale,
+		// The rationale and reason in the reader's language, or the English (`textIsTranslated` false).
+		...localizeLedgerTexts(entry, locale),
 		corrects: entry.corrects
 			? {
 					id: entry.corrects.id,
@@ -180,9 +195,11 @@ export async function getPledgePage(
 					effectiveDate: isoDate(entry.corrects.effectiveDate),
 				}
 			: null,
-		correctionReason: entry.correctionReason,
 		isCorrected: entry.correctedBy.length > 0,
-		evidence: entry.evidence.map(({ evidence }) => evidence),
+		evidence: entry.evidence.map(({ evidence: { translations, ...evidence } }) => {
+			const { title, titleIsTranslated } = localizeEvidence({ ...evidence, translations }, locale)
+			return { ...evidence, title, titleIsTranslated }
+		}),
 	}))
 	// The rationale of the current status: the newest entry that no correction replaced.
 	const current = timeline.find((entry) => !entry.isCorrected) ?? null
@@ -201,6 +218,7 @@ export async function getPledgePage(
 			status: pledge.status,
 			statusSince: current?.effectiveDate ?? null,
 			rationale: current?.rationale ?? null,
+			rationaleIsTranslated: current?.textIsTranslated ?? true,
 			activityAt: pledge.activityAt?.toISOString() ?? null,
 		},
 		platform: {
@@ -221,8 +239,9 @@ export async function getPledgePage(
 		})),
 		timeline,
 		evidence: {
-			items: evidence.map(({ publishedOn, publishedPrecision, publishedNote, ...item }) => ({
+			items: evidence.map(({ publishedOn, publishedPrecision, publishedNote, translations, ...item }) => ({
 				...item,
+				...localizeEvidence({ ...item, translations }, locale),
 				published: publicationDateOf({ publishedOn, publishedPrecision, publishedNote }),
 				measuredValue: item.measuredValue === null ? null : item.measuredValue.toNumber(),
 				measuredAsOf: item.measuredAsOf ? isoDate(item.measuredAsOf) : null,

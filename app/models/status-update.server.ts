@@ -11,7 +11,13 @@ import type {
 	StatusUpdateInput,
 	UnusableEvidence,
 } from '~/forms/status-update'
+import type { LedgerTranslationInput } from '~/forms/ledger-translations'
 import { recordAudit } from './audit.server'
+import {
+	auditOfTranslations,
+	ledgerTranslationRows,
+	ledgerTranslationsSelect,
+} from './ledger-translation.server'
 import { assertAdmin, type Actor, type SaveResult } from './save.server'
 import { restsOnlyOnOwnEvidence } from './settings.server'
 
@@ -123,6 +129,8 @@ type Append = {
 	/** The entry corrected and what was wrong with it; both null for a new status. */
 	correctsId: string | null
 	correctionReason: string | null
+	/** The rationale (and a correction's reason) in Russian and Kazakh, written with the entry. */
+	translations: LedgerTranslationInput
 	/** Check everything, write nothing (the author's preview): answers `checked`. */
 	dryRun: boolean
 }
@@ -150,6 +158,11 @@ function entryRuleProblems(
 	return null
 }
 
+/** The translations an entry is written with, and what is wrong with them (the same rules as its English). */
+function translationsOf({ translations, correctsId }: Append) {
+	return ledgerTranslationRows(translations, { correction: correctsId !== null })
+}
+
 /**
  * Appends the entry, stores the status the ledger now gives the pledge, and records both in the audit log;
  * refuses (writing nothing) an entry that breaks a rule or whose evidence a status cannot rest on.
@@ -163,6 +176,8 @@ async function appendToLedger(
 	const { actor, pledgeId, fields, correctsId, correctionReason, now } = append
 	const ruleProblems = entryRuleProblems(append, locked.pledge.sourceDate)
 	if (ruleProblems) return ruleProblems
+	const translated = translationsOf(append)
+	if (Object.keys(translated.problems).length > 0) return { status: 'invalid', problems: translated.problems }
 	if (fields.status !== 'NOT_RATED' && fields.evidenceIds.length === 0) {
 		return { status: 'invalid', problems: { evidenceIds: 'evidence-required' } }
 	}
@@ -191,6 +206,7 @@ async function appendToLedger(
 			correctsId,
 			authorId: actor.id,
 			evidence: { create: fields.evidenceIds.map((evidenceId) => ({ evidenceId })) },
+			translations: { create: translated.rows },
 		},
 		select: ledgerEntrySelect,
 	})
@@ -213,6 +229,7 @@ async function appendToLedger(
 			evidenceIds: fields.evidenceIds,
 			correctsId,
 			...(correctsId ? { correctionReason } : {}),
+			...(translated.rows.length > 0 ? { translations: auditOfTranslations(translated.rows) } : {}),
 			pledgeStatus: current.status,
 		},
 		ipAddress: actor.ipAddress,
@@ -283,7 +300,16 @@ export async function recordStatusUpdate(
 				detail: { currentSince: isoDateOf(inEffectEntry.effectiveDate) },
 			}
 		}
-		const append = { actor, pledgeId, now, fields: input, correctsId: null, correctionReason: null, dryRun }
+		const append = {
+			actor,
+			pledgeId,
+			now,
+			fields: input,
+			correctsId: null,
+			correctionReason: null,
+			translations: input,
+			dryRun,
+		}
 		return appendToLedger(tx, append, locked, { pledgeStatus: locked.pledge.status })
 	})
 }
@@ -334,6 +360,7 @@ export async function recordCorrection(
 			fields: input,
 			correctsId: corrected.id,
 			correctionReason: input.correctionReason,
+			translations: input,
 			dryRun,
 		}
 		return appendToLedger(tx, append, locked, {
@@ -366,6 +393,7 @@ export async function listLedger(pledgeId: string, prisma: PrismaClient = getPri
 			author: { select: { displayName: true } },
 			correctedBy: { select: { id: true }, take: 1 },
 			evidence: { select: { evidence: { select: { id: true, title: true } } } },
+			translations: ledgerTranslationsSelect,
 		},
 	})
 	return entries.map((entry) => ({
@@ -380,6 +408,7 @@ export async function listLedger(pledgeId: string, prisma: PrismaClient = getPri
 		correctsId: entry.correctsId,
 		isCorrected: entry.correctedBy.length > 0,
 		evidence: entry.evidence.map((link) => link.evidence),
+		translations: entry.translations,
 	}))
 }
 

@@ -54,14 +54,20 @@ export default function Corrections() {
 							</h2>
 							<UntranslatedNote show={!correction.pledge.titleIsTranslated} />
 							{correction.corrected ? (
-								<CorrectionChange was={correction.corrected} now={correction} reason={correction.reason} />
+								<CorrectionChange
+									was={correction.corrected}
+									now={correction}
+									reason={correction.reason}
+									reasonIsTranslated={correction.textIsTranslated}
+								/>
 							) : null}
 							<dl className="facts">
 								<div>
 									<dt>{t('corrections.rationale')}</dt>
-									<dd>{correction.rationale}</dd>
+									<dd {...fallbackLang(correction.textIsTranslated)}>{correction.rationale}</dd>
 								</div>
 							</dl>
+							<UntranslatedNote show={!correction.textIsTranslated} />
 						</li>
 					))}
 				</ol>

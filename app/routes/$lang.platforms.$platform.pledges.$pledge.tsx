@@ -127,7 +127,10 @@ export default function PledgePageRoute() {
 								</span>
 							) : null}
 						</p>
-						<p className="rationale">{pledge.rationale ?? t('pledge.notRatedYet')}</p>
+						<p className="rationale" {...fallbackLang(pledge.rationaleIsTranslated)}>
+							{pledge.rationale ?? t('pledge.notRatedYet')}
+						</p>
+						<UntranslatedNote show={!pledge.rationaleIsTranslated} />
 						{pledge.activityAt ? (
 							<p className="muted">{t('list.updated', { date: format.date(pledge.activityAt) })}</p>
 						) : null}
@@ -268,7 +271,12 @@ function Timeline({ page }: { page: PledgePage }) {
 							{entry.corrects ? (
 								// A correction shows what it changed in the entry it corrects (the status and/or its
 								// date), not the move from the pledge's previous status, which may be the same.
-								<CorrectionChange was={entry.corrects} now={entry} reason={entry.correctionReason} />
+								<CorrectionChange
+									was={entry.corrects}
+									now={entry}
+									reason={entry.correctionReason}
+									reasonIsTranslated={entry.textIsTranslated}
+								/>
 							) : (
 								<>
 									<p className="timeline-change">
@@ -284,14 +292,17 @@ function Timeline({ page }: { page: PledgePage }) {
 								</>
 							)}
 							{entry.isCorrected ? <p className="corrected-note">{t('pledge.timeline.corrected')}</p> : null}
-							<p>{entry.rationale}</p>
+							<p {...fallbackLang(entry.textIsTranslated)}>{entry.rationale}</p>
+							<UntranslatedNote show={!entry.textIsTranslated} />
 							{entry.evidence.length > 0 ? (
 								<div className="rests-on">
 									<span className="label">{t('pledge.timeline.restsOn')}</span>
 									<ul>
 										{entry.evidence.map((item) => (
 											<li key={item.id}>
-												<a href={item.sourceUrl}>{item.title}</a>{' '}
+												<a href={item.sourceUrl} {...fallbackLang(item.titleIsTranslated)}>
+													{item.title}
+												</a>{' '}
 												<span className="muted">({item.publisher})</span>
 											</li>
 										))}
@@ -341,10 +352,21 @@ function EvidenceList({ page }: { page: PledgePage }) {
 									<span>{item.publisher}</span>
 									<PublishedDate published={item.published} />
 								</p>
-								<h3>{item.title}</h3>
+								<h3 {...fallbackLang(item.titleIsTranslated)}>{item.title}</h3>
+								<UntranslatedNote show={!item.titleIsTranslated} />
+								{/* The source's own words, whatever the page's language; a translation only beside it. */}
 								<blockquote cite={item.sourceUrl}>
 									<p>{item.excerpt}</p>
 								</blockquote>
+								{item.excerptTranslation ? (
+									<div className="excerpt-translation">
+										<p>
+											<span className="label">{t('evidence.excerptTranslation')}</span>{' '}
+											{item.excerptTranslation}
+										</p>
+										<p className="muted small">{t('evidence.excerptTranslationNote')}</p>
+									</div>
+								) : null}
 								{item.measuredValue !== null && item.measuredAsOf ? (
 									<p className="muted">
 										{t('pledge.evidence.measured', {

@@ -122,7 +122,7 @@ beforeAll(async () => {
 			evidenceIds: [evidence.id],
 			recordedAt: '2024-02-02T10:11:12.345Z',
 		})
-		await recordStatus(prisma, {
+		const correction = await recordStatus(prisma, {
 			pledgeId,
 			userId,
 			status: 'STALLED',
@@ -131,6 +131,17 @@ beforeAll(async () => {
 			evidenceIds: [evidence.id],
 			correctsId: entry.id,
 			recordedAt: '2024-02-03T10:11:12.345Z',
+		})
+		await prisma.statusUpdateTranslation.create({
+			data: {
+				statusUpdateId: correction.id,
+				locale: 'RU',
+				rationale: 'Исправление первой оценки статуса.',
+				correctionReason: 'Первая оценка опиралась на неверно прочитанный отчёт.',
+			},
+		})
+		await prisma.evidenceTranslation.create({
+			data: { evidenceId: evidence.id, locale: 'KK', title: 'Дәлелдің атауы', excerpt: null },
 		})
 		await recordMeasurement(prisma, { pledgeId, userId, value: 123456.789, asOf: '2024-06-30' })
 		await prisma.auditEntry.create({

@@ -361,6 +361,8 @@ export const en = {
 	'staff.audit.group.evidence.': 'Evidence',
 	'staff.audit.any.evidence.': 'Any evidence step',
 	'staff.audit.action.evidence.submit': 'Evidence submitted',
+	'staff.audit.action.status_update.translate': 'Translation of a status changed',
+	'staff.audit.action.evidence.translate': 'Translation of evidence changed',
 	'staff.audit.action.evidence.approve': 'Evidence approved',
 	'staff.audit.action.evidence.reject': 'Evidence rejected',
 	'staff.audit.action.evidence.request_changes': 'Changes requested on evidence',
@@ -763,6 +765,52 @@ export const en = {
 	'staff.auditLog.from': 'from {address}',
 	'staff.auditLog.none': 'none',
 	// end of part staff
+
+	// issue 10, part ledger: translations of the ledger's texts and of evidence.
+	'evidence.excerptTranslation': 'Translation:',
+	'evidence.excerptTranslationNote': 'The quote above is the source’s own words; this translation is Uade’s.',
+	'staff.language.ru': 'Russian',
+	'staff.language.kk': 'Kazakh',
+	'staff.ledgerTranslation.legend': 'In Russian and Kazakh (optional)',
+	'staff.ledgerTranslation.hint':
+		'The Russian and Kazakh pages show these; where one is left empty, they show the English, marked as such. You can add or fix them later.',
+	'staff.ledgerTranslation.ruRationale': 'Rationale in Russian',
+	'staff.ledgerTranslation.kkRationale': 'Rationale in Kazakh',
+	'staff.ledgerTranslation.ruReason': 'What was wrong, in Russian',
+	'staff.ledgerTranslation.kkReason': 'What was wrong, in Kazakh',
+	'staff.ledgerTranslation.previewHeading': 'In Russian and Kazakh',
+	'staff.ledgerTranslation.previewNone': 'No translation: the Russian and Kazakh pages show the English.',
+	'staff.ledgerTranslation.link': 'Translations',
+	'staff.ledgerTranslation.translatedInto': 'Translated into: {languages}.',
+	'staff.ledgerTranslation.untranslated': 'Not translated yet.',
+	'staff.ledgerTranslation.title': 'Translations of a ledger entry',
+	'staff.ledgerTranslation.back': 'Back to the status page',
+	'staff.ledgerTranslation.pageHint':
+		'The entry itself stays as it was published. Its translations can be added or fixed at any time, and every change is kept in the audit log. A language left empty shows the English.',
+	'staff.ledgerTranslation.english': 'The entry as published (English)',
+	'staff.ledgerTranslation.rationale': 'Rationale',
+	'staff.ledgerTranslation.reason': 'What was wrong',
+	'staff.ledgerTranslation.save': 'Save translations',
+	'staff.ledgerTranslation.saved': 'The translations were saved; the public pages show them now.',
+	'staff.ledgerTranslation.unchanged': 'Nothing was changed, so nothing was saved.',
+	'staff.evidenceTranslation.legend': 'Title and excerpt in Russian and Kazakh (optional)',
+	'staff.evidenceTranslation.hint':
+		'The excerpt stays word for word as the source wrote it. A translation of it is shown beside it, marked as a translation, never in its place.',
+	'staff.evidenceTranslation.ruTitle': 'Title in Russian',
+	'staff.evidenceTranslation.kkTitle': 'Title in Kazakh',
+	'staff.evidenceTranslation.ruExcerpt': 'Translation of the excerpt into Russian',
+	'staff.evidenceTranslation.kkExcerpt': 'Translation of the excerpt into Kazakh',
+	'staff.evidenceTranslation.link': 'Translations of this evidence',
+	'staff.evidenceTranslation.title': 'Translations of evidence',
+	'staff.evidenceTranslation.back': 'Back to the evidence',
+	'staff.evidenceTranslation.pageHint':
+		'The evidence itself is not changed here: its excerpt stays verbatim, in the source’s language. Every change of a translation is kept in the audit log.',
+	'staff.evidenceTranslation.excerpt': 'Excerpt (verbatim)',
+	'staff.evidenceTranslation.save': 'Save translations',
+	'staff.evidenceTranslation.saved': 'The translations were saved.',
+	'staff.evidenceTranslation.unchanged': 'Nothing was changed, so nothing was saved.',
+	'staff.evidenceTranslation.conflict':
+		'The evidence was changed after you opened this page. Nothing was saved: it is shown below as it is now, with your translations kept in the form.',
 } as const
 
 export type MessageKey = keyof typeof en

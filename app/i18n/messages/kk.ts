@@ -355,6 +355,8 @@ export const kk: Messages = {
 	'staff.audit.group.evidence.': 'Дереккөздер',
 	'staff.audit.any.evidence.': 'Дереккөзбен кез келген әрекет',
 	'staff.audit.action.evidence.submit': 'Дереккөз жіберілді',
+	'staff.audit.action.status_update.translate': 'Мәртебе жазбасының аудармасы өзгертілді',
+	'staff.audit.action.evidence.translate': 'Дереккөздің аудармасы өзгертілді',
 	'staff.audit.action.evidence.approve': 'Дереккөз мақұлданды',
 	'staff.audit.action.evidence.reject': 'Дереккөз қабылданбады',
 	'staff.audit.action.evidence.request_changes': 'Дереккөзге түзету сұралды',
@@ -734,4 +736,52 @@ export const kk: Messages = {
 	'staff.auditLog.from': 'мекенжайы: {address}',
 	'staff.auditLog.none': 'жоқ',
 	// end of part staff
+
+	// issue 10, part ledger: translations of the ledger's texts and of evidence.
+	'evidence.excerptTranslation': 'Аударма:',
+	'evidence.excerptTranslationNote':
+		'Жоғарыда — дереккөздің сөзбе-сөз дәйексөзі; аударманы Uade редакциясы жасаған.',
+	'staff.language.ru': 'орысша',
+	'staff.language.kk': 'қазақша',
+	'staff.ledgerTranslation.legend': 'Орысша және қазақша (міндетті емес)',
+	'staff.ledgerTranslation.hint':
+		'Бұл мәтіндер сайттың орысша және қазақша нұсқаларында көрсетіледі; өріс бос болса, онда белгісі бар ағылшынша мәтін шығады. Аударманы кейін қосуға немесе түзетуге болады.',
+	'staff.ledgerTranslation.ruRationale': 'Негіздеме орысша',
+	'staff.ledgerTranslation.kkRationale': 'Негіздеме қазақша',
+	'staff.ledgerTranslation.ruReason': 'Не қате болды — орысша',
+	'staff.ledgerTranslation.kkReason': 'Не қате болды — қазақша',
+	'staff.ledgerTranslation.previewHeading': 'Орысша және қазақша',
+	'staff.ledgerTranslation.previewNone':
+		'Аударма жоқ: орысша және қазақша нұсқаларда ағылшынша мәтін көрсетіледі.',
+	'staff.ledgerTranslation.link': 'Аудармалар',
+	'staff.ledgerTranslation.translatedInto': 'Аударылған тілдер: {languages}.',
+	'staff.ledgerTranslation.untranslated': 'Әлі аударылмаған.',
+	'staff.ledgerTranslation.title': 'Тізілім жазбасының аудармалары',
+	'staff.ledgerTranslation.back': 'Мәртебе бетіне оралу',
+	'staff.ledgerTranslation.pageHint':
+		'Жазбаның өзі жарияланған күйінде қалады. Аудармаларды кез келген уақытта қосуға немесе түзетуге болады, әр өзгеріс аудит журналында сақталады. Тілдің өрісі бос болса, ағылшынша мәтін көрсетіледі.',
+	'staff.ledgerTranslation.english': 'Жарияланған жазба (ағылшынша)',
+	'staff.ledgerTranslation.rationale': 'Негіздеме',
+	'staff.ledgerTranslation.reason': 'Не қате болды',
+	'staff.ledgerTranslation.save': 'Аудармаларды сақтау',
+	'staff.ledgerTranslation.saved': 'Аудармалар сақталды, енді жария беттерде көрінеді.',
+	'staff.ledgerTranslation.unchanged': 'Ештеңе өзгермеді, сондықтан ештеңе сақталмады.',
+	'staff.evidenceTranslation.legend': 'Атауы мен үзінді орысша және қазақша (міндетті емес)',
+	'staff.evidenceTranslation.hint':
+		'Үзінді дереккөзде қалай жазылса, сол күйі сөзбе-сөз қалады. Оның аудармасы қасында «Аударма» деген белгімен көрсетіледі, үзіндінің орнын ешқашан баспайды.',
+	'staff.evidenceTranslation.ruTitle': 'Атауы орысша',
+	'staff.evidenceTranslation.kkTitle': 'Атауы қазақша',
+	'staff.evidenceTranslation.ruExcerpt': 'Үзіндінің орысша аудармасы',
+	'staff.evidenceTranslation.kkExcerpt': 'Үзіндінің қазақша аудармасы',
+	'staff.evidenceTranslation.link': 'Осы дәлелдің аудармалары',
+	'staff.evidenceTranslation.title': 'Дәлелдің аудармалары',
+	'staff.evidenceTranslation.back': 'Дәлелге оралу',
+	'staff.evidenceTranslation.pageHint':
+		'Дәлелдің өзі мұнда өзгертілмейді: үзінді дереккөз тілінде, сөзбе-сөз қалады. Аударманың әр өзгерісі аудит журналында сақталады.',
+	'staff.evidenceTranslation.excerpt': 'Үзінді (сөзбе-сөз)',
+	'staff.evidenceTranslation.save': 'Аудармаларды сақтау',
+	'staff.evidenceTranslation.saved': 'Аудармалар сақталды.',
+	'staff.evidenceTranslation.unchanged': 'Ештеңе өзгермеді, сондықтан ештеңе сақталмады.',
+	'staff.evidenceTranslation.conflict':
+		'Сіз бұл бетті ашқаннан кейін дәлел өзгертілді. Ештеңе сақталмады: төменде оның қазіргі күйі көрсетілген, ал сіздің аудармаларыңыз формада қалды.',
 }

@@ -365,6 +365,8 @@ export const ru: Messages = {
 	'staff.audit.group.evidence.': 'Источники',
 	'staff.audit.any.evidence.': 'Любое действие с источником',
 	'staff.audit.action.evidence.submit': 'Источник отправлен',
+	'staff.audit.action.status_update.translate': 'Изменён перевод записи о статусе',
+	'staff.audit.action.evidence.translate': 'Изменён перевод источника',
 	'staff.audit.action.evidence.approve': 'Источник одобрен',
 	'staff.audit.action.evidence.reject': 'Источник отклонён',
 	'staff.audit.action.evidence.request_changes': 'По источнику запрошены правки',
@@ -796,4 +798,51 @@ export const ru: Messages = {
 	'staff.auditLog.from': 'с адреса {address}',
 	'staff.auditLog.none': 'нет',
 	// end of part staff
+
+	// issue 10, part ledger: translations of the ledger's texts and of evidence.
+	'evidence.excerptTranslation': 'Перевод:',
+	'evidence.excerptTranslationNote': 'Выше — дословная цитата из источника; перевод сделан редакцией Uade.',
+	'staff.language.ru': 'русский',
+	'staff.language.kk': 'казахский',
+	'staff.ledgerTranslation.legend': 'На русском и казахском (необязательно)',
+	'staff.ledgerTranslation.hint':
+		'Эти тексты показываются на русской и казахской версиях сайта; если поле пустое, там будет английский текст с пометкой. Перевод можно добавить или исправить позже.',
+	'staff.ledgerTranslation.ruRationale': 'Обоснование на русском',
+	'staff.ledgerTranslation.kkRationale': 'Обоснование на казахском',
+	'staff.ledgerTranslation.ruReason': 'Что было неверно — на русском',
+	'staff.ledgerTranslation.kkReason': 'Что было неверно — на казахском',
+	'staff.ledgerTranslation.previewHeading': 'На русском и казахском',
+	'staff.ledgerTranslation.previewNone':
+		'Перевода нет: на русской и казахской версиях будет английский текст.',
+	'staff.ledgerTranslation.link': 'Переводы',
+	'staff.ledgerTranslation.translatedInto': 'Переведено: {languages}.',
+	'staff.ledgerTranslation.untranslated': 'Пока не переведено.',
+	'staff.ledgerTranslation.title': 'Переводы записи реестра',
+	'staff.ledgerTranslation.back': 'К странице статуса',
+	'staff.ledgerTranslation.pageHint':
+		'Сама запись остаётся такой, какой была опубликована. Переводы можно добавить или исправить в любое время; каждое изменение сохраняется в журнале аудита. Если поле языка пустое, показывается английский текст.',
+	'staff.ledgerTranslation.english': 'Запись в опубликованном виде (на английском)',
+	'staff.ledgerTranslation.rationale': 'Обоснование',
+	'staff.ledgerTranslation.reason': 'Что было неверно',
+	'staff.ledgerTranslation.save': 'Сохранить переводы',
+	'staff.ledgerTranslation.saved': 'Переводы сохранены и уже видны на публичных страницах.',
+	'staff.ledgerTranslation.unchanged': 'Ничего не изменилось, поэтому ничего не сохранено.',
+	'staff.evidenceTranslation.legend': 'Название и выдержка на русском и казахском (необязательно)',
+	'staff.evidenceTranslation.hint':
+		'Выдержка остаётся дословной, как в источнике. Её перевод показывается рядом с пометкой «Перевод» и никогда не заменяет её.',
+	'staff.evidenceTranslation.ruTitle': 'Название на русском',
+	'staff.evidenceTranslation.kkTitle': 'Название на казахском',
+	'staff.evidenceTranslation.ruExcerpt': 'Перевод выдержки на русский',
+	'staff.evidenceTranslation.kkExcerpt': 'Перевод выдержки на казахский',
+	'staff.evidenceTranslation.link': 'Переводы этого свидетельства',
+	'staff.evidenceTranslation.title': 'Переводы свидетельства',
+	'staff.evidenceTranslation.back': 'К свидетельству',
+	'staff.evidenceTranslation.pageHint':
+		'Само свидетельство здесь не меняется: выдержка остаётся дословной, на языке источника. Каждое изменение перевода сохраняется в журнале аудита.',
+	'staff.evidenceTranslation.excerpt': 'Выдержка (дословно)',
+	'staff.evidenceTranslation.save': 'Сохранить переводы',
+	'staff.evidenceTranslation.saved': 'Переводы сохранены.',
+	'staff.evidenceTranslation.unchanged': 'Ничего не изменилось, поэтому ничего не сохранено.',
+	'staff.evidenceTranslation.conflict':
+		'Свидетельство изменили после того, как вы открыли эту страницу. Ничего не сохранено: ниже оно показано в нынешнем виде, а ваши переводы остались в форме.',
 }

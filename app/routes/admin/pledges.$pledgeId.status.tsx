@@ -9,6 +9,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { LedgerTranslationFields } from '~/components/ledger-translation-fields'
 import {
 	CheckboxGroup,
 	DateField,
@@ -29,6 +30,7 @@ import { staffPageMeta } from '~/i18n/staff-meta'
 import { useI18n } from '~/i18n/use-i18n'
 import { isoDateOf, parseIsoDate } from '~/forms/fields'
 import { publicTextMinimum } from '~/forms/integrity-rules'
+import { ledgerTranslationLanguages, type LedgerTranslationInput } from '~/forms/ledger-translations'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import {
 	correctionSchema,
@@ -41,6 +43,7 @@ import {
 	statusUpdateSchema,
 	type Status,
 } from '~/forms/status-update'
+import { createFormatters } from '~/i18n/format'
 import { paths } from '~/models/paths'
 import {
 	getStatusPage,
@@ -82,6 +85,8 @@ type Preview = {
 	ledgerHeadId: string | null
 	correctsId: string | null
 	correctionReason: string | null
+	/** The Russian and Kazakh texts, published with the entry. */
+	translations: LedgerTranslationInput
 }
 
 // Two forms post here, told apart by `intent`: a new status (`record`, the default) and the correction of
@@ -143,12 +148,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	})
 }
 
-function previewOf(input: { status: Status; effectiveDate: Date; rationale: string; evidenceIds: string[] }) {
+function previewOf(
+	input: {
+		status: Status
+		effectiveDate: Date
+		rationale: string
+		evidenceIds: string[]
+	} & LedgerTranslationInput,
+) {
+	const translations: LedgerTranslationInput = {}
+	for (const language of ledgerTranslationLanguages) {
+		for (const field of [language.rationale, language.correctionReason]) {
+			const value = input[field]
+			if (value !== undefined) translations[field] = value
+		}
+	}
 	return {
 		status: input.status,
 		effectiveDate: isoDateOf(input.effectiveDate),
 		rationale: input.rationale,
 		evidenceIds: input.evidenceIds,
+		translations,
 	}
 }
 
@@ -336,6 +356,7 @@ export default function PledgeStatus() {
 										{t('staff.status.restsOn')}: {entry.evidence.map((evidence) => evidence.title).join('; ')}
 									</p>
 								) : null}
+								<EntryTranslationsLine pledgeId={pledge.id} entry={entry} />
 								{entry.isCorrected ? null : (
 									<details open={lastResult !== null || previewed !== null}>
 										<summary>{t('staff.status.correctEntry')}</summary>
@@ -357,6 +378,30 @@ export default function PledgeStatus() {
 				</ol>
 			</section>
 		</>
+	)
+}
+
+/** Which languages an entry is translated into, and the way to add or fix its translations. */
+function EntryTranslationsLine({
+	pledgeId,
+	entry,
+}: {
+	pledgeId: string
+	entry: StatusPage['ledger'][number]
+}) {
+	const { t } = useI18n()
+	const languages = entry.translations.map((row) =>
+		t(row.locale === 'RU' ? 'staff.language.ru' : 'staff.language.kk'),
+	)
+	return (
+		<p className="muted">
+			{languages.length > 0
+				? t('staff.ledgerTranslation.translatedInto', { languages: languages.join(', ') })
+				: t('staff.ledgerTranslation.untranslated')}{' '}
+			<Link to={`/admin/pledges/${pledgeId}/status/${entry.id}/translations`}>
+				{t('staff.ledgerTranslation.link')}
+			</Link>
+		</p>
 	)
 }
 
@@ -412,6 +457,7 @@ function StatusUpdateForm({
 			<HiddenField field={fields.intent} />
 			<HiddenField field={fields.ledgerHeadId} />
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
+			<LedgerTranslationFields fields={fields} correction={false} />
 			<PreviewButton />
 		</StaffForm>
 	)
@@ -430,7 +476,15 @@ function CorrectionForm({
 }) {
 	const [form, fields] = useStaffForm(correctionSchema(new Date(), pledgeMadeOn), {
 		id: `correct-${entry.id}`,
-		defaultValue: { intent: ledgerIntents.correct, ...ledgerEntryFormValues(entry), correctsId: entry.id },
+		defaultValue: {
+			intent: ledgerIntents.correct,
+			...ledgerEntryFormValues(entry),
+			// The translated rationale as the entry has it; a correction's reason is its own, in every language.
+			...Object.fromEntries(
+				entry.translations.map((row) => [row.locale === 'RU' ? 'ruRationale' : 'kkRationale', row.rationale]),
+			),
+			correctsId: entry.id,
+		},
 		lastResult,
 	})
 	const { t } = useI18n()
@@ -445,6 +499,7 @@ function CorrectionForm({
 				hint={t('staff.status.correctionReasonHint', { min: publicTextMinimum.characters })}
 			/>
 			<LedgerEntryFields fields={fields} approvedEvidence={approvedEvidence} />
+			<LedgerTranslationFields fields={fields} correction />
 			<PreviewButton />
 		</StaffForm>
 	)
@@ -494,6 +549,7 @@ function LedgerPreview({ preview, page }: { preview: Preview; page: StatusPage }
 					</p>
 				)}
 				<p>{preview.rationale}</p>
+				<PreviewTranslations translations={preview.translations} correction={corrected !== null} />
 				{evidence.length > 0 ? (
 					<p>
 						{t('staff.status.restsOn')}:{' '}
@@ -523,6 +579,9 @@ function PreviewForm({ preview }: { preview: Preview }) {
 		...(preview.correctionReason
 			? [['correctionReason', preview.correctionReason] satisfies [string, string]]
 			: []),
+		...Object.entries(preview.translations).flatMap(([name, value]): Array<[string, string]> =>
+			value === undefined ? [] : [[name, value]],
+		),
 	]
 	const { t } = useI18n()
 	return (
@@ -539,6 +598,37 @@ function PreviewForm({ preview }: { preview: Preview }) {
 				</button>
 			</div>
 		</StaffForm>
+	)
+}
+
+/** The preview's Russian and Kazakh texts, each marked with its language. */
+function PreviewTranslations({
+	translations,
+	correction,
+}: {
+	translations: LedgerTranslationInput
+	correction: boolean
+}) {
+	const { t } = useI18n()
+	const given = ledgerTranslationLanguages.filter(
+		(language) => translations[language.rationale] !== undefined,
+	)
+	return (
+		<>
+			<h4>{t('staff.ledgerTranslation.previewHeading')}</h4>
+			{given.length === 0 ? <p className="muted">{t('staff.ledgerTranslation.previewNone')}</p> : null}
+			{given.map(({ lang, rationale, correctionReason }) => (
+				<div key={lang} lang={lang}>
+					<p className="muted">{t(`staff.language.${lang}`)}</p>
+					{correction && translations[correctionReason] ? (
+						<p>
+							{t('staff.ledgerTranslation.reason')}: {translations[correctionReason]}
+						</p>
+					) : null}
+					<p>{translations[rationale]}</p>
+				</div>
+			))}
+		</>
 	)
 }
 

@@ -597,6 +597,7 @@ describe('the confirm step: a ledger entry is previewed before it is published',
 				ledgerHeadId: null,
 				correctsId: null,
 				correctionReason: null,
+				translations: {},
 			})
 		}
 		expect(await writeCounts()).toEqual(before)

@@ -213,6 +213,7 @@ export default function ReviewEvidence() {
 					</dd>
 				</dl>
 				<blockquote className="excerpt">{evidence.excerpt}</blockquote>
+				<EvidenceTranslationsLink evidenceId={evidence.id} />
 			</section>
 			{evidence.reviewState === 'PENDING' ? (
 				<>
@@ -278,6 +279,16 @@ function DecisionForm({
 				{t('staff.decision.submit')}
 			</button>
 		</StaffForm>
+	)
+}
+
+/** Issue 10: the editor's page for this evidence's Russian and Kazakh title and excerpt translation. */
+function EvidenceTranslationsLink({ evidenceId }: { evidenceId: string }) {
+	const { t } = useI18n()
+	return (
+		<p>
+			<Link to={`/admin/evidence/${evidenceId}/translations`}>{t('staff.evidenceTranslation.link')}</Link>
+		</p>
 	)
 }
 
