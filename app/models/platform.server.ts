@@ -4,6 +4,7 @@ import { isSlug } from '~/forms/fields'
 import { termProblems } from '~/forms/integrity-rules'
 import {
 	platformFormValues,
+	platformTranslationRules,
 	type PlatformCreateInput,
 	type PlatformEditInput,
 	type PlatformProblem,
@@ -13,6 +14,7 @@ import type { AuditAction } from './audit-actions'
 import { emptyStatusCounts, isoDate, type StatusCounts } from './overview.server'
 import { recordAudit } from './audit.server'
 import { assertAdmin, createAudited, updateVersioned, type Actor, type Problems } from './save.server'
+import { writeTranslations } from './translation.server'
 
 /**
  * The one filter of every public read of platforms or of anything under one (pages, search, sitemap,
@@ -284,6 +286,7 @@ const platformRecordSelect = {
 	...platformColumns,
 	politicianId: true,
 	version: true,
+	translations: { orderBy: { locale: 'asc' }, select: { locale: true, title: true, summary: true } },
 } satisfies Prisma.PlatformSelect
 
 export type PlatformRecord = Prisma.PlatformGetPayload<{ select: typeof platformRecordSelect }>
@@ -335,14 +338,36 @@ async function politicianProblem(
 	return politician ? null : { politicianId: 'unknown' }
 }
 
+function writePlatformTranslations(
+	tx: Prisma.TransactionClient,
+	platformId: string,
+	input: PlatformCreateInput | PlatformEditInput,
+) {
+	return writeTranslations(input, {
+		summary: platformTranslationRules.summary,
+		save: (locale, text) =>
+			tx.platformTranslation.upsert({
+				where: { platformId_locale: { platformId, locale } },
+				create: { platformId, locale, ...text },
+				update: text,
+			}),
+		remove: (locale) => tx.platformTranslation.deleteMany({ where: { platformId, locale } }),
+	})
+}
+
 export async function createPlatform(input: PlatformCreateInput, actor: Actor) {
 	return createAudited<PlatformRecord, PlatformProblem>({
 		actor,
 		read: (tx, id) => getPlatformRecord(id, tx),
 		check: (tx) => platformProblem(tx, input),
-		create: async (tx) =>
-			(await tx.platform.create({ data: { slug: input.slug, ...platformData(input) }, select: { id: true } }))
-				.id,
+		create: async (tx) => {
+			const { id } = await tx.platform.create({
+				data: { slug: input.slug, ...platformData(input) },
+				select: { id: true },
+			})
+			await writePlatformTranslations(tx, id, input)
+			return id
+		},
 		audit: audit('platform.create'),
 		taken: { slug: 'taken' },
 	})
@@ -355,8 +380,14 @@ export async function updatePlatform(id: string, input: PlatformEditInput, actor
 		actor,
 		read: (tx, platformId) => getPlatformRecord(platformId, tx),
 		check: (tx) => platformProblem(tx, input),
-		update: (tx, where) =>
-			tx.platform.updateMany({ where, data: { ...platformData(input), version: { increment: 1 } } }),
+		update: async (tx, where) => {
+			const written = await tx.platform.updateMany({
+				where,
+				data: { ...platformData(input), version: { increment: 1 } },
+			})
+			if (written.count > 0) await writePlatformTranslations(tx, id, input)
+			return written
+		},
 		audit: audit('platform.update'),
 	})
 }

@@ -16,6 +16,7 @@ import { indicatorSpan, readIndicator, type IndicatorPlan, type IndicatorPoint }
 import { daysBetween, isoDate } from './overview.server'
 import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './platform.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
+import { indicatorTranslationFieldNames, writePairedTranslations } from '~/forms/translations'
 import { localize, translationsIn, writeTranslations } from './translation.server'
 
 export const evidencePageSize = 20
@@ -333,12 +334,21 @@ const recordTranslationColumns = {
 	title: true,
 	summary: true,
 } satisfies Prisma.PledgeTranslationSelect
-const recordStepColumns = { position: true, title: true, doneOn: true } satisfies Prisma.MilestoneStepSelect
+const recordStepColumns = {
+	position: true,
+	title: true,
+	doneOn: true,
+	translations: { orderBy: { locale: 'asc' }, select: { locale: true, title: true } },
+} satisfies Prisma.MilestoneStepSelect
+const recordIndicatorColumns = {
+	...indicatorColumns,
+	translations: { orderBy: { locale: 'asc' }, select: { locale: true, name: true, unit: true } },
+} satisfies Prisma.IndicatorSelect
 
 /** A stored pledge with its translations, indicator and steps: what its edit page shows. */
 export type PledgeRecord = Prisma.PledgeGetPayload<{ select: typeof pledgeRecordSelect }> & {
 	translations: Array<Prisma.PledgeTranslationGetPayload<{ select: typeof recordTranslationColumns }>>
-	indicator: Prisma.IndicatorGetPayload<{ select: typeof indicatorColumns }> | null
+	indicator: Prisma.IndicatorGetPayload<{ select: typeof recordIndicatorColumns }> | null
 	milestoneSteps: Array<Prisma.MilestoneStepGetPayload<{ select: typeof recordStepColumns }>>
 }
 
@@ -358,7 +368,7 @@ export async function getPledgeRecord(
 		orderBy: { locale: 'asc' },
 		select: recordTranslationColumns,
 	})
-	const indicator = await tx.indicator.findUnique({ where: { pledgeId: id }, select: indicatorColumns })
+	const indicator = await tx.indicator.findUnique({ where: { pledgeId: id }, select: recordIndicatorColumns })
 	const milestoneSteps = await tx.milestoneStep.findMany({
 		where: { pledgeId: id },
 		orderBy: { position: 'asc' },
@@ -413,23 +423,38 @@ async function writePledgeParts(
 			targetDate: input.targetDate,
 			direction: input.direction,
 		}
-		await tx.indicator.upsert({
+		const { id: indicatorId } = await tx.indicator.upsert({
 			where: { pledgeId },
 			create: { pledgeId, ...indicator },
 			update: { ...indicator, version: { increment: 1 } },
+			select: { id: true },
+		})
+		await writePairedTranslations(input, indicatorTranslationFieldNames, {
+			save: (locale, { first: name, second: unit }) =>
+				tx.indicatorTranslation.upsert({
+					where: { indicatorId_locale: { indicatorId, locale } },
+					create: { indicatorId, locale, name, unit },
+					update: { name, unit },
+				}),
+			remove: (locale) => tx.indicatorTranslation.deleteMany({ where: { indicatorId, locale } }),
 		})
 	}
 	if (kind === 'MILESTONE') {
-		// Steps carry nothing but their text and date, so the form's list replaces the stored one.
+		// Steps carry nothing but their text (with its translations) and date, so the form's list replaces
+		// the stored one; deleting a step deletes its translations (a cascade).
 		await tx.milestoneStep.deleteMany({ where: { pledgeId } })
-		await tx.milestoneStep.createMany({
-			data: input.steps.map((step, index) => ({
-				pledgeId,
-				position: index + 1,
-				title: step.title,
-				doneOn: step.doneOn,
-			})),
-		})
+		for (const [index, step] of input.steps.entries()) {
+			await tx.milestoneStep.create({
+				data: {
+					pledgeId,
+					position: index + 1,
+					title: step.title,
+					doneOn: step.doneOn,
+					translations: { create: step.translations },
+				},
+				select: { id: true },
+			})
+		}
 	}
 }
 
