@@ -82,7 +82,11 @@ export function TranslatedPairFields<Pairs extends TranslatedPair>({
 				const first: Pairs[number]['first'] = pair.first
 				const second: Pairs[number]['second'] = pair.second
 				return (
-					<LanguageFieldset key={pair.lang} legend={t(`staff.translation.${pair.lang}.legend`)} lang={pair.lang}>
+					<LanguageFieldset
+						key={pair.lang}
+						legend={t(`staff.translation.${pair.lang}.legend`)}
+						lang={pair.lang}
+					>
 						<TextField
 							label={label.first}
 							field={fields[first]}

@@ -17,7 +17,16 @@ import { daysBetween, isoDate } from './overview.server'
 import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './platform.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
 import { indicatorTranslationFieldNames, writePairedTranslations } from '~/forms/translations'
-import { localize, translationsIn, writeTranslations } from './translation.server'
+import {
+	localize,
+	localizeIndicator,
+	localizePlatform,
+	localizePolitician,
+	localizeStep,
+	translationRowIn,
+	translationsIn,
+	writeTranslations,
+} from './translation.server'
 
 export const evidencePageSize = 20
 // Bounds that no real pledge reaches, so that a page's cost never grows with the tables.
@@ -89,7 +98,18 @@ export async function getPledgePage(
 					termStart: true,
 					hasDemoData: true,
 					publishedAt: true,
-					politician: { select: { name: true } },
+					summary: true,
+					translations: { ...translationRowIn(locale), select: { locale: true, title: true, summary: true } },
+					politician: {
+						select: {
+							name: true,
+							office: true,
+							translations: {
+								...translationRowIn(locale),
+								select: { locale: true, name: true, office: true },
+							},
+						},
+					},
 				},
 			},
 			category: {
@@ -106,6 +126,7 @@ export async function getPledgePage(
 			indicator: {
 				select: {
 					...indicatorColumns,
+					translations: { ...translationRowIn(locale), select: { locale: true, name: true, unit: true } },
 					measurements: {
 						orderBy: [{ asOf: 'desc' }, { createdAt: 'desc' }],
 						take: maxMeasurements,
@@ -113,7 +134,15 @@ export async function getPledgePage(
 					},
 				},
 			},
-			milestoneSteps: { orderBy: { position: 'asc' }, select: { id: true, title: true, doneOn: true } },
+			milestoneSteps: {
+				orderBy: { position: 'asc' },
+				select: {
+					id: true,
+					title: true,
+					doneOn: true,
+					translations: { ...translationRowIn(locale), select: { locale: true, title: true } },
+				},
+			},
 		},
 	})
 	if (!pledge) return null
@@ -206,18 +235,23 @@ export async function getPledgePage(
 		},
 		platform: {
 			slug: pledge.platform.slug,
-			title: pledge.platform.title,
-			politician: pledge.platform.politician.name,
+			...localizePlatform(pledge.platform, locale),
+			politician: localizePolitician(pledge.platform.politician, locale).name,
 			isDraft: pledge.platform.publishedAt === null,
 		},
 		category: { slug: pledge.category.slug, ...category },
 		principle: pledge.category.parent
 			? { slug: pledge.category.parent.slug, ...localize(pledge.category.parent, locale) }
 			: null,
-		indicator: pledge.indicator ? presentIndicator(pledge.indicator, pledge.platform.termStart) : null,
+		indicator: pledge.indicator
+			? {
+					...presentIndicator(pledge.indicator, pledge.platform.termStart),
+					...localizeIndicator(pledge.indicator, locale),
+				}
+			: null,
 		milestoneSteps: pledge.milestoneSteps.map((step) => ({
 			id: step.id,
-			title: step.title,
+			...localizeStep(step, locale),
 			doneOn: step.doneOn ? isoDate(step.doneOn) : null,
 		})),
 		timeline,

@@ -91,7 +91,10 @@ type TranslationRows<Row> = { translations: ReadonlyArray<Row & { locale: Databa
 
 /** A platform's title and summary in the reader's language, falling back to English (as `localize`). */
 export function localizePlatform(
-	platform: { title: string; summary: string | null } & TranslationRows<{ title: string; summary: string | null }>,
+	platform: { title: string; summary: string | null } & TranslationRows<{
+		title: string
+		summary: string | null
+	}>,
 	locale: Locale,
 ) {
 	const translation = translationFor(platform.translations, locale)
@@ -130,5 +133,8 @@ export function localizeIndicator(
 /** A milestone step's title in the reader's language, or in English. */
 export function localizeStep(step: { title: string } & TranslationRows<{ title: string }>, locale: Locale) {
 	const translation = translationFor(step.translations, locale)
-	return { title: translation?.title ?? step.title, titleIsTranslated: locale === 'en' || translation !== undefined }
+	return {
+		title: translation?.title ?? step.title,
+		titleIsTranslated: locale === 'en' || translation !== undefined,
+	}
 }

@@ -14,7 +14,10 @@ export type PledgeTranslationSeed = { locale: TranslationLocale; title: string; 
 export type PoliticianTranslationSeed = { locale: TranslationLocale; name: string; office: string }
 export type PlatformTranslationSeed = { locale: TranslationLocale; title: string; summary: string | null }
 export type IndicatorTranslationSeed = { locale: TranslationLocale; name: string; unit: string }
-export type MilestoneStepSeed = { title: string; translations: Array<{ locale: TranslationLocale; title: string }> }
+export type MilestoneStepSeed = {
+	title: string
+	translations: Array<{ locale: TranslationLocale; title: string }>
+}
 
 export type IndicatorSeed = {
 	name: string
@@ -230,7 +233,8 @@ async function seedPlatform(tx: Prisma.TransactionClient, seedData: PlatformSeed
 			key: `${seedData.slug}/${translation.locale}`,
 			stored: platform.translations.find((candidate) => candidate.locale === translation.locale),
 			wanted,
-			create: () => tx.platformTranslation.create({ data: { platformId, locale: translation.locale, ...wanted } }),
+			create: () =>
+				tx.platformTranslation.create({ data: { platformId, locale: translation.locale, ...wanted } }),
 		})
 	}
 

@@ -97,9 +97,7 @@ export default function PlatformPage() {
 	const answer = answerOf(actionData && !('publication' in actionData) ? actionData : undefined, values)
 	return (
 		<RecordPage
-			title={
-				platform ? t('staff.platformForm.edit', { title: platform.title }) : t('staff.platformForm.new')
-			}
+			title={platform ? t('staff.platformForm.edit', { title: platform.title }) : t('staff.platformForm.new')}
 			intro={
 				publication ? <PublicationPanel publication={publication} lastResult={publicationRefused} /> : null
 			}

@@ -72,9 +72,7 @@ export default function PoliticianPage() {
 	return (
 		<RecordPage
 			title={
-				politician
-					? t('staff.politicianForm.edit', { name: politician.name })
-					: t('staff.politicianForm.new')
+				politician ? t('staff.politicianForm.edit', { name: politician.name }) : t('staff.politicianForm.new')
 			}
 			saved={t('staff.politicianForm.saved')}
 			{...answer}

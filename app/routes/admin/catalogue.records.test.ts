@@ -117,13 +117,19 @@ describe('politicians (/admin/catalogue/politicians/...)', () => {
 			slug: 'aigul-test',
 			name: 'Aigul Test',
 			office: 'Mayor',
-			ruName: '', ruOffice: '', kkName: '', kkOffice: '',
+			ruName: '',
+			ruOffice: '',
+			kkName: '',
+			kkOffice: '',
 		})
 		expect(entries[1]?.after).toEqual({
 			slug: 'aigul-test',
 			name: 'Aigul Test',
 			office: 'Governor',
-			ruName: '', ruOffice: '', kkName: '', kkOffice: '',
+			ruName: '',
+			ruOffice: '',
+			kkName: '',
+			kkOffice: '',
 		})
 	})
 
