@@ -3,7 +3,7 @@ import { useI18n } from '~/i18n/use-i18n'
 import { expectedOnPath, type IndicatorReading } from '~/models/indicator'
 import type { PledgePage } from '~/models/pledge.server'
 import { ChartFigure } from './charts/lazy-chart'
-import { UntranslatedNote } from './public-ui'
+import { fallbackLang, UntranslatedNote } from './public-ui'
 
 const loadIndicatorChart = () => import('./charts/indicator-chart.client')
 
@@ -154,7 +154,9 @@ export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
 			<dl className="facts">
 				<div>
 					<dt>{t('pledge.indicator.measures')}</dt>
-					<dd lang="en">{indicator.name}</dd>
+					<dd {...fallbackLang(indicator.isTranslated)}>
+						{indicator.name} <UntranslatedNote show={!indicator.isTranslated} />
+					</dd>
 				</div>
 				<div>
 					<dt>{t('pledge.indicator.baseline')}</dt>
@@ -173,8 +175,9 @@ export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
 				</div>
 				<div>
 					<dt>{t('pledge.indicator.unit')}</dt>
-					<dd lang="en">
-						{unit} · <span lang={locale}>{t(`pledge.indicator.direction.${plan.direction}`)}</span>
+					<dd>
+						<span {...fallbackLang(indicator.isTranslated)}>{unit}</span> ·{' '}
+						<span>{t(`pledge.indicator.direction.${plan.direction}`)}</span>
 					</dd>
 				</div>
 			</dl>

@@ -89,19 +89,19 @@ function PlatformIntro({ page }: { page: OverviewPage }) {
 	const { platform, overview } = page
 	return (
 		<section className="platform-intro" aria-labelledby="platform-title">
-			<p className="eyebrow" lang="en">
+			<p className="eyebrow" {...fallbackLang(platform.politicianIsTranslated)}>
 				<Link to={paths.politician(locale, platform.politicianSlug)}>{platform.politician}</Link> ·{' '}
 				{platform.office}
 			</p>
-			<h1 id="platform-title" lang="en">
+			<h1 id="platform-title" {...fallbackLang(platform.titleIsTranslated)}>
 				{platform.title}
 			</h1>
 			{platform.summary ? (
-				<p className="lede" lang="en">
+				<p className="lede" {...fallbackLang(platform.summaryIsTranslated)}>
 					{platform.summary}
 				</p>
 			) : null}
-			{locale !== 'en' ? (
+			{!platform.titleIsTranslated || !platform.summaryIsTranslated || !platform.politicianIsTranslated ? (
 				<small className="translation-note">{t('translation.platformInEnglish')}</small>
 			) : null}
 			<p className="platform-facts">

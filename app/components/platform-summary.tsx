@@ -4,7 +4,7 @@ import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
 import { pledgeStatuses } from '~/models/status'
 import { swatchBackground } from './charts/status-style'
-import { StatusSwatch } from './public-ui'
+import { fallbackLang, StatusSwatch, UntranslatedNote } from './public-ui'
 
 type StatusCounts = Record<PledgeStatus, number>
 
@@ -47,6 +47,7 @@ export function PlatformCard({
 	platform: {
 		slug: string
 		title: string
+		titleIsTranslated: boolean
 		electionDate: string
 		termStart: string
 		termEnd: string
@@ -55,24 +56,23 @@ export function PlatformCard({
 		statusCounts: StatusCounts
 	}
 	/** Shown where the list mixes politicians (the index); a politician's own page leaves it out. */
-	politician?: { slug: string; name: string; office: string }
+	politician?: { slug: string; name: string; office: string; isTranslated: boolean }
 	headingLevel: 'h2' | 'h3'
 }) {
 	const { t, format, locale } = useI18n()
 	const Heading = headingLevel
 	return (
 		<li className="panel platform-card">
-			<Heading lang="en">
+			<Heading {...fallbackLang(platform.titleIsTranslated)}>
 				<Link to={paths.platform(locale, platform.slug)}>{platform.title}</Link>
 			</Heading>
+			<UntranslatedNote show={!platform.titleIsTranslated} />
 			{politician ? (
-				<p className="eyebrow">
-					<Link to={paths.politician(locale, politician.slug)} lang="en">
-						{politician.name}
-					</Link>{' '}
-					· <span lang="en">{politician.office}</span>
+				<p className="eyebrow" {...fallbackLang(politician.isTranslated)}>
+					<Link to={paths.politician(locale, politician.slug)}>{politician.name}</Link> · {politician.office}
 				</p>
 			) : null}
+			{politician ? <UntranslatedNote show={!politician.isTranslated} /> : null}
 			<p className="muted">
 				{t('overview.election', { date: format.date(platform.electionDate) })} ·{' '}
 				{t('overview.term', { start: format.date(platform.termStart), end: format.date(platform.termEnd) })}

@@ -13,14 +13,18 @@ import {
 	type OptionGroup,
 } from './forms'
 import { nothingSaved } from './record-page'
-import { TranslatedTextFields } from './translation-fields'
+import { TranslatedPairFields, TranslatedTextFields } from './translation-fields'
 import {
+	indicatorDirections,
 	pledgeCreateSchema,
 	pledgeEditSchema,
+	pledgeKinds,
 	pledgeTranslationRules,
 	type PledgeFormValues,
 	type PledgeKind,
 } from '~/forms/pledge'
+import { indicatorTranslationFieldNames, translationLanguages } from '~/forms/translations'
+import { useI18n } from '~/i18n/use-i18n'
 
 /** A platform with its categories: where a pledge may go. */
 export type Placement = {
@@ -28,17 +32,6 @@ export type Placement = {
 	title: string
 	categories: Array<{ id: string; title: string; parent: { title: string } | null }>
 }
-
-const kindOptions = [
-	{ value: 'QUANTITATIVE', label: 'Quantitative (a figure with a target)' },
-	{ value: 'MILESTONE', label: 'Milestone (steps done or not)' },
-	{ value: 'QUALITATIVE', label: 'Qualitative' },
-]
-
-const directionOptions = [
-	{ value: 'INCREASE', label: 'Increase: higher is better' },
-	{ value: 'DECREASE', label: 'Decrease: lower is better' },
-]
 
 function categoryOptions(placements: readonly Placement[]): OptionGroup[] {
 	return placements.map((platform) => ({
@@ -54,7 +47,7 @@ function categoryOptions(placements: readonly Placement[]): OptionGroup[] {
  * The pledge form (create and edit). The kind decides whether it asks for an indicator or for steps; on an
  * edit the kind, platform and slug are shown by the page, not asked (they are fixed once the pledge exists).
  * Milestone steps are a list the buttons grow and shrink, with JavaScript in place and without it through
- * the server.
+ * the server. Every text a citizen reads is asked in English, Russian and Kazakh side by side.
  */
 export function PledgeForm({
 	kind,
@@ -71,6 +64,12 @@ export function PledgeForm({
 	lastResult: SubmissionResult<string[]> | null
 	submitLabel: string
 }) {
+	const { t } = useI18n()
+	const kindOptions = pledgeKinds.map((value) => ({ value, label: t(`staff.pledgeForm.kind.${value}`) }))
+	const directionOptions = indicatorDirections.map((value) => ({
+		value,
+		label: t(`staff.pledgeForm.direction.${value}`),
+	}))
 	const isNew = kind === undefined
 	const [form, fields] = useStaffForm(
 		isNew ? pledgeCreateSchema(new Date()) : pledgeEditSchema(kind, new Date()),
@@ -87,21 +86,21 @@ export function PledgeForm({
 			{isNew ? (
 				<>
 					<SelectField
-						label="Platform"
+						label={t('staff.pledgeForm.platform')}
 						field={fields.platformId}
-						emptyLabel="Choose a platform"
+						emptyLabel={t('staff.pledgeForm.choosePlatform')}
 						options={placements.map((platform) => ({ value: platform.id, label: platform.title }))}
 					/>
 					<TextField
-						label="Slug"
+						label={t('staff.record.slug')}
 						field={fields.slug}
-						hint="The pledge’s part of its public address: lowercase letters, digits and hyphens. It cannot be changed later."
+						hint={t('staff.pledgeForm.slugHint')}
 					/>
 					<SelectField
-						label="Kind"
+						label={t('staff.pledgeForm.kind')}
 						field={fields.kind}
-						hint="It cannot be changed later."
-						emptyLabel="Choose a kind"
+						hint={t('staff.pledgeForm.kindFixed')}
+						emptyLabel={t('staff.pledgeForm.chooseKind')}
 						options={kindOptions}
 					/>
 				</>
@@ -109,37 +108,56 @@ export function PledgeForm({
 				<HiddenField field={fields.version} />
 			)}
 			<SelectField
-				label="Category"
+				label={t('staff.pledgeForm.category')}
 				field={fields.categoryId}
-				emptyLabel="Choose a category"
+				emptyLabel={t('staff.pledgeForm.chooseCategory')}
 				options={categoryOptions(placements)}
 			/>
 
 			<TranslatedTextFields fields={fields} rules={pledgeTranslationRules} />
 
-			<FieldGroup legend="Source and deadline">
-				<TextAreaField label="Quote" field={fields.quote} hint="The source’s own words, verbatim." rows={4} />
-				<UrlField label="Source address" field={fields.sourceUrl} />
-				<DateField label="Source date" field={fields.sourceDate} />
-				<DateField label="Deadline" field={fields.deadline} />
+			<FieldGroup legend={t('staff.pledgeForm.source')}>
+				<TextAreaField
+					label={t('staff.pledgeForm.quote')}
+					field={fields.quote}
+					hint={t('staff.pledgeForm.quoteHint')}
+					rows={4}
+				/>
+				<UrlField label={t('staff.pledgeForm.sourceUrl')} field={fields.sourceUrl} />
+				<DateField label={t('staff.pledgeForm.sourceDate')} field={fields.sourceDate} />
+				<DateField label={t('staff.pledgeForm.deadline')} field={fields.deadline} />
 			</FieldGroup>
 
 			{isNew || kind === 'QUANTITATIVE' ? (
-				<FieldGroup legend={isNew ? 'Indicator (quantitative pledges only)' : 'Indicator'}>
-					<TextField label="What is measured" field={fields.indicatorName} />
-					<TextField label="Unit" field={fields.indicatorUnit} />
-					<NumberField
-						label="Baseline value"
-						field={fields.baselineValue}
-						hint="Optional. Digits with a point for decimals, no commas: 50000 or 0.35."
+				<FieldGroup legend={isNew ? t('staff.pledgeForm.indicatorNew') : t('staff.pledgeForm.indicator')}>
+					<TranslatedPairFields
+						pairs={indicatorTranslationFieldNames}
+						fields={fields}
+						english={{
+							first: { label: t('staff.pledgeForm.indicatorName'), field: fields.indicatorName },
+							second: { label: t('staff.pledgeForm.indicatorUnit'), field: fields.indicatorUnit },
+						}}
+						labels={(lang) => ({
+							first: t(`staff.translation.${lang}.indicatorName`),
+							second: t(`staff.translation.${lang}.indicatorUnit`),
+						})}
 					/>
-					<DateField label="Baseline date" field={fields.baselineDate} hint="With a baseline value." />
-					<NumberField label="Target value" field={fields.targetValue} />
-					<DateField label="Target date" field={fields.targetDate} />
+					<NumberField
+						label={t('staff.pledgeForm.baselineValue')}
+						field={fields.baselineValue}
+						hint={t('staff.pledgeForm.baselineValueHint')}
+					/>
+					<DateField
+						label={t('staff.pledgeForm.baselineDate')}
+						field={fields.baselineDate}
+						hint={t('staff.pledgeForm.baselineDateHint')}
+					/>
+					<NumberField label={t('staff.pledgeForm.targetValue')} field={fields.targetValue} />
+					<DateField label={t('staff.pledgeForm.targetDate')} field={fields.targetDate} />
 					<SelectField
-						label="Direction"
+						label={t('staff.pledgeForm.direction')}
 						field={fields.direction}
-						emptyLabel="Choose"
+						emptyLabel={t('staff.pledgeForm.choose')}
 						options={directionOptions}
 					/>
 				</FieldGroup>
@@ -147,27 +165,43 @@ export function PledgeForm({
 
 			{isNew || kind === 'MILESTONE' ? (
 				<FieldGroup
-					legend={isNew ? 'Milestone steps (milestone pledges only)' : 'Milestone steps'}
-					hint="In order. A row left empty is left out."
+					legend={isNew ? t('staff.pledgeForm.stepsNew') : t('staff.pledgeForm.steps')}
+					hint={t('staff.pledgeForm.stepsHint')}
 					list={fields.steps}
 				>
 					<ol className="catalogue-steps">
 						{steps.map((step, index) => {
 							const row = step.getFieldset()
+							const number = index + 1
 							return (
 								<li key={step.key}>
-									<TextField label={`Step ${index + 1}`} field={row.title} />
+									<TextField label={t('staff.pledgeForm.step', { number })} field={row.title} />
 									<DateField
-										label={`Step ${index + 1} done on`}
+										label={t('staff.pledgeForm.stepDoneOn', { number })}
 										field={row.doneOn}
-										hint="Empty while not done."
+										hint={t('staff.pledgeForm.stepDoneOnHint')}
 									/>
 									<button
 										className="button button-secondary"
 										{...form.remove.getButtonProps({ name: fields.steps.name, index })}
 									>
-										Remove<span className="visually-hidden"> step {index + 1}</span>
+										{t('staff.pledgeForm.removeStep')}
+										<span className="visually-hidden">
+											{' '}
+											{t('staff.pledgeForm.removeStepWhich', { number })}
+										</span>
 									</button>
+									<div className="catalogue-step-translations">
+										{translationLanguages.map(({ lang, title }) => (
+											<div key={lang} lang={lang}>
+												<TextField
+													label={t(`staff.translation.${lang}.step`, { number })}
+													field={row[title]}
+													hint={t('staff.translation.leaveEmpty')}
+												/>
+											</div>
+										))}
+									</div>
 								</li>
 							)
 						})}
@@ -176,7 +210,7 @@ export function PledgeForm({
 						className="button button-secondary"
 						{...form.insert.getButtonProps({ name: fields.steps.name })}
 					>
-						Add a step
+						{t('staff.pledgeForm.addStep')}
 					</button>
 				</FieldGroup>
 			) : null}

@@ -15,6 +15,12 @@ import {
 } from './fields'
 import { integrityMessages, termProblems, type DateRuleProblem } from './integrity-rules'
 import type { ProblemMessages } from './problems'
+import {
+	checkTranslations,
+	translationFields,
+	translationFormValues,
+	type TranslationRules,
+} from './translations'
 
 // A politician's platform: the programme its pledges come from. The slug is fixed once created.
 
@@ -29,18 +35,23 @@ const platformFields = {
 	sourceTitle: text({ missing: 'Enter the title of the source.', max: limits.title }),
 	sourcePublisher: text({ missing: 'Enter who published the source.', max: limits.publisher }),
 	sourcePublishedAt: isoDate({ missing: 'Enter a date as YYYY-MM-DD, or leave it empty.' }).optional(),
+	...translationFields,
 }
+
+/** A translation's summary may be left out (the platform's own, or none, shows), its title not. */
+export const platformTranslationRules = { summary: 'optional' } as const satisfies TranslationRules
 
 const termMessages = {
 	'before-start': integrityMessages.termBeforeStart,
 	'before-election': integrityMessages.termBeforeElection,
 } as const
 
-/** The term's rules (app/forms/integrity-rules; the model checks them again). */
-function checkTerm(
-	platform: { electionDate: unknown; termStart: unknown; termEnd: unknown },
-	context: z.RefinementCtx,
-) {
+/**
+ * The term's rules (app/forms/integrity-rules; the model checks them again), and the translations' (a
+ * summary needs its title).
+ */
+function checkTerm(platform: Record<string, unknown>, context: z.RefinementCtx) {
+	checkTranslations(platform, context, platformTranslationRules)
 	const { electionDate, termStart, termEnd } = platform
 	if (!(termStart instanceof Date) || !(termEnd instanceof Date)) return
 	const election = electionDate instanceof Date ? electionDate : null
@@ -80,6 +91,7 @@ export function platformFormValues(platform: {
 	sourcePublisher: string
 	sourcePublishedAt: Date | null
 	version: number
+	translations: Array<{ locale: string; title: string; summary: string | null }>
 }) {
 	return {
 		version: String(platform.version),
@@ -93,6 +105,7 @@ export function platformFormValues(platform: {
 		sourceTitle: platform.sourceTitle,
 		sourcePublisher: platform.sourcePublisher,
 		sourcePublishedAt: platform.sourcePublishedAt ? isoDateOf(platform.sourcePublishedAt) : '',
+		...translationFormValues(platform.translations),
 	}
 }
 

@@ -24,7 +24,13 @@ import {
 } from './integrity-rules'
 import type { ProblemMessages } from './problems'
 import {
+	checkPairedTranslations,
 	checkTranslations,
+	indicatorTranslationFieldNames,
+	pairedTranslationFormValues,
+	stepTranslationFields,
+	stepTranslationFormValues,
+	stepTranslationRows,
 	translationFields,
 	translationFormValues,
 	type TranslationRules,
@@ -49,13 +55,16 @@ export const indicatorDirections = ['INCREASE', 'DECREASE'] as const satisfies r
 const optionalDate = () => isoDate({ missing: 'Enter a date as YYYY-MM-DD, or leave it empty.' }).optional()
 
 /**
- * One milestone step. A row left wholly empty is dropped (see `steps`); a completion date needs a title.
+ * One milestone step, its title in English (the step itself) and in Russian and Kazakh. A row left wholly
+ * empty is dropped (see `steps`); a completion date, or a translation, needs the English title.
  */
 const step = z
-	.object({ title: optionalText({ max: limits.title }), doneOn: optionalDate() })
+	.object({ title: optionalText({ max: limits.title }), doneOn: optionalDate(), ...stepTranslationFields })
 	.superRefine((row, context) => {
 		if (row.doneOn !== undefined && row.title === undefined) {
 			addFieldIssue(context, 'title', 'A step with a completion date needs a title.')
+		} else if ((row.ruTitle !== undefined || row.kkTitle !== undefined) && row.title === undefined) {
+			addFieldIssue(context, 'title', 'A step with a translation needs its English title.')
 		}
 	}, alwaysCheck)
 
@@ -63,7 +72,11 @@ const steps = z
 	.array(step)
 	.max(limits.steps, `A pledge has at most ${limits.steps} steps.`)
 	.transform((rows) =>
-		rows.flatMap(({ title, doneOn }) => (title === undefined ? [] : [{ title, doneOn: doneOn ?? null }])),
+		rows.flatMap((row) =>
+			row.title === undefined
+				? []
+				: [{ title: row.title, doneOn: row.doneOn ?? null, translations: stepTranslationRows(row) }],
+		),
 	)
 
 /** What both pledge forms share: everything an edit may change. */
@@ -78,6 +91,11 @@ const editableFields = {
 	...translationFields,
 	indicatorName: optionalText({ max: limits.title }),
 	indicatorUnit: optionalText({ max: limits.unit }),
+	// The indicator's name and unit in Russian and Kazakh: both, or neither (the English shows, marked).
+	ruIndicatorName: optionalText({ max: limits.title }),
+	ruIndicatorUnit: optionalText({ max: limits.unit }),
+	kkIndicatorName: optionalText({ max: limits.title }),
+	kkIndicatorUnit: optionalText({ max: limits.unit }),
 	baselineValue: optionalDecimal(),
 	baselineDate: optionalDate(),
 	targetValue: optionalDecimal(),
@@ -106,6 +124,10 @@ function checkPledge(pledge: Record<string, unknown>, kind: unknown, now: Date, 
 	if (kind === 'QUANTITATIVE') {
 		if (!given('indicatorName')) addFieldIssue(context, 'indicatorName', 'Say what is measured.')
 		if (!given('indicatorUnit')) addFieldIssue(context, 'indicatorUnit', 'Enter the unit of the figure.')
+		checkPairedTranslations(pledge, context, indicatorTranslationFieldNames, {
+			first: 'name of what is measured',
+			second: 'unit',
+		})
 		if (!given('targetValue')) addFieldIssue(context, 'targetValue', 'Enter the target figure.')
 		if (!given('targetDate')) addFieldIssue(context, 'targetDate', 'Enter the date of the target.')
 		if (!given('direction')) {
@@ -210,8 +232,13 @@ export type StoredPledge = {
 		targetValue: Figure
 		targetDate: Date
 		direction: string
+		translations: Array<{ locale: string; name: string; unit: string }>
 	} | null
-	milestoneSteps: Array<{ title: string; doneOn: Date | null }>
+	milestoneSteps: Array<{
+		title: string
+		doneOn: Date | null
+		translations: Array<{ locale: string; title: string }>
+	}>
 }
 
 /** A stored pledge as its edit form shows it: every value as the text a field holds. */
@@ -234,9 +261,14 @@ export function pledgeFormValues(pledge: StoredPledge) {
 		targetValue: indicator?.targetValue.toString() ?? '',
 		targetDate: indicator ? isoDateOf(indicator.targetDate) : '',
 		direction: indicator?.direction ?? '',
+		...pairedTranslationFormValues(indicatorTranslationFieldNames, indicator?.translations ?? [], (row) => ({
+			first: row.name,
+			second: row.unit,
+		})),
 		steps: pledge.milestoneSteps.map((row) => ({
 			title: row.title,
 			doneOn: row.doneOn ? isoDateOf(row.doneOn) : '',
+			...stepTranslationFormValues(row.translations),
 		})),
 	}
 }

@@ -1,14 +1,34 @@
 import { z } from 'zod'
-import { limits, slug, text, version } from './fields'
+import { alwaysCheck, limits, optionalText, slug, text, version } from './fields'
 import type { ProblemMessages } from './problems'
+import {
+	checkPairedTranslations,
+	pairedTranslationFormValues,
+	politicianTranslationFieldNames,
+} from './translations'
 
 const politicianFields = {
 	name: text({ missing: 'Enter the politician’s name.', max: limits.name }),
 	office: text({ missing: 'Enter the office, for example President of Kazakhstan.', max: limits.name }),
+	// Their name and office in Russian and Kazakh: both, or neither (the English shows, marked).
+	ruName: optionalText({ max: limits.name }),
+	ruOffice: optionalText({ max: limits.name }),
+	kkName: optionalText({ max: limits.name }),
+	kkOffice: optionalText({ max: limits.name }),
 }
 
-export const politicianCreateSchema = z.object({ slug: slug(), ...politicianFields })
-export const politicianEditSchema = z.object({ version: version(), ...politicianFields })
+const checkPolitician = (politician: Record<string, unknown>, context: z.RefinementCtx) =>
+	checkPairedTranslations(politician, context, politicianTranslationFieldNames, {
+		first: 'name',
+		second: 'office',
+	})
+
+export const politicianCreateSchema = z
+	.object({ slug: slug(), ...politicianFields })
+	.superRefine(checkPolitician, alwaysCheck)
+export const politicianEditSchema = z
+	.object({ version: version(), ...politicianFields })
+	.superRefine(checkPolitician, alwaysCheck)
 
 export type PoliticianCreateInput = z.output<typeof politicianCreateSchema>
 export type PoliticianEditInput = z.output<typeof politicianEditSchema>
@@ -18,6 +38,19 @@ export const politicianProblems: ProblemMessages<'taken'> = {
 }
 
 /** A stored politician as its edit form shows it. */
-export function politicianFormValues(politician: { name: string; office: string; version: number }) {
-	return { name: politician.name, office: politician.office, version: String(politician.version) }
+export function politicianFormValues(politician: {
+	name: string
+	office: string
+	version: number
+	translations: ReadonlyArray<{ locale: string; name: string; office: string }>
+}) {
+	return {
+		name: politician.name,
+		office: politician.office,
+		...pairedTranslationFormValues(politicianTranslationFieldNames, politician.translations, (row) => ({
+			first: row.name,
+			second: row.office,
+		})),
+		version: String(politician.version),
+	}
 }

@@ -71,3 +71,130 @@ export function translationFormValues(
 		kkSummary: kk?.summary ?? '',
 	} satisfies Record<TranslationField, string>
 }
+
+// Issue 10, part cat: records whose translated text is two parts that go together (a politician's name
+// and office, an indicator's name and unit) or one (a milestone step's title).
+
+/**
+ * The Russian and Kazakh fields of two texts that go together: `first` and `second` name a language's
+ * fields in the form (`ruName`, `ruOffice`). A translation has both or none: half of one would show a
+ * Russian name beside an English office.
+ */
+export type TranslatedPair = ReadonlyArray<{
+	language: TranslationLanguage['language']
+	lang: TranslationLanguage['lang']
+	locale: TranslationLocale
+	first: string
+	second: string
+}>
+
+/** A politician's name and office in Russian and Kazakh. */
+export const politicianTranslationFieldNames = [
+	{ language: 'Russian', lang: 'ru', locale: translationLocale.ru, first: 'ruName', second: 'ruOffice' },
+	{ language: 'Kazakh', lang: 'kk', locale: translationLocale.kk, first: 'kkName', second: 'kkOffice' },
+] as const satisfies TranslatedPair
+
+/** An indicator's name (what is measured) and unit in Russian and Kazakh, in the pledge form. */
+export const indicatorTranslationFieldNames = [
+	{
+		language: 'Russian',
+		lang: 'ru',
+		locale: translationLocale.ru,
+		first: 'ruIndicatorName',
+		second: 'ruIndicatorUnit',
+	},
+	{
+		language: 'Kazakh',
+		lang: 'kk',
+		locale: translationLocale.kk,
+		first: 'kkIndicatorName',
+		second: 'kkIndicatorUnit',
+	},
+] as const satisfies TranslatedPair
+
+/**
+ * A record's paired translations, checked: in each language the first text needs the second and the
+ * second the first. `words` names the two texts in the messages ("name", "office").
+ */
+export function checkPairedTranslations(
+	record: Record<string, unknown>,
+	context: z.RefinementCtx,
+	pairs: TranslatedPair,
+	words: { first: string; second: string },
+) {
+	const given = (field: string) => record[field] !== undefined
+	for (const { language, first, second } of pairs) {
+		if (given(first) && !given(second)) {
+			addFieldIssue(
+				context,
+				second,
+				`Enter the ${language} ${words.second} too, or clear the ${language} ${words.first}.`,
+			)
+		}
+		if (!given(first) && given(second)) {
+			addFieldIssue(
+				context,
+				first,
+				`Enter the ${language} ${words.first} too, or clear the ${language} ${words.second}.`,
+			)
+		}
+	}
+}
+
+/** One translated text of a stored pair, by locale: what its form's fields hold (empty where none). */
+export function pairedTranslationFormValues<Pairs extends TranslatedPair, Stored>(
+	pairs: Pairs,
+	translations: ReadonlyArray<Stored & { locale: string }>,
+	read: (translation: Stored) => { first: string; second: string },
+): Record<Pairs[number]['first'] | Pairs[number]['second'], string> {
+	const values: Record<string, string> = {}
+	for (const { locale, first, second } of pairs) {
+		const stored = translations.find((row) => row.locale === locale)
+		const text = stored ? read(stored) : { first: '', second: '' }
+		values[first] = text.first
+		values[second] = text.second
+	}
+	return values
+}
+
+/**
+ * Writes a record's paired translations as its parsed form left them: a language with both texts is saved
+ * (created or replaced), one without is removed (half a pair is refused by the form, so only a bug gets
+ * a half here, and it is not stored).
+ */
+export async function writePairedTranslations(
+	input: Partial<Record<string, unknown>>,
+	pairs: TranslatedPair,
+	writer: {
+		save: (locale: TranslationLocale, text: { first: string; second: string }) => Promise<unknown>
+		remove: (locale: TranslationLocale) => Promise<unknown>
+	},
+) {
+	for (const { locale, first, second } of pairs) {
+		const firstText = input[first]
+		const secondText = input[second]
+		if (typeof firstText === 'string' && typeof secondText === 'string') {
+			await writer.save(locale, { first: firstText, second: secondText })
+		} else await writer.remove(locale)
+	}
+}
+
+/** A milestone step's title in Russian and Kazakh: fields of its row, `steps[0].ruTitle`. */
+export const stepTranslationFields = {
+	ruTitle: optionalText({ max: limits.title }),
+	kkTitle: optionalText({ max: limits.title }),
+}
+
+/** The title translations of a stored step as its row's fields hold them. */
+export function stepTranslationFormValues(translations: ReadonlyArray<{ locale: string; title: string }>) {
+	const stored = (locale: TranslationLocale) => translations.find((row) => row.locale === locale)?.title ?? ''
+	return { ruTitle: stored(translationLocale.ru), kkTitle: stored(translationLocale.kk) }
+}
+
+/** A parsed step row's translations, as rows to store (a language left empty stores none). */
+export function stepTranslationRows(step: { ruTitle?: string; kkTitle?: string }) {
+	return translationLanguages.flatMap(({ lang, locale }) => {
+		const title = lang === 'ru' ? step.ruTitle : step.kkTitle
+		return title === undefined ? [] : [{ locale, title }]
+	})
+}

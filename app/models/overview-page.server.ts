@@ -15,7 +15,7 @@ export async function getOverviewPage(
 	const platform = await getPlatform(slug, undefined, visibility)
 	if (!platform) return null
 	return {
-		platform: presentPlatform(platform),
+		platform: presentPlatform(platform, locale),
 		overview: await getPlatformOverview(platform, locale, today),
 	}
 }

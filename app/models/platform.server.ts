@@ -4,6 +4,7 @@ import { isSlug } from '~/forms/fields'
 import { termProblems } from '~/forms/integrity-rules'
 import {
 	platformFormValues,
+	platformTranslationRules,
 	type PlatformCreateInput,
 	type PlatformEditInput,
 	type PlatformProblem,
@@ -13,6 +14,8 @@ import type { AuditAction } from './audit-actions'
 import { emptyStatusCounts, isoDate, type StatusCounts } from './overview.server'
 import { recordAudit } from './audit.server'
 import { assertAdmin, createAudited, updateVersioned, type Actor, type Problems } from './save.server'
+import type { Locale } from '~/i18n/locales'
+import { localizePlatform, localizePolitician, writeTranslations } from './translation.server'
 
 /**
  * The one filter of every public read of platforms or of anything under one (pages, search, sitemap,
@@ -53,12 +56,27 @@ const platformColumns = {
 	sourcePublishedAt: true,
 } satisfies Prisma.PlatformSelect
 
+/**
+ * A platform's and a politician's translations, every language's (at most one row a language), so that a
+ * read that serves every page in one shape (`getPlatform`) needs no language; the page picks its own.
+ */
+const platformTranslations = {
+	select: { locale: true, title: true, summary: true },
+} satisfies Prisma.Platform$translationsArgs
+const politicianTranslations = {
+	select: { locale: true, name: true, office: true },
+} satisfies Prisma.Politician$translationsArgs
+const publicPolitician = {
+	select: { slug: true, name: true, office: true, translations: politicianTranslations },
+} satisfies Prisma.PoliticianDefaultArgs
+
 const platformFields = {
 	...platformColumns,
 	hasDemoData: true,
 	publishedAt: true,
 	updatedAt: true,
-	politician: { select: { slug: true, name: true, office: true } },
+	translations: platformTranslations,
+	politician: publicPolitician,
 } satisfies Prisma.PlatformSelect
 
 export type PlatformSummary = NonNullable<Awaited<ReturnType<typeof getPlatform>>>
@@ -133,6 +151,8 @@ function presentListedPlatform(
 	platform: {
 		slug: string
 		title: string
+		summary: string | null
+		translations: Array<{ locale: 'EN' | 'RU' | 'KK'; title: string; summary: string | null }>
 		electionDate: Date
 		termStart: Date
 		termEnd: Date
@@ -140,11 +160,14 @@ function presentListedPlatform(
 		featuredAt: Date | null
 	},
 	statusCounts: StatusCounts,
+	locale: Locale,
 ) {
 	const pledgeCount = Object.values(statusCounts).reduce((sum, count) => sum + count, 0)
+	const text = localizePlatform(platform, locale)
 	return {
 		slug: platform.slug,
-		title: platform.title,
+		title: text.title,
+		titleIsTranslated: text.titleIsTranslated,
 		electionDate: isoDate(platform.electionDate),
 		termStart: isoDate(platform.termStart),
 		termEnd: isoDate(platform.termEnd),
@@ -159,6 +182,8 @@ const listedPlatformFields = {
 	id: true,
 	slug: true,
 	title: true,
+	summary: true,
+	translations: platformTranslations,
 	electionDate: true,
 	termStart: true,
 	termEnd: true,
@@ -167,20 +192,20 @@ const listedPlatformFields = {
 } satisfies Prisma.PlatformSelect
 
 /** `/:lang/platforms`: every published platform, newest election first, with its politician and statuses. */
-export async function listPublishedPlatforms(prisma: PrismaClient = getPrisma()) {
+export async function listPublishedPlatforms(locale: Locale, prisma: PrismaClient = getPrisma()) {
 	const platforms = await prisma.platform.findMany({
 		where: publishedPlatformWhere,
 		orderBy: [...currentFirst, { id: 'asc' }],
 		take: 500,
-		select: { ...listedPlatformFields, politician: { select: { slug: true, name: true, office: true } } },
+		select: { ...listedPlatformFields, politician: publicPolitician },
 	})
 	const countsOf = await statusCountsOf(
 		platforms.map((platform) => platform.id),
 		prisma,
 	)
 	return platforms.map((platform) => ({
-		...presentListedPlatform(platform, countsOf(platform.id)),
-		politician: platform.politician,
+		...presentListedPlatform(platform, countsOf(platform.id), locale),
+		politician: { slug: platform.politician.slug, ...localizePolitician(platform.politician, locale) },
 	}))
 }
 
@@ -189,7 +214,7 @@ export async function listPublishedPlatforms(prisma: PrismaClient = getPrisma())
  * with how its pledges stand. Null for an unknown politician and for one with no published platform (a
  * politician entered only for a draft is not public yet).
  */
-export async function getPoliticianPage(slug: string, prisma: PrismaClient = getPrisma()) {
+export async function getPoliticianPage(slug: string, locale: Locale, prisma: PrismaClient = getPrisma()) {
 	if (!isSlug(slug)) return null
 	const politician = await prisma.politician.findUnique({
 		where: { slug },
@@ -197,6 +222,7 @@ export async function getPoliticianPage(slug: string, prisma: PrismaClient = get
 			slug: true,
 			name: true,
 			office: true,
+			translations: politicianTranslations,
 			platforms: {
 				where: publishedPlatformWhere,
 				orderBy: [...currentFirst, { id: 'asc' }],
@@ -211,24 +237,29 @@ export async function getPoliticianPage(slug: string, prisma: PrismaClient = get
 	)
 	return {
 		slug: politician.slug,
-		name: politician.name,
-		office: politician.office,
-		platforms: politician.platforms.map((platform) => presentListedPlatform(platform, countsOf(platform.id))),
+		...localizePolitician(politician, locale),
+		platforms: politician.platforms.map((platform) =>
+			presentListedPlatform(platform, countsOf(platform.id), locale),
+		),
 	}
 }
 
 export type PoliticianPage = NonNullable<Awaited<ReturnType<typeof getPoliticianPage>>>
 export type ListedPlatform = PoliticianPage['platforms'][number]
 
-/** A platform as the public pages show it: dates as YYYY-MM-DD. Platform text has no translations yet. */
-export function presentPlatform(platform: PlatformSummary) {
+/**
+ * A platform as the public pages show it, in the reader's language (English where a translation is
+ * missing, saying so): dates as YYYY-MM-DD.
+ */
+export function presentPlatform(platform: PlatformSummary, locale: Locale) {
+	const politician = localizePolitician(platform.politician, locale)
 	return {
 		slug: platform.slug,
-		title: platform.title,
-		summary: platform.summary,
-		politician: platform.politician.name,
+		...localizePlatform(platform, locale),
+		politician: politician.name,
 		politicianSlug: platform.politician.slug,
-		office: platform.politician.office,
+		office: politician.office,
+		politicianIsTranslated: politician.isTranslated,
 		electionDate: isoDate(platform.electionDate),
 		termStart: isoDate(platform.termStart),
 		termEnd: isoDate(platform.termEnd),
@@ -284,6 +315,7 @@ const platformRecordSelect = {
 	...platformColumns,
 	politicianId: true,
 	version: true,
+	translations: { orderBy: { locale: 'asc' }, select: { locale: true, title: true, summary: true } },
 } satisfies Prisma.PlatformSelect
 
 export type PlatformRecord = Prisma.PlatformGetPayload<{ select: typeof platformRecordSelect }>
@@ -335,14 +367,36 @@ async function politicianProblem(
 	return politician ? null : { politicianId: 'unknown' }
 }
 
+function writePlatformTranslations(
+	tx: Prisma.TransactionClient,
+	platformId: string,
+	input: PlatformCreateInput | PlatformEditInput,
+) {
+	return writeTranslations(input, {
+		summary: platformTranslationRules.summary,
+		save: (locale, text) =>
+			tx.platformTranslation.upsert({
+				where: { platformId_locale: { platformId, locale } },
+				create: { platformId, locale, ...text },
+				update: text,
+			}),
+		remove: (locale) => tx.platformTranslation.deleteMany({ where: { platformId, locale } }),
+	})
+}
+
 export async function createPlatform(input: PlatformCreateInput, actor: Actor) {
 	return createAudited<PlatformRecord, PlatformProblem>({
 		actor,
 		read: (tx, id) => getPlatformRecord(id, tx),
 		check: (tx) => platformProblem(tx, input),
-		create: async (tx) =>
-			(await tx.platform.create({ data: { slug: input.slug, ...platformData(input) }, select: { id: true } }))
-				.id,
+		create: async (tx) => {
+			const { id } = await tx.platform.create({
+				data: { slug: input.slug, ...platformData(input) },
+				select: { id: true },
+			})
+			await writePlatformTranslations(tx, id, input)
+			return id
+		},
 		audit: audit('platform.create'),
 		taken: { slug: 'taken' },
 	})
@@ -355,8 +409,14 @@ export async function updatePlatform(id: string, input: PlatformEditInput, actor
 		actor,
 		read: (tx, platformId) => getPlatformRecord(platformId, tx),
 		check: (tx) => platformProblem(tx, input),
-		update: (tx, where) =>
-			tx.platform.updateMany({ where, data: { ...platformData(input), version: { increment: 1 } } }),
+		update: async (tx, where) => {
+			const written = await tx.platform.updateMany({
+				where,
+				data: { ...platformData(input), version: { increment: 1 } },
+			})
+			if (written.count > 0) await writePlatformTranslations(tx, id, input)
+			return written
+		},
 		audit: audit('platform.update'),
 	})
 }

@@ -18,7 +18,17 @@ import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './p
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
 import { evidenceTranslationIn, localizeEvidence } from './evidence-translation.server'
 import { ledgerTranslationIn, localizeLedgerTexts } from './ledger-translation.server'
-import { localize, translationsIn, writeTranslations } from './translation.server'
+import { indicatorTranslationFieldNames, writePairedTranslations } from '~/forms/translations'
+import {
+	localize,
+	localizeIndicator,
+	localizePlatform,
+	localizePolitician,
+	localizeStep,
+	translationRowIn,
+	translationsIn,
+	writeTranslations,
+} from './translation.server'
 
 export const evidencePageSize = 20
 // Bounds that no real pledge reaches, so that a page's cost never grows with the tables.
@@ -90,7 +100,18 @@ export async function getPledgePage(
 					termStart: true,
 					hasDemoData: true,
 					publishedAt: true,
-					politician: { select: { name: true } },
+					summary: true,
+					translations: { ...translationRowIn(locale), select: { locale: true, title: true, summary: true } },
+					politician: {
+						select: {
+							name: true,
+							office: true,
+							translations: {
+								...translationRowIn(locale),
+								select: { locale: true, name: true, office: true },
+							},
+						},
+					},
 				},
 			},
 			category: {
@@ -107,6 +128,7 @@ export async function getPledgePage(
 			indicator: {
 				select: {
 					...indicatorColumns,
+					translations: { ...translationRowIn(locale), select: { locale: true, name: true, unit: true } },
 					measurements: {
 						orderBy: [{ asOf: 'desc' }, { createdAt: 'desc' }],
 						take: maxMeasurements,
@@ -114,7 +136,15 @@ export async function getPledgePage(
 					},
 				},
 			},
-			milestoneSteps: { orderBy: { position: 'asc' }, select: { id: true, title: true, doneOn: true } },
+			milestoneSteps: {
+				orderBy: { position: 'asc' },
+				select: {
+					id: true,
+					title: true,
+					doneOn: true,
+					translations: { ...translationRowIn(locale), select: { locale: true, title: true } },
+				},
+			},
 		},
 	})
 	if (!pledge) return null
@@ -223,18 +253,23 @@ export async function getPledgePage(
 		},
 		platform: {
 			slug: pledge.platform.slug,
-			title: pledge.platform.title,
-			politician: pledge.platform.politician.name,
+			...localizePlatform(pledge.platform, locale),
+			politician: localizePolitician(pledge.platform.politician, locale).name,
 			isDraft: pledge.platform.publishedAt === null,
 		},
 		category: { slug: pledge.category.slug, ...category },
 		principle: pledge.category.parent
 			? { slug: pledge.category.parent.slug, ...localize(pledge.category.parent, locale) }
 			: null,
-		indicator: pledge.indicator ? presentIndicator(pledge.indicator, pledge.platform.termStart) : null,
+		indicator: pledge.indicator
+			? {
+					...presentIndicator(pledge.indicator, pledge.platform.termStart),
+					...localizeIndicator(pledge.indicator, locale),
+				}
+			: null,
 		milestoneSteps: pledge.milestoneSteps.map((step) => ({
 			id: step.id,
-			title: step.title,
+			...localizeStep(step, locale),
 			doneOn: step.doneOn ? isoDate(step.doneOn) : null,
 		})),
 		timeline,
@@ -352,12 +387,21 @@ const recordTranslationColumns = {
 	title: true,
 	summary: true,
 } satisfies Prisma.PledgeTranslationSelect
-const recordStepColumns = { position: true, title: true, doneOn: true } satisfies Prisma.MilestoneStepSelect
+const recordStepColumns = {
+	position: true,
+	title: true,
+	doneOn: true,
+	translations: { orderBy: { locale: 'asc' }, select: { locale: true, title: true } },
+} satisfies Prisma.MilestoneStepSelect
+const recordIndicatorColumns = {
+	...indicatorColumns,
+	translations: { orderBy: { locale: 'asc' }, select: { locale: true, name: true, unit: true } },
+} satisfies Prisma.IndicatorSelect
 
 /** A stored pledge with its translations, indicator and steps: what its edit page shows. */
 export type PledgeRecord = Prisma.PledgeGetPayload<{ select: typeof pledgeRecordSelect }> & {
 	translations: Array<Prisma.PledgeTranslationGetPayload<{ select: typeof recordTranslationColumns }>>
-	indicator: Prisma.IndicatorGetPayload<{ select: typeof indicatorColumns }> | null
+	indicator: Prisma.IndicatorGetPayload<{ select: typeof recordIndicatorColumns }> | null
 	milestoneSteps: Array<Prisma.MilestoneStepGetPayload<{ select: typeof recordStepColumns }>>
 }
 
@@ -377,7 +421,7 @@ export async function getPledgeRecord(
 		orderBy: { locale: 'asc' },
 		select: recordTranslationColumns,
 	})
-	const indicator = await tx.indicator.findUnique({ where: { pledgeId: id }, select: indicatorColumns })
+	const indicator = await tx.indicator.findUnique({ where: { pledgeId: id }, select: recordIndicatorColumns })
 	const milestoneSteps = await tx.milestoneStep.findMany({
 		where: { pledgeId: id },
 		orderBy: { position: 'asc' },
@@ -432,23 +476,38 @@ async function writePledgeParts(
 			targetDate: input.targetDate,
 			direction: input.direction,
 		}
-		await tx.indicator.upsert({
+		const { id: indicatorId } = await tx.indicator.upsert({
 			where: { pledgeId },
 			create: { pledgeId, ...indicator },
 			update: { ...indicator, version: { increment: 1 } },
+			select: { id: true },
+		})
+		await writePairedTranslations(input, indicatorTranslationFieldNames, {
+			save: (locale, { first: name, second: unit }) =>
+				tx.indicatorTranslation.upsert({
+					where: { indicatorId_locale: { indicatorId, locale } },
+					create: { indicatorId, locale, name, unit },
+					update: { name, unit },
+				}),
+			remove: (locale) => tx.indicatorTranslation.deleteMany({ where: { indicatorId, locale } }),
 		})
 	}
 	if (kind === 'MILESTONE') {
-		// Steps carry nothing but their text and date, so the form's list replaces the stored one.
+		// Steps carry nothing but their text (with its translations) and date, so the form's list replaces
+		// the stored one; deleting a step deletes its translations (a cascade).
 		await tx.milestoneStep.deleteMany({ where: { pledgeId } })
-		await tx.milestoneStep.createMany({
-			data: input.steps.map((step, index) => ({
-				pledgeId,
-				position: index + 1,
-				title: step.title,
-				doneOn: step.doneOn,
-			})),
-		})
+		for (const [index, step] of input.steps.entries()) {
+			await tx.milestoneStep.create({
+				data: {
+					pledgeId,
+					position: index + 1,
+					title: step.title,
+					doneOn: step.doneOn,
+					translations: { create: step.translations },
+				},
+				select: { id: true },
+			})
+		}
 	}
 }
 

@@ -1,10 +1,19 @@
 import type { Prisma } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import type { PoliticianCreateInput, PoliticianEditInput } from '~/forms/politician'
+import { politicianFormValues } from '~/forms/politician'
+import { politicianTranslationFieldNames, writePairedTranslations } from '~/forms/translations'
 import type { AuditAction } from './audit-actions'
 import { createAudited, updateVersioned, type Actor } from './save.server'
 
-const politicianSelect = { id: true, slug: true, name: true, office: true, version: true } as const
+const politicianSelect = {
+	id: true,
+	slug: true,
+	name: true,
+	office: true,
+	version: true,
+	translations: { orderBy: { locale: 'asc' }, select: { locale: true, name: true, office: true } },
+} as const satisfies Prisma.PoliticianSelect
 
 export type PoliticianRecord = Prisma.PoliticianGetPayload<{ select: typeof politicianSelect }>
 
@@ -12,7 +21,7 @@ export async function listPoliticians() {
 	return getPrisma().politician.findMany({
 		orderBy: [{ name: 'asc' }, { id: 'asc' }],
 		take: 200,
-		select: politicianSelect,
+		select: { id: true, slug: true, name: true, office: true },
 	})
 }
 
@@ -23,14 +32,41 @@ export async function getPolitician(id: string, tx: Prisma.TransactionClient = g
 const audit = (action: AuditAction) => ({
 	action,
 	entityType: 'Politician',
-	snapshot: ({ slug, name, office }: PoliticianRecord) => ({ slug, name, office }),
+	/** The politician as text, as its form holds it (with the translations). */
+	snapshot: (politician: PoliticianRecord) => {
+		const { version: _version, ...values } = politicianFormValues(politician)
+		return { slug: politician.slug, ...values }
+	},
 })
+
+function writePoliticianTranslations(
+	tx: Prisma.TransactionClient,
+	politicianId: string,
+	input: PoliticianCreateInput | PoliticianEditInput,
+) {
+	return writePairedTranslations(input, politicianTranslationFieldNames, {
+		save: (locale, { first: name, second: office }) =>
+			tx.politicianTranslation.upsert({
+				where: { politicianId_locale: { politicianId, locale } },
+				create: { politicianId, locale, name, office },
+				update: { name, office },
+			}),
+		remove: (locale) => tx.politicianTranslation.deleteMany({ where: { politicianId, locale } }),
+	})
+}
 
 export async function createPolitician(input: PoliticianCreateInput, actor: Actor) {
 	return createAudited<PoliticianRecord, 'taken'>({
 		actor,
 		read: (tx, id) => getPolitician(id, tx),
-		create: async (tx) => (await tx.politician.create({ data: input, select: { id: true } })).id,
+		create: async (tx) => {
+			const { id } = await tx.politician.create({
+				data: { slug: input.slug, name: input.name, office: input.office },
+				select: { id: true },
+			})
+			await writePoliticianTranslations(tx, id, input)
+			return id
+		},
 		audit: audit('politician.create'),
 		taken: { slug: 'taken' },
 	})
@@ -42,11 +78,14 @@ export async function updatePolitician(id: string, input: PoliticianEditInput, a
 		version: input.version,
 		actor,
 		read: (tx, recordId) => getPolitician(recordId, tx),
-		update: (tx, where) =>
-			tx.politician.updateMany({
+		update: async (tx, where) => {
+			const written = await tx.politician.updateMany({
 				where,
 				data: { name: input.name, office: input.office, version: { increment: 1 } },
-			}),
+			})
+			if (written.count > 0) await writePoliticianTranslations(tx, id, input)
+			return written
+		},
 		audit: audit('politician.update'),
 	})
 }

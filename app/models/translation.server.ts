@@ -64,3 +64,77 @@ export async function writeTranslations(input: TranslationInput, writer: Transla
 		else await writer.remove(language.locale)
 	}
 }
+
+// Issue 10, part cat: the translations of platforms, politicians, indicators and milestone steps.
+
+/**
+ * The Prisma filter of a `translations` relation for one language, for a `select` to add its own columns
+ * to: English matches no row (it lives on the record).
+ */
+export function translationRowIn(locale: Locale) {
+	return { where: { locale: databaseLocale[locale] }, take: 1 }
+}
+
+/**
+ * The reader's language's translation among a record's `translations` (read for that language only, or
+ * all of them: at most one a language), none for English.
+ */
+export function translationFor<Row extends { locale: DatabaseLocale }>(
+	translations: readonly Row[],
+	locale: Locale,
+): Row | undefined {
+	if (locale === 'en') return undefined
+	return translations.find((row) => row.locale === databaseLocale[locale])
+}
+
+type TranslationRows<Row> = { translations: ReadonlyArray<Row & { locale: DatabaseLocale }> }
+
+/** A platform's title and summary in the reader's language, falling back to English (as `localize`). */
+export function localizePlatform(
+	platform: { title: string; summary: string | null } & TranslationRows<{
+		title: string
+		summary: string | null
+	}>,
+	locale: Locale,
+) {
+	const translation = translationFor(platform.translations, locale)
+	return localize({ ...platform, translations: translation ? [translation] : [] }, locale)
+}
+
+/**
+ * A politician's name and office in the reader's language, or both in English where there is no
+ * translation (a translation has both).
+ */
+export function localizePolitician(
+	politician: { name: string; office: string } & TranslationRows<{ name: string; office: string }>,
+	locale: Locale,
+) {
+	const translation = translationFor(politician.translations, locale)
+	return {
+		name: translation?.name ?? politician.name,
+		office: translation?.office ?? politician.office,
+		isTranslated: locale === 'en' || translation !== undefined,
+	}
+}
+
+/** An indicator's name and unit in the reader's language, or both in English (a translation has both). */
+export function localizeIndicator(
+	indicator: { name: string; unit: string } & TranslationRows<{ name: string; unit: string }>,
+	locale: Locale,
+) {
+	const translation = translationFor(indicator.translations, locale)
+	return {
+		name: translation?.name ?? indicator.name,
+		unit: translation?.unit ?? indicator.unit,
+		isTranslated: locale === 'en' || translation !== undefined,
+	}
+}
+
+/** A milestone step's title in the reader's language, or in English. */
+export function localizeStep(step: { title: string } & TranslationRows<{ title: string }>, locale: Locale) {
+	const translation = translationFor(step.translations, locale)
+	return {
+		title: translation?.title ?? step.title,
+		titleIsTranslated: locale === 'en' || translation !== undefined,
+	}
+}

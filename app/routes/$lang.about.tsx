@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ProseSections } from '~/components/public-ui'
+import { fallbackLang, ProseSections, UntranslatedNote } from '~/components/public-ui'
 import { about } from '~/i18n/content/about.server'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
@@ -18,7 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 	return {
 		content: about[locale],
 		platforms: platforms.map((platform) => ({
-			...presentPlatform(platform),
+			...presentPlatform(platform, locale),
 			pledgeCount: platform._count.pledges,
 		})),
 	}
@@ -48,14 +48,18 @@ export default function About() {
 					{platforms.map((platform) => (
 						<li key={platform.slug}>
 							<p>
-								<Link to={paths.platform(locale, platform.slug)} lang="en">
+								<Link
+									to={paths.platform(locale, platform.slug)}
+									{...fallbackLang(platform.titleIsTranslated)}
+								>
 									{platform.title}
 								</Link>
 								{' — '}
-								<span lang="en">{platform.politician}</span>
+								<span {...fallbackLang(platform.politicianIsTranslated)}>{platform.politician}</span>
 								{', '}
 								{t('about.platformElection', { date: format.date(platform.electionDate) })},{' '}
-								{t('count.pledges', { count: platform.pledgeCount })}.
+								{t('count.pledges', { count: platform.pledgeCount })}.{' '}
+								<UntranslatedNote show={!platform.titleIsTranslated || !platform.politicianIsTranslated} />
 							</p>
 							<p className="muted">
 								{t('overview.source')}:{' '}

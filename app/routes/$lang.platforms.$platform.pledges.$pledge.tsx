@@ -72,7 +72,7 @@ export default function PledgePageRoute() {
 			<nav className="breadcrumbs" aria-label={t('pledge.breadcrumb')}>
 				<ol>
 					<li>
-						<Link to={paths.platform(locale, platform.slug)} lang="en">
+						<Link to={paths.platform(locale, platform.slug)} {...fallbackLang(platform.titleIsTranslated)}>
 							{platform.title}
 						</Link>
 					</li>
@@ -234,7 +234,8 @@ function MilestoneSteps({ steps }: { steps: PledgePage['milestoneSteps'] }) {
 							{step.doneOn ? '✓' : ''}
 						</span>
 						<span>
-							<span lang="en">{step.title}</span>
+							<span {...fallbackLang(step.titleIsTranslated)}>{step.title}</span>
+							<UntranslatedNote show={!step.titleIsTranslated} />
 							<br />
 							<span className="muted">
 								{step.doneOn

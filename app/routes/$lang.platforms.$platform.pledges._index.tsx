@@ -17,6 +17,7 @@ import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { listPlatformCategories } from '~/models/category.server'
 import { paths } from '~/models/paths'
+import { localizePlatform } from '~/models/translation.server'
 import { getPlatform } from '~/models/platform.server'
 import { pledgeSearchParams, searchPledges } from '~/models/pledge-search.server'
 import { analyzeQuery, highlightMatches, type TextSegment } from '~/models/search-text'
@@ -65,7 +66,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const { filters, values, errors } = parseFilters(url)
 	const principles = await listPlatformCategories(platform.id, locale)
-	const base = { platform: { slug: platform.slug, title: platform.title, isDraft }, principles, values }
+	const text = localizePlatform(platform, locale)
+	const base = {
+		platform: { slug: platform.slug, title: text.title, titleIsTranslated: text.titleIsTranslated, isDraft },
+		principles,
+		values,
+	}
 	if (!filters) {
 		return data({ ...base, errors, results: null }, { status: 400 })
 	}
@@ -128,7 +134,7 @@ export default function PledgeList() {
 		<>
 			<DraftBanner show={platform.isDraft} />
 			<p className="eyebrow">
-				<Link to={paths.platform(locale, platform.slug)} lang="en">
+				<Link to={paths.platform(locale, platform.slug)} {...fallbackLang(platform.titleIsTranslated)}>
 					{platform.title}
 				</Link>
 			</p>

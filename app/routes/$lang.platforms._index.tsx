@@ -12,8 +12,8 @@ import { publicPageHeaders } from '~/server/http-cache.server'
 export const headers = publicPageHeaders
 
 export async function loader({ params }: LoaderFunctionArgs) {
-	requireLocale(params.lang)
-	return { platforms: await listPublishedPlatforms() }
+	const locale = requireLocale(params.lang)
+	return { platforms: await listPublishedPlatforms(locale) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>

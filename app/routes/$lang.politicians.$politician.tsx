@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PlatformCard } from '~/components/platform-summary'
+import { fallbackLang, UntranslatedNote } from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
@@ -15,8 +16,8 @@ import { publicPageHeaders } from '~/server/http-cache.server'
 export const headers = publicPageHeaders
 
 export async function loader({ params }: LoaderFunctionArgs) {
-	requireLocale(params.lang)
-	const politician = await getPoliticianPage(params.politician ?? '')
+	const locale = requireLocale(params.lang)
+	const politician = await getPoliticianPage(params.politician ?? '', locale)
 	if (!politician) throw new Response(null, { status: 404 })
 	return { politician }
 }
@@ -38,12 +39,13 @@ export default function PoliticianPage() {
 	return (
 		<>
 			<section className="platform-intro" aria-labelledby="politician-name">
-				<h1 id="politician-name" lang="en">
+				<h1 id="politician-name" {...fallbackLang(politician.isTranslated)}>
 					{politician.name}
 				</h1>
-				<p className="lede" lang="en">
+				<p className="lede" {...fallbackLang(politician.isTranslated)}>
 					{politician.office}
 				</p>
+				<UntranslatedNote show={!politician.isTranslated} />
 			</section>
 			<section aria-labelledby="politician-platforms">
 				<h2 id="politician-platforms">{t('politician.platforms')}</h2>

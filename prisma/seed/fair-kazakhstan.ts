@@ -35,11 +35,31 @@ export const fairKazakhstan: PlatformSeed = {
 		slug: 'kassym-jomart-tokayev',
 		name: 'Kassym-Jomart Tokayev',
 		office: 'President of the Republic of Kazakhstan',
+		// The short forms akorda.kz uses.
+		translations: [
+			{ locale: 'RU', name: 'Касым-Жомарт Токаев', office: 'Президент Республики Казахстан' },
+			{ locale: 'KK', name: 'Қасым-Жомарт Тоқаев', office: 'Қазақстан Республикасының Президенті' },
+		],
 	},
 	slug: 'fair-kazakhstan-2022',
 	title: 'A Fair Kazakhstan',
 	summary:
 		'The platform Kassym-Jomart Tokayev stood on in the presidential election of 20 November 2022, built on three principles: a fair state, a fair economy and a fair society.',
+	// The campaign's own names in Russian and Kazakh («Справедливый Казахстан – для всех и для каждого…»).
+	translations: [
+		{
+			locale: 'RU',
+			title: 'Справедливый Казахстан',
+			summary:
+				'Предвыборная программа Касым-Жомарта Токаева на президентских выборах 20 ноября 2022 года, основанная на трёх принципах: справедливое государство, справедливая экономика и справедливое общество.',
+		},
+		{
+			locale: 'KK',
+			title: 'Әділетті Қазақстан',
+			summary:
+				'Қасым-Жомарт Тоқаевтың 2022 жылғы 20 қарашадағы президент сайлауындағы сайлауалды бағдарламасы. Ол үш қағидатқа негізделген: әділетті мемлекет, әділетті экономика және әділетті қоғам.',
+		},
+	],
 	electionDate: '2022-11-20',
 	termStart: '2022-11-26',
 	termEnd,
@@ -324,6 +344,10 @@ export const fairKazakhstan: PlatformSeed = {
 					indicator: {
 						name: 'Jobs in IT companies',
 						unit: 'jobs',
+						translations: [
+							{ locale: 'RU', name: 'Рабочие места в IT-компаниях', unit: 'рабочих мест' },
+							{ locale: 'KK', name: 'IT компанияларындағы жұмыс орындары', unit: 'жұмыс орны' },
+						],
 						baselineValue: null,
 						baselineDate: null,
 						targetValue: 150000,
@@ -356,6 +380,10 @@ export const fairKazakhstan: PlatformSeed = {
 					indicator: {
 						name: 'Contribution of digital technologies to GDP',
 						unit: '% of GDP',
+						translations: [
+							{ locale: 'RU', name: 'Вклад цифровых технологий в ВВП', unit: '% ВВП' },
+							{ locale: 'KK', name: 'Цифрлық технологиялардың ЖІӨ-ге үлесі', unit: 'ЖІӨ-нің %-ы' },
+						],
 						baselineValue: null,
 						baselineDate: null,
 						targetValue: 1,
@@ -560,6 +588,18 @@ export const fairKazakhstan: PlatformSeed = {
 					indicator: {
 						name: "Share of the National Fund's annual investment income transferred to children's savings accounts",
 						unit: '% of annual investment income',
+						translations: [
+							{
+								locale: 'RU',
+								name: 'Доля годового инвестиционного дохода Национального фонда, перечисляемая на накопительные счета детей',
+								unit: '% годового инвестиционного дохода',
+							},
+							{
+								locale: 'KK',
+								name: 'Ұлттық қордың балалардың жинақ шоттарына аударылатын жылдық инвестициялық табысының үлесі',
+								unit: 'жылдық инвестициялық табыстың %-ы',
+							},
+						],
 						baselineValue: null,
 						baselineDate: null,
 						targetValue: 50,
@@ -588,7 +628,22 @@ export const fairKazakhstan: PlatformSeed = {
 					quote: 'a new concept and a law on youth policy will be adopted',
 					...fromTheArticle,
 					kind: 'MILESTONE',
-					milestoneSteps: ['Youth policy concept adopted', 'Youth policy law adopted'],
+					milestoneSteps: [
+						{
+							title: 'Youth policy concept adopted',
+							translations: [
+								{ locale: 'RU', title: 'Принята концепция молодёжной политики' },
+								{ locale: 'KK', title: 'Жастар саясатының тұжырымдамасы қабылданды' },
+							],
+						},
+						{
+							title: 'Youth policy law adopted',
+							translations: [
+								{ locale: 'RU', title: 'Принят закон о молодёжной политике' },
+								{ locale: 'KK', title: 'Жастар саясаты туралы заң қабылданды' },
+							],
+						},
+					],
 					translations: [
 						{
 							locale: 'RU',

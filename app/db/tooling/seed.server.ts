@@ -11,9 +11,18 @@ type TranslationLocale = Exclude<Locale, 'EN'>
 export type CategoryTranslationSeed = { locale: TranslationLocale; title: string; summary: string | null }
 export type PledgeTranslationSeed = { locale: TranslationLocale; title: string; summary: string }
 
+export type PoliticianTranslationSeed = { locale: TranslationLocale; name: string; office: string }
+export type PlatformTranslationSeed = { locale: TranslationLocale; title: string; summary: string | null }
+export type IndicatorTranslationSeed = { locale: TranslationLocale; name: string; unit: string }
+export type MilestoneStepSeed = {
+	title: string
+	translations: Array<{ locale: TranslationLocale; title: string }>
+}
+
 export type IndicatorSeed = {
 	name: string
 	unit: string
+	translations: IndicatorTranslationSeed[]
 	baselineValue: number | null
 	baselineDate: IsoDate | null
 	targetValue: number
@@ -39,7 +48,7 @@ type PledgeSeedCommon = {
 export type PledgeSeed = PledgeSeedCommon &
 	(
 		| { kind: 'QUANTITATIVE'; indicator: IndicatorSeed }
-		| { kind: 'MILESTONE'; milestoneSteps: string[] }
+		| { kind: 'MILESTONE'; milestoneSteps: MilestoneStepSeed[] }
 		| { kind: 'QUALITATIVE' }
 	)
 
@@ -52,10 +61,11 @@ export type CategorySeed = {
 }
 
 export type PlatformSeed = {
-	politician: { slug: string; name: string; office: string }
+	politician: { slug: string; name: string; office: string; translations: PoliticianTranslationSeed[] }
 	slug: string
 	title: string
 	summary: string | null
+	translations: PlatformTranslationSeed[]
 	electionDate: IsoDate
 	termStart: IsoDate
 	termEnd: IsoDate
@@ -73,13 +83,17 @@ export type SeedCounts = { created: number; unchanged: number; differs: number }
 
 export type SeededTable =
 	| 'politician'
+	| 'politicianTranslation'
 	| 'platform'
+	| 'platformTranslation'
 	| 'category'
 	| 'categoryTranslation'
 	| 'pledge'
 	| 'pledgeTranslation'
 	| 'indicator'
+	| 'indicatorTranslation'
 	| 'milestoneStep'
+	| 'milestoneStepTranslation'
 
 /**
  * A stored record that no longer matches the seed data and was kept as it is. `key` is its natural key:
@@ -162,10 +176,29 @@ async function seedPlatform(tx: Prisma.TransactionClient, seedData: PlatformSeed
 	const politician = await keepOrCreate(result, {
 		table: 'politician',
 		key: seedData.politician.slug,
-		stored: await tx.politician.findUnique({ where: { slug: seedData.politician.slug } }),
+		stored: await tx.politician.findUnique({
+			where: { slug: seedData.politician.slug },
+			include: { translations: true },
+		}),
 		wanted: wantedPolitician,
-		create: () => tx.politician.create({ data: { slug: seedData.politician.slug, ...wantedPolitician } }),
+		create: async () => ({
+			...(await tx.politician.create({ data: { slug: seedData.politician.slug, ...wantedPolitician } })),
+			translations: [],
+		}),
 	})
+	for (const translation of seedData.politician.translations) {
+		const wanted = { name: translation.name, office: translation.office }
+		await keepOrCreate(result, {
+			table: 'politicianTranslation',
+			key: `${seedData.politician.slug}/${translation.locale}`,
+			stored: politician.translations.find((candidate) => candidate.locale === translation.locale),
+			wanted,
+			create: () =>
+				tx.politicianTranslation.create({
+					data: { politicianId: politician.id, locale: translation.locale, ...wanted },
+				}),
+		})
+	}
 
 	const wantedPlatform = {
 		politicianId: politician.id,
@@ -182,13 +215,28 @@ async function seedPlatform(tx: Prisma.TransactionClient, seedData: PlatformSeed
 	const platform = await keepOrCreate(result, {
 		table: 'platform',
 		key: seedData.slug,
-		stored: await tx.platform.findUnique({ where: { slug: seedData.slug } }),
+		stored: await tx.platform.findUnique({ where: { slug: seedData.slug }, include: { translations: true } }),
 		wanted: wantedPlatform,
 		// A seeded platform is public from the start (a new one an admin enters begins as a draft).
-		create: () =>
-			tx.platform.create({ data: { slug: seedData.slug, ...wantedPlatform, publishedAt: new Date() } }),
+		create: async () => ({
+			...(await tx.platform.create({
+				data: { slug: seedData.slug, ...wantedPlatform, publishedAt: new Date() },
+			})),
+			translations: [],
+		}),
 	})
 	const platformId = platform.id
+	for (const translation of seedData.translations) {
+		const wanted = { title: translation.title, summary: translation.summary }
+		await keepOrCreate(result, {
+			table: 'platformTranslation',
+			key: `${seedData.slug}/${translation.locale}`,
+			stored: platform.translations.find((candidate) => candidate.locale === translation.locale),
+			wanted,
+			create: () =>
+				tx.platformTranslation.create({ data: { platformId, locale: translation.locale, ...wanted } }),
+		})
+	}
 
 	// One read per table for the whole platform, so a run that creates nothing is a handful of queries.
 	// At most one relation per `include`: Prisma reads the relations of one `include` at the same time,
@@ -198,8 +246,14 @@ async function seedPlatform(tx: Prisma.TransactionClient, seedData: PlatformSeed
 		include: { translations: true },
 	})
 	const storedPledges = await tx.pledge.findMany({ where: { platformId }, include: { translations: true } })
-	const storedIndicators = await tx.indicator.findMany({ where: { pledge: { platformId } } })
-	const storedSteps = await tx.milestoneStep.findMany({ where: { pledge: { platformId } } })
+	const storedIndicators = await tx.indicator.findMany({
+		where: { pledge: { platformId } },
+		include: { translations: true },
+	})
+	const storedSteps = await tx.milestoneStep.findMany({
+		where: { pledge: { platformId } },
+		include: { translations: true },
+	})
 	const existingPledges: ExistingPledge[] = storedPledges.map((pledge) => ({
 		...pledge,
 		indicator: storedIndicators.find((indicator) => indicator.pledgeId === pledge.id) ?? null,
@@ -252,7 +306,11 @@ async function seedPlatform(tx: Prisma.TransactionClient, seedData: PlatformSeed
 }
 
 type ExistingPledge = Prisma.PledgeGetPayload<{
-	include: { translations: true; indicator: true; milestoneSteps: true }
+	include: {
+		translations: true
+		indicator: { include: { translations: true } }
+		milestoneSteps: { include: { translations: true } }
+	}
 }>
 
 async function seedPledge(
@@ -323,26 +381,59 @@ async function seedPledge(
 			targetDate: toDate(indicatorSeed.targetDate),
 			direction: indicatorSeed.direction,
 		}
-		await keepOrCreate(result, {
+		const indicator = await keepOrCreate(result, {
 			table: 'indicator',
 			key: pledgeKey,
 			stored: existing?.indicator,
 			wanted: wantedIndicator,
-			create: () => tx.indicator.create({ data: { pledgeId, ...wantedIndicator } }),
+			create: async () => ({
+				...(await tx.indicator.create({ data: { pledgeId, ...wantedIndicator } })),
+				translations: [],
+			}),
 		})
+		for (const translation of indicatorSeed.translations) {
+			const wanted = { name: translation.name, unit: translation.unit }
+			await keepOrCreate(result, {
+				table: 'indicatorTranslation',
+				key: `${pledgeKey}/${translation.locale}`,
+				stored: indicator.translations.find((candidate) => candidate.locale === translation.locale),
+				wanted,
+				create: () =>
+					tx.indicatorTranslation.create({
+						data: { indicatorId: indicator.id, locale: translation.locale, ...wanted },
+					}),
+			})
+		}
 	}
 
 	if (pledgeSeed.kind === 'MILESTONE' && pledge.kind === 'MILESTONE') {
-		for (const [stepPosition, title] of pledgeSeed.milestoneSteps.entries()) {
+		for (const [stepPosition, stepSeed] of pledgeSeed.milestoneSteps.entries()) {
 			// `doneOn` is not seed data: marking a step done is a later fact, so a done step does not differ.
-			const wantedStep = { title }
-			await keepOrCreate(result, {
+			const wantedStep = { title: stepSeed.title }
+			const stepKey = `${pledgeKey}/steps/${stepPosition}`
+			const step = await keepOrCreate(result, {
 				table: 'milestoneStep',
-				key: `${pledgeKey}/steps/${stepPosition}`,
-				stored: existing?.milestoneSteps.find((step) => step.position === stepPosition),
+				key: stepKey,
+				stored: existing?.milestoneSteps.find((candidate) => candidate.position === stepPosition),
 				wanted: wantedStep,
-				create: () => tx.milestoneStep.create({ data: { pledgeId, position: stepPosition, ...wantedStep } }),
+				create: async () => ({
+					...(await tx.milestoneStep.create({ data: { pledgeId, position: stepPosition, ...wantedStep } })),
+					translations: [],
+				}),
 			})
+			for (const translation of stepSeed.translations) {
+				const wanted = { title: translation.title }
+				await keepOrCreate(result, {
+					table: 'milestoneStepTranslation',
+					key: `${stepKey}/${translation.locale}`,
+					stored: step.translations.find((candidate) => candidate.locale === translation.locale),
+					wanted,
+					create: () =>
+						tx.milestoneStepTranslation.create({
+							data: { milestoneStepId: step.id, locale: translation.locale, ...wanted },
+						}),
+				})
+			}
 		}
 	}
 }
@@ -375,13 +466,17 @@ function emptyResult(): SeedResult {
 		...zero(),
 		byTable: {
 			politician: zero(),
+			politicianTranslation: zero(),
 			platform: zero(),
+			platformTranslation: zero(),
 			category: zero(),
 			categoryTranslation: zero(),
 			pledge: zero(),
 			pledgeTranslation: zero(),
 			indicator: zero(),
+			indicatorTranslation: zero(),
 			milestoneStep: zero(),
+			milestoneStepTranslation: zero(),
 		},
 		differences: [],
 	}

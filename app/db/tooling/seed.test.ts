@@ -93,7 +93,9 @@ describe('the Fair Kazakhstan seed data', () => {
 	test('has three quantitative pledges with their targets and one milestone, the youth-policy law', () => {
 		const indicatorsBySlug = Object.fromEntries(
 			allPledges.flatMap((pledge) =>
-				pledge.kind === 'QUANTITATIVE' ? [[pledge.slug, pledge.indicator]] : [],
+				pledge.kind === 'QUANTITATIVE'
+					? [[pledge.slug, { ...pledge.indicator, translations: undefined }]]
+					: [],
 			),
 		)
 		expect(indicatorsBySlug).toEqual({
@@ -130,8 +132,30 @@ describe('the Fair Kazakhstan seed data', () => {
 		expect(milestones.map((pledge) => pledge.slug)).toEqual(['youth-policy-law'])
 		expect(pledgeBySlug('youth-policy-law')).toMatchObject({
 			kind: 'MILESTONE',
-			milestoneSteps: ['Youth policy concept adopted', 'Youth policy law adopted'],
 		})
+		const youthPolicy = pledgeBySlug('youth-policy-law')
+		expect(
+			youthPolicy?.kind === 'MILESTONE' ? youthPolicy.milestoneSteps.map((step) => step.title) : [],
+		).toEqual(['Youth policy concept adopted', 'Youth policy law adopted'])
+	})
+
+	test('every politician, platform, indicator and milestone step has its Russian and Kazakh text', () => {
+		const locales = (translations: ReadonlyArray<{ locale: string }>) =>
+			translations.map((translation) => translation.locale).sort()
+		for (const platform of seedPlatforms) {
+			expect(locales(platform.politician.translations)).toEqual(['KK', 'RU'])
+			expect(locales(platform.translations)).toEqual(['KK', 'RU'])
+		}
+		for (const indicator of seededIndicators) expect(locales(indicator.translations)).toEqual(['KK', 'RU'])
+		for (const step of seededSteps) expect(locales(step.translations)).toEqual(['KK', 'RU'])
+		expect(fairKazakhstan.politician.translations).toEqual([
+			{ locale: 'RU', name: 'Касым-Жомарт Токаев', office: 'Президент Республики Казахстан' },
+			{ locale: 'KK', name: 'Қасым-Жомарт Тоқаев', office: 'Қазақстан Республикасының Президенті' },
+		])
+		expect(fairKazakhstan.translations.map((translation) => translation.title)).toEqual([
+			'Справедливый Казахстан',
+			'Әділетті Қазақстан',
+		])
 
 		const qualitative = allPledges.filter((pledge) => pledge.kind === 'QUALITATIVE')
 		expect(qualitative).toHaveLength(17)
@@ -172,18 +196,28 @@ async function snapshotSeededTables(prisma: PrismaClient) {
 const seededPledges = seedPlatforms.flatMap((platform) =>
 	platform.categories.flatMap((category) => category.pledges),
 )
+const seededIndicators = seededPledges.flatMap((pledge) =>
+	pledge.kind === 'QUANTITATIVE' ? [pledge.indicator] : [],
+)
+const seededSteps = seededPledges.flatMap((pledge) =>
+	pledge.kind === 'MILESTONE' ? pledge.milestoneSteps : [],
+)
+
 const expectedRowCounts = {
 	politician: new Set(seedPlatforms.map((platform) => platform.politician.slug)).size,
+	politicianTranslation: seedPlatforms.flatMap((platform) => platform.politician.translations).length,
 	platform: seedPlatforms.length,
+	platformTranslation: seedPlatforms.flatMap((platform) => platform.translations).length,
 	category: seedPlatforms.flatMap((platform) => platform.categories).length,
 	categoryTranslation: seedPlatforms.flatMap((platform) =>
 		platform.categories.flatMap((category) => category.translations),
 	).length,
 	pledge: seededPledges.length,
 	pledgeTranslation: seededPledges.flatMap((pledge) => pledge.translations).length,
-	indicator: seededPledges.filter((pledge) => pledge.kind === 'QUANTITATIVE').length,
-	milestoneStep: seededPledges.flatMap((pledge) => (pledge.kind === 'MILESTONE' ? pledge.milestoneSteps : []))
-		.length,
+	indicator: seededIndicators.length,
+	indicatorTranslation: seededIndicators.flatMap((indicator) => indicator.translations).length,
+	milestoneStep: seededSteps.length,
+	milestoneStepTranslation: seededSteps.flatMap((step) => step.translations).length,
 }
 const expectedTotal = Object.values(expectedRowCounts).reduce((sum, count) => sum + count, 0)
 
@@ -212,13 +246,17 @@ describe('seed, against a real database', () => {
 		).toEqual(expectedRowCounts)
 		expect({
 			politician: await prisma.politician.count(),
+			politicianTranslation: await prisma.politicianTranslation.count(),
 			platform: await prisma.platform.count(),
+			platformTranslation: await prisma.platformTranslation.count(),
 			category: await prisma.category.count(),
 			categoryTranslation: await prisma.categoryTranslation.count(),
 			pledge: await prisma.pledge.count(),
 			pledgeTranslation: await prisma.pledgeTranslation.count(),
 			indicator: await prisma.indicator.count(),
+			indicatorTranslation: await prisma.indicatorTranslation.count(),
 			milestoneStep: await prisma.milestoneStep.count(),
+			milestoneStepTranslation: await prisma.milestoneStepTranslation.count(),
 		}).toEqual(expectedRowCounts)
 		expect(expectedRowCounts).toMatchObject({
 			politician: 1,
@@ -341,7 +379,8 @@ describe('seed, against a real database', () => {
 
 		const result = await seed(prisma)
 
-		expect(result).toMatchObject({ created: 2, unchanged: expectedTotal - 3, differs: 1 })
+		// The deleted step's two translations went with it (a cascade): the re-run creates them again.
+		expect(result).toMatchObject({ created: 4, unchanged: expectedTotal - 5, differs: 1 })
 		expect(result.byTable.pledgeTranslation.created).toBe(1)
 		expect(result.byTable.milestoneStep.created).toBe(1)
 		expect(result.differences).toEqual([

@@ -9,21 +9,23 @@ import {
 	HiddenField,
 	SelectField,
 	StaffForm,
-	TextAreaField,
 	TextField,
 	UrlField,
 	useStaffForm,
 	type Option,
 	type Refused,
 } from '~/components/forms'
+import { TranslatedTextFields } from '~/components/translation-fields'
 import { isRecordId } from '~/forms/fields'
 import {
 	platformCreateSchema,
 	platformEditSchema,
 	platformFormValues,
 	platformProblems,
+	platformTranslationRules,
 	type PlatformFormValues,
 } from '~/forms/platform'
+import { useI18n } from '~/i18n/use-i18n'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
 import {
 	createPlatform,
@@ -88,17 +90,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function PlatformPage() {
 	const { platform, publication, values, politicians } = useLoaderData<typeof loader>()
+	const { t } = useI18n()
 	const actionData = useActionData<typeof action>()
 	// The publication buttons' refusal is theirs alone; the edit form gets only its own answers.
 	const publicationRefused = actionData && 'publication' in actionData ? actionData.publication : null
 	const answer = answerOf(actionData && !('publication' in actionData) ? actionData : undefined, values)
 	return (
 		<RecordPage
-			title={platform ? `Edit platform: ${platform.title}` : 'New platform'}
+			title={platform ? t('staff.platformForm.edit', { title: platform.title }) : t('staff.platformForm.new')}
 			intro={
 				publication ? <PublicationPanel publication={publication} lastResult={publicationRefused} /> : null
 			}
-			saved="The platform is saved."
+			saved={t('staff.platformForm.saved')}
 			{...answer}
 		>
 			<PlatformForm
@@ -124,6 +127,7 @@ function PlatformForm({
 	defaultValue: PlatformFormValues | undefined
 	lastResult: Refused['result'] | null
 }) {
+	const { t } = useI18n()
 	const [form, fields] = useStaffForm(slug ? platformEditSchema : platformCreateSchema, {
 		defaultValue,
 		lastResult,
@@ -134,33 +138,36 @@ function PlatformForm({
 				<>
 					<HiddenField field={fields.version} />
 					<p>
-						Slug: <code>{slug}</code> (fixed once created: it is in every public address of the platform)
+						{t('staff.record.slug')}: <code>{slug}</code> ({t('staff.platformForm.slugFixed')})
 					</p>
 				</>
 			) : (
 				<TextField
-					label="Slug"
+					label={t('staff.record.slug')}
 					field={fields.slug}
-					hint="Lowercase letters, digits and hyphens, like fair-kazakhstan-2022. It cannot be changed later."
+					hint={t('staff.platformForm.slugHint')}
 				/>
 			)}
 			<SelectField
-				label="Politician"
+				label={t('staff.platformForm.politician')}
 				field={fields.politicianId}
-				emptyLabel="Choose a politician"
+				emptyLabel={t('staff.platformForm.choosePolitician')}
 				options={politicians}
 			/>
-			<TextField label="Title" field={fields.title} />
-			<TextAreaField label="Summary" field={fields.summary} rows={4} />
-			<DateField label="Election date" field={fields.electionDate} />
-			<DateField label="Term starts" field={fields.termStart} />
-			<DateField label="Term ends" field={fields.termEnd} />
-			<UrlField label="Source address" field={fields.sourceUrl} />
-			<TextField label="Source title" field={fields.sourceTitle} />
-			<TextField label="Source publisher" field={fields.sourcePublisher} />
-			<DateField label="Source published on" field={fields.sourcePublishedAt} hint="Optional." />
+			<TranslatedTextFields fields={fields} rules={platformTranslationRules} />
+			<DateField label={t('staff.platformForm.electionDate')} field={fields.electionDate} />
+			<DateField label={t('staff.platformForm.termStart')} field={fields.termStart} />
+			<DateField label={t('staff.platformForm.termEnd')} field={fields.termEnd} />
+			<UrlField label={t('staff.platformForm.sourceUrl')} field={fields.sourceUrl} />
+			<TextField label={t('staff.platformForm.sourceTitle')} field={fields.sourceTitle} />
+			<TextField label={t('staff.platformForm.sourcePublisher')} field={fields.sourcePublisher} />
+			<DateField
+				label={t('staff.platformForm.sourcePublishedAt')}
+				field={fields.sourcePublishedAt}
+				hint={t('staff.record.optional')}
+			/>
 			<button type="submit" className="button">
-				{slug ? 'Save platform' : 'Create platform'}
+				{slug ? t('staff.platformForm.save') : t('staff.platformForm.create')}
 			</button>
 		</StaffForm>
 	)

@@ -4,6 +4,7 @@ import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { answerOf, nothingSaved, RecordPage } from '~/components/record-page'
 import { HiddenField, StaffForm, TextField, useStaffForm, type Refused } from '~/components/forms'
+import { TranslatedPairFields } from '~/components/translation-fields'
 import { isRecordId } from '~/forms/fields'
 import {
 	politicianCreateSchema,
@@ -12,6 +13,8 @@ import {
 	politicianProblems,
 } from '~/forms/politician'
 import { parseForm, readForm, refuse } from '~/forms/reply.server'
+import { politicianTranslationFieldNames } from '~/forms/translations'
+import { useI18n } from '~/i18n/use-i18n'
 import { createPolitician, getPolitician, updatePolitician } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
 import { withSavedValuesTaken } from '~/forms/conflict'
@@ -61,14 +64,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function PoliticianPage() {
 	const { politician } = useLoaderData<typeof loader>()
+	const { t } = useI18n()
 	const answer = answerOf(
 		useActionData<typeof action>(),
 		politician ? politicianFormValues(politician) : undefined,
 	)
 	return (
 		<RecordPage
-			title={politician ? `Edit politician: ${politician.name}` : 'New politician'}
-			saved="The politician is saved."
+			title={
+				politician ? t('staff.politicianForm.edit', { name: politician.name }) : t('staff.politicianForm.new')
+			}
+			saved={t('staff.politicianForm.saved')}
 			{...answer}
 		>
 			<PoliticianForm
@@ -91,6 +97,7 @@ function PoliticianForm({
 	defaultValue: ReturnType<typeof politicianFormValues> | undefined
 	lastResult: Refused['result'] | null
 }) {
+	const { t } = useI18n()
 	const [form, fields] = useStaffForm(slug ? politicianEditSchema : politicianCreateSchema, {
 		defaultValue,
 		lastResult,
@@ -101,20 +108,30 @@ function PoliticianForm({
 				<>
 					<HiddenField field={fields.version} />
 					<p>
-						Slug: <code>{slug}</code> (fixed once created)
+						{t('staff.record.slug')}: <code>{slug}</code> ({t('staff.record.slugFixed')})
 					</p>
 				</>
 			) : (
 				<TextField
-					label="Slug"
+					label={t('staff.record.slug')}
 					field={fields.slug}
-					hint="Lowercase letters, digits and hyphens, like kassym-jomart-tokayev. It cannot be changed later."
+					hint={t('staff.politicianForm.slugHint')}
 				/>
 			)}
-			<TextField label="Name" field={fields.name} />
-			<TextField label="Office" field={fields.office} />
+			<TranslatedPairFields
+				pairs={politicianTranslationFieldNames}
+				fields={fields}
+				english={{
+					first: { label: t('staff.politicianForm.name'), field: fields.name },
+					second: { label: t('staff.politicianForm.office'), field: fields.office },
+				}}
+				labels={(lang) => ({
+					first: t(`staff.translation.${lang}.name`),
+					second: t(`staff.translation.${lang}.office`),
+				})}
+			/>
 			<button type="submit" className="button">
-				{slug ? 'Save politician' : 'Create politician'}
+				{slug ? t('staff.politicianForm.save') : t('staff.politicianForm.create')}
 			</button>
 		</StaffForm>
 	)

@@ -113,8 +113,24 @@ describe('politicians (/admin/catalogue/politicians/...)', () => {
 			['politician.create', adminId],
 			['politician.update', adminId],
 		])
-		expect(entries[1]?.before).toEqual({ slug: 'aigul-test', name: 'Aigul Test', office: 'Mayor' })
-		expect(entries[1]?.after).toEqual({ slug: 'aigul-test', name: 'Aigul Test', office: 'Governor' })
+		expect(entries[1]?.before).toEqual({
+			slug: 'aigul-test',
+			name: 'Aigul Test',
+			office: 'Mayor',
+			ruName: '',
+			ruOffice: '',
+			kkName: '',
+			kkOffice: '',
+		})
+		expect(entries[1]?.after).toEqual({
+			slug: 'aigul-test',
+			name: 'Aigul Test',
+			office: 'Governor',
+			ruName: '',
+			ruOffice: '',
+			kkName: '',
+			kkOffice: '',
+		})
 	})
 
 	test('bad values and a taken slug are 400s at the field, values kept, nothing written', async () => {

@@ -141,6 +141,10 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 					'kkSummary',
 					'indicatorName',
 					'indicatorUnit',
+					'ruIndicatorName',
+					'ruIndicatorUnit',
+					'kkIndicatorName',
+					'kkIndicatorUnit',
 					'baselineValue',
 					'baselineDate',
 					'targetValue',
@@ -327,8 +331,8 @@ describe('editing a pledge (/admin/catalogue/pledges/:pledgeId)', () => {
 		)
 		expect((await editPledge(pledgeId, fields)).status).toBe(302)
 		expect((await stored(pledgeId)).steps).toEqual([
-			{ title: 'Concept adopted', doneOn: '2023-03-01' },
-			{ title: 'Law passed', doneOn: '' },
+			{ title: 'Concept adopted', doneOn: '2023-03-01', ruTitle: '', kkTitle: '' },
+			{ title: 'Law passed', doneOn: '', ruTitle: '', kkTitle: '' },
 		])
 		for (const noSteps of [
 			withoutSteps(formFieldsOf(await stored(pledgeId))),
