@@ -43,7 +43,6 @@ import {
 	statusUpdateSchema,
 	type Status,
 } from '~/forms/status-update'
-import { createFormatters } from '~/i18n/format'
 import { paths } from '~/models/paths'
 import {
 	getStatusPage,
