@@ -201,6 +201,17 @@ describe('the demo data', () => {
 			expect(
 				pledges.every((pledge) => pledge.activityAt === null || pledge.activityAt <= new Date('2026-07-30')),
 			).toBe(true)
+			// Every status entry has its rationale in Russian and Kazakh; the correction its reason too.
+			const entries = await demo.statusUpdate.findMany({
+				select: { correctsId: true, translations: { select: { locale: true, correctionReason: true } } },
+			})
+			expect(entries.length).toBeGreaterThan(0)
+			for (const entry of entries) {
+				expect(entry.translations.map((row) => row.locale).sort()).toEqual(['KK', 'RU'])
+				for (const row of entry.translations) {
+					expect(row.correctionReason !== null).toBe(entry.correctsId !== null)
+				}
+			}
 		} finally {
 			await demo.$disconnect()
 			await demoDatabase.drop()

@@ -72,7 +72,20 @@ export type StatusFixture = {
 	correctionReason?: string
 	/** When the entry was written (default: now). */
 	recordedAt?: string
+	/**
+	 * The rationale in Russian and Kazakh, and the correction's reason (kept only when the entry is a
+	 * correction, as the database requires; a correction's translation without one gets a default).
+	 */
+	translations?: Partial<Record<'RU' | 'KK', { rationale: string; correctionReason?: string }>>
 }
+
+const translationLocales = ['RU', 'KK'] as const
+
+/** A correction's reason in each language where a fixture's translation gives none. */
+const defaultCorrectionReason = {
+	RU: 'Исправляемая запись была внесена по ошибке.',
+	KK: 'Түзетілетін жазба қателікпен енгізілген.',
+} as const
 
 /** Appends a ledger entry and stores the pledge's resulting status, in one transaction. */
 export async function recordStatus(prisma: PrismaClient, entry: StatusFixture) {
@@ -95,6 +108,16 @@ export async function recordStatus(prisma: PrismaClient, entry: StatusFixture) {
 				authorId: entry.userId,
 				...(entry.recordedAt ? { createdAt: new Date(entry.recordedAt) } : {}),
 				evidence: { create: entry.evidenceIds.map((evidenceId) => ({ evidenceId })) },
+				translations: {
+					create: translationLocales.flatMap((locale) => {
+						const text = entry.translations?.[locale]
+						if (!text) return []
+						const correctionReason = entry.correctsId
+							? (text.correctionReason ?? defaultCorrectionReason[locale])
+							: null
+						return [{ locale, rationale: text.rationale, correctionReason }]
+					}),
+				},
 			},
 			select: { id: true, createdAt: true },
 		})
