@@ -25,7 +25,7 @@ beforeAll(async () => {
 	email = (await createTestAccount()).email
 	migrations = (await readMigrations()).map((migration) => migration.name)
 	vite = await createServer({
-		server: { middlewareMode: true, hmr: false },
+		server: { middlewareMode: true, hmr: false, ws: false },
 		appType: 'custom',
 		logLevel: 'error',
 	})

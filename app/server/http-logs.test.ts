@@ -48,7 +48,7 @@ beforeAll(async () => {
 	prisma = getPrisma()
 
 	vite = await createServer({
-		server: { middlewareMode: true, hmr: false },
+		server: { middlewareMode: true, hmr: false, ws: false },
 		appType: 'custom',
 		logLevel: 'silent',
 	})

@@ -9,7 +9,7 @@ import { createServer, type ViteDevServer } from 'vite'
 export async function createPageRenderer() {
 	const vite: ViteDevServer = await createServer({
 		configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
-		server: { middlewareMode: true, hmr: false, watch: null },
+		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 		appType: 'custom',
 		logLevel: 'error',
 	})
