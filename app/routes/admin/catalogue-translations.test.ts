@@ -286,6 +286,9 @@ describe('catalogue translations, saved through the forms and read on the public
 			expect(measured.status).toBe(200)
 			expect(measured.html).toContain(indicatorName)
 			expect(measured.html).not.toContain('Jobs created')
+			// The page's <title> and its meta name the platform in the page's language too.
+			expect(measured.html).toMatch(new RegExp(`<title>More jobs — ${platformTitle}`))
+			expect(measured.html).not.toContain('The Test Programme')
 			const steps = await renderer.render(`/${lang}/platforms/test-platform/pledges/new-law`)
 			expect(steps.status).toBe(200)
 			expect(steps.html).toContain(stepTitle)
