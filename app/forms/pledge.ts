@@ -125,8 +125,10 @@ function checkPledge(pledge: Record<string, unknown>, kind: unknown, now: Date, 
 		if (!given('indicatorName')) addFieldIssue(context, 'indicatorName', 'Say what is measured.')
 		if (!given('indicatorUnit')) addFieldIssue(context, 'indicatorUnit', 'Enter the unit of the figure.')
 		checkPairedTranslations(pledge, context, indicatorTranslationFieldNames, {
-			first: 'name of what is measured',
-			second: 'unit',
+			secondMissing: (language) =>
+				`Enter the ${language} unit too, or clear the ${language} name of what is measured.`,
+			firstMissing: (language) =>
+				`Enter the ${language} name of what is measured too, or clear the ${language} unit.`,
 		})
 		if (!given('targetValue')) addFieldIssue(context, 'targetValue', 'Enter the target figure.')
 		if (!given('targetDate')) addFieldIssue(context, 'targetDate', 'Enter the date of the target.')

@@ -19,8 +19,8 @@ const politicianFields = {
 
 const checkPolitician = (politician: Record<string, unknown>, context: z.RefinementCtx) =>
 	checkPairedTranslations(politician, context, politicianTranslationFieldNames, {
-		first: 'name',
-		second: 'office',
+		secondMissing: (language) => `Enter the ${language} office too, or clear the ${language} name.`,
+		firstMissing: (language) => `Enter the ${language} name too, or clear the ${language} office.`,
 	})
 
 export const politicianCreateSchema = z

@@ -114,30 +114,22 @@ export const indicatorTranslationFieldNames = [
 
 /**
  * A record's paired translations, checked: in each language the first text needs the second and the
- * second the first. `words` names the two texts in the messages ("name", "office").
+ * second the first. `messages` words each case whole (a sentence per pair, so that the catalogue of
+ * app/i18n/form-errors.ts can translate it naturally rather than from glued-in nouns).
  */
 export function checkPairedTranslations(
 	record: Record<string, unknown>,
 	context: z.RefinementCtx,
 	pairs: TranslatedPair,
-	words: { first: string; second: string },
+	messages: {
+		secondMissing: (language: TranslationLanguage['language']) => string
+		firstMissing: (language: TranslationLanguage['language']) => string
+	},
 ) {
 	const given = (field: string) => record[field] !== undefined
 	for (const { language, first, second } of pairs) {
-		if (given(first) && !given(second)) {
-			addFieldIssue(
-				context,
-				second,
-				`Enter the ${language} ${words.second} too, or clear the ${language} ${words.first}.`,
-			)
-		}
-		if (!given(first) && given(second)) {
-			addFieldIssue(
-				context,
-				first,
-				`Enter the ${language} ${words.first} too, or clear the ${language} ${words.second}.`,
-			)
-		}
+		if (given(first) && !given(second)) addFieldIssue(context, second, messages.secondMissing(language))
+		if (!given(first) && given(second)) addFieldIssue(context, first, messages.firstMissing(language))
 	}
 }
 

@@ -883,6 +883,33 @@ export const formErrorCatalogue: readonly FormErrorEntry[] = [
 		ru: 'Переведите на казахский и название или очистите казахский перевод выдержки.',
 		kk: 'Атауын да қазақшаға аударыңыз немесе үзіндінің қазақша аудармасын өшіріңіз.',
 	},
+	// issue 10, part cat: a politician's and an indicator's translation has both of its texts or none
+	// ({language} is the "Russian"/"Kazakh" fragment above), and a step's translation needs its English.
+	{
+		en: 'Enter the {language} office too, or clear the {language} name.',
+		ru: 'Введите и должность ({language}) или очистите имя ({language}).',
+		kk: 'Лауазымын да енгізіңіз ({language}) немесе атын өшіріңіз ({language}).',
+	},
+	{
+		en: 'Enter the {language} name too, or clear the {language} office.',
+		ru: 'Введите и имя ({language}) или очистите должность ({language}).',
+		kk: 'Атын да енгізіңіз ({language}) немесе лауазымын өшіріңіз ({language}).',
+	},
+	{
+		en: 'Enter the {language} unit too, or clear the {language} name of what is measured.',
+		ru: 'Введите и единицу измерения ({language}) или очистите название показателя ({language}).',
+		kk: 'Өлшем бірлігін де енгізіңіз ({language}) немесе көрсеткіштің атауын өшіріңіз ({language}).',
+	},
+	{
+		en: 'Enter the {language} name of what is measured too, or clear the {language} unit.',
+		ru: 'Введите и название показателя ({language}) или очистите единицу измерения ({language}).',
+		kk: 'Көрсеткіштің атауын да енгізіңіз ({language}) немесе өлшем бірлігін өшіріңіз ({language}).',
+	},
+	{
+		en: 'A step with a translation needs its English title.',
+		ru: 'У этапа с переводом должно быть и название на английском.',
+		kk: 'Аудармасы бар кезеңнің ағылшынша атауы да болуы керек.',
+	},
 ]
 
 type CompiledEntry = { entry: FormErrorEntry; pattern: RegExp; names: string[] }

@@ -35,3 +35,8 @@ export function staffPageMeta(
 		...(noindex ? [{ name: 'robots', content: 'noindex' }] : []),
 	]
 }
+
+/** A catalogue record's page title ("Tax code · Catalogue · Admin"), before `staffPageMeta` adds the site. */
+export function catalogueTitle(t: I18n['t'], record: string): string {
+	return `${record} · ${t('staff.adminNav.catalogue')} · ${t('staff.admin.title')}`
+}

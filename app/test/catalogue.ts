@@ -55,3 +55,20 @@ export const stepIntent = {
 	insert: JSON.stringify({ type: 'insert', payload: { name: 'steps' } }),
 	remove: (index: number) => JSON.stringify({ type: 'remove', payload: { name: 'steps', index } }),
 }
+
+/**
+ * The Russian and Kazakh fields of a stored pledge's indicator and steps as the edit page sends them
+ * (issue 10, part cat); `formFieldsOf` gives the rest of the form.
+ */
+export function translationFieldsOf(pledge: PledgeFormValues): Array<[string, string]> {
+	const fields: Array<[string, string]> = [
+		['ruIndicatorName', pledge.ruIndicatorName],
+		['ruIndicatorUnit', pledge.ruIndicatorUnit],
+		['kkIndicatorName', pledge.kkIndicatorName],
+		['kkIndicatorUnit', pledge.kkIndicatorUnit],
+	]
+	pledge.steps.forEach((step, index) => {
+		fields.push([`steps[${index}].ruTitle`, step.ruTitle], [`steps[${index}].kkTitle`, step.kkTitle])
+	})
+	return fields
+}

@@ -908,6 +908,10 @@ export const en = {
 	'staff.pledgeForm.removeStep': 'Remove',
 	'staff.pledgeForm.removeStepWhich': 'step {number}',
 	'staff.pledgeForm.addStep': 'Add a step',
+	// issue 10, part cat2: the catalogue pages' titles
+	'staff.catalogueMeta.newCategory': 'New category',
+	'staff.catalogueMeta.newPledge': 'New pledge',
+	'staff.catalogueMeta.pledge': 'Pledge',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -883,4 +883,8 @@ export const kk: Messages = {
 	'staff.pledgeForm.removeStep': 'Өшіру',
 	'staff.pledgeForm.removeStepWhich': '{number}-қадамды',
 	'staff.pledgeForm.addStep': 'Қадам қосу',
+	// issue 10, part cat2: the catalogue pages' titles
+	'staff.catalogueMeta.newCategory': 'Жаңа санат',
+	'staff.catalogueMeta.newPledge': 'Жаңа уәде',
+	'staff.catalogueMeta.pledge': 'Уәде',
 }

@@ -944,4 +944,8 @@ export const ru: Messages = {
 	'staff.pledgeForm.removeStep': 'Удалить',
 	'staff.pledgeForm.removeStepWhich': 'шаг {number}',
 	'staff.pledgeForm.addStep': 'Добавить шаг',
+	// issue 10, part cat2: the catalogue pages' titles
+	'staff.catalogueMeta.newCategory': 'Новая категория',
+	'staff.catalogueMeta.newPledge': 'Новое обещание',
+	'staff.catalogueMeta.pledge': 'Обещание',
 }

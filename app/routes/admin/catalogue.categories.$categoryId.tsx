@@ -30,12 +30,14 @@ import {
 } from '~/models/category.server'
 import { answerSave } from './record-save.server'
 import { withSavedValuesTaken } from '~/forms/conflict'
+import { catalogueTitle, staffPageMeta } from '~/i18n/staff-meta'
 
 // One module for /admin/catalogue/categories/new (no id) and /admin/catalogue/categories/:categoryId.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.category?.title ?? 'New category'} · Catalogue · Admin · Uade` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	staffPageMeta(matches, ({ t }) =>
+		catalogueTitle(t, data?.category?.title ?? t('staff.catalogueMeta.newCategory')),
+	)
 
 async function findCategory(categoryId: string | undefined) {
 	if (categoryId === undefined) return null

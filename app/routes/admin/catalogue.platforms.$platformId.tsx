@@ -37,12 +37,12 @@ import { listPoliticians } from '~/models/politician.server'
 import { answerPublication, isPublicationForm } from './platform-publication.server'
 import { answerSave } from './record-save.server'
 import { withSavedValuesTaken } from '~/forms/conflict'
+import { catalogueTitle, staffPageMeta } from '~/i18n/staff-meta'
 
 // One module for /admin/catalogue/platforms/new (no id) and /admin/catalogue/platforms/:platformId.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.platform?.title ?? 'New platform'} · Catalogue · Admin · Uade` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	staffPageMeta(matches, ({ t }) => catalogueTitle(t, data?.platform?.title ?? t('staff.platformForm.new')))
 
 async function findPlatform(platformId: string | undefined) {
 	if (platformId === undefined) return null

@@ -12,10 +12,10 @@ import { getPledgeRecord, listPledgePlacements, updatePledge } from '~/models/pl
 import { statusLabel } from '~/components/labels'
 import { answerSave } from './record-save.server'
 import { withSavedValuesTaken } from '~/forms/conflict'
+import { catalogueTitle, staffPageMeta } from '~/i18n/staff-meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.pledge.title ?? 'Pledge'} · Catalogue · Admin · Uade` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	staffPageMeta(matches, ({ t }) => catalogueTitle(t, data?.pledge.title ?? t('staff.catalogueMeta.pledge')))
 
 async function findPledge(pledgeId: string | undefined) {
 	const pledge = isRecordId(pledgeId) ? await getPledgeRecord(pledgeId) : null

@@ -8,8 +8,10 @@ import { pledgeCreateSchema, pledgeFormValues, pledgeProblems } from '~/forms/pl
 import { parseForm, readForm, refuse, replyToIntent } from '~/forms/reply.server'
 import { createPledge, listPledgePlacements } from '~/models/pledge.server'
 import { answerSave } from './record-save.server'
+import { catalogueTitle, staffPageMeta } from '~/i18n/staff-meta'
 
-export const meta: MetaFunction = () => [{ title: 'New pledge · Catalogue · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => catalogueTitle(t, t('staff.catalogueMeta.newPledge')))
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')

@@ -18,12 +18,14 @@ import { useI18n } from '~/i18n/use-i18n'
 import { createPolitician, getPolitician, updatePolitician } from '~/models/politician.server'
 import { answerSave } from './record-save.server'
 import { withSavedValuesTaken } from '~/forms/conflict'
+import { catalogueTitle, staffPageMeta } from '~/i18n/staff-meta'
 
 // One module for /admin/catalogue/politicians/new (no id) and /admin/catalogue/politicians/:politicianId.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.politician?.name ?? 'New politician'} · Catalogue · Admin · Uade` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	staffPageMeta(matches, ({ t }) =>
+		catalogueTitle(t, data?.politician?.name ?? t('staff.politicianForm.new')),
+	)
 
 async function findPolitician(politicianId: string | undefined) {
 	if (politicianId === undefined) return null

@@ -8,8 +8,10 @@ import { listPlatformsToEdit } from '~/models/platform.server'
 import { listPledgesToEdit } from '~/models/pledge.server'
 import { listPoliticians } from '~/models/politician.server'
 import { statusLabel } from '~/components/labels'
+import { staffPageMeta } from '~/i18n/staff-meta'
 
-export const meta: MetaFunction = () => [{ title: 'Catalogue · Admin · Uade' }]
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(matches, ({ t }) => `${t('staff.adminNav.catalogue')} · ${t('staff.admin.title')}`)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
