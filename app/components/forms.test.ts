@@ -1,15 +1,12 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { renderInRouter } from '~/test/render-in-router'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { createElement, Fragment } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
 import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { limits, optionalText, recordIds, text } from '~/forms/fields'
 import type { Locale } from '~/i18n/locales'
-import { messagesByLocale } from '~/i18n/messages.server'
-import { sharedRouteIds } from '~/route-data'
 import {
 	CheckboxGroup,
 	DateField,
@@ -67,19 +64,9 @@ async function render(lastResult: SubmissionResult<string[]> | null, locale: Loc
 			}),
 		)
 	}
-	const rootData = { locale, messages: messagesByLocale[locale], user: null }
-	const routes = [
-		{ id: sharedRouteIds.root, path: '/', loader: () => rootData, element: createElement(Page) },
-	]
-	const handler = createStaticHandler(routes)
-	const context = await handler.query(new Request('http://localhost/'))
-	if (context instanceof Response) throw new Error('The test route answered a redirect')
-	const router = createStaticRouter(handler.dataRoutes, context)
 	// Rendered as the server renders a page (no DOM here), then read with a DOM of its own.
 	const { document } = new Window()
-	document.body.innerHTML = renderToStaticMarkup(
-		createElement(StaticRouterProvider, { router, context, hydrate: false }),
-	)
+	document.body.innerHTML = await renderInRouter(Page, locale)
 	return document
 }
 

@@ -511,8 +511,9 @@ describe('reading evidence', () => {
 				listPendingEvidence({ page: 1, pageSize: 20 }, db.prisma),
 			)
 			expect(fullPage.length).toBe(queries.length)
-			// The page, its count, one per relation (submitter, pledge, platform, indicator) and the latest evidence.
-			expect(queries.length).toBeLessThanOrEqual(7)
+			// The page, its count, one per relation (submitter, pledge, platform, indicator, translations) and the
+			// latest evidence.
+			expect(queries.length).toBeLessThanOrEqual(8)
 		} finally {
 			await db.prisma.$disconnect()
 			await fresh.drop()

@@ -87,8 +87,9 @@ describe('the About and Methodology pages in Russian and Kazakh', () => {
 			const { t, format } = createI18n(locale, messagesByLocale[locale])
 			return { line: t('about.platformElection', { date: format.date(date) }), date: format.date(date) }
 		}
-		expect(line('ru').line).toBe('выборы 20 ноября 2022 г.')
-		expect(line('en').line).toBe('election of 20 November 2022')
+		// No-break spaces hold the date together (app/i18n/typography.ts).
+		expect(line('ru').line.replace(/\u00a0/g, ' ')).toBe('выборы 20 ноября 2022 г.')
+		expect(line('en').line.replace(/\u00a0/g, ' ')).toBe('election of 20 November 2022')
 		// The Kazakh date stands alone after a colon, in the nominative the formatter gives.
 		expect(line('kk').line).toBe(`сайлау күні: ${line('kk').date}`)
 	})

@@ -1,5 +1,5 @@
 import { createElement, Fragment } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
+import { renderInRouter } from '~/test/render-in-router'
 import { Window } from 'happy-dom'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
@@ -70,7 +70,7 @@ function editPledge(fields: Array<[string, string]>, by: { cookie: string }) {
  * The edit form's fields after the 409, rendered on the server as the page renders them (through the
  * kit, from the page's own reading of the answer), then read with a DOM of its own.
  */
-function renderPledgeForm(body: unknown, stored: PledgeFormValues) {
+async function renderPledgeForm(body: unknown, stored: PledgeFormValues) {
 	const answer = answerOf<Record<string, unknown>>(
 		{ result: submissionResultOf(body), conflict: conflictOf(body) },
 		stored,
@@ -102,7 +102,7 @@ function renderPledgeForm(body: unknown, stored: PledgeFormValues) {
 		})
 	}
 	const { document } = new Window()
-	document.body.innerHTML = renderToStaticMarkup(createElement(Page))
+	document.body.innerHTML = await renderInRouter(Page)
 	return document
 }
 
@@ -137,7 +137,7 @@ describe('two editors saving the same version of a pledge', () => {
 		expect(reply.values).toMatchObject({ ...mine, summary: loaded.summary, version: newer.version })
 		expect(reply.fieldErrors).toEqual({})
 
-		const page = renderPledgeForm(second.body, loaded)
+		const page = await renderPledgeForm(second.body, loaded)
 		const control = (name: string) => page.querySelector(`[name="${name}"]`)
 		expect(control('version')?.getAttribute('value')).toBe(newer.version)
 		expect(control('title')?.getAttribute('value')).toBe('Title by the second')
@@ -243,7 +243,7 @@ describe('two admins changing the same account’s role', () => {
 			})
 		}
 		const { document } = new Window()
-		document.body.innerHTML = renderToStaticMarkup(createElement(Page))
+		document.body.innerHTML = await renderInRouter(Page)
 		expect(document.querySelector('input[value="FACT_CHECKER"]')?.hasAttribute('checked')).toBe(true)
 		expect(document.querySelector('.staff-saved-meanwhile-value')?.textContent).toBe('Admin')
 
