@@ -235,8 +235,17 @@ describe('searchPledges with a query', () => {
 		const social = ['social-investment-human-capital', 'targeted-social-aid']
 		expect((await slugsFound({ locale: 'kk', query: 'әлеум' })).sort()).toEqual(social)
 		expect((await slugsFound({ locale: 'kk', query: 'ӘЛЕУМ' })).sort()).toEqual(social)
-		expect(await slugsFound({ locale: 'kk', query: 'қауіпсіздігін ' })).toEqual(['food-security'])
-		expect(await slugsFound({ locale: 'kk', query: 'ҚАУІПСІЗДІГІН НЫҒАЙТУ' })).toEqual(['food-security'])
+		// The inflected form itself ranks first; the other pledges about security (қауіпсіздік) follow by stem.
+		expect(await slugsFound({ locale: 'kk', query: 'қауіпсіздігін ' })).toEqual([
+			'food-security',
+			'un-international-security',
+			'balanced-foreign-policy',
+		])
+		// Both words: food security («…қауіпсіздігін … нығайту») and the UN pledge («…қауіпсіздікті нығайтуға…»).
+		expect(await slugsFound({ locale: 'kk', query: 'ҚАУІПСІЗДІГІН НЫҒАЙТУ' })).toEqual([
+			'food-security',
+			'un-international-security',
+		])
 		expect(await slugsFound({ locale: 'kk', query: 'өмір сүру ұзақтығын' })).toEqual([
 			'lower-morbidity-longer-life',
 		])

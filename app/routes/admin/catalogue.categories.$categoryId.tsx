@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { RichText } from '~/components/rich-text'
+import { useI18n } from '~/i18n/use-i18n'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -89,10 +91,13 @@ type Platforms = Awaited<ReturnType<typeof listCategoryParents>>
 export default function CategoryPage() {
 	const { category, values, platforms } = useLoaderData<typeof loader>()
 	const answer = answerOf(useActionData<typeof action>(), values)
+	const { t } = useI18n()
 	return (
 		<RecordPage
-			title={category ? `Edit category: ${category.title}` : 'New category'}
-			saved="The category is saved."
+			title={
+				category ? t('staff.category.editTitle', { title: category.title }) : t('staff.catalogue.newCategory')
+			}
+			saved={t('staff.category.saved')}
 			{...answer}
 		>
 			<CategoryForm
@@ -118,6 +123,7 @@ function CategoryForm({
 	defaultValue: Partial<CategoryFormValues>
 	lastResult: Refused['result'] | null
 }) {
+	const { t } = useI18n()
 	const [form, fields] = useStaffForm(category ? categoryEditSchema : categoryCreateSchema, {
 		defaultValue,
 		lastResult,
@@ -128,29 +134,32 @@ function CategoryForm({
 				<>
 					<HiddenField field={fields.version} />
 					<p>
-						{category.platform.title}, slug <code>{category.slug}</code> (fixed once created)
+						<RichText
+							text={t('staff.category.fixedSlug', { platform: category.platform.title })}
+							parts={{ slug: <code>{category.slug}</code> }}
+						/>
 					</p>
 				</>
 			) : (
 				<>
 					<SelectField
-						label="Platform"
+						label={t('staff.category.platform')}
 						field={fields.platformId}
-						emptyLabel="Choose a platform"
+						emptyLabel={t('staff.category.choosePlatform')}
 						options={platforms.map((platform) => ({ value: platform.id, label: platform.title }))}
 					/>
 					<TextField
-						label="Slug"
+						label={t('staff.pledgePage.slug')}
 						field={fields.slug}
-						hint="Lowercase letters, digits and hyphens, like fair-economy. It cannot be changed later."
+						hint={t('staff.category.slugHint')}
 					/>
 				</>
 			)}
 			<SelectField
-				label="Principle it belongs to"
+				label={t('staff.category.parent')}
 				field={fields.parentId}
-				hint="None for a principle itself; a topic sits under a principle of the same platform."
-				emptyLabel="None: this is a principle"
+				hint={t('staff.category.parentHint')}
+				emptyLabel={t('staff.category.noParent')}
 				options={platforms.map((platform) => ({
 					label: platform.title,
 					options: platform.categories
@@ -158,10 +167,10 @@ function CategoryForm({
 						.map((parent) => ({ value: parent.id, label: parent.title })),
 				}))}
 			/>
-			<TextField label="Position" field={fields.position} inputMode="numeric" />
+			<TextField label={t('staff.category.position')} field={fields.position} inputMode="numeric" />
 			<TranslatedTextFields fields={fields} rules={categoryTranslationRules} />
 			<button type="submit" className="button">
-				{category ? 'Save category' : 'Create category'}
+				{category ? t('staff.category.save') : t('staff.category.create')}
 			</button>
 		</StaffForm>
 	)

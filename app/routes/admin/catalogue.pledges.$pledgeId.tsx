@@ -9,7 +9,7 @@ import { pledgeEditSchema, pledgeFormValues, pledgeProblems } from '~/forms/pled
 import { parseForm, readForm, refuse, replyToIntent } from '~/forms/reply.server'
 import { paths } from '~/models/paths'
 import { getPledgeRecord, listPledgePlacements, updatePledge } from '~/models/pledge.server'
-import { statusLabel } from '~/components/labels'
+import { useI18n } from '~/i18n/use-i18n'
 import { answerSave } from './record-save.server'
 import { withSavedValuesTaken } from '~/forms/conflict'
 import { catalogueTitle, staffPageMeta } from '~/i18n/staff-meta'
@@ -64,32 +64,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditPledge() {
 	const { pledge, values, placements } = useLoaderData<typeof loader>()
 	const answer = answerOf(useActionData<typeof action>(), values)
-	const publicPath = paths.pledge('en', pledge.platform.slug, pledge.slug)
+	const { t, locale } = useI18n()
+	const publicPath = paths.pledge(locale, pledge.platform.slug, pledge.slug)
 	return (
 		<RecordPage
-			title={`Edit pledge: ${pledge.title}`}
+			title={t('staff.pledgePage.editTitle', { title: pledge.title })}
 			intro={
 				<dl className="staff-facts">
-					<dt>Platform</dt>
+					<dt>{t('staff.pledgePage.platform')}</dt>
 					<dd>{pledge.platform.title}</dd>
-					<dt>Slug</dt>
+					<dt>{t('staff.pledgePage.slug')}</dt>
 					<dd>
-						<code>{pledge.slug}</code> (fixed: it is part of the public address)
+						<code>{pledge.slug}</code> {t('staff.pledgePage.slugFixed')}
 					</dd>
-					<dt>Kind</dt>
-					<dd>{pledge.kind.toLowerCase()}</dd>
-					<dt>Status</dt>
+					<dt>{t('staff.pledgePage.kind')}</dt>
+					<dd>{t(`kind.${pledge.kind}`)}</dd>
+					<dt>{t('staff.pledgePage.status')}</dt>
 					<dd>
-						{statusLabel(pledge.status)} (changed only by{' '}
-						<Link to={`/admin/pledges/${pledge.id}/status`}>recording a status update</Link>)
+						{t(`status.${pledge.status}`)} (
+						<Link to={`/admin/pledges/${pledge.id}/status`}>{t('staff.pledgePage.statusLink')}</Link>)
 					</dd>
-					<dt>Public page</dt>
+					<dt>{t('staff.pledgePage.publicPage')}</dt>
 					<dd>
 						<Link to={publicPath}>{publicPath}</Link>
 					</dd>
 				</dl>
 			}
-			saved="The pledge is saved, and the public pages show it now."
+			saved={t('staff.pledgePage.saved')}
 			{...answer}
 		>
 			<PledgeForm

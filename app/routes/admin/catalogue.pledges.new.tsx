@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useI18n } from '~/i18n/use-i18n'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -37,18 +38,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewPledge() {
 	const { placements } = useLoaderData<typeof loader>()
 	const answer = answerOf(useActionData<typeof action>(), undefined)
+	const { t } = useI18n()
 	return (
 		<RecordPage
-			title="New pledge"
-			intro={
-				<p className="lede">
-					It starts as “Not yet rated”; its status comes only from recorded status updates.
-				</p>
-			}
-			saved="The pledge is saved."
+			title={t('staff.newPledge.title')}
+			intro={<p className="lede">{t('staff.newPledge.lede')}</p>}
+			saved={t('staff.newPledge.saved')}
 			{...answer}
 		>
-			<PledgeForm placements={placements} lastResult={answer.lastResult} submitLabel="Create pledge" />
+			<PledgeForm
+				placements={placements}
+				lastResult={answer.lastResult}
+				submitLabel={t('staff.newPledge.create')}
+			/>
 		</RecordPage>
 	)
 }

@@ -7,7 +7,7 @@ import { listCategoriesToEdit } from '~/models/category.server'
 import { listPlatformsToEdit } from '~/models/platform.server'
 import { listPledgesToEdit } from '~/models/pledge.server'
 import { listPoliticians } from '~/models/politician.server'
-import { statusLabel } from '~/components/labels'
+import { useI18n } from '~/i18n/use-i18n'
 import { staffPageMeta } from '~/i18n/staff-meta'
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -28,23 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Catalogue() {
 	const { politicians, categories, platforms, pledges, pledgeCount, page, pageCount } =
 		useLoaderData<typeof loader>()
+	const { t } = useI18n()
 	return (
 		<>
 			<div className="page-heading">
-				<h1>Catalogue</h1>
+				<h1>{t('staff.catalogue.heading')}</h1>
 				<Link to="/admin/catalogue/pledges/new" className="button">
-					New pledge
+					{t('staff.catalogue.newPledge')}
 				</Link>
 			</div>
-			<p className="lede">
-				The platforms and their pledges, with each pledge’s indicator or steps and its Russian and Kazakh
-				text.
-			</p>
+			<p className="lede">{t('staff.catalogue.lede')}</p>
 
 			<section className="panel" aria-labelledby="politicians-title">
 				<div className="page-heading">
-					<h2 id="politicians-title">Politicians</h2>
-					<Link to="/admin/catalogue/politicians/new">New politician</Link>
+					<h2 id="politicians-title">{t('staff.catalogue.politicians')}</h2>
+					<Link to="/admin/catalogue/politicians/new">{t('staff.catalogue.newPolitician')}</Link>
 				</div>
 				<ul className="plain-list">
 					{politicians.map((politician) => (
@@ -58,15 +56,17 @@ export default function Catalogue() {
 
 			<section className="panel" aria-labelledby="categories-title">
 				<div className="page-heading">
-					<h2 id="categories-title">Principles and topics</h2>
-					<Link to="/admin/catalogue/categories/new">New category</Link>
+					<h2 id="categories-title">{t('staff.catalogue.categories')}</h2>
+					<Link to="/admin/catalogue/categories/new">{t('staff.catalogue.newCategory')}</Link>
 				</div>
 				<ul className="plain-list">
 					{categories.map((category) => (
 						<li key={category.id}>
 							<Link to={`/admin/catalogue/categories/${category.id}`}>{category.title}</Link> (
-							{category.parent ? `a topic of ${category.parent.title}` : 'a principle'},{' '}
-							{category.platform.title})
+							{category.parent
+								? t('staff.catalogue.topicOf', { parent: category.parent.title })
+								: t('staff.catalogue.principle')}
+							, {category.platform.title})
 						</li>
 					))}
 				</ul>
@@ -74,33 +74,38 @@ export default function Catalogue() {
 
 			<section className="panel" aria-labelledby="platforms-title">
 				<div className="page-heading">
-					<h2 id="platforms-title">Platforms</h2>
-					<Link to="/admin/catalogue/platforms/new">New platform</Link>
+					<h2 id="platforms-title">{t('staff.catalogue.platforms')}</h2>
+					<Link to="/admin/catalogue/platforms/new">{t('staff.catalogue.newPlatform')}</Link>
 				</div>
 				<ul className="plain-list">
 					{platforms.map((platform) => (
 						<li key={platform.id}>
 							<Link to={`/admin/catalogue/platforms/${platform.id}`}>{platform.title}</Link> (
-							{platform.politician.name}): {platform._count.categories} categories, {platform._count.pledges}{' '}
-							pledges
-							{platform.publishedAt === null ? ' · draft' : platform.featuredAt ? ' · featured' : ''}
+							{platform.politician.name}):{' '}
+							{t('staff.catalogue.categoryCount', { count: platform._count.categories })},{' '}
+							{t('count.pledges', { count: platform._count.pledges })}
+							{platform.publishedAt === null
+								? ` · ${t('staff.catalogue.draft')}`
+								: platform.featuredAt
+									? ` · ${t('staff.catalogue.featured')}`
+									: ''}
 						</li>
 					))}
 				</ul>
 			</section>
 
 			<section aria-labelledby="pledges-title">
-				<h2 id="pledges-title">Pledges ({pledgeCount})</h2>
+				<h2 id="pledges-title">{t('staff.catalogue.pledges', { count: pledgeCount })}</h2>
 				<div className="table-scroll">
 					<table className="data-table">
-						<caption>Every pledge, by platform and category</caption>
+						<caption>{t('staff.catalogue.pledgesCaption')}</caption>
 						<thead>
 							<tr>
-								<th scope="col">Pledge</th>
-								<th scope="col">Category</th>
-								<th scope="col">Kind</th>
-								<th scope="col">Status</th>
-								<th scope="col">Slug</th>
+								<th scope="col">{t('staff.catalogue.pledge')}</th>
+								<th scope="col">{t('staff.catalogue.category')}</th>
+								<th scope="col">{t('staff.catalogue.kind')}</th>
+								<th scope="col">{t('staff.catalogue.status')}</th>
+								<th scope="col">{t('staff.catalogue.slug')}</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -110,8 +115,8 @@ export default function Catalogue() {
 										<Link to={`/admin/catalogue/pledges/${pledge.id}`}>{pledge.title}</Link>
 									</td>
 									<td>{pledge.category.title}</td>
-									<td>{pledge.kind.toLowerCase()}</td>
-									<td>{statusLabel(pledge.status)}</td>
+									<td>{t(`kind.${pledge.kind}`)}</td>
+									<td>{t(`status.${pledge.status}`)}</td>
 									<td>
 										<code>
 											{pledge.platform.slug}/{pledge.slug}
@@ -123,12 +128,12 @@ export default function Catalogue() {
 					</table>
 				</div>
 				{pageCount > 1 ? (
-					<nav className="pagination" aria-label="Pledge pages">
-						{page > 1 ? <Link to={`?page=${page - 1}`}>Previous page</Link> : null}
+					<nav className="pagination" aria-label={t('staff.catalogue.pledgePages')}>
+						{page > 1 ? <Link to={`?page=${page - 1}`}>{t('staff.catalogue.previousPage')}</Link> : null}
 						<span>
 							Page {page} of {pageCount}
 						</span>
-						{page < pageCount ? <Link to={`?page=${page + 1}`}>Next page</Link> : null}
+						{page < pageCount ? <Link to={`?page=${page + 1}`}>{t('staff.catalogue.nextPage')}</Link> : null}
 					</nav>
 				) : null}
 			</section>

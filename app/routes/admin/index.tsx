@@ -79,11 +79,12 @@ function PledgeTable({ pledges, caption }: { pledges: DashboardPledge[]; caption
 							<td>{pledge.statusUpdatedAt ? format.date(pledge.statusUpdatedAt) : t('staff.admin.never')}</td>
 							<td>{format.date(pledge.deadline)}</td>
 							<td>
-								<Link
-									to={`/admin/pledges/${pledge.id}/status`}
-									aria-label={t('staff.admin.recordStatusFor', { title: pledge.title })}
-								>
+								{/* The pledge's title completes the link's name for a screen reader, marked as the English it is. */}
+								<Link to={`/admin/pledges/${pledge.id}/status`}>
 									{t('staff.admin.recordStatus')}
+									<span className="visually-hidden">
+										: <span lang="en">{pledge.title}</span>
+									</span>
 								</Link>
 							</td>
 						</tr>
