@@ -80,11 +80,16 @@ async function latinTextOf(page: Page, entered: string[]): Promise<string[]> {
 		.map((text) => {
 			let rest = text
 			for (const typed of longestFirst) rest = rest.split(typed).join(' ')
-			return rest
-				.replace(/https?:\/\/\S*/g, ' ')
-				.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
-				.replace(/\b[\w-]+(\.[a-z]{2,})+\b/g, ' ')
-				.replace(/\b(Uade|IT|UTC|NUL)\b/g, ' ')
+			return (
+				rest
+					.replace(/https?:\/\/\S*/g, ' ')
+					.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
+					.replace(/\b[\w-]+(\.[a-z]{2,})+\b/g, ' ')
+					// Addresses other tests' sign-ins left in the security events (IPv6, IPv4): identifiers, not English.
+					.replace(/\b[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}\b/gi, ' ')
+					.replace(/\b\d{1,3}(\.\d{1,3}){3}\b/g, ' ')
+					.replace(/\b(Uade|IT|UTC|NUL)\b/g, ' ')
+			)
 		})
 		.filter((text) => /[A-Za-z]/.test(text))
 		.map((text) => text.trim())

@@ -221,7 +221,7 @@ function StaffLinks({ pledgeId }: { pledgeId: string }) {
 }
 
 function MilestoneSteps({ steps }: { steps: PledgePage['milestoneSteps'] }) {
-	const { t, format, locale } = useI18n()
+	const { t, format } = useI18n()
 	const done = steps.filter((step) => step.doneOn !== null).length
 	return (
 		<section aria-labelledby="steps-title">
@@ -246,7 +246,6 @@ function MilestoneSteps({ steps }: { steps: PledgePage['milestoneSteps'] }) {
 					</li>
 				))}
 			</ol>
-			{locale !== 'en' ? <UntranslatedNote show /> : null}
 		</section>
 	)
 }

@@ -770,6 +770,7 @@ export const en = {
 	'evidence.excerptTranslationNote': 'The quote above is the source’s own words; this translation is Uade’s.',
 	'staff.language.ru': 'Russian',
 	'staff.language.kk': 'Kazakh',
+	'staff.reviewItem.translationIn': 'Translation into {language}, published with the evidence:',
 	'staff.ledgerTranslation.legend': 'In Russian and Kazakh (optional)',
 	'staff.ledgerTranslation.hint':
 		'The Russian and Kazakh pages show these; where one is left empty, they show the English, marked as such. You can add or fix them later.',

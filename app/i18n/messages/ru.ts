@@ -803,6 +803,7 @@ export const ru: Messages = {
 	'evidence.excerptTranslationNote': 'Выше — дословная цитата из источника; перевод сделан редакцией Uade.',
 	'staff.language.ru': 'русский',
 	'staff.language.kk': 'казахский',
+	'staff.reviewItem.translationIn': 'Перевод ({language}), публикуется вместе с источником:',
 	'staff.ledgerTranslation.legend': 'На русском и казахском (необязательно)',
 	'staff.ledgerTranslation.hint':
 		'Эти тексты показываются на русской и казахской версиях сайта; если поле пустое, там будет английский текст с пометкой. Перевод можно добавить или исправить позже.',

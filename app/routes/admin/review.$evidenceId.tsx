@@ -213,6 +213,19 @@ export default function ReviewEvidence() {
 					</dd>
 				</dl>
 				<blockquote className="excerpt">{evidence.excerpt}</blockquote>
+				{/* Approving publishes the translations too, so the reviewer reads them here. */}
+				{evidence.translations.map((row) => {
+					const language = row.locale === 'RU' ? 'ru' : 'kk'
+					return (
+						<div key={row.locale} className="excerpt-translation">
+							<p className="muted">
+								{t('staff.reviewItem.translationIn', { language: t(`staff.language.${language}`) })}
+							</p>
+							<p lang={language}>{row.title}</p>
+							{row.excerpt ? <blockquote lang={language}>{row.excerpt}</blockquote> : null}
+						</div>
+					)
+				})}
 				<EvidenceTranslationsLink evidenceId={evidence.id} />
 			</section>
 			{evidence.reviewState === 'PENDING' ? (
