@@ -143,6 +143,32 @@ beforeAll(async () => {
 		await prisma.evidenceTranslation.create({
 			data: { evidenceId: evidence.id, locale: 'KK', title: 'Дәлелдің атауы', excerpt: null },
 		})
+		const { id: platformId } = await prisma.platform.findUniqueOrThrow({
+			where: { slug: 'fair-kazakhstan-2022' },
+			select: { id: true },
+		})
+		const roadmap = await prisma.platformSource.create({
+			data: {
+				platformId,
+				type: 'OFFICIAL_STATEMENT',
+				sourceUrl: 'https://example.org/roadmap',
+				title: 'A roadmap of 117 items',
+				publisher: 'Government of Kazakhstan',
+				publishedOn: null,
+				publishedPrecision: 'NONE',
+				publishedNote: 'No date on the page.',
+				excerpt: 'Жол картасы 117 тармақтан тұрады.',
+				excerptLanguage: 'kk',
+			},
+		})
+		await prisma.platformSourceTranslation.create({
+			data: {
+				platformSourceId: roadmap.id,
+				locale: 'RU',
+				title: 'Дорожная карта из 117 пунктов',
+				excerpt: null,
+			},
+		})
 		await recordMeasurement(prisma, { pledgeId, userId, value: 123456.789, asOf: '2024-06-30' })
 		await prisma.auditEntry.create({
 			data: {
