@@ -1,6 +1,7 @@
 -- Sources about a platform's implementation as a whole, and the language of an evidence excerpt (issue 11, the launch dataset)
 -- AlterTable
-ALTER TABLE "Evidence" ADD COLUMN     "excerptLanguage" TEXT;
+ALTER TABLE "Evidence" ADD COLUMN     "excerptLanguage" TEXT,
+ADD COLUMN     "excerptInEnglish" TEXT;
 
 -- CreateTable
 CREATE TABLE "PlatformSource" (
@@ -16,6 +17,7 @@ CREATE TABLE "PlatformSource" (
     "publishedNote" TEXT,
     "excerpt" TEXT NOT NULL,
     "excerptLanguage" TEXT,
+    "excerptInEnglish" TEXT,
     "archiveUrl" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
