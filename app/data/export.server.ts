@@ -133,6 +133,8 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 		...(full ? {} : { publishedAt: { not: null } }),
 	}
 	// One snapshot: a write landing between two of these reads cannot give a document that contradicts itself.
+	// At most one relation per read: Prisma reads the relations of one query at the same time, which inside a
+	// transaction means two queries at once on its one pg connection (deprecated by pg).
 	return prisma.$transaction(
 		async (tx) => {
 			const platforms = await tx.platform.findMany({
@@ -140,6 +142,7 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 				select: {
 					id: true,
 					slug: true,
+					politicianId: true,
 					title: true,
 					summary: true,
 					electionDate: true,
@@ -150,16 +153,7 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 					sourcePublisher: true,
 					sourcePublishedAt: true,
 					publishedAt: true,
-					politician: {
-						select: {
-							slug: true,
-							name: true,
-							office: true,
-							translations: { select: { locale: true, name: true, office: true } },
-						},
-					},
 					translations: { select: { locale: true, title: true, summary: true } },
-					sources: { select: { ...sourceSelect, position: true } },
 				},
 			})
 			if (options.platform && platforms.length === 0) {
@@ -174,9 +168,21 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 			const platformSlug = new Map(platforms.map((platform) => [platform.id, platform.slug]))
 			const slugOfPlatform = (id: string) => platformSlug.get(id) ?? ''
 
-			const politicians = new Map(
-				platforms.map((platform) => [platform.politician.slug, platform.politician]),
-			)
+			const politicians = await tx.politician.findMany({
+				where: { id: { in: platforms.map((platform) => platform.politicianId) } },
+				select: {
+					id: true,
+					slug: true,
+					name: true,
+					office: true,
+					translations: { select: { locale: true, name: true, office: true } },
+				},
+			})
+			const politicianSlug = new Map(politicians.map((politician) => [politician.id, politician.slug]))
+			const platformSources = await tx.platformSource.findMany({
+				where: { platformId: { in: platformIds } },
+				select: { ...sourceSelect, platformId: true, position: true },
+			})
 
 			const categoryRows = await tx.category.findMany({
 				where: { platformId: { in: platformIds } },
@@ -226,26 +232,6 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 					position: true,
 					kind: true,
 					translations: { select: { locale: true, title: true, summary: true } },
-					indicator: {
-						select: {
-							name: true,
-							unit: true,
-							baselineValue: true,
-							baselineDate: true,
-							targetValue: true,
-							targetDate: true,
-							direction: true,
-							translations: { select: { locale: true, name: true, unit: true } },
-						},
-					},
-					milestoneSteps: {
-						orderBy: { position: 'asc' },
-						select: {
-							title: true,
-							doneOn: true,
-							translations: { select: { locale: true, title: true } },
-						},
-					},
 				},
 			})
 			const pledges = pledgeRows.sort(
@@ -263,6 +249,31 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 				]),
 			)
 			const pledgeIds = pledges.map((pledge) => pledge.id)
+			const indicators = await tx.indicator.findMany({
+				where: { pledgeId: { in: pledgeIds } },
+				select: {
+					pledgeId: true,
+					name: true,
+					unit: true,
+					baselineValue: true,
+					baselineDate: true,
+					targetValue: true,
+					targetDate: true,
+					direction: true,
+					translations: { select: { locale: true, name: true, unit: true } },
+				},
+			})
+			const indicatorOf = new Map(indicators.map((indicator) => [indicator.pledgeId, indicator]))
+			const steps = await tx.milestoneStep.findMany({
+				where: { pledgeId: { in: pledgeIds } },
+				orderBy: [{ pledgeId: 'asc' }, { position: 'asc' }],
+				select: {
+					pledgeId: true,
+					title: true,
+					doneOn: true,
+					translations: { select: { locale: true, title: true } },
+				},
+			})
 
 			const evidenceRows = await tx.evidence.findMany({
 				where: {
@@ -276,13 +287,12 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 					pledgeId: true,
 					measuredValue: true,
 					measuredAsOf: true,
-					measurement: { select: { value: true, asOf: true } },
 					suggestedStatus: true,
 					suggestionReason: true,
 					reviewState: true,
 					reviewNote: true,
-					submittedBy: { select: { email: true } },
-					reviewedBy: { select: { email: true } },
+					submittedById: true,
+					reviewedById: true,
 				},
 			})
 			const evidence = evidenceRows.sort(
@@ -292,7 +302,12 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 					(item) => item.excerpt,
 				),
 			)
-			const exported = new Set(evidence.map((item) => item.id))
+			const evidenceById = new Map(evidence.map((item) => [item.id, item]))
+			const measurements = await tx.measurement.findMany({
+				where: { evidenceId: { in: [...evidenceById.keys()] } },
+				select: { evidenceId: true, value: true, asOf: true },
+			})
+			const measurementOf = new Map(measurements.map((measurement) => [measurement.evidenceId, measurement]))
 
 			const statusRows = await tx.statusUpdate.findMany({
 				where: { pledgeId: { in: pledgeIds } },
@@ -304,15 +319,30 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 					rationale: true,
 					correctionReason: true,
 					correctsId: true,
+					authorId: true,
 					createdAt: true,
-					corrects: { select: { effectiveDate: true, status: true } },
-					author: { select: { email: true } },
 					translations: { select: { locale: true, rationale: true, correctionReason: true } },
-					evidence: {
-						select: { evidence: { select: { id: true, sourceUrl: true, excerpt: true } } },
-					},
 				},
 			})
+			const links = await tx.statusUpdateEvidence.findMany({
+				where: { statusUpdateId: { in: statusRows.map((row) => row.id) } },
+				select: { statusUpdateId: true, evidenceId: true },
+			})
+			// Staff are named only in the full export.
+			const accounts = full
+				? await tx.user.findMany({
+						where: {
+							id: {
+								in: [
+									...evidence.flatMap((item) => [item.submittedById, item.reviewedById ?? '']),
+									...statusRows.map((row) => row.authorId),
+								],
+							},
+						},
+						select: { id: true, email: true },
+					})
+				: []
+			const emailOf = new Map(accounts.map((account) => [account.id, account.email]))
 			// The ledger oldest first: by effective date, an entry before its correction (which may take effect
 			// the same day), then in the order written. A re-import writes them in this order, so its export
 			// sorts them the same way.
@@ -321,6 +351,10 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 				let depth = 0
 				for (let at = row.correctsId; at; at = byId.get(at)?.correctsId ?? null) depth++
 				return depth
+			}
+			const corrected = (id: string | null) => {
+				const entry = id ? byId.get(id) : undefined
+				return entry ? { effectiveDate: isoDate(entry.effectiveDate), status: entry.status } : null
 			}
 			const statusUpdates = statusRows.sort(
 				compareBy(
@@ -335,17 +369,15 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 			return {
 				format: 'uade' as const,
 				version: 1 as const,
-				politicians: [...politicians.values()]
-					.sort(compareBy((politician) => politician.slug))
-					.map((politician) => ({
-						slug: politician.slug,
-						name: politician.name,
-						office: politician.office,
-						translations: translationsOf(politician.translations, ({ name, office }) => ({ name, office })),
-					})),
+				politicians: politicians.sort(compareBy((politician) => politician.slug)).map((politician) => ({
+					slug: politician.slug,
+					name: politician.name,
+					office: politician.office,
+					translations: translationsOf(politician.translations, ({ name, office }) => ({ name, office })),
+				})),
 				platforms: platforms.map((platform) => ({
 					slug: platform.slug,
-					politician: platform.politician.slug,
+					politician: politicianSlug.get(platform.politicianId) ?? '',
 					title: platform.title,
 					summary: platform.summary,
 					translations: translationsOf(platform.translations, ({ title, summary }) => ({ title, summary })),
@@ -359,7 +391,8 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 						publishedOn: isoDateOrNull(platform.sourcePublishedAt),
 					},
 					published: platform.publishedAt !== null,
-					sources: platform.sources
+					sources: platformSources
+						.filter((source) => source.platformId === platform.id)
 						.sort(
 							compareBy(
 								(source) => source.position,
@@ -378,50 +411,56 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 					position: category.position,
 					translations: translationsOf(category.translations, ({ title, summary }) => ({ title, summary })),
 				})),
-				pledges: pledges.map((pledge) => ({
-					platform: slugOfPlatform(pledge.platformId),
-					slug: pledge.slug,
-					category: categorySlug.get(pledge.categoryId) ?? '',
-					title: pledge.title,
-					summary: pledge.summary,
-					quote: pledge.quote,
-					sourceUrl: pledge.sourceUrl,
-					sourceDate: isoDate(pledge.sourceDate),
-					deadline: isoDate(pledge.deadline),
-					position: pledge.position,
-					translations: translationsOf(pledge.translations, ({ title, summary }) => ({ title, summary })),
-					kind: pledge.kind,
-					...(pledge.kind === 'QUANTITATIVE' && pledge.indicator
-						? {
-								indicator: {
-									name: pledge.indicator.name,
-									unit: pledge.indicator.unit,
-									translations: translationsOf(pledge.indicator.translations, ({ name, unit }) => ({
-										name,
-										unit,
-									})),
-									baselineValue: numberOrNull(pledge.indicator.baselineValue),
-									baselineDate: isoDateOrNull(pledge.indicator.baselineDate),
-									targetValue: numberOf(pledge.indicator.targetValue),
-									targetDate: isoDate(pledge.indicator.targetDate),
-									direction: pledge.indicator.direction,
-								},
-							}
-						: {}),
-					...(pledge.kind === 'MILESTONE'
-						? {
-								milestoneSteps: pledge.milestoneSteps.map((step) => ({
-									title: step.title,
-									doneOn: isoDateOrNull(step.doneOn),
-									translations: translationsOf(step.translations, ({ title }) => ({ title })),
-								})),
-							}
-						: {}),
-				})),
+				pledges: pledges.map((pledge) => {
+					const indicator = indicatorOf.get(pledge.id)
+					return {
+						platform: slugOfPlatform(pledge.platformId),
+						slug: pledge.slug,
+						category: categorySlug.get(pledge.categoryId) ?? '',
+						title: pledge.title,
+						summary: pledge.summary,
+						quote: pledge.quote,
+						sourceUrl: pledge.sourceUrl,
+						sourceDate: isoDate(pledge.sourceDate),
+						deadline: isoDate(pledge.deadline),
+						position: pledge.position,
+						translations: translationsOf(pledge.translations, ({ title, summary }) => ({ title, summary })),
+						kind: pledge.kind,
+						...(pledge.kind === 'QUANTITATIVE' && indicator
+							? {
+									indicator: {
+										name: indicator.name,
+										unit: indicator.unit,
+										translations: translationsOf(indicator.translations, ({ name, unit }) => ({
+											name,
+											unit,
+										})),
+										baselineValue: numberOrNull(indicator.baselineValue),
+										baselineDate: isoDateOrNull(indicator.baselineDate),
+										targetValue: numberOf(indicator.targetValue),
+										targetDate: isoDate(indicator.targetDate),
+										direction: indicator.direction,
+									},
+								}
+							: {}),
+						...(pledge.kind === 'MILESTONE'
+							? {
+									milestoneSteps: steps
+										.filter((step) => step.pledgeId === pledge.id)
+										.map((step) => ({
+											title: step.title,
+											doneOn: isoDateOrNull(step.doneOn),
+											translations: translationsOf(step.translations, ({ title }) => ({ title })),
+										})),
+								}
+							: {}),
+					}
+				}),
 				evidence: evidence.map((item) => {
 					// The recorded figure once approved; before that, the one the submitter proposed.
-					const value = item.measurement?.value ?? item.measuredValue
-					const asOf = item.measurement?.asOf ?? item.measuredAsOf
+					const measurement = measurementOf.get(item.id)
+					const value = measurement?.value ?? item.measuredValue
+					const asOf = measurement?.asOf ?? item.measuredAsOf
 					return {
 						...(pledgeKey.get(item.pledgeId) ?? { platform: '', pledge: '' }),
 						...sourceOf(item),
@@ -429,9 +468,13 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 							value !== null && asOf !== null ? { value: numberOf(value), asOf: isoDate(asOf) } : null,
 						suggestedStatus: item.suggestedStatus,
 						suggestionReason: item.suggestionReason,
-						...(full ? { submittedBy: item.submittedBy.email } : {}),
+						...(full ? { submittedBy: emailOf.get(item.submittedById) ?? null } : {}),
 						review: full
-							? { state: item.reviewState, by: item.reviewedBy?.email ?? null, note: item.reviewNote }
+							? {
+									state: item.reviewState,
+									by: item.reviewedById ? (emailOf.get(item.reviewedById) ?? null) : null,
+									note: item.reviewNote,
+								}
 							: { state: item.reviewState },
 					}
 				}),
@@ -446,9 +489,9 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 							? {}
 							: { correctionReason: translation.correctionReason }),
 					})),
-					evidence: row.evidence
-						.map((link) => link.evidence)
-						.filter((item) => exported.has(item.id))
+					evidence: links
+						.filter((link) => link.statusUpdateId === row.id)
+						.flatMap((link) => evidenceById.get(link.evidenceId) ?? [])
 						.sort(
 							compareBy(
 								(item) => item.sourceUrl,
@@ -456,10 +499,8 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 							),
 						)
 						.map((item) => ({ sourceUrl: item.sourceUrl, excerpt: item.excerpt })),
-					...(full ? { author: row.author.email } : {}),
-					corrects: row.corrects
-						? { effectiveDate: isoDate(row.corrects.effectiveDate), status: row.corrects.status }
-						: null,
+					...(full ? { author: emailOf.get(row.authorId) ?? null } : {}),
+					corrects: corrected(row.correctsId),
 					correctionReason: row.correctionReason,
 				})),
 			}
