@@ -147,12 +147,6 @@ const variables = z.object({
 	UADE_DB_LOG: variable(flag, "1 (print the embedded PostgreSQL's log) or 0"),
 	UADE_DB_CONNECT_TIMEOUT_MS: variable(milliseconds, milliseconds100),
 	UADE_DB_STATEMENT_TIMEOUT_MS: variable(milliseconds, milliseconds100),
-	/**
-	 * What an empty database gets at `npm start` and `npm run db:seed`: nothing, the platform seed (21
-	 * unrated pledges), or the seed and the launch dataset (prisma/seed/launch/, imported as the
-	 * "Editorial team" account).
-	 */
-	UADE_SEED: variable(oneOf('none', 'platform', 'launch'), 'none, platform or launch'),
 	UADE_DEMO_DATA_DIR: variable(anyPath, 'a folder'),
 	UADE_DEMO_DB_PORT: variable(portNumber, port),
 	UADE_BUILD_DIR: variable(anyPath, 'a folder'),
@@ -190,7 +184,6 @@ const environmentSchema = variables.transform((given) => ({
 	UADE_DB_LOG: given.UADE_DB_LOG ?? false,
 	UADE_DB_CONNECT_TIMEOUT_MS: given.UADE_DB_CONNECT_TIMEOUT_MS ?? 5_000,
 	UADE_DB_STATEMENT_TIMEOUT_MS: given.UADE_DB_STATEMENT_TIMEOUT_MS ?? 15_000,
-	UADE_SEED: given.UADE_SEED ?? 'launch',
 	UADE_DEMO_DATA_DIR: given.UADE_DEMO_DATA_DIR ?? path.resolve('.data', 'demo-postgres'),
 	UADE_DEMO_DB_PORT: given.UADE_DEMO_DB_PORT ?? 54339,
 	UADE_BUILD_DIR: given.UADE_BUILD_DIR ?? path.resolve('build'),
