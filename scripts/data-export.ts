@@ -3,7 +3,8 @@
  * database (DATABASE_URL's, or the embedded one, beside a running `npm start` or not) as a document of the
  * import format (docs/import-format.md) to stdout, or to FILE (a new file: an existing one is never
  * overwritten). Without `--public` it is the operator's copy of everything, drafts and account emails
- * included; with it, only what the public site shows. `npm run data:import` reads it back.
+ * included; with it, only what the public site shows. The import that reads it back (issue 11) is not
+ * built yet.
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'

@@ -3,7 +3,7 @@ import type { DatePrecision, Locale } from '~/.server/prisma/enums'
 
 /**
  * The export (`npm run data:export`): the database's content as a document of the import format,
- * version 1 (app/data/format.ts, docs/import-format.md), which `runImport` reads back.
+ * version 1 as drafted in docs/import-format.md; the import that reads it back (issue 11) is not built yet.
  *
  * - `public`: what the public site shows, and nothing else: published platforms, their catalogue and
  *   implementation sources, APPROVED evidence (with its measurement), the whole ledger with its
