@@ -9,8 +9,9 @@ import tseslint from 'typescript-eslint'
  * Layers of app/. Imports run one way, top to bottom, so no two folders import each other (app/layers.test.ts
  * also fails on any run-time import cycle between folders). Each may import only what its line names:
  *
- *   routes/, root.tsx, entry.*  → components, forms, models, auth, server, i18n, styles, route-data.ts
+ *   routes/, root.tsx, entry.*  → components, forms, models, auth, server, data, i18n, styles, route-data.ts
  *   server/ (the HTTP server)   → auth, models, db, i18n
+ *   data/ (import and export)   → models, forms, db, i18n
  *   components/                 → forms, models, i18n, route-data.ts; a *.server module for its types only
  *   auth/                       → models, forms, db, i18n
  *   models/                     → db, forms (input types, enum lists, translation rules, helpers), i18n
@@ -31,6 +32,7 @@ const appModules = {
 	server: '^~/server/',
 	components: '^~/components/',
 	auth: '^~/auth/',
+	data: '^~/data/',
 	models: '^~/models/',
 	forms: '^~/forms/',
 	i18n: '^~/i18n/',
@@ -39,7 +41,17 @@ const appModules = {
 	test: '^~/test/',
 }
 
-const routeLayer = ['components', 'forms', 'models', 'auth', 'server', 'i18n', 'styles', 'route-data.ts']
+const routeLayer = [
+	'components',
+	'forms',
+	'models',
+	'auth',
+	'server',
+	'data',
+	'i18n',
+	'styles',
+	'route-data.ts',
+]
 export const layers = {
 	'app/routes/**': { name: 'routes', may: ['routes', ...routeLayer] },
 	'app/root.tsx': { name: 'root.tsx', may: routeLayer },
@@ -51,6 +63,7 @@ export const layers = {
 		serverTypesOnly: true,
 	},
 	'app/auth/**': { name: 'auth', may: ['auth', 'models', 'forms', 'db', 'i18n'] },
+	'app/data/**': { name: 'data', may: ['data', 'models', 'db', 'forms', 'i18n'] },
 	'app/models/**': { name: 'models', may: ['models', 'db', 'forms', 'i18n'] },
 	'app/forms/**': { name: 'forms', may: ['forms', 'i18n'], serverTypesOnly: true },
 	'app/i18n/**': { name: 'i18n', may: ['i18n', 'route-data.ts'] },

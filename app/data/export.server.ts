@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
-import type { DatePrecision, Locale } from '~/.server/prisma/enums'
+import type { Locale } from '~/.server/prisma/enums'
+import { publicationDateText } from '~/forms/evidence-dates'
+import { isoDateOf } from '~/forms/fields'
 
 /**
  * The export (`npm run data:export`): the database's content as a document of the import format,
@@ -47,19 +49,8 @@ function translationsOf<Row extends { locale: Locale }, Out>(
 	return out
 }
 
-function isoDate(date: Date): string {
-	return date.toISOString().slice(0, 10)
-}
-
 function isoDateOrNull(date: Date | null): string | null {
-	return date ? isoDate(date) : null
-}
-
-/** A publication date as precise as the source printed it: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or null. */
-function publishedOnText(date: Date | null, precision: DatePrecision): string | null {
-	if (!date || precision === 'NONE') return null
-	const day = isoDate(date)
-	return precision === 'YEAR' ? day.slice(0, 4) : precision === 'MONTH' ? day.slice(0, 7) : day
+	return date ? isoDateOf(date) : null
 }
 
 function numberOf(value: Prisma.Decimal): number {
@@ -112,7 +103,7 @@ function sourceOf(row: SourceRow) {
 		archiveUrl: row.archiveUrl,
 		title: row.title,
 		publisher: row.publisher,
-		publishedOn: publishedOnText(row.publishedOn, row.publishedPrecision),
+		publishedOn: publicationDateText(row.publishedOn, row.publishedPrecision),
 		publishedNote: row.publishedNote,
 		excerpt: row.excerpt,
 		excerptLanguage: row.excerptLanguage,
@@ -354,12 +345,12 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 			}
 			const corrected = (id: string | null) => {
 				const entry = id ? byId.get(id) : undefined
-				return entry ? { effectiveDate: isoDate(entry.effectiveDate), status: entry.status } : null
+				return entry ? { effectiveDate: isoDateOf(entry.effectiveDate), status: entry.status } : null
 			}
 			const statusUpdates = statusRows.sort(
 				compareBy(
 					(row) => pledgeOrder.get(row.pledgeId) ?? 0,
-					(row) => isoDate(row.effectiveDate),
+					(row) => isoDateOf(row.effectiveDate),
 					correctionDepth,
 					(row) => row.createdAt.getTime(),
 					(row) => row.status,
@@ -381,9 +372,9 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 					title: platform.title,
 					summary: platform.summary,
 					translations: translationsOf(platform.translations, ({ title, summary }) => ({ title, summary })),
-					electionDate: isoDate(platform.electionDate),
-					termStart: isoDate(platform.termStart),
-					termEnd: isoDate(platform.termEnd),
+					electionDate: isoDateOf(platform.electionDate),
+					termStart: isoDateOf(platform.termStart),
+					termEnd: isoDateOf(platform.termEnd),
 					source: {
 						url: platform.sourceUrl,
 						title: platform.sourceTitle,
@@ -391,16 +382,6 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 						publishedOn: isoDateOrNull(platform.sourcePublishedAt),
 					},
 					published: platform.publishedAt !== null,
-					sources: platformSources
-						.filter((source) => source.platformId === platform.id)
-						.sort(
-							compareBy(
-								(source) => source.position,
-								(source) => source.sourceUrl,
-								(source) => source.excerpt,
-							),
-						)
-						.map(sourceOf),
 				})),
 				categories: categories.map((category) => ({
 					platform: slugOfPlatform(category.platformId),
@@ -421,8 +402,8 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 						summary: pledge.summary,
 						quote: pledge.quote,
 						sourceUrl: pledge.sourceUrl,
-						sourceDate: isoDate(pledge.sourceDate),
-						deadline: isoDate(pledge.deadline),
+						sourceDate: isoDateOf(pledge.sourceDate),
+						deadline: isoDateOf(pledge.deadline),
 						position: pledge.position,
 						translations: translationsOf(pledge.translations, ({ title, summary }) => ({ title, summary })),
 						kind: pledge.kind,
@@ -438,7 +419,7 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 										baselineValue: numberOrNull(indicator.baselineValue),
 										baselineDate: isoDateOrNull(indicator.baselineDate),
 										targetValue: numberOf(indicator.targetValue),
-										targetDate: isoDate(indicator.targetDate),
+										targetDate: isoDateOf(indicator.targetDate),
 										direction: indicator.direction,
 									},
 								}
@@ -456,6 +437,18 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 							: {}),
 					}
 				}),
+				platformSources: platforms.flatMap((platform) =>
+					platformSources
+						.filter((source) => source.platformId === platform.id)
+						.sort(
+							compareBy(
+								(source) => source.position,
+								(source) => source.sourceUrl,
+								(source) => source.excerpt,
+							),
+						)
+						.map((source) => ({ platform: platform.slug, ...sourceOf(source) })),
+				),
 				evidence: evidence.map((item) => {
 					// The recorded figure once approved; before that, the one the submitter proposed.
 					const measurement = measurementOf.get(item.id)
@@ -465,7 +458,7 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 						...(pledgeKey.get(item.pledgeId) ?? { platform: '', pledge: '' }),
 						...sourceOf(item),
 						measurement:
-							value !== null && asOf !== null ? { value: numberOf(value), asOf: isoDate(asOf) } : null,
+							value !== null && asOf !== null ? { value: numberOf(value), asOf: isoDateOf(asOf) } : null,
 						suggestedStatus: item.suggestedStatus,
 						suggestionReason: item.suggestionReason,
 						...(full ? { submittedBy: emailOf.get(item.submittedById) ?? null } : {}),
@@ -481,7 +474,7 @@ export async function exportDocument(prisma: PrismaClient, options: ExportOption
 				statusUpdates: statusUpdates.map((row) => ({
 					...(pledgeKey.get(row.pledgeId) ?? { platform: '', pledge: '' }),
 					status: row.status,
-					effectiveDate: isoDate(row.effectiveDate),
+					effectiveDate: isoDateOf(row.effectiveDate),
 					rationale: row.rationale,
 					translations: translationsOf(row.translations, (translation) => ({
 						rationale: translation.rationale,

@@ -23,6 +23,13 @@ export function publicationDateOf(row: {
 	}
 }
 
+/** A stored publication date as precise as the source printed it: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or null. */
+export function publicationDateText(date: Date | null, precision: DatePrecision): string | null {
+	if (!date || precision === 'NONE') return null
+	const day = isoDateOf(date)
+	return precision === 'YEAR' ? day.slice(0, 4) : precision === 'MONTH' ? day.slice(0, 7) : day
+}
+
 const monthPattern = /^(\d{4})-(\d{2})$/
 const yearPattern = /^\d{4}$/
 

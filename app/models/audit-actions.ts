@@ -85,6 +85,21 @@ export const auditActionGroups = [
 		},
 	},
 	{
+		label: 'Platform sources',
+		any: 'Any platform source change',
+		prefix: 'platform_source.',
+		actions: {
+			'platform_source.create': 'Platform source added',
+			'platform_source.update': 'Platform source edited',
+		},
+	},
+	{
+		label: 'Imports',
+		any: 'Any import',
+		prefix: 'data.',
+		actions: { 'data.import': 'Data imported' },
+	},
+	{
 		label: 'Settings',
 		any: 'Any settings change',
 		prefix: 'settings.',

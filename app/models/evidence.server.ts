@@ -9,6 +9,7 @@ import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
 import { assertAdmin, updateVersioned, type Actor, type SaveResult } from './save.server'
 import { fourEyesApplies } from './settings.server'
+import { inTransaction } from '~/db/transaction.server'
 
 /**
  * A resubmission of the same evidence by the same person within this time records nothing new: it is a
@@ -149,6 +150,38 @@ function evidenceContent(input: EvidenceInput, published: { on: Date | null; not
 }
 
 /**
+ * Why the pledge cannot take this evidence: it does not exist, or the evidence carries a figure the pledge
+ * has no indicator for, or dated before its baseline. Null when it can.
+ */
+async function pledgeRefusal(
+	tx: Prisma.TransactionClient,
+	pledgeId: string,
+	input: EvidenceInput,
+	now: Date,
+): Promise<
+	{ status: 'not-found' } | { status: 'invalid'; problems: Partial<Record<string, EvidenceProblem>> } | null
+> {
+	const pledge = await tx.pledge.findUnique({
+		where: { id: pledgeId },
+		select: { id: true, kind: true, indicator: { select: { unit: true, baselineDate: true } } },
+	})
+	if (!pledge) return { status: 'not-found' }
+	if (input.measuredValue !== undefined) {
+		const problem =
+			pledge.kind !== 'QUANTITATIVE' ? 'not-quantitative' : !pledge.indicator ? 'no-indicator' : null
+		if (problem) return { status: 'invalid', problems: { measuredValue: problem } }
+	}
+	if (input.measuredAsOf !== undefined) {
+		const problem = measuredAsOfProblem(input.measuredAsOf, {
+			baselineDate: pledge.indicator?.baselineDate ?? null,
+			today: latestToday(now),
+		})
+		if (problem) return { status: 'invalid', problems: { measuredAsOf: problem } }
+	}
+	return null
+}
+
+/**
  * Records a fact-checker's (or admin's) evidence as PENDING, with its audit entry. A figure is accepted
  * only for a quantitative pledge with an indicator. The same evidence sent again by the same person for the
  * same pledge within `duplicateSubmissionWindowMs` returns the first submission instead of a second row;
@@ -171,23 +204,8 @@ export async function submitEvidence(
 	const published = readPublicationDate(input, latestToday(now))
 	if ('field' in published) return { status: 'invalid', problems: { [published.field]: 'publication-date' } }
 	return prisma.$transaction(async (tx) => {
-		const pledge = await tx.pledge.findUnique({
-			where: { id: pledgeId },
-			select: { id: true, kind: true, indicator: { select: { unit: true, baselineDate: true } } },
-		})
-		if (!pledge) return { status: 'not-found' }
-		if (input.measuredValue !== undefined) {
-			const problem =
-				pledge.kind !== 'QUANTITATIVE' ? 'not-quantitative' : !pledge.indicator ? 'no-indicator' : null
-			if (problem) return { status: 'invalid', problems: { measuredValue: problem } }
-		}
-		if (input.measuredAsOf !== undefined) {
-			const problem = measuredAsOfProblem(input.measuredAsOf, {
-				baselineDate: pledge.indicator?.baselineDate ?? null,
-				today: latestToday(now),
-			})
-			if (problem) return { status: 'invalid', problems: { measuredAsOf: problem } }
-		}
+		const refused = await pledgeRefusal(tx, pledgeId, input, now)
+		if (refused) return refused
 
 		// The account's lock first, then the account-and-pledge one: one order everywhere, so two
 		// submissions never wait on each other, and a burst is counted one by one.
@@ -248,6 +266,62 @@ export async function submitEvidence(
 	})
 }
 
+/**
+ * Evidence from an import (app/data/import.server.ts), PENDING until the import's review of it: the
+ * form's checks as `submitEvidence` makes them, without its double-submit window and rate limit (an import
+ * is one admin's deliberate batch, checked whole), in the import's transaction. The submitter is the
+ * account the file names; the audit entry is the importing admin's (`actor`), marked as an import. The
+ * excerpt's language and English translation, which the form does not ask for, come with it.
+ */
+export async function recordImportedEvidence(
+	{
+		actor,
+		submittedById,
+		pledgeId,
+		input,
+		excerptLanguage,
+		excerptInEnglish,
+		now,
+	}: {
+		actor: Actor
+		submittedById: string
+		pledgeId: string
+		input: EvidenceInput
+		excerptLanguage: string | null
+		excerptInEnglish: string | null
+		now: Date
+	},
+	tx: Prisma.TransactionClient,
+): Promise<Exclude<SaveResult<{ id: string }, EvidenceProblem>, { status: 'conflict' }>> {
+	assertAdmin(actor)
+	const published = readPublicationDate(input, latestToday(now))
+	if ('field' in published) return { status: 'invalid', problems: { [published.field]: 'publication-date' } }
+	const refused = await pledgeRefusal(tx, pledgeId, input, now)
+	if (refused) return refused
+	const evidence = await tx.evidence.create({
+		data: {
+			pledgeId,
+			...evidenceContent(input, published),
+			excerptLanguage,
+			excerptInEnglish,
+			submittedById,
+			createdAt: now,
+			translations: { create: evidenceTranslationRows(input) },
+		},
+		select: evidenceSelect,
+	})
+	await recordAudit(tx, {
+		actorId: actor.id,
+		action: 'evidence.submit',
+		entityType: 'Evidence',
+		entityId: evidence.id,
+		before: null,
+		after: { ...auditSnapshot(evidence), submittedById, excerptLanguage, excerptInEnglish, via: 'import' },
+		ipAddress: actor.ipAddress,
+	})
+	return { status: 'saved', record: { id: evidence.id } }
+}
+
 /** Evidence as a decision left it (or, on a conflict, as another admin's decision left it). */
 export type ReviewedEvidence = {
 	id: string
@@ -300,7 +374,7 @@ export async function reviewEvidence(
 	assertAdmin(actor)
 	if (!isRecordId(evidenceId)) return { status: 'not-found' }
 	try {
-		return await prisma.$transaction(async (tx): Promise<SaveResult<ReviewedEvidence, ReviewProblem>> => {
+		return await inTransaction(prisma, async (tx): Promise<SaveResult<ReviewedEvidence, ReviewProblem>> => {
 			const reviewState = decidedStates[decision.decision]
 			const stored = await tx.evidence.findUnique({
 				where: { id: evidenceId },

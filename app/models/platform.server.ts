@@ -16,6 +16,7 @@ import { recordAudit } from './audit.server'
 import { assertAdmin, createAudited, updateVersioned, type Actor, type Problems } from './save.server'
 import type { Locale } from '~/i18n/locales'
 import { localizePlatform, localizePolitician, writeTranslations } from './translation.server'
+import { inTransaction } from '~/db/transaction.server'
 
 /**
  * The one filter of every public read of platforms or of anything under one (pages, search, sitemap,
@@ -484,7 +485,7 @@ export async function changePlatformPublication(
 	now = new Date(),
 ): Promise<PublicationResult> {
 	assertAdmin(actor)
-	return getPrisma().$transaction(async (tx) => {
+	return inTransaction(getPrisma, async (tx) => {
 		// Featuring is decided one admin at a time: two admins featuring two platforms at once would
 		// otherwise both find none featured and the second would hit the one-featured index.
 		if (change === 'feature')

@@ -3,6 +3,7 @@ import { getPrisma } from '~/db/prisma.server'
 import type { Problems } from '~/forms/problems'
 import { recordAudit } from './audit.server'
 import type { AuditAction } from './audit-actions'
+import { inTransaction } from '~/db/transaction.server'
 
 /**
  * Who makes a change, for the checks a model makes again (routes check the role first) and the audit
@@ -82,7 +83,7 @@ export async function updateVersioned<Stored extends { id: string; version: numb
 	update: VersionedUpdate<Stored>
 	audit: Audited<Stored>
 }): Promise<SaveResult<Stored, Code>> {
-	return getPrisma().$transaction(async (tx) => {
+	return inTransaction(getPrisma, async (tx) => {
 		const before = await read(tx, id)
 		if (!before) return { status: 'not-found' }
 		if (before.version !== version) return { status: 'conflict', record: before }
@@ -137,7 +138,7 @@ export async function createAudited<Stored extends { id: string }, Code extends 
 }): Promise<CreateResult<Stored, Code>> {
 	const signedIn = actor === 'command line' ? null : actor
 	try {
-		return await getPrisma().$transaction(async (tx) => {
+		return await inTransaction(getPrisma, async (tx) => {
 			const problems = check ? await check(tx) : null
 			if (problems) return { status: 'invalid', problems }
 			const id = await create(tx)

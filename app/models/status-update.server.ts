@@ -20,6 +20,7 @@ import {
 } from './ledger-translation.server'
 import { assertAdmin, type Actor, type SaveResult } from './save.server'
 import { restsOnlyOnOwnEvidence } from './settings.server'
+import { inTransaction } from '~/db/transaction.server'
 
 export type LedgerEntry = {
 	id: string
@@ -278,7 +279,7 @@ export async function recordStatusUpdate(
 ): Promise<LedgerWriteResult> {
 	assertAdmin(actor)
 	if (!isRecordId(pledgeId)) return { status: 'not-found' }
-	return prisma.$transaction(async (tx): Promise<LedgerWriteResult> => {
+	return inTransaction(prisma, async (tx): Promise<LedgerWriteResult> => {
 		const locked = await lockPledge(tx, pledgeId)
 		if (!locked) return { status: 'not-found' }
 		if (input.ledgerHeadId !== undefined) {
@@ -334,7 +335,7 @@ export async function recordCorrection(
 ): Promise<LedgerWriteResult> {
 	assertAdmin(actor)
 	if (!isRecordId(pledgeId)) return { status: 'not-found' }
-	return prisma.$transaction(async (tx): Promise<LedgerWriteResult> => {
+	return inTransaction(prisma, async (tx): Promise<LedgerWriteResult> => {
 		const locked = await lockPledge(tx, pledgeId)
 		if (!locked) return { status: 'not-found' }
 		const corrected = locked.ledger.find((entry) => entry.id === input.correctsId)
