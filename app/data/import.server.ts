@@ -276,6 +276,20 @@ const evidenceRenames = {
 }
 const ledgerRenames = { evidenceIds: '/evidence', correctsId: '/corrects' }
 
+/**
+ * Form values as conform hands them to a schema: an empty field is absent (the forms' builders read
+ * absence as "left empty"), in lists of rows too.
+ */
+function asSent(values: unknown): unknown {
+	if (Array.isArray(values)) return values.map(asSent)
+	if (typeof values !== 'object' || values === null || values instanceof Date) return values
+	return Object.fromEntries(
+		Object.entries(values)
+			.filter(([, value]) => value !== '' && value !== undefined)
+			.map(([key, value]) => [key, asSent(value)]),
+	)
+}
+
 /** Form values without the version, for comparing a record with the stored one. */
 function content<Values extends { version?: string }>(values: Values) {
 	const { version: _version, ...rest } = values
@@ -344,14 +358,16 @@ export async function runImport(
 				const run = new ImportRun(tx, prisma, actor, now)
 				await withinTransaction(tx, () => run.all(document))
 				if (run.problems.length > 0) throw new Aborted(run.problems)
-				await recordAudit(tx, {
-					actorId: actor.id,
-					action: 'data.import',
-					entityType: 'Import',
-					entityId: now.toISOString(),
-					after: { counts: countChanges(run.changes) },
-					ipAddress: actor.ipAddress,
-				})
+				// The run itself, once, when it changed anything: a second import of the same file writes nothing.
+				if (run.changes.some((change) => change.action !== 'unchanged'))
+					await recordAudit(tx, {
+						actorId: actor.id,
+						action: 'data.import',
+						entityType: 'Import',
+						entityId: now.toISOString(),
+						after: { counts: countChanges(run.changes) },
+						ipAddress: actor.ipAddress,
+					})
 				if (dryRun) throw new DryRunDone(run.changes)
 				applied = run.changes
 			},
@@ -382,7 +398,7 @@ function duplicateProblems(document: ImportDocument): ImportProblem[] {
 			else
 				problems.push({
 					where: `/${name}/${index}`,
-					message: `${label} ${key} is listed twice (first at /${name}/${first}): list each record once.`,
+					message: `${label} ${key.length > 120 ? `${key.slice(0, 120)}…` : key} is listed twice (first at /${name}/${first}): list each record once.`,
 				})
 		})
 	}
@@ -393,13 +409,13 @@ function duplicateProblems(document: ImportDocument): ImportProblem[] {
 	check(
 		document.platformSources,
 		'platformSources',
-		(record) => `${record.platform} ${record.sourceUrl} “${record.excerpt.slice(0, 40)}…”`,
+		(record) => `${record.platform} ${record.sourceUrl} “${record.excerpt}”`,
 		'The source',
 	)
 	check(
 		document.evidence,
 		'evidence',
-		(record) => `${record.platform}/${record.pledge} ${record.sourceUrl} “${record.excerpt.slice(0, 40)}…”`,
+		(record) => `${record.platform}/${record.pledge} ${record.sourceUrl} “${record.excerpt}”`,
 		'The evidence',
 	)
 	check(
@@ -411,10 +427,18 @@ function duplicateProblems(document: ImportDocument): ImportProblem[] {
 	return problems
 }
 
+const politicianKey = (record: { slug: string }) => `politician:${record.slug}`
+const platformKey = (record: { slug: string }) => `platform:${record.slug}`
+const categoryKey = (platform: string, slug: string) => `category:${platform}/${slug}`
+const pledgeKey = (platform: string, slug: string) => `pledge:${platform}/${slug}`
+const evidenceKey = (platform: string, pledge: string, item: { sourceUrl: string; excerpt: string }) =>
+	`evidence:${platform}/${pledge} ${item.sourceUrl} ${item.excerpt}`
+
 class ImportRun {
 	readonly problems: ImportProblem[] = []
 	readonly changes: ImportChange[] = []
 	private readonly accounts = new Map<string, Account | null>()
+	private readonly failed = new Set<string>()
 
 	constructor(
 		private readonly tx: Prisma.TransactionClient,
@@ -427,25 +451,64 @@ class ImportRun {
 		const each = async <Record>(
 			list: Record[] | undefined,
 			name: string,
+			keyOf: (record: Record) => string,
 			write: (record: Record, where: string) => Promise<void>,
 		) => {
-			for (const [index, record] of (list ?? []).entries()) await write(record, `/${name}/${index}`)
+			for (const [index, record] of (list ?? []).entries())
+				await this.attempt(keyOf(record), () => write(record, `/${name}/${index}`))
 		}
-		await each(document.politicians, 'politicians', (record, where) => this.politician(record, where))
-		await each(document.platforms, 'platforms', (record, where) => this.platform(record, where))
+		await each(document.politicians, 'politicians', politicianKey, (record, where) =>
+			this.politician(record, where),
+		)
+		await each(document.platforms, 'platforms', platformKey, (record, where) => this.platform(record, where))
 		// Principles before their topics, whatever order the file lists them in.
 		const categories = (document.categories ?? []).map((record, index) => ({ record, index }))
 		for (const { record, index } of [
 			...categories.filter(({ record }) => !record.parent),
 			...categories.filter(({ record }) => record.parent),
 		])
-			await this.category(record, `/categories/${index}`)
-		await each(document.pledges, 'pledges', (record, where) => this.pledge(record, where))
-		await each(document.platformSources, 'platformSources', (record, where) =>
-			this.platformSource(record, where),
+			await this.attempt(categoryKey(record.platform, record.slug), () =>
+				this.category(record, `/categories/${index}`),
+			)
+		await each(
+			document.pledges,
+			'pledges',
+			(record) => pledgeKey(record.platform, record.slug),
+			(record, where) => this.pledge(record, where),
 		)
-		await each(document.evidence, 'evidence', (record, where) => this.evidence(record, where))
-		await each(document.statusUpdates, 'statusUpdates', (record, where) => this.statusUpdate(record, where))
+		await each(
+			document.platformSources,
+			'platformSources',
+			(record) => `source:${record.platform} ${record.sourceUrl} ${record.excerpt}`,
+			(record, where) => this.platformSource(record, where),
+		)
+		await each(
+			document.evidence,
+			'evidence',
+			(record) => evidenceKey(record.platform, record.pledge, record),
+			(record, where) => this.evidence(record, where),
+		)
+		await each(
+			document.statusUpdates,
+			'statusUpdates',
+			(record) => `status:${record.platform}/${record.pledge}`,
+			(record, where) => this.statusUpdate(record, where),
+		)
+	}
+
+	/**
+	 * Runs one record's write and remembers it when it had problems: a record referring to it then says
+	 * nothing more (its own problems say why it is missing), so one mistake is reported once.
+	 */
+	private async attempt(key: string, write: () => Promise<void>) {
+		const before = this.problems.length
+		await write()
+		if (this.problems.length > before) this.failed.add(key)
+	}
+
+	/** A reference to a record that is not there: a problem, unless that record failed already. */
+	private missing(key: string, where: string, message: string) {
+		if (!this.failed.has(key)) this.problem(where, message)
 	}
 
 	private problem(where: string, message: string) {
@@ -463,7 +526,7 @@ class ImportRun {
 		where: string,
 		renames: Record<string, string>,
 	): z.output<Schema> | undefined {
-		const parsed = schema.safeParse(values)
+		const parsed = schema.safeParse(asSent(values))
 		if (parsed.success) return parsed.data
 		for (const issue of parsed.error.issues)
 			this.problem(fieldPointer(where, issue.path, renames), issue.message)
@@ -521,23 +584,34 @@ class ImportRun {
 
 	private async politicianId(slug: string, where: string) {
 		const found = await this.tx.politician.findUnique({ where: { slug }, select: { id: true } })
-		if (!found) this.problem(where, `No politician has the slug ${slug}, in this file or in the database.`)
+		if (!found)
+			this.missing(
+				politicianKey({ slug }),
+				where,
+				`No politician has the slug ${slug}, in this file or in the database.`,
+			)
 		return found?.id ?? null
 	}
 
 	private async platformOf(slug: string, where: string) {
 		const found = await this.tx.platform.findUnique({ where: { slug }, select: { id: true } })
-		if (!found) this.problem(where, `No platform has the slug ${slug}, in this file or in the database.`)
+		if (!found)
+			this.missing(
+				platformKey({ slug }),
+				where,
+				`No platform has the slug ${slug}, in this file or in the database.`,
+			)
 		return found?.id ?? null
 	}
 
-	private async pledgeOf(platformId: string, slug: string, where: string) {
+	private async pledgeOf(platformId: string, platform: string, slug: string, where: string) {
 		const found = await this.tx.pledge.findUnique({
 			where: { platformId_slug: { platformId, slug } },
 			select: { id: true, kind: true, sourceDate: true },
 		})
 		if (!found)
-			this.problem(
+			this.missing(
+				pledgeKey(platform, slug),
 				where,
 				`The platform has no pledge with the slug ${slug}, in this file or in the database.`,
 			)
@@ -643,7 +717,11 @@ class ImportRun {
 				select: { id: true },
 			})
 			if (!parent)
-				return this.problem(`${where}/parent`, `The platform has no category with the slug ${record.parent}.`)
+				return this.missing(
+					categoryKey(record.platform, record.parent),
+					`${where}/parent`,
+					`The platform has no category with the slug ${record.parent}.`,
+				)
 			parentId = parent.id
 		}
 		const stored = await this.tx.category.findUnique({
@@ -695,7 +773,8 @@ class ImportRun {
 			select: { id: true },
 		})
 		if (!category)
-			return this.problem(
+			return this.missing(
+				categoryKey(record.platform, record.category),
 				`${where}/category`,
 				`The platform has no category with the slug ${record.category}.`,
 			)
@@ -878,7 +957,7 @@ class ImportRun {
 	private async evidence(record: EvidenceRecord, where: string) {
 		const platformId = await this.platformOf(record.platform, `${where}/platform`)
 		if (!platformId) return
-		const pledge = await this.pledgeOf(platformId, record.pledge, `${where}/pledge`)
+		const pledge = await this.pledgeOf(platformId, record.platform, record.pledge, `${where}/pledge`)
 		const submitter = await this.account(record.submittedBy, `${where}/submittedBy`, false)
 		const reviewState = record.review?.state ?? 'PENDING'
 		const reviewer =
@@ -990,7 +1069,7 @@ class ImportRun {
 	private async statusUpdate(record: StatusUpdateRecord, where: string) {
 		const platformId = await this.platformOf(record.platform, `${where}/platform`)
 		if (!platformId) return
-		const pledge = await this.pledgeOf(platformId, record.pledge, `${where}/pledge`)
+		const pledge = await this.pledgeOf(platformId, record.platform, record.pledge, `${where}/pledge`)
 		const author = await this.account(record.author, `${where}/author`, true)
 		if (!pledge || !author) return
 		const evidenceIds: string[] = []
@@ -1002,7 +1081,8 @@ class ImportRun {
 			})
 			if (found) evidenceIds.push(found.id)
 			else
-				this.problem(
+				this.missing(
+					evidenceKey(record.platform, record.pledge, item),
 					`${where}/evidence/${index}`,
 					`This pledge has no evidence with the source ${item.sourceUrl} and this excerpt, in this file or in the database.`,
 				)
