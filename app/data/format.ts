@@ -262,10 +262,18 @@ export type StatusUpdateRecord = z.output<typeof statusUpdateRecord>
 /** The JSON Schema of the format (docs/import-format.schema.json), made from the shapes above. */
 export function importJsonSchema() {
 	return {
-		...z.toJSONSchema(importDocument, { io: 'input', unrepresentable: 'any' }),
-		$id: 'https://github.com/uade/uade/docs/import-format.schema.json',
 		title: 'Uade import format, version 1',
+		description: 'A document of Uade content to import (docs/import-format.md).',
+		...z.toJSONSchema(importDocument, { io: 'input', unrepresentable: 'any' }),
 	}
+}
+
+/** Where the schema is kept, from the project's root. */
+export const importSchemaPath = 'docs/import-format.schema.json'
+
+/** The schema file's bytes: two-space JSON and a final newline. */
+export function importSchemaText(): string {
+	return `${JSON.stringify(importJsonSchema(), null, 2)}\n`
 }
 
 /** A JSON pointer (RFC 6901) of a path: `/pledges/3/indicator/targetValue`. */

@@ -171,3 +171,40 @@ function describePostgresError(error: unknown, sql: string): string {
 	const line = sql.slice(0, position).split('\n').length
 	return `${error.message} (migration.sql line ${line})`
 }
+
+/**
+ * The migrations the database at `url` lacks (all of them for an empty one), for scripts that read or write
+ * the content and must not meet a half-made schema: they say "run db:migrate" instead of a missing table.
+ */
+export async function pendingMigrations(
+	url: string,
+	migrationsDir: string = defaultMigrationsDir,
+): Promise<string[]> {
+	const migrations = await readMigrations(migrationsDir)
+	const client = new pg.Client({ connectionString: url })
+	await client.connect()
+	try {
+		const { rows: table } = await client.query<{ name: string | null }>(
+			`SELECT to_regclass('"_prisma_migrations"')::text AS name`,
+		)
+		if (!table[0]?.name) return migrations.map((migration) => migration.name)
+		const { rows } = await client.query<{ migration_name: string }>(
+			'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+		)
+		const applied = new Set(rows.map((row) => row.migration_name))
+		return migrations.map((migration) => migration.name).filter((name) => !applied.has(name))
+	} finally {
+		await client.end()
+	}
+}
+
+/** Throws the one-line error scripts print (see scripts/lib/start-script.ts) when migrations are missing. */
+export async function requireMigrated(url: string): Promise<void> {
+	const pending = await pendingMigrations(url)
+	if (pending.length > 0) {
+		throw new MigrationError(
+			`The database lacks ${pending.length} migration${pending.length === 1 ? '' : 's'} (from ${pending[0]}): run \`npm run db:migrate\` (or \`npm start\`) first.`,
+			pending[0] ?? '',
+		)
+	}
+}
