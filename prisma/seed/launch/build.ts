@@ -126,7 +126,9 @@ function sourceOf(item: EditorialItem, research: ResearchItem, platform: string)
 		excerptLanguage: research.language,
 		// A non-English excerpt's translation, cut the same way as the excerpt.
 		excerptInEnglish:
-			research.excerpt_en === null ? null : fragmentOf(research.excerpt_en, item.fragment, `${where} (English)`),
+			research.excerpt_en === null
+				? null
+				: fragmentOf(research.excerpt_en, item.fragment, `${where} (English)`),
 		translations: { ru: { title: item.translations.ru.title }, kk: { title: item.translations.kk.title } },
 	}
 }
@@ -169,8 +171,11 @@ export function buildLaunchFile(research: Research, layer: EditorialLayer = edit
 
 	const statusUpdates = layer.statusUpdates.map((update): LaunchStatusUpdate => {
 		const restsOn = update.restsOn.flatMap((id) => {
-			const matches = filed.filter((candidate) => candidate.id === id && candidate.entry.pledge === update.pledge)
-			if (matches.length === 0) throw new Error(`${update.pledge}: rests on ${id}, not filed under the pledge`)
+			const matches = filed.filter(
+				(candidate) => candidate.id === id && candidate.entry.pledge === update.pledge,
+			)
+			if (matches.length === 0)
+				throw new Error(`${update.pledge}: rests on ${id}, not filed under the pledge`)
 			return matches.map(({ entry }) => ({ sourceUrl: entry.sourceUrl, excerpt: entry.excerpt }))
 		})
 		return {
