@@ -33,8 +33,10 @@ const today = new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10)
 function lastDayOf(date: string): string {
 	if (/^\d{4}$/.test(date)) return `${date}-12-31`
 	if (/^\d{4}-\d{2}$/.test(date)) {
-		const [year, month] = date.split('-').map(Number)
-		return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)
+		// Day 0 of the next month is the last day of this one.
+		return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0))
+			.toISOString()
+			.slice(0, 10)
 	}
 	return date
 }
@@ -182,6 +184,11 @@ describe('the launch file', () => {
 	})
 
 	test('status dates: not in the future, not before the pledge, not before the evidence they rest on', () => {
+		expect([lastDayOf('2024'), lastDayOf('2024-02'), lastDayOf('2024-02-10')]).toEqual([
+			'2024-12-31',
+			'2024-02-29',
+			'2024-02-10',
+		])
 		for (const update of file.statusUpdates) {
 			expect(update.effectiveDate).toMatch(isoDay)
 			expect(update.effectiveDate <= today).toBe(true)
@@ -226,6 +233,9 @@ describe('the launch file', () => {
 			const printed = [String(measurement.value), String(measurement.value).replace('.', ',')]
 			expect(printed.some((form) => item.excerpt.includes(form))).toBe(true)
 		}
+		// The figures are amounts in USD per child, the quantity the seeded indicator names.
+		const fund = pledges.find((pledge) => pledge.slug === 'national-fund-for-children')
+		expect(fund?.kind === 'QUANTITATIVE' ? fund.indicator.unit : null).toBe('USD per child')
 		// One point per reporting year: the chart never plots two figures for the same date.
 		const dates = measured.map((item) => item.measurement?.asOf)
 		expect(new Set(dates).size).toBe(dates.length)
