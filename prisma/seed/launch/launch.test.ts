@@ -17,6 +17,7 @@ import {
 } from './build'
 import * as editorial from './editorial'
 import { evidenceTypes } from '~/forms/evidence'
+import { limits } from '~/forms/fields'
 import { publicTextProblem } from '~/forms/integrity-rules'
 import { pledgeStatuses } from '~/models/status'
 
@@ -174,6 +175,26 @@ describe('the launch file', () => {
 				update.evidence.length,
 			)
 		}
+	})
+
+	test("every text fits the forms' limits", () => {
+		const tooLong = [
+			...allSources.flatMap((source) => [
+				source.title.length > limits.title && `${source.sourceUrl} title`,
+				source.translations.ru.title.length > limits.title && `${source.sourceUrl} ru title`,
+				source.translations.kk.title.length > limits.title && `${source.sourceUrl} kk title`,
+				source.publisher.length > limits.publisher && `${source.sourceUrl} publisher`,
+				source.excerpt.length > limits.excerpt && `${source.sourceUrl} excerpt`,
+				(source.excerptInEnglish ?? '').length > limits.excerpt && `${source.sourceUrl} excerptInEnglish`,
+				source.sourceUrl.length > limits.url && `${source.sourceUrl} sourceUrl`,
+			]),
+			...file.statusUpdates.flatMap((update) =>
+				[update.rationale, update.translations.ru.rationale, update.translations.kk.rationale].map(
+					(rationale) => rationale.length > limits.rationale && `${update.pledge} rationale`,
+				),
+			),
+		].filter(Boolean)
+		expect(tooLong).toEqual([])
 	})
 
 	test('evidence keys (platform, pledge, source, excerpt) are unique', () => {
