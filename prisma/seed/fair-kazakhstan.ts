@@ -341,6 +341,8 @@ export const fairKazakhstan: PlatformSeed = {
 						'Digital transformation also includes the creation of at least 150,000 jobs in IT companies and the contribution of digital technologies to the economy at 1% of the country’s total GDP.',
 					...fromTheArticle,
 					kind: 'QUANTITATIVE',
+					// No source counts jobs created in IT companies (the national figures count people working in
+					// IT, a stock), so the launch file gives this indicator no measurement: its chart stays empty.
 					indicator: {
 						name: 'Jobs in IT companies',
 						unit: 'jobs',
@@ -585,24 +587,33 @@ export const fairKazakhstan: PlatformSeed = {
 						'the National Fund will transfer 50% of the annual investment income at the initiative of the National Fund for Children (to children’s savings accounts up to the age of 18)',
 					...fromTheArticle,
 					kind: 'QUANTITATIVE',
+					// What the sources report, not the pledge's wording. The pledge promises 50% of the Fund's annual
+					// investment income, but the rule in force takes 50% of the income averaged over the 18 preceding
+					// years, and no source gives the share of the actual annual income: a "50%" series would restate
+					// the rule, not measure the promise. Every source reports the amount credited to each child's
+					// account for a reporting year, in USD, so that is the indicator (the launch file plots it, dated
+					// the last day of the reporting year). The target, USD 150 a year, is the lower end of the
+					// "about USD 150-160 a year per child" the Deputy Finance Minister announced before the launch
+					// (The Astana Times, May 2023): the only per-child amount set in advance. See
+					// prisma/seed/launch/PROVENANCE.md.
 					indicator: {
-						name: "Share of the National Fund's annual investment income transferred to children's savings accounts",
-						unit: '% of annual investment income',
+						name: "Amount accrued to each child's savings account for the year",
+						unit: 'USD per child',
 						translations: [
 							{
 								locale: 'RU',
-								name: 'Доля годового инвестиционного дохода Национального фонда, перечисляемая на накопительные счета детей',
-								unit: '% годового инвестиционного дохода',
+								name: 'Сумма, начисленная на накопительный счёт каждого ребёнка за год',
+								unit: 'долл. США на ребёнка',
 							},
 							{
 								locale: 'KK',
-								name: 'Ұлттық қордың балалардың жинақ шоттарына аударылатын жылдық инвестициялық табысының үлесі',
-								unit: 'жылдық инвестициялық табыстың %-ы',
+								name: 'Әр баланың жинақ шотына бір жыл үшін есептелген сома',
+								unit: 'АҚШ доллары (бір балаға)',
 							},
 						],
 						baselineValue: null,
 						baselineDate: null,
-						targetValue: 50,
+						targetValue: 150,
 						targetDate: termEnd,
 						direction: 'INCREASE',
 					},

@@ -118,11 +118,11 @@ describe('the Fair Kazakhstan seed data', () => {
 				direction: 'INCREASE',
 			},
 			'national-fund-for-children': {
-				name: "Share of the National Fund's annual investment income transferred to children's savings accounts",
-				unit: '% of annual investment income',
+				name: "Amount accrued to each child's savings account for the year",
+				unit: 'USD per child',
 				baselineValue: null,
 				baselineDate: null,
-				targetValue: 50,
+				targetValue: 150,
 				targetDate: '2029-11-26',
 				direction: 'INCREASE',
 			},
@@ -305,7 +305,7 @@ describe('seed, against a real database', () => {
 			Object.fromEntries(
 				indicators.map((indicator) => [indicator.pledge.slug, indicator.targetValue.toNumber()]),
 			),
-		).toEqual({ 'it-jobs': 150000, 'digital-economy-share': 1, 'national-fund-for-children': 50 })
+		).toEqual({ 'it-jobs': 150000, 'digital-economy-share': 1, 'national-fund-for-children': 150 })
 
 		const youthPolicy = await prisma.pledge.findFirstOrThrow({
 			where: { platformId: platform.id, slug: 'youth-policy-law' },
