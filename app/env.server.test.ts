@@ -33,6 +33,7 @@ describe('the environment', () => {
 			UADE_TRUST_PROXY: false,
 			UADE_PUBLIC_URL: undefined,
 			UADE_PAGE_CACHE: 'on',
+			UADE_SEED: 'launch',
 			UADE_LOG_LEVEL: 'info',
 			UADE_LOG_FORMAT: undefined,
 			CHROMIUM_PATH: '/usr/bin/chromium',

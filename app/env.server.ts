@@ -160,6 +160,8 @@ const variables = z.object({
 		"the site's public address without a path, like https://uade.example",
 	),
 	UADE_PAGE_CACHE: variable(oneOf('on', 'off'), 'on or off'),
+	/** What an empty database gets on start: nothing, the platform, or the platform and the launch dataset. */
+	UADE_SEED: variable(oneOf('none', 'platform', 'launch'), 'none, platform or launch'),
 	UADE_LOG_LEVEL: variable(
 		oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
 		'fatal, error, warn, info, debug, trace or silent',
@@ -189,6 +191,7 @@ const environmentSchema = variables.transform((given) => ({
 	UADE_BUILD_DIR: given.UADE_BUILD_DIR ?? path.resolve('build'),
 	UADE_TRUST_PROXY: given.UADE_TRUST_PROXY ?? false,
 	UADE_PAGE_CACHE: given.UADE_PAGE_CACHE ?? 'on',
+	UADE_SEED: given.UADE_SEED ?? 'launch',
 	// Tests run quiet: a test that wants the log sets the level, or captures a logger of its own.
 	UADE_LOG_LEVEL: given.UADE_LOG_LEVEL ?? (given.VITEST ? 'silent' : 'info'),
 	CHROMIUM_PATH: given.CHROMIUM_PATH ?? '/usr/bin/chromium',

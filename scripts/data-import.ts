@@ -17,6 +17,9 @@ import { requireMigrated } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { startScript } from './lib/start-script'
 
+/** A refusal of the command itself (who imports), said in one line. */
+class Refused extends Error {}
+
 const config = startScript()
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -38,7 +41,9 @@ try {
 }
 if (bytes.byteLength > importLimits.bytes) {
 	// Said before the database is opened: nothing in a file this size is read.
-	console.error(`[uade] ${name}: the file is larger than the import's limit of 20 MB. Split it, one platform a file.`)
+	console.error(
+		`[uade] ${name}: the file is larger than the import's limit of 20 MB. Split it, one platform a file.`,
+	)
 	process.exit(1)
 }
 
@@ -103,8 +108,8 @@ try {
 }
 
 function report(problems: ReadonlyArray<{ where: string; message: string }>) {
-	console.error(`${name}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported.`)
+	console.error(
+		`${name}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported.`,
+	)
 	for (const problem of problems) console.error(`  ${problem.where}: ${problem.message}`)
 }
-
-class Refused extends Error {}

@@ -4,6 +4,8 @@ import type { Supervision } from '~/db/tooling/embedded-postgres.server'
 import { migrate } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
+import { loadLaunch } from '~/data/launch.server'
+import { countChanges } from '~/data/import.server'
 import { ConfigurationError, env } from '~/env.server'
 
 export type PreparedDatabase = Database & {
@@ -12,8 +14,9 @@ export type PreparedDatabase = Database & {
 }
 
 /**
- * Opens the database (embedded unless DATABASE_URL is set), applies pending migrations, and loads the
- * seed when the database holds no platform yet. An existing database is never re-seeded, so edits made
+ * Opens the database (embedded unless DATABASE_URL is set), applies pending migrations, and, when the
+ * database holds no platform yet, loads what UADE_SEED says: the seed, and by default the launch dataset
+ * after it (app/data/launch.server.ts). An existing database is never re-seeded, so edits made
  * through the app are never overwritten by the seed. Migrations and the seed run as the owner; the server
  * gets `appUrl`, the app role's (docs/decisions/010-database-roles.md): for the embedded database a login
  * role with a password generated into its data folder, with DATABASE_URL the one UADE_APP_DATABASE_URL names.
@@ -40,9 +43,26 @@ export async function prepareDatabase(
 		if (applied.length === 0) log('Database schema is up to date')
 		const prisma = createPrismaClient(database.url)
 		try {
-			if ((await prisma.platform.count()) === 0) {
+			if (config.UADE_SEED !== 'none' && (await prisma.platform.count()) === 0) {
 				const result = await seed(prisma)
 				log(`Seeded an empty database: ${result.created} records created`)
+				if (config.UADE_SEED === 'launch') {
+					const launch = await loadLaunch(prisma)
+					if (launch.status === 'refused') {
+						// The launch file is the project's own and tested: refusing it is a bug, and must not pass
+						// unnoticed as a site of grey pledges.
+						throw new Error(
+							`The launch dataset was refused (nothing of it was written): ${launch.problems
+								.slice(0, 5)
+								.map((problem) => `${problem.where}: ${problem.message}`)
+								.join('; ')}`,
+						)
+					}
+					const counts = countChanges(launch.changes)
+					log(
+						`Loaded the launch dataset: ${counts.evidence.create} evidence items, ${counts.statusUpdate.create} ratings, ${counts.platformSource.create} platform sources`,
+					)
+				}
 			}
 		} finally {
 			await prisma.$disconnect()
