@@ -62,6 +62,7 @@ describe('the environment', () => {
 				UADE_TRUST_PROXY: 'loopback',
 				UADE_PUBLIC_URL: 'https://uade.example/',
 				UADE_PAGE_CACHE: 'off',
+				UADE_SEED: 'none',
 				UADE_LOG_LEVEL: 'debug',
 				UADE_LOG_FORMAT: 'json',
 				CHROMIUM_PATH: '/opt/chromium/chrome',
@@ -84,6 +85,7 @@ describe('the environment', () => {
 			UADE_TRUST_PROXY: 'loopback',
 			UADE_PUBLIC_URL: 'https://uade.example',
 			UADE_PAGE_CACHE: 'off',
+			UADE_SEED: 'none',
 			UADE_LOG_LEVEL: 'debug',
 			UADE_LOG_FORMAT: 'json',
 			CHROMIUM_PATH: '/opt/chromium/chrome',
@@ -122,6 +124,7 @@ describe('the environment', () => {
 			'UADE_DB_CONNECT_TIMEOUT_MS must be a number of milliseconds from 100 to 600000, not "0".',
 		],
 		['UADE_PAGE_CACHE', 'disabled', 'UADE_PAGE_CACHE must be on or off, not "disabled".'],
+		['UADE_SEED', 'demo', 'UADE_SEED must be none, platform or launch, not "demo".'],
 		[
 			'UADE_LOG_LEVEL',
 			'verbose',

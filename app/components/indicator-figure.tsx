@@ -59,8 +59,12 @@ export function IndicatorReadingText({
 	)
 }
 
-/** A quantitative pledge's indicator: its facts, the reading, and the chart with its table. */
-export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
+/**
+ * A quantitative pledge's indicator: its facts, the reading, and the chart with its table. `hasEvidence`:
+ * whether the pledge has reviewed evidence, which without a figure of the indicator means that what the
+ * sources report measures something else, and that no honest series exists yet (the chart says so).
+ */
+export function IndicatorFigure({ indicator, hasEvidence }: { indicator: Indicator; hasEvidence: boolean }) {
 	const { t, format, locale } = useI18n()
 	const { plan, measurements, reading, unit, span } = indicator
 	const withUnit = (value: number) => format.quantity(value, unit)
@@ -187,7 +191,7 @@ export function IndicatorFigure({ indicator }: { indicator: Indicator }) {
 				// Nothing measured: an empty grid with only a target star would look like a chart of something.
 				<figure className="chart-figure">
 					<figcaption className="chart-summary">{summary}</figcaption>
-					<p className="empty">{t('pledge.indicator.noChart')}</p>
+					<p className="empty">{t(hasEvidence ? 'pledge.indicator.noSeries' : 'pledge.indicator.noChart')}</p>
 					<div className="chart-table">{table}</div>
 				</figure>
 			) : (

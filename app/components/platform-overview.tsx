@@ -6,6 +6,7 @@ import type { OverviewPage } from '~/models/overview-page.server'
 import { paths } from '~/models/paths'
 import { pledgeStatuses } from '~/models/status'
 import { ChartFigure } from './charts/lazy-chart'
+import { SourceItem } from './source-item'
 import {
 	DateText,
 	DraftBanner,
@@ -75,6 +76,17 @@ export function PlatformOverview({ page }: { page: OverviewPage }) {
 					/>
 				</section>
 			</div>
+			{page.sources.length > 0 ? (
+				<section className="panel" aria-labelledby="sources-title">
+					<h2 id="sources-title">{t('overview.sources.title')}</h2>
+					<p className="muted">{t('overview.sources.intro')}</p>
+					<ul className="evidence-list">
+						{page.sources.map((source) => (
+							<SourceItem key={source.id} item={source} idPrefix="source" />
+						))}
+					</ul>
+				</section>
+			) : null}
 			<p className="call-to-action">
 				<Link className="button" to={paths.pledges(locale, platform.slug)}>
 					{t('overview.browseAll', { count: overview.pledgeCount })} →

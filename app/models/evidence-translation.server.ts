@@ -15,17 +15,34 @@ export function evidenceTranslationIn(locale: Locale) {
 
 /**
  * An evidence item's title in the reader's language, falling back to the English of the record (marked so
- * by the page), and the translation of its excerpt where there is one. The excerpt itself is never
- * replaced: it is the source's own words, in the source's language.
+ * by the page), and a translation of its excerpt where the excerpt is in another language than the page's:
+ * the reader's own where there is one, else the English translation (marked as English by its `lang`).
+ * The excerpt itself is never replaced: it is the source's own words, in the source's language
+ * (`excerptLanguage`, null when nobody said).
  */
 export function localizeEvidence(
-	evidence: { title: string; translations: ReadonlyArray<{ title: string; excerpt: string | null }> },
+	evidence: {
+		title: string
+		excerptLanguage?: string | null
+		excerptInEnglish?: string | null
+		translations: ReadonlyArray<{ title: string; excerpt: string | null }>
+	},
 	locale: Locale,
 ) {
 	const translation = evidence.translations[0]
+	const inPageLanguage = evidence.excerptLanguage === locale
+	const own = locale === 'en' ? null : (translation?.excerpt ?? null)
+	const english =
+		locale !== 'en' && own === null && !inPageLanguage ? (evidence.excerptInEnglish ?? null) : null
 	return {
 		title: translation?.title ?? evidence.title,
 		titleIsTranslated: locale === 'en' || translation !== undefined,
-		excerptTranslation: translation?.excerpt ?? null,
+		excerptTranslation: inPageLanguage
+			? null
+			: locale === 'en'
+				? (evidence.excerptInEnglish ?? null)
+				: (own ?? english),
+		/** The language of `excerptTranslation` when it is not the page's (an English fallback). */
+		excerptTranslationLang: english === null ? null : 'en',
 	}
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '~/i18n/locales'
 import { getPlatformOverview } from './overview.server'
+import { listPlatformSources } from './platform-source.server'
 import { getPlatform, presentPlatform, publicOnly, type PlatformVisibility } from './platform.server'
 
 /**
@@ -17,6 +18,7 @@ export async function getOverviewPage(
 	return {
 		platform: presentPlatform(platform, locale),
 		overview: await getPlatformOverview(platform, locale, today),
+		sources: await listPlatformSources(platform.id, locale),
 	}
 }
 

@@ -198,6 +198,8 @@ export async function getPledgePage(
 				publishedPrecision: true,
 				publishedNote: true,
 				excerpt: true,
+				excerptLanguage: true,
+				excerptInEnglish: true,
 				sourceUrl: true,
 				archiveUrl: true,
 				measuredValue: true,

@@ -4,7 +4,7 @@ import { platformVisibilityFor } from '~/auth/guards.server'
 import { CorrectionChange } from '~/components/correction-change'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
-import { PublishedDate } from '~/components/publication-date'
+import { SourceItem } from '~/components/source-item'
 import {
 	DateText,
 	DraftBanner,
@@ -153,7 +153,7 @@ export default function PledgePageRoute() {
 					{page.indicator ? (
 						<section aria-labelledby="indicator-title">
 							<h2 id="indicator-title">{t('pledge.indicator.title')}</h2>
-							<IndicatorFigure indicator={page.indicator} />
+							<IndicatorFigure indicator={page.indicator} hasEvidence={page.evidence.total > 0} />
 						</section>
 					) : null}
 
@@ -346,27 +346,7 @@ function EvidenceList({ page }: { page: PledgePage }) {
 					) : null}
 					<ul className="evidence-list">
 						{items.map((item) => (
-							<li key={item.id} id={`evidence-${item.id}`} className="evidence">
-								<p className="evidence-meta">
-									<span className="tag">{t(`evidenceType.${item.type}`)}</span>
-									<span>{item.publisher}</span>
-									<PublishedDate published={item.published} />
-								</p>
-								<h3 {...fallbackLang(item.titleIsTranslated)}>{item.title}</h3>
-								<UntranslatedNote show={!item.titleIsTranslated} />
-								{/* The source's own words, whatever the page's language; a translation only beside it. */}
-								<blockquote cite={item.sourceUrl}>
-									<p>{item.excerpt}</p>
-								</blockquote>
-								{item.excerptTranslation ? (
-									<div className="excerpt-translation">
-										<p>
-											<span className="label">{t('evidence.excerptTranslation')}</span>{' '}
-											{item.excerptTranslation}
-										</p>
-										<p className="muted small">{t('evidence.excerptTranslationNote')}</p>
-									</div>
-								) : null}
+							<SourceItem key={item.id} item={item} idPrefix="evidence">
 								{item.measuredValue !== null && item.measuredAsOf ? (
 									<p className="muted">
 										{t('pledge.evidence.measured', {
@@ -375,17 +355,7 @@ function EvidenceList({ page }: { page: PledgePage }) {
 										})}
 									</p>
 								) : null}
-								<p className="evidence-links">
-									<a href={item.sourceUrl} aria-label={`${t('pledge.evidence.source')}: ${item.title}`}>
-										{t('pledge.evidence.source')}
-									</a>
-									{item.archiveUrl ? (
-										<a href={item.archiveUrl} aria-label={`${t('pledge.evidence.archive')}: ${item.title}`}>
-											{t('pledge.evidence.archive')}
-										</a>
-									) : null}
-								</p>
-							</li>
+							</SourceItem>
 						))}
 					</ul>
 					<Pagination

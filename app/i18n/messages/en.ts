@@ -83,6 +83,9 @@ export const en = {
 	'overview.deadlines.upcoming': 'Coming up',
 	'overview.deadlines.noneOverdue': 'No open pledge is past its deadline.',
 	'overview.deadlines.noneUpcoming': 'No open pledge has a deadline ahead.',
+	'overview.sources.title': 'Sources on the programme as a whole',
+	'overview.sources.intro':
+		'What is known of how the government carries out the platform as a whole (its roadmap, its reports on it), rather than of one pledge.',
 	'overview.recent.title': 'Recently updated',
 	'overview.recent.none':
 		'No pledge has been rated yet. Every status will rest on reviewed, public evidence.',
@@ -246,6 +249,8 @@ export const en = {
 		one: 'The only pledge has not been rated yet.',
 		other: 'None of the {count} pledges has been rated yet.',
 	} satisfies PluralMessage,
+	'pledge.indicator.noSeries':
+		'No reviewed source reports this indicator itself, so there is no honest series to plot yet. Figures in the evidence below that measure something else are not shown as progress toward the target.',
 	'pledge.indicator.noChart':
 		'There is no figure yet: the chart appears with the first one from reviewed evidence.',
 
