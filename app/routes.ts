@@ -25,6 +25,7 @@ export default [
 			'routes/admin/pledges.$pledgeId.status.$entryId.translations.tsx',
 		),
 		route('audit', 'routes/admin/audit.tsx'),
+		route('import', 'routes/admin/import.tsx'),
 		route('settings', 'routes/admin/settings.tsx'),
 		route('catalogue', 'routes/admin/catalogue.tsx'),
 		route('catalogue/pledges/new', 'routes/admin/catalogue.pledges.new.tsx'),

@@ -11,10 +11,12 @@ const kib = 1024
 /**
  * The largest body a post may have, by its address. The sign-in form is two fields; the largest staff form
  * (a pledge with 30 steps and its text in three languages, all in Cyrillic, which a form sends as six bytes
- * a letter) is about 120 KiB.
+ * a letter) is about 120 KiB. An import's upload is the one large post.
  */
 export function bodyLimitFor(path: string): number {
 	if (path === '/sign-in' || path === '/sign-in.data') return 16 * kib
+	// An import's file (at most 20 MiB, app/data/import.server.ts) with the form's own few fields.
+	if (path === '/admin/import' || path === '/admin/import.data') return 20 * 1024 * kib + 64 * kib
 	return 256 * kib
 }
 

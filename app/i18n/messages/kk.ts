@@ -282,6 +282,7 @@ export const kk: Messages = {
 	'staff.adminNav.catalogue': 'Каталог',
 	'staff.adminNav.audit': 'Әрекеттер журналы',
 	'staff.adminNav.settings': 'Баптаулар',
+	'staff.adminNav.import': 'Импорт',
 	'staff.evidenceNav.label': 'Дереккөздер',
 	'staff.signIn.title': 'Кіру',
 	'staff.signIn.lede': 'Uade фактчекерлері мен әкімшілеріне арналған. Сайтты оқу үшін аккаунт қажет емес.',
@@ -705,6 +706,35 @@ export const kk: Messages = {
 	'staff.accounts.disable': 'Аккаунтты өшіру',
 	'staff.accounts.resetText':
 		'Құпиясөз ұмытылса. Аккаунттың барлық сеансы аяқталады, ал жаңа құпиясөзді келесі кіргенде ауыстыру керек.',
+	'staff.import.lede':
+		'Көп жазбаны бірден жүктеу: редакцияның уәделер немесе дәлелдер кестесін не басқа орнатудың толық экспортын. Алдымен бәрі тексеріледі; содан кейін бәрі толық жазылады немесе ештеңе жазылмайды.',
+	'staff.import.formats':
+		'Uade импорт форматындағы JSON құжаты немесе сипатталған бағандары бар уәделер не дәлелдер CSV файлы (бастапқы кодтағы docs/import-format.md, мысалдар docs/examples/ ішінде). Әр жазба өз формасының ережелеріне бағынады: төрт көз ережесі, күндер, мәртебе негізделетін дәлелдер. Аудит журналында импорттаушы ретінде сіз көрсетілесіз.',
+	'staff.import.file': 'Файл',
+	'staff.import.fileHint': '.json немесе .csv, UTF-8, ең көбі 20 МБ.',
+	'staff.import.check': 'Тек тексеру',
+	'staff.import.import': 'Импорттау',
+	'staff.import.refused': {
+		one: '{file}: {count} мәселе. Ештеңе импортталмады.',
+		other: '{file}: {count} мәселе. Ештеңе импортталмады.',
+	},
+	'staff.import.more': { one: 'Тағы {count}.', other: 'Тағы {count}.' },
+	'staff.import.checked':
+		'{file}: барлық жазба тексеруден өтті. Бұл жазусыз тексеру еді: ештеңе сақталмады. Импорттау үшін файлды қайта таңдап, «Импорттау» түймесін басыңыз.',
+	'staff.import.applied': '{file} импортталды.',
+	'staff.import.kind': 'Жазбалар',
+	'staff.import.create': 'Жаңа',
+	'staff.import.change': 'Өзгерген',
+	'staff.import.unchanged': 'Өзгеріссіз',
+	'staff.import.action.create': 'Жаңа жазба',
+	'staff.import.action.change': 'Өзгеріс',
+	'staff.import.kind.politician': 'Саясаткерлер',
+	'staff.import.kind.platform': 'Бағдарламалар',
+	'staff.import.kind.category': 'Бөлімдер',
+	'staff.import.kind.pledge': 'Уәделер',
+	'staff.import.kind.platformSource': 'Бағдарлама дереккөздері',
+	'staff.import.kind.evidence': 'Дәлелдер',
+	'staff.import.kind.statusUpdate': 'Мәртебе жазбалары',
 	'staff.settings.lede':
 		'Uade-нің осы орнатылымы жұмыс істейтін ережелер. Әр өзгеріс әрекеттер журналына жазылады.',
 	'staff.settings.saved': 'Баптаулар сақталды.',

@@ -41,6 +41,9 @@ export default function AdminLayout() {
 						<NavLink to="/admin/audit">{t('staff.adminNav.audit')}</NavLink>
 					</li>
 					<li>
+						<NavLink to="/admin/import">{t('staff.adminNav.import')}</NavLink>
+					</li>
+					<li>
 						<NavLink to="/admin/settings">{t('staff.adminNav.settings')}</NavLink>
 					</li>
 				</ul>
