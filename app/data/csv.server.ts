@@ -86,6 +86,10 @@ const fileKinds = [
 ] as const
 type FileKind = (typeof fileKinds)[number]
 
+// Far more than the longest record the format allows (its texts and translations at their limits), so
+// reaching it means a quote left open, which would otherwise swallow the rest of the file slowly.
+const maxRecordSize = 200_000
+
 /** Steps of a milestone in one cell: `Concept adopted | Law adopted`. */
 export const stepSeparator = '|'
 
@@ -103,7 +107,8 @@ export type CsvReadResult =
 	| (Extract<ReadResult, { status: 'read' }> & { placeOf: (pointer: string) => string })
 	| Extract<ReadResult, { status: 'refused' }>
 
-type Row = { line: number; cells: string[] }
+/** `line` is where the row begins, `end` where it ends. */
+type Row = { line: number; end: number; cells: string[] }
 
 /**
  * A pledges file or an evidence file as bytes: at most `importLimits.bytes`, UTF-8 (a byte-order mark is
@@ -139,16 +144,21 @@ export function readCsvFile(bytes: Uint8Array, name: string): CsvReadResult {
 		parse(text, {
 			relax_column_count: true,
 			skip_empty_lines: true,
+			max_record_size: maxRecordSize,
 			on_record: (record, { lines }) => {
 				// `lines` is the line the record ends on; its cells' own line breaks say where it began.
 				const breaks = record.reduce((count, cell) => count + cell.split('\n').length - 1, 0)
-				rows.push({ line: lines - breaks, cells: record })
+				rows.push({ line: lines - breaks, end: lines, cells: record })
 				return record
 			},
 		})
 	} catch (error) {
-		if (error instanceof CsvError) return refused(`${name} line ${error.lines}`, csvErrorMessage(error))
-		throw error
+		if (!(error instanceof CsvError)) throw error
+		// A quote left open is found where the file or the patience ends; the user needs where it began:
+		// the first line with content after the last whole record.
+		const open = error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE'
+		const line = open ? firstFilledLine(text, rows.at(-1)?.end ?? 0) : error.lines
+		return refused(`${name} line ${line}`, csvErrorMessage(error))
 	}
 	const [header, ...records] = rows
 	if (!header) return refused(name, 'The file is empty: it needs a header row and a row for each record.')
@@ -296,8 +306,18 @@ function unknownKindMessage(names: readonly string[]): string {
 	return `The header row does not say whether this is a pledges file or an evidence file. A pledges file has the columns ${requiredNames(fileKinds[0])} (and optional ones); an evidence file has ${requiredNames(fileKinds[1])} (and optional ones). See docs/import-format.md, "CSV files".`
 }
 
+/** The number of the first line after line `after` that is not blank. */
+function firstFilledLine(text: string, after: number): number {
+	const lines = text.split('\n')
+	let index = after
+	while (index < lines.length - 1 && lines[index]?.trim() === '') index += 1
+	return index + 1
+}
+
 function csvErrorMessage(error: CsvError): string {
 	switch (error.code) {
+		case 'CSV_MAX_RECORD_SIZE':
+			return `A row longer than ${maxRecordSize.toLocaleString('en')} characters starts here, more than any record holds: most likely a quoted cell is not closed.`
 		case 'CSV_QUOTE_NOT_CLOSED':
 			return 'A quoted cell that starts here is never closed: add the closing double quote (").'
 		case 'INVALID_OPENING_QUOTE':
