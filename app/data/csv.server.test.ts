@@ -234,10 +234,20 @@ describe('reading CSV', () => {
 	})
 
 	test('a row with another number of cells than the header is a problem at its line', () => {
-		const file = [pledgeHeader, pledgeRow('a'), `${pledgeRow('b')},extra`].join('\n')
+		const file = [
+			pledgeHeader,
+			pledgeRow('a'),
+			`${pledgeRow('b')},extra`,
+			`${pledgeRow('c')},,`,
+			pledgeRow('d').replace(',A quote.', ''),
+		].join('\n')
 		const problems = problemsOf(readCsvFile(bytes(file), 'p.csv'))
 		expect(problems).toEqual([
 			{ where: 'p.csv line 3', message: expect.stringContaining('11 cells but the header has 10 columns') },
+			{ where: 'p.csv line 5', message: expect.stringContaining('9 cells but the header has 10 columns') },
+			// The short row lost its quote, and its last cells moved left.
+			{ where: 'p.csv line 5, column sourceUrl', message: expect.any(String) },
+			{ where: 'p.csv line 5, column deadline', message: expect.any(String) },
 		])
 	})
 

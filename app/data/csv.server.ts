@@ -217,7 +217,9 @@ export function readCsvFile(bytes: Uint8Array, name: string): CsvReadResult {
 	const lines: number[] = []
 	const list = filled.map((row) => {
 		lines.push(row.line)
-		if (row.cells.length !== names.length)
+		// Empty cells after the last column are a spreadsheet's leftovers; anything else shifted the row.
+		const extra = row.cells.slice(names.length).some((cell) => cell.trim() !== '')
+		if (row.cells.length < names.length || extra)
 			cellProblems.push({
 				where: `${name} line ${row.line}`,
 				message: `This row has ${row.cells.length} cells but the header has ${names.length} columns: check for a missing or extra comma, or a cell with a comma that is not in quotes.`,
