@@ -107,6 +107,27 @@ describe('the examples in docs/examples', () => {
 	})
 })
 
+describe("places of the import's own problems", () => {
+	test('a pointer of a part of a record is placed at the first column of that part', () => {
+		const pledges = readCsvFile(example('pledges.csv'), 'pledges.csv')
+		if (pledges.status !== 'read') throw new Error('the example is refused')
+		expect(pledges.placeOf('/pledges/1/indicator')).toBe('pledges.csv line 3, column indicatorName')
+		expect(pledges.placeOf('/pledges/2/milestoneSteps/1/title')).toBe(
+			'pledges.csv line 4, column milestoneSteps',
+		)
+		expect(pledges.placeOf('/pledges/0/translations/ru/summary')).toBe('pledges.csv line 2, column ruSummary')
+		// Not a record of this file: the pointer as it is.
+		expect(pledges.placeOf('/pledges/3/title')).toBe('pledges.csv /pledges/3/title')
+		expect(pledges.placeOf('/evidence/0')).toBe('pledges.csv /evidence/0')
+		const evidence = readCsvFile(example('evidence.csv'), 'evidence.csv')
+		if (evidence.status !== 'read') throw new Error('the example is refused')
+		expect(evidence.placeOf('/evidence/2/review')).toBe('evidence.csv line 4, column reviewState')
+		expect(evidence.placeOf('/evidence/0/measurement/asOf')).toBe(
+			'evidence.csv line 2, column measurementAsOf',
+		)
+	})
+})
+
 describe('reading CSV', () => {
 	test('a quoted cell keeps its commas, line breaks and doubled quotes; CRLF, a BOM and blank rows are fine', () => {
 		const file = [
