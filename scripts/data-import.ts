@@ -10,8 +10,8 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { readImportSource } from '~/data/import-source.server'
-import { countChanges, importLimits, recordKinds, runImport } from '~/data/import.server'
+import { importFile } from '~/data/import-source.server'
+import { countChanges, importLimits, recordKinds } from '~/data/import.server'
 import { openDatabaseBesideRunningServer } from '~/db/tooling/database.server'
 import { requireMigrated } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
@@ -69,33 +69,31 @@ try {
 				: 'There is no active admin: create one with `npm run user:create`, then import with --as EMAIL.',
 		)
 	}
-	const read = readImportSource(bytes, name)
-	if (read.status === 'refused') {
-		report(read.problems)
+	const result = await importFile(prisma, bytes, name, {
+		actor: { id: actor.id, role: actor.role, ipAddress: null },
+		dryRun: values['dry-run'],
+	})
+	if (result.status === 'refused') {
+		report(result.problems)
 		process.exitCode = 1
 	} else {
-		const result = await runImport(prisma, read.document, {
-			actor: { id: actor.id, role: actor.role, ipAddress: null },
-			dryRun: values['dry-run'],
-		})
-		if (result.status === 'refused') {
-			report(result.problems)
-			process.exitCode = 1
-		} else {
-			const counts = countChanges(result.changes)
-			for (const change of result.changes.filter((each) => each.action !== 'unchanged'))
-				console.log(`  ${change.action === 'create' ? 'create' : 'change'}  ${change.kind} ${change.key}`)
-			for (const kind of recordKinds) {
-				const { create, change, unchanged } = counts[kind]
-				if (create + change + unchanged > 0)
-					console.log(`${kind}: ${create} to create, ${change} to change, ${unchanged} unchanged`)
-			}
-			console.log(
-				result.status === 'checked'
-					? `Dry run of ${name}: every record passed; nothing was written.`
-					: `Imported ${name} as ${actor.email}.`,
-			)
+		const counts = countChanges(result.changes)
+		for (const change of result.changes.filter((each) => each.action !== 'unchanged'))
+			console.log(`  ${change.action === 'create' ? 'create' : 'change'}  ${change.kind} ${change.key}`)
+		for (const kind of recordKinds) {
+			const { create, change, unchanged } = counts[kind]
+			if (create + change + unchanged > 0)
+				console.log(
+					result.status === 'checked'
+						? `${kind}: ${create} to create, ${change} to change, ${unchanged} unchanged`
+						: `${kind}: ${create} created, ${change} changed, ${unchanged} unchanged`,
+				)
 		}
+		console.log(
+			result.status === 'checked'
+				? `Dry run of ${name}: every record passed; nothing was written.`
+				: `Imported ${name} as ${actor.email}.`,
+		)
 	}
 } catch (error) {
 	if (error instanceof Refused) {

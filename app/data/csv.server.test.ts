@@ -32,50 +32,52 @@ function documentOf(result: ReadResult) {
 }
 
 describe('the examples in docs/examples', () => {
-	test('pledges.csv reads to three pledges of the seeded platform, one of each kind', () => {
+	test('pledges.csv reads to three pledges of the example platform, one of each kind', () => {
 		const pledges = documentOf(readCsvFile(example('pledges.csv'), 'pledges.csv')).pledges ?? []
 		expect(pledges.map((pledge) => [pledge.slug, pledge.kind])).toEqual([
-			['balanced-open-decisions', 'QUALITATIVE'],
-			['example-it-jobs-from-csv', 'QUANTITATIVE'],
-			['example-rural-life', 'MILESTONE'],
+			['park-every-district', 'QUALITATIVE'],
+			['new-school-places', 'QUANTITATIVE'],
+			['cycle-network', 'MILESTONE'],
 		])
 		const [qualitative, quantitative, milestone] = pledges
-		expect(qualitative?.title).toBe('Balanced, open and fair state decisions')
-		expect(qualitative?.translations?.ru?.title).toBe(
-			'Взвешенные, открытые и справедливые государственные решения',
-		)
+		expect(qualitative?.title).toBe('A park in every district')
+		expect(qualitative?.translations?.ru?.title).toBe('Парк в каждом районе')
 		expect(qualitative?.translations?.kk).toBeUndefined()
 		expect(qualitative?.indicator).toBeUndefined()
 		expect(quantitative?.indicator).toEqual({
-			name: 'Jobs in IT companies',
-			unit: 'jobs',
-			translations: { ru: { name: 'Рабочие места в IT-компаниях', unit: 'рабочих мест' } },
-			targetValue: 150000,
-			targetDate: '2029-11-26',
+			name: 'School places added since the election',
+			unit: 'places',
+			translations: { ru: { name: 'Школьные места, добавленные после выборов', unit: 'мест' } },
+			baselineValue: 0,
+			baselineDate: '2026-04-01',
+			targetValue: 3000,
+			targetDate: '2030-04-01',
 			direction: 'INCREASE',
 		})
 		expect(milestone?.milestoneSteps).toEqual([
-			{ title: 'A rural development programme adopted' },
-			{ title: 'A first report on the programme published' },
+			{ title: 'Network plan published' },
+			{ title: 'First 20 km open' },
+			{ title: 'Every district linked' },
 		])
-		for (const pledge of pledges) expect(pledge.platform).toBe('fair-kazakhstan-2022')
+		for (const pledge of pledges) expect(pledge.platform).toBe('example-platform-2030')
 	})
 
-	test('evidence.csv reads to three pending evidence items of seeded pledges', () => {
+	test('evidence.csv reads to three pending evidence items of the example pledges', () => {
 		const evidence = documentOf(readCsvFile(example('evidence.csv'), 'evidence.csv')).evidence ?? []
 		expect(evidence.map((item) => [item.pledge, item.type, item.publishedOn ?? null])).toEqual([
-			['youth-policy-law', 'LAW_OR_DECREE', '2023-03-28'],
-			['it-jobs', 'MEDIA_REPORT', '2025-02-05'],
-			['it-jobs', 'MEDIA_REPORT', null],
+			['kindergarten-places', 'BUDGET', '2026-05'],
+			['bus-lanes', 'OFFICIAL_STATEMENT', '2026-10-02'],
+			['open-council-meetings', 'MEDIA_REPORT', null],
 		])
 		for (const item of evidence) expect(item.review).toBeUndefined()
 		expect(evidence[0]?.suggestedStatus).toBe('IN_PROGRESS')
-		expect(evidence[2]?.publishedNote).toMatch(/^No date printed\. The quote says "next year",/)
-		expect(evidence[2]?.excerptLanguage).toBe('kk')
+		expect(evidence[1]?.excerptLanguage).toBe('kk')
+		expect(evidence[1]?.excerptInEnglish).toMatch(/^A tender to build the first bus lane/)
+		expect(evidence[2]?.publishedNote).toBe('The page prints no date; it was found in October 2026.')
 	})
 
-	test('fair-kazakhstan-sample.json reads, a draft of a new platform with nothing dated in the future', () => {
-		const document = documentOf(readImportFile(example('fair-kazakhstan-sample.json'), 'sample.json'))
+	test('example-platform.json reads, a draft of a new platform with nothing dated in the future', () => {
+		const document = documentOf(readImportFile(example('example-platform.json'), 'example-platform.json'))
 		expect(document.platforms?.map((platform) => [platform.slug, platform.published])).toEqual([
 			['example-platform-2030', false],
 		])

@@ -1,22 +1,48 @@
+import type { PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import type { Actor } from '~/models/save.server'
-import { readImportFile, runImport, type ImportResult, type ReadResult } from './import.server'
+import { readCsvFile } from './csv.server'
+import {
+	readImportFile,
+	runImport,
+	type ImportDocument,
+	type ImportProblem,
+	type ImportResult,
+} from './import.server'
+
+type SourceRead =
+	| { status: 'read'; document: ImportDocument; placeOf: (pointer: string) => string }
+	| { status: 'refused'; problems: ImportProblem[] }
 
 /**
- * A file as the import reads it, whichever of its forms it is: a JSON document of the format. (CSV files of
- * pledges or of evidence join here with the CSV reader.)
+ * A file as the import reads it, whichever of its forms it is: a CSV file of pledges or of evidence (by its
+ * name's .csv), else a JSON document of the format. `placeOf` turns the import's JSON pointers into places
+ * of the file itself ("evidence.csv line 4, column sourceUrl").
  */
-export function readImportSource(bytes: Uint8Array, name: string): ReadResult {
-	return readImportFile(bytes, name)
+export function readImportSource(bytes: Uint8Array, name: string): SourceRead {
+	if (/\.csv$/i.test(name)) return readCsvFile(bytes, name)
+	const read = readImportFile(bytes, name)
+	return read.status === 'read' ? { ...read, placeOf: (pointer) => pointer } : read
 }
 
-/** An uploaded file (/admin/import), read and checked, then imported unless `dryRun`, by the signed-in admin. */
-export async function importUpload(
+/** A file read, checked and (unless `dryRun`) imported by `actor`, its problems placed in the file. */
+export async function importFile(
+	prisma: PrismaClient,
 	bytes: Uint8Array,
 	name: string,
 	options: { actor: Actor; dryRun: boolean },
 ): Promise<ImportResult> {
 	const read = readImportSource(bytes, name)
 	if (read.status === 'refused') return read
-	return runImport(getPrisma(), read.document, options)
+	const result = await runImport(prisma, read.document, options)
+	if (result.status !== 'refused') return result
+	return {
+		status: 'refused',
+		problems: result.problems.map((problem) => ({ ...problem, where: read.placeOf(problem.where) })),
+	}
+}
+
+/** An uploaded file (/admin/import), by the signed-in admin. */
+export function importUpload(bytes: Uint8Array, name: string, options: { actor: Actor; dryRun: boolean }) {
+	return importFile(getPrisma(), bytes, name, options)
 }

@@ -99,6 +99,8 @@ export type ImportResult =
 	| { status: 'applied' | 'checked'; changes: ImportChange[] }
 	| { status: 'refused'; problems: ImportProblem[] }
 
+export type { ImportDocument }
+
 export type ReadResult =
 	{ status: 'read'; document: ImportDocument } | { status: 'refused'; problems: ImportProblem[] }
 
@@ -1001,7 +1003,10 @@ class ImportRun {
 					where,
 					`This evidence exists already (the same pledge, source and excerpt) with other content: the import does not edit evidence. Its author edits it at /evidence/${existing.id}.`,
 				)
-			if (existing.reviewState === reviewState) return this.change('evidence', key, 'unchanged', where)
+			// A file that says nothing of a review (a newsroom's sheet) submits the item; once it is there,
+			// its review is the site's business, and the same sheet imported again changes nothing.
+			if (existing.reviewState === reviewState || !record.review)
+				return this.change('evidence', key, 'unchanged', where)
 			if (existing.reviewState !== 'PENDING' || !reviewer)
 				return this.problem(
 					`${where}/review/state`,
