@@ -18,7 +18,7 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
-	workers: Math.max(servers.length, 1),
+	workers: Math.max(servers.filter((server) => server.kind === 'slot').length, 1),
 	timeout: 30_000,
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
 	use: {

@@ -16,7 +16,8 @@ import { startScript } from './lib/start-script'
 
 const { DATABASE_URL } = startScript()
 
-// As many as Playwright's workers (playwright.config.ts): two, for the two cores CI has.
+// As many as Playwright's workers (playwright.config.ts): two, for the two cores CI has. One more server
+// starts with the launch dataset, as a fresh `npm start` does (e2e/launch.spec.ts reads it).
 const slots = 2
 
 // One secret for every server and for the tests, which sign their own session cookies (e2e/support/fixtures.ts).
@@ -43,30 +44,40 @@ if (DATABASE_URL) {
 	const server = new URL(DATABASE_URL)
 	server.pathname = ''
 	const serverUrl = server.toString().replace(/\/$/, '')
-	for (let slot = 0; slot < slots; slot++) {
-		const databaseUrl = await createDatabaseOnServer(serverUrl, `uade_e2e_${slot}`, { replace: true })
+	for (let slot = 0; slot <= slots; slot++) {
+		const launch = slot === slots
+		const name = launch ? 'uade_e2e_launch' : `uade_e2e_${slot}`
+		const databaseUrl = await createDatabaseOnServer(serverUrl, name, { replace: true })
 		const port = await freePort()
 		// Production on a database of its own needs its public address (the tests use localhost's).
 		servers.push({
 			port,
 			databaseUrl,
-			env: { DATABASE_URL: databaseUrl, UADE_PUBLIC_URL: `http://localhost:${port}` },
+			kind: launch ? 'launch' : 'slot',
+			env: {
+				DATABASE_URL: databaseUrl,
+				UADE_PUBLIC_URL: `http://localhost:${port}`,
+				UADE_SEED: launch ? 'launch' : 'platform',
+			},
 		})
 	}
 } else {
 	dataRoot = await mkdtemp(path.join(os.tmpdir(), 'uade-e2e-'))
 	// The embedded servers must not see a DATABASE_URL; each server's is fixed by its two settings.
 	delete env.DATABASE_URL
-	for (let slot = 0; slot < slots; slot++) {
+	for (let slot = 0; slot <= slots; slot++) {
+		const launch = slot === slots
 		const databasePort = await freePort()
 		servers.push({
 			port: await freePort(),
 			databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${databasePort}/uade`,
+			kind: launch ? 'launch' : 'slot',
 			env: {
 				// Straight under the temporary folder: the embedded server opens only the data folder's parent to
 				// the postgres user it runs as.
-				UADE_DATA_DIR: path.join(dataRoot, `postgres-${slot}`),
+				UADE_DATA_DIR: path.join(dataRoot, launch ? 'postgres-launch' : `postgres-${slot}`),
 				UADE_DB_PORT: String(databasePort),
+				UADE_SEED: launch ? 'launch' : 'platform',
 			},
 		})
 	}

@@ -70,9 +70,9 @@ describe('the export', () => {
 				.filter((item) => item.pledge === 'national-fund-for-children' && item.measurement)
 				.map((item) => item.measurement),
 		).toEqual([
-			{ value: 50, asOf: '2024-01-31' },
-			{ value: 50, asOf: '2025-01-31' },
-			{ value: 50, asOf: '2026-01-31' },
+			{ value: 95, asOf: '2024-01-31' },
+			{ value: 120, asOf: '2025-01-31' },
+			{ value: 128, asOf: '2026-01-31' },
 		])
 	})
 

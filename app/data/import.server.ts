@@ -59,6 +59,14 @@ import {
 	type PoliticianRecord,
 	type StatusUpdateRecord,
 } from './format'
+import {
+	countChanges,
+	recordKinds,
+	type ImportAction,
+	type ImportChange,
+	type ImportProblem,
+	type RecordKind,
+} from './import-report'
 
 /**
  * The import (`npm run data:import`, /admin/import): a document of the import format (app/data/format.ts)
@@ -80,20 +88,14 @@ import {
 
 export const importLimits = { bytes: 20 * 1024 * 1024 } as const
 
-export type ImportProblem = { where: string; message: string }
-
-export const recordKinds = [
-	'politician',
-	'platform',
-	'category',
-	'pledge',
-	'platformSource',
-	'evidence',
-	'statusUpdate',
-] as const
-export type RecordKind = (typeof recordKinds)[number]
-export type ImportAction = 'create' | 'change' | 'unchanged'
-export type ImportChange = { kind: RecordKind; key: string; action: ImportAction; where: string }
+export {
+	countChanges,
+	recordKinds,
+	type ImportAction,
+	type ImportChange,
+	type ImportProblem,
+	type RecordKind,
+}
 
 export type ImportResult =
 	| { status: 'applied' | 'checked'; changes: ImportChange[] }
@@ -103,15 +105,6 @@ export type { ImportDocument }
 
 export type ReadResult =
 	{ status: 'read'; document: ImportDocument } | { status: 'refused'; problems: ImportProblem[] }
-
-/** How many records of each kind each action touches, every kind and action present. */
-export function countChanges(changes: readonly ImportChange[]) {
-	const counts = Object.fromEntries(
-		recordKinds.map((kind) => [kind, { create: 0, change: 0, unchanged: 0 }]),
-	) as Record<RecordKind, Record<ImportAction, number>>
-	for (const change of changes) counts[change.kind][change.action] += 1
-	return counts
-}
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 

@@ -76,7 +76,9 @@ export function limitRefusal(request: {
 	}
 	const limit = bodyLimitFor(request.path)
 	if (Number(length) > limit) {
-		return { status: 413, message: `This form is too large: at most ${limit / kib} KiB may be posted here.` }
+		// An import's limit is its file's 20 MB, with room for the form around it.
+		const most = limit >= 1024 * kib ? `${Math.floor(limit / (1024 * kib))} MB` : `${limit / kib} KiB`
+		return { status: 413, message: `This form is too large: at most ${most} may be posted here.` }
 	}
 	return null
 }

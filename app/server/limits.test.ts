@@ -146,6 +146,24 @@ describe('the limits in front of the site', () => {
 		expect(bytesRead).toBe(before)
 	})
 
+	test('an import of 50 MB is answered 413 from its head, saying the limit; one of 20 MB goes through', async () => {
+		const multipart = 'multipart/form-data; boundary=x'
+		const before = bytesRead
+		const large = await send('POST', '/admin/import', {
+			'Content-Type': multipart,
+			'Content-Length': String(50 * 1024 * 1024),
+		})
+		expect(large.status).toBe(413)
+		expect(large.text).toBe('This form is too large: at most 20 MB may be posted here.')
+		expect(bytesRead).toBe(before)
+		expect(
+			refusalOf('POST', '/admin/import', {
+				'Content-Type': multipart,
+				'Content-Length': String(20 * 1024 * 1024 + 4096),
+			}),
+		).toBeNull()
+	})
+
 	test('a form sent in chunks of unknown length is a 411; JSON a 415; TRACE a 405', async () => {
 		const before = bytesRead
 		const chunked = await send(

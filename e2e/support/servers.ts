@@ -11,6 +11,12 @@ export type E2eServer = {
 	databaseUrl: string
 	/** What the server process needs on top of the tests' environment to open that database. */
 	env: Record<string, string>
+	/**
+	 * `slot`: a worker slot's server, seeded with the platform alone (UADE_SEED=platform), every pledge unrated,
+	 * as the tests that rate pledges expect. `launch`: one server started as a fresh `npm start` is, with the
+	 * launch dataset (the default UADE_SEED), which its tests only read.
+	 */
+	kind: 'slot' | 'launch'
 }
 
 export const serversVariable = 'E2E_SERVERS'
@@ -26,11 +32,18 @@ export function e2eServers(): E2eServer[] {
 
 /** The server of a worker slot (Playwright's parallelIndex: slots that run at the same time differ). */
 export function e2eServer(parallelIndex: number): E2eServer {
-	const server = e2eServers()[parallelIndex]
+	const server = e2eServers().filter((each) => each.kind === 'slot')[parallelIndex]
 	if (!server) throw new Error(`No browser-test server for worker slot ${parallelIndex}`)
 	return server
 }
 
 export function serverUrl(server: E2eServer): string {
 	return `http://localhost:${server.port}`
+}
+
+/** The server started with the launch dataset, as a fresh `npm start` is. */
+export function launchServer(): E2eServer {
+	const server = e2eServers().find((each) => each.kind === 'launch')
+	if (!server) throw new Error('No browser-test server with the launch dataset')
+	return server
 }

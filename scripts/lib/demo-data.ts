@@ -286,12 +286,14 @@ const demoIndicators: Record<string, { baseline: [string, number]; measurements:
 				['2025-12-31', 0.43],
 			],
 		},
+		// The indicator is the amount accrued to each child's account for a year, in USD (the seed): made-up
+		// amounts of the same size as the real ones, which the launch dataset holds.
 		'national-fund-for-children': {
 			baseline: ['2022-11-26', 0],
 			measurements: [
-				['2024-01-31', 50],
-				['2025-01-31', 50],
-				['2026-01-31', 50],
+				['2024-01-31', 95],
+				['2025-01-31', 120],
+				['2026-01-31', 128],
 			],
 		},
 	}

@@ -4,7 +4,7 @@ import { actorOf, requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormMessage } from '~/components/forms'
 import { importUpload } from '~/data/import-source.server'
-import { countChanges, importLimits, recordKinds, type ImportProblem } from '~/data/import.server'
+import { countChanges, recordKinds, type ImportProblem } from '~/data/import-report'
 import { readForm } from '~/forms/reply.server'
 import { staffPageMeta } from '~/i18n/staff-meta'
 import { useI18n } from '~/i18n/use-i18n'
@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireRole(request, 'ADMIN')
-	return { maxMegabytes: importLimits.bytes / 1024 / 1024 }
+	return null
 }
 
 /** At most this many lines of a report go to the page: the counts always say how many there are. */

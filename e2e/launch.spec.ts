@@ -1,0 +1,70 @@
+import { expect, test } from './support/fixtures'
+import { launchServer, serverUrl } from './support/servers'
+
+// A fresh `npm start` (UADE_SEED's default, launch): the seed, then the launch dataset through the import.
+// This server is started that way and only read here (e2e/support/servers.ts).
+const site = () => serverUrl(launchServer())
+const pledgePage = (lang: string, pledge: string) =>
+	`${site()}/${lang}/platforms/fair-kazakhstan-2022/pledges/${pledge}`
+
+test('a fresh start shows the National Fund pledge rated, with its evidence and the accrual per child', async ({
+	page,
+}) => {
+	await page.goto(pledgePage('en', 'national-fund-for-children'))
+	await expect(
+		page.getByRole('heading', {
+			level: 1,
+			name: "Half of the National Fund's investment income to children's savings accounts",
+			exact: true,
+		}),
+	).toBeVisible()
+	const status = page.getByRole('region', { name: 'Current status', exact: true })
+	await expect(status).toContainText('Partially kept')
+	await expect(status).toContainText('The programme is in law and pays out every year.')
+
+	const evidence = page.getByRole('region', { name: 'Evidence', exact: true })
+	const accrual = evidence.getByRole('listitem').filter({
+		has: page.getByRole('heading', {
+			level: 3,
+			name: 'First accrual: USD 100.52 to each of 6,919,131 eligible children (credited from 1 Feb 2024)',
+			exact: true,
+		}),
+	})
+	await expect(accrual).toContainText('The Astana Times (citing UAPF and State Counselor Karin)')
+	await expect(accrual.getByRole('link', { name: /^Source: First accrual/ })).toHaveAttribute(
+		'href',
+		/^https:\/\//,
+	)
+
+	// Plotted: what the sources report, the amount accrued to each child's account for a year.
+	const indicator = page.getByRole('region', { name: 'Indicator', exact: true })
+	await indicator.getByText('Show the figures as a table').click()
+	await expect(indicator.getByRole('row', { name: /31\sDecember 2023/ })).toContainText('100.52')
+	await expect(indicator.getByRole('row', { name: /31\sDecember 2025/ })).toContainText('130.71')
+})
+
+test('the rating reads in Russian, and the IT jobs chart says why it plots nothing', async ({ page }) => {
+	await page.goto(pledgePage('ru', 'national-fund-for-children'))
+	await expect(page.getByRole('region', { name: 'Текущий статус', exact: true })).toContainText(
+		'Выполнено частично. Программа закреплена законом',
+	)
+
+	await page.goto(pledgePage('en', 'it-jobs'))
+	await expect(page.getByRole('region', { name: 'Current status', exact: true })).toContainText('In progress')
+	const indicator = page.getByRole('region', { name: 'Indicator', exact: true })
+	await expect(indicator).toContainText('No reviewed source reports this indicator itself')
+	await expect(indicator.getByRole('img')).toHaveCount(0)
+})
+
+test('the platform page lists the sources on the programme as a whole', async ({ page }) => {
+	await page.goto(`${site()}/en/platforms/fair-kazakhstan-2022`)
+	const sources = page.getByRole('region', { name: 'Sources on the programme as a whole', exact: true })
+	await expect(
+		sources.getByRole('heading', {
+			level: 3,
+			name: 'PM Smailov holds first meeting of the Republican HQ for the 2023-2029 election programme; 117-item roadmap; first report due 20 April 2023',
+			exact: true,
+		}),
+	).toBeVisible()
+	await expect(sources.getByRole('listitem')).toHaveCount(3)
+})
