@@ -3,14 +3,14 @@
  * database (DATABASE_URL's, or the embedded one, beside a running `npm start` or not) as a document of the
  * import format (docs/import-format.md) to stdout, or to FILE (a new file: an existing one is never
  * overwritten). Without `--public` it is the operator's copy of everything, drafts and account emails
- * included; with it, only what the public site shows. The import that reads it back (issue 11) is not
- * built yet.
+ * included; with it, only what the public site shows. `npm run data:import` reads it back.
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { exportDocument, ExportRefused, serializeExport } from '~/data/export.server'
 import { openDatabaseBesideRunningServer } from '~/db/tooling/database.server'
+import { MigrationError, requireMigrated } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { startScript } from './lib/start-script'
 
@@ -27,6 +27,7 @@ const startedAt = performance.now()
 const database = await openDatabaseBesideRunningServer(config)
 const prisma = createPrismaClient(database.url)
 try {
+	await requireMigrated(database.url)
 	const document = await exportDocument(prisma, {
 		platform: values.platform,
 		audience: values.public ? 'public' : 'full',
@@ -44,7 +45,7 @@ try {
 		)
 	} else process.stdout.write(text)
 } catch (error) {
-	if (error instanceof ExportRefused) {
+	if (error instanceof ExportRefused || error instanceof MigrationError) {
 		console.error(`[uade] ${error.message}`)
 		process.exitCode = 1
 	} else if (error instanceof Error && 'code' in error && error.code === 'EEXIST') {

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util'
 import { importFile } from '~/data/import-source.server'
 import { countChanges, importLimits, recordKinds } from '~/data/import.server'
 import { openDatabaseBesideRunningServer } from '~/db/tooling/database.server'
-import { requireMigrated } from '~/db/tooling/migrate.server'
+import { MigrationError, requireMigrated } from '~/db/tooling/migrate.server'
 import { createPrismaClient } from '~/db/prisma.server'
 import { startScript } from './lib/start-script'
 
@@ -96,7 +96,7 @@ try {
 		)
 	}
 } catch (error) {
-	if (error instanceof Refused) {
+	if (error instanceof Refused || error instanceof MigrationError) {
 		console.error(`[uade] ${error.message}`)
 		process.exitCode = 1
 	} else throw error

@@ -194,7 +194,7 @@ export function readCsvFile(bytes: Uint8Array, name: string): CsvReadResult {
 				where: at(header.line, columnName),
 				message: sameLetters
 					? `Unknown column ${columnName}: did you mean ${sameLetters.name}? Column names are case-sensitive.`
-					: `Unknown column ${columnName} for a ${kind.label} file. Its columns are: ${kind.columns.map((column) => column.name).join(', ')}.`,
+					: `Unknown column ${columnName} for ${article(kind.label)} file. Its columns are: ${kind.columns.map((column) => column.name).join(', ')}.`,
 			})
 		}
 	})
@@ -202,7 +202,7 @@ export function readCsvFile(bytes: Uint8Array, name: string): CsvReadResult {
 		if (column.required && !names.includes(column.name))
 			headerProblems.push({
 				where: `${name} line ${header.line}`,
-				message: `The header has no column ${column.name}: a ${kind.label} file needs ${requiredNames(kind)}.`,
+				message: `The header has no column ${column.name}: ${article(kind.label)} file needs ${requiredNames(kind)}.`,
 			})
 	// Every row would repeat a problem of the header, so the header is fixed first.
 	if (headerProblems.length > 0) return { status: 'refused', problems: headerProblems }
@@ -358,4 +358,9 @@ function placeIn(
 		kind.columns.find((column) => startsWith(column.path, path) && names.includes(column.name)) ??
 		kind.columns.find((column) => startsWith(column.path, path))
 	return column ? `${name} line ${line}, column ${column.name}` : `${name} line ${line} (${path.join('/')})`
+}
+
+/** "a pledges", "an evidence". */
+function article(word: string): string {
+	return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`
 }

@@ -5,7 +5,7 @@ import { isoDateOf } from '~/forms/fields'
 
 /**
  * The export (`npm run data:export`): the database's content as a document of the import format,
- * version 1 as drafted in docs/import-format.md; the import that reads it back (issue 11) is not built yet.
+ * version 1 (docs/import-format.md), which the import (./import.server.ts) reads back.
  *
  * - `public`: what the public site shows, and nothing else: published platforms, their catalogue and
  *   implementation sources, APPROVED evidence (with its measurement), the whole ledger with its

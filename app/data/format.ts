@@ -186,7 +186,7 @@ const sourceFields = {
 	excerpt: plain(limits.excerpt, 'Give the passage, word for word.'),
 	excerptLanguage: z
 		.string()
-		.regex(/^[a-z]{2,3}$/, 'Give the language as a two-letter code, such as kk, ru or en.')
+		.regex(/^[a-z]{2,3}$/, 'Give the language as a two- or three-letter code, such as kk, ru or en.')
 		.nullable()
 		.optional(),
 	excerptInEnglish: plainOrNull(limits.excerpt),

@@ -434,6 +434,53 @@ describe('an import', () => {
 		)
 	})
 
+	test('a record already imported with other content is a problem that names the fields, not a silent skip', async () => {
+		const pledge = 'drinking-water'
+		const item = evidenceFor(pledge, { archiveUrl: 'https://web.archive.org/web/2025/https://example.org/a' })
+		const entry = {
+			platform,
+			pledge,
+			status: 'IN_PROGRESS',
+			effectiveDate: '2025-02-10',
+			rationale: 'The ministry reports that the first pipelines are being laid.',
+			translations: { ru: { rationale: 'Министерство сообщает, что прокладываются первые трубопроводы.' } },
+			evidence: [{ sourceUrl: item.sourceUrl, excerpt: item.excerpt }],
+		}
+		expect((await run({ format: 'uade', version: 1, evidence: [item], statusUpdates: [entry] })).status).toBe(
+			'applied',
+		)
+		const before = await footprint()
+		const again = await run({
+			format: 'uade',
+			version: 1,
+			evidence: [{ ...item, archiveUrl: null }],
+			statusUpdates: [{ ...entry, translations: {} }],
+		})
+		expect(problemsOf(again)).toEqual([
+			{ where: '/evidence/0', message: expect.stringContaining('with other content (archiveUrl)') },
+			{ where: '/statusUpdates/0', message: expect.stringContaining('with another translations') },
+		])
+		expect(await footprint()).toEqual(before)
+	})
+
+	test('a pledge moved in its category is a change, audited', async () => {
+		const { document, platformSlug } = catalogue()
+		await run(document)
+		const [jobs, law] = document.pledges
+		const moved = await run({ ...document, pledges: [{ ...jobs, position: 5 }, law] })
+		expect(moved.status).toBe('applied')
+		if (moved.status !== 'applied') return
+		expect(countChanges(moved.changes).pledge).toEqual({ create: 0, change: 1, unchanged: 1 })
+		const stored = await prisma.pledge.findFirstOrThrow({
+			where: { slug: 'new-jobs', platform: { slug: platformSlug } },
+		})
+		expect(stored.position).toBe(5)
+		const audit = await prisma.auditEntry.findFirstOrThrow({
+			where: { entityId: stored.id, action: 'pledge.update' },
+		})
+		expect(audit.after).toEqual({ position: 5, via: 'import' })
+	})
+
 	test('the rules of the forms hold: four eyes, a date in the future, a status without evidence, a figure on a qualitative pledge', async () => {
 		const before = await footprint()
 		const own = evidenceFor('food-security', { submittedBy: 'importer@example.org' })

@@ -422,6 +422,44 @@ function duplicateProblems(document: ImportDocument): ImportProblem[] {
 	return problems
 }
 
+/** An evidence item's content as text per field, for telling a stored item from a record of the file. */
+function evidenceFacts(item: {
+	type: string
+	title: string
+	publisher: string
+	archiveUrl: string | null
+	publishedOn: Date | null
+	publishedPrecision: string
+	publishedNote: string | null
+	excerptLanguage: string | null
+	excerptInEnglish: string | null
+	measuredValue: { toString(): string } | null
+	measuredAsOf: Date | null
+	suggestedStatus: string | null
+	suggestionReason: string | null
+	translations: ReadonlyArray<{ locale: string; title: string; excerpt: string | null }>
+}): Record<string, string> {
+	const translation = (locale: string) => item.translations.find((row) => row.locale === locale)
+	return {
+		type: item.type,
+		title: item.title,
+		publisher: item.publisher,
+		archiveUrl: item.archiveUrl ?? '',
+		publishedOn: item.publishedOn ? `${item.publishedPrecision} ${isoDateOf(item.publishedOn)}` : 'none',
+		publishedNote: item.publishedPrecision === 'NONE' ? (item.publishedNote ?? '') : '',
+		excerptLanguage: item.excerptLanguage ?? '',
+		excerptInEnglish: item.excerptInEnglish ?? '',
+		measurement: item.measuredValue
+			? `${Number(item.measuredValue.toString())} ${item.measuredAsOf ? isoDateOf(item.measuredAsOf) : ''}`
+			: '',
+		suggestedStatus: item.suggestedStatus ?? '',
+		suggestionReason: item.suggestionReason ?? '',
+		translations: JSON.stringify(
+			['RU', 'KK'].map((locale) => [translation(locale)?.title ?? '', translation(locale)?.excerpt ?? '']),
+		),
+	}
+}
+
 const politicianKey = (record: { slug: string }) => `politician:${record.slug}`
 const platformKey = (record: { slug: string }) => `platform:${record.slug}`
 const categoryKey = (platform: string, slug: string) => `category:${platform}/${slug}`
@@ -826,8 +864,8 @@ class ImportRun {
 		const key = `${record.platform}/${record.slug}`
 		if (existing) {
 			if (content(values) === content(pledgeFormValues(existing))) {
-				await this.position(existing.id, record.position)
-				return this.change('pledge', key, 'unchanged', where)
+				const moved = await this.position(existing.id, record.position)
+				return this.change('pledge', key, moved ? 'change' : 'unchanged', where)
 			}
 			const input = this.parse(pledgeEditSchema(existing.kind, this.now), values, where, pledgeRenames)
 			if (!input) return
@@ -852,10 +890,25 @@ class ImportRun {
 	}
 
 	/** The order of a pledge in its category, which the form leaves to creation order. */
-	private async position(id: string, wanted: number | undefined) {
-		if (wanted === undefined) return
+	/**
+	 * The order of a pledge in its category, which the pledge form leaves to creation order: moved when the
+	 * file says another, audited as an edit of the pledge. Whether it moved.
+	 */
+	private async position(id: string, wanted: number | undefined): Promise<boolean> {
+		if (wanted === undefined) return false
 		const { position } = await this.tx.pledge.findUniqueOrThrow({ where: { id }, select: { position: true } })
-		if (position !== wanted) await this.tx.pledge.update({ where: { id }, data: { position: wanted } })
+		if (position === wanted) return false
+		await this.tx.pledge.update({ where: { id }, data: { position: wanted, version: { increment: 1 } } })
+		await recordAudit(this.tx, {
+			actorId: this.actor.id,
+			action: 'pledge.update',
+			entityType: 'Pledge',
+			entityId: id,
+			before: { position },
+			after: { position: wanted, via: 'import' },
+			ipAddress: this.actor.ipAddress,
+		})
+		return true
 	}
 
 	private async platformSource(record: PlatformSourceRecord, where: string) {
@@ -966,11 +1019,20 @@ class ImportRun {
 				id: true,
 				reviewState: true,
 				version: true,
+				type: true,
 				title: true,
 				publisher: true,
-				type: true,
+				archiveUrl: true,
+				publishedOn: true,
+				publishedPrecision: true,
+				publishedNote: true,
+				excerptLanguage: true,
+				excerptInEnglish: true,
 				measuredValue: true,
 				measuredAsOf: true,
+				suggestedStatus: true,
+				suggestionReason: true,
+				translations: { select: { locale: true, title: true, excerpt: true } },
 			},
 		})
 		const values = {
@@ -984,17 +1046,29 @@ class ImportRun {
 		if (!input) return
 
 		if (existing) {
-			const same =
-				existing.title === record.title &&
-				existing.publisher === record.publisher &&
-				existing.type === record.type &&
-				(existing.measuredValue?.toNumber() ?? null) === (record.measurement?.value ?? null) &&
-				(existing.measuredAsOf ? isoDateOf(existing.measuredAsOf) : null) ===
-					(record.measurement?.asOf ?? null)
-			if (!same)
+			const published = readPublicationDate(input, latestToday(this.now))
+			const given = evidenceFacts({
+				...input,
+				archiveUrl: input.archiveUrl ?? null,
+				publishedOn: 'on' in published ? published.on : null,
+				publishedNote: 'on' in published ? published.note : null,
+				excerptLanguage: record.excerptLanguage ?? null,
+				excerptInEnglish: record.excerptInEnglish ?? null,
+				measuredValue: input.measuredValue ?? null,
+				measuredAsOf: input.measuredAsOf ?? null,
+				suggestedStatus: input.suggestedStatus ?? null,
+				suggestionReason: input.suggestionReason ?? null,
+				translations: rowsOf(record.translations, (translation) => ({
+					title: translation.title,
+					excerpt: translation.excerpt ?? null,
+				})),
+			})
+			const stored = evidenceFacts(existing)
+			const differing = Object.keys(given).filter((field) => given[field] !== stored[field])
+			if (differing.length > 0)
 				return this.problem(
 					where,
-					`This evidence exists already (the same pledge, source and excerpt) with other content: the import does not edit evidence. Its author edits it at /evidence/${existing.id}.`,
+					`This evidence exists already (the same pledge, source and excerpt) with other content (${differing.join(', ')}): the import does not edit evidence. Its author edits it at /evidence/${existing.id}.`,
 				)
 			// A file that says nothing of a review (a newsroom's sheet) submits the item; once it is there,
 			// its review is the site's business, and the same sheet imported again changes nothing.
@@ -1091,13 +1165,35 @@ class ImportRun {
 		const effectiveDate = day(record.effectiveDate)
 		const existing = await this.tx.statusUpdate.findFirst({
 			where: { pledgeId: pledge.id, status: record.status, effectiveDate },
-			select: { id: true, rationale: true },
+			select: {
+				id: true,
+				rationale: true,
+				correctionReason: true,
+				evidence: { select: { evidenceId: true } },
+				translations: { select: { locale: true, rationale: true, correctionReason: true } },
+			},
 		})
 		if (existing) {
-			if (existing.rationale === record.rationale) return this.change('statusUpdate', key, 'unchanged', where)
+			const translated = (locale: 'RU' | 'KK', lang: 'ru' | 'kk') => {
+				const stored = existing.translations.find((row) => row.locale === locale)
+				const given = record.translations?.[lang]
+				return (
+					(stored?.rationale ?? null) === (given?.rationale ?? null) &&
+					(stored?.correctionReason ?? null) === (given?.correctionReason ?? null)
+				)
+			}
+			const differing = [
+				existing.rationale === record.rationale ? null : 'rationale',
+				(existing.correctionReason ?? null) === (record.correctionReason ?? null) ? null : 'correctionReason',
+				[...existing.evidence.map((link) => link.evidenceId)].sort().join() === [...evidenceIds].sort().join()
+					? null
+					: 'evidence',
+				translated('RU', 'ru') && translated('KK', 'kk') ? null : 'translations',
+			].filter((field) => field !== null)
+			if (differing.length === 0) return this.change('statusUpdate', key, 'unchanged', where)
 			return this.problem(
-				`${where}/rationale`,
-				'The ledger has this status from this date already, with another rationale: the ledger is append-only, so an import does not change an entry. Correct it on the pledge’s status page, or import a correction.',
+				where,
+				`The ledger has this status from this date already, with another ${differing.join(', ')}: the ledger is append-only, so an import does not change an entry. Correct it on the pledge’s status page (translations have their own form there), or import a correction.`,
 			)
 		}
 		const values = {
