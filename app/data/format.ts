@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { evidenceTypes } from '~/forms/evidence'
 import { limits, optionalText, slug, text, webAddress } from '~/forms/fields'
+import { pledgeKinds } from '~/forms/pledge'
+import { statuses } from '~/forms/status-update'
 
 /**
  * The import format, version 1 (docs/import-format.md): the shape of a document, field by field. The JSON
@@ -68,18 +71,9 @@ const email = z
 
 const position = z.number().int('Give a whole number.').min(0).max(100_000)
 
-const statuses = ['NOT_RATED', 'IN_PROGRESS', 'STALLED', 'PARTIAL', 'KEPT', 'BROKEN'] as const
 export const pledgeStatus = z.enum(statuses, { error: `Use one of: ${statuses.join(', ')}.` })
-const evidenceTypes = [
-	'LAW_OR_DECREE',
-	'BUDGET',
-	'OFFICIAL_STATISTIC',
-	'OFFICIAL_STATEMENT',
-	'MEDIA_REPORT',
-	'OTHER',
-] as const
+// The review states a file may give (a withdrawn item is its author's act, not an import's).
 const reviewStates = ['PENDING', 'APPROVED', 'REJECTED', 'CHANGES_REQUESTED'] as const
-const pledgeKinds = ['QUANTITATIVE', 'MILESTONE', 'QUALITATIVE'] as const
 
 /** `{ ru?: …, kk?: … }`: each language optional, no other key. */
 function translations<Shape extends z.ZodRawShape>(shape: Shape) {

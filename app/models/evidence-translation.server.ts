@@ -1,4 +1,5 @@
-import type { Prisma } from '~/.server/prisma/client'
+import type { DatePrecision, Prisma } from '~/.server/prisma/client'
+import { publicationDateOf } from '~/forms/evidence-dates'
 import { translationLocale, type Locale } from '~/i18n/locales'
 
 /**
@@ -44,5 +45,47 @@ export function localizeEvidence(
 				: (own ?? english),
 		/** The language of `excerptTranslation` when it is not the page's (an English fallback). */
 		excerptTranslationLang: english === null ? null : 'en',
+	}
+}
+
+/**
+ * The columns the public pages show of a source (an approved evidence item, a platform's implementation
+ * source), with its translation into the reader's language: read with `presentSource`.
+ */
+export function shownSourceSelect(locale: Locale) {
+	return {
+		id: true,
+		type: true,
+		title: true,
+		publisher: true,
+		publishedOn: true,
+		publishedPrecision: true,
+		publishedNote: true,
+		excerpt: true,
+		excerptLanguage: true,
+		excerptInEnglish: true,
+		sourceUrl: true,
+		archiveUrl: true,
+		translations: evidenceTranslationIn(locale),
+	} as const
+}
+
+/** A source read with `shownSourceSelect` (and more columns, kept), as the page shows it. */
+export function presentSource<
+	Row extends {
+		title: string
+		excerptLanguage: string | null
+		excerptInEnglish: string | null
+		publishedOn: Date | null
+		publishedPrecision: DatePrecision
+		publishedNote: string | null
+		translations: ReadonlyArray<{ title: string; excerpt: string | null }>
+	},
+>(row: Row, locale: Locale) {
+	const { publishedOn, publishedPrecision, publishedNote, translations, ...source } = row
+	return {
+		...source,
+		...localizeEvidence({ ...source, translations }, locale),
+		published: publicationDateOf({ publishedOn, publishedPrecision, publishedNote }),
 	}
 }

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import type { DatePrecision, PledgeStatus, ReviewState } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
+import { inTransaction } from '~/db/transaction.server'
 import type { EvidenceEditInput, EvidenceInput, EvidenceProblem } from '~/forms/evidence'
 import { measuredAsOfProblem, publicationDateOf, readPublicationDate } from '~/forms/evidence-dates'
 import { isoDateOf, isRecordId, latestToday } from '~/forms/fields'
@@ -9,7 +10,6 @@ import type { ReviewInput, ReviewProblem } from '~/forms/review'
 import { recordAudit } from './audit.server'
 import { assertAdmin, updateVersioned, type Actor, type SaveResult } from './save.server'
 import { fourEyesApplies } from './settings.server'
-import { inTransaction } from '~/db/transaction.server'
 
 /**
  * A resubmission of the same evidence by the same person within this time records nothing new: it is a
@@ -150,6 +150,50 @@ function evidenceContent(input: EvidenceInput, published: { on: Date | null; not
 }
 
 /**
+ * Writes a submission, PENDING, with its translations and its audit entry (the actor's): the submitter is
+ * the actor, or for an import the account the file names, with what the form does not ask for.
+ */
+async function createSubmission(
+	tx: Prisma.TransactionClient,
+	{
+		actor,
+		pledgeId,
+		input,
+		published,
+		now,
+		imported,
+	}: {
+		actor: Actor
+		pledgeId: string
+		input: EvidenceInput
+		published: { on: Date | null; note: string | null }
+		now: Date
+		imported?: { submittedById: string; excerptLanguage: string | null; excerptInEnglish: string | null }
+	},
+): Promise<string> {
+	const evidence = await tx.evidence.create({
+		data: {
+			pledgeId,
+			...evidenceContent(input, published),
+			...(imported ?? { submittedById: actor.id }),
+			createdAt: now,
+			translations: { create: evidenceTranslationRows(input) },
+		},
+		select: evidenceSelect,
+	})
+	await recordAudit(tx, {
+		actorId: actor.id,
+		action: 'evidence.submit',
+		entityType: 'Evidence',
+		entityId: evidence.id,
+		before: null,
+		after: imported ? { ...auditSnapshot(evidence), ...imported, via: 'import' } : auditSnapshot(evidence),
+		ipAddress: actor.ipAddress,
+	})
+	return evidence.id
+}
+
+/**
  * Why the pledge cannot take this evidence: it does not exist, or the evidence carries a figure the pledge
  * has no indicator for, or dated before its baseline. Null when it can.
  */
@@ -243,26 +287,8 @@ export async function submitEvidence(
 			}
 		}
 
-		const evidence = await tx.evidence.create({
-			data: {
-				pledgeId,
-				...evidenceContent(input, published),
-				submittedById: actor.id,
-				createdAt: now,
-				translations: { create: evidenceTranslationRows(input) },
-			},
-			select: evidenceSelect,
-		})
-		await recordAudit(tx, {
-			actorId: actor.id,
-			action: 'evidence.submit',
-			entityType: 'Evidence',
-			entityId: evidence.id,
-			before: null,
-			after: auditSnapshot(evidence),
-			ipAddress: actor.ipAddress,
-		})
-		return { status: 'saved', record: { id: evidence.id, duplicate: false } }
+		const id = await createSubmission(tx, { actor, pledgeId, input, published, now })
+		return { status: 'saved', record: { id, duplicate: false } }
 	})
 }
 
@@ -298,28 +324,15 @@ export async function recordImportedEvidence(
 	if ('field' in published) return { status: 'invalid', problems: { [published.field]: 'publication-date' } }
 	const refused = await pledgeRefusal(tx, pledgeId, input, now)
 	if (refused) return refused
-	const evidence = await tx.evidence.create({
-		data: {
-			pledgeId,
-			...evidenceContent(input, published),
-			excerptLanguage,
-			excerptInEnglish,
-			submittedById,
-			createdAt: now,
-			translations: { create: evidenceTranslationRows(input) },
-		},
-		select: evidenceSelect,
+	const id = await createSubmission(tx, {
+		actor,
+		pledgeId,
+		input,
+		published,
+		now,
+		imported: { submittedById, excerptLanguage, excerptInEnglish },
 	})
-	await recordAudit(tx, {
-		actorId: actor.id,
-		action: 'evidence.submit',
-		entityType: 'Evidence',
-		entityId: evidence.id,
-		before: null,
-		after: { ...auditSnapshot(evidence), submittedById, excerptLanguage, excerptInEnglish, via: 'import' },
-		ipAddress: actor.ipAddress,
-	})
-	return { status: 'saved', record: { id: evidence.id } }
+	return { status: 'saved', record: { id } }
 }
 
 /** Evidence as a decision left it (or, on a conflict, as another admin's decision left it). */

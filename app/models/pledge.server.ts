@@ -1,6 +1,5 @@
 import type { Prisma, PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
-import { publicationDateOf } from '~/forms/evidence-dates'
 import { isSlug, latestToday } from '~/forms/fields'
 import { deadlineProblem, indicatorDateProblems } from '~/forms/integrity-rules'
 import {
@@ -16,7 +15,12 @@ import { indicatorSpan, readIndicator, type IndicatorPlan, type IndicatorPoint }
 import { daysBetween, isoDate } from './overview.server'
 import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './platform.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
-import { evidenceTranslationIn, localizeEvidence } from './evidence-translation.server'
+import {
+	evidenceTranslationIn,
+	localizeEvidence,
+	presentSource,
+	shownSourceSelect,
+} from './evidence-translation.server'
 import { ledgerTranslationIn, localizeLedgerTexts } from './ledger-translation.server'
 import { indicatorTranslationFieldNames, writePairedTranslations } from '~/forms/translations'
 import {
@@ -189,23 +193,7 @@ export async function getPledgePage(
 			orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
 			skip: (evidencePage - 1) * evidencePageSize,
 			take: evidencePageSize,
-			select: {
-				id: true,
-				type: true,
-				title: true,
-				publisher: true,
-				publishedOn: true,
-				publishedPrecision: true,
-				publishedNote: true,
-				excerpt: true,
-				excerptLanguage: true,
-				excerptInEnglish: true,
-				sourceUrl: true,
-				archiveUrl: true,
-				measuredValue: true,
-				measuredAsOf: true,
-				translations: evidenceTranslationIn(locale),
-			},
+			select: { ...shownSourceSelect(locale), measuredValue: true, measuredAsOf: true },
 		}),
 		prisma.evidence.count({ where: approved }),
 	])
@@ -276,10 +264,8 @@ export async function getPledgePage(
 		})),
 		timeline,
 		evidence: {
-			items: evidence.map(({ publishedOn, publishedPrecision, publishedNote, translations, ...item }) => ({
-				...item,
-				...localizeEvidence({ ...item, translations }, locale),
-				published: publicationDateOf({ publishedOn, publishedPrecision, publishedNote }),
+			items: evidence.map((item) => ({
+				...presentSource(item, locale),
 				measuredValue: item.measuredValue === null ? null : item.measuredValue.toNumber(),
 				measuredAsOf: item.measuredAsOf ? isoDate(item.measuredAsOf) : null,
 			})),
