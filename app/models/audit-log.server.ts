@@ -84,7 +84,7 @@ function subjectKey({ entityType, entityId }: SubjectOf): string {
 
 /**
  * The names of the records one page of entries is about: one query per kind of record on the page (at
- * most nine, whatever the page holds), never one per entry. A record that no longer exists (or never did)
+ * most ten, whatever the page holds), never one per entry. A record that no longer exists (or never did)
  * has no name, and the page shows its id alone.
  */
 export async function auditSubjects(
@@ -96,51 +96,67 @@ export async function auditSubjects(
 	]
 	const when = <Row>(ids: string[], query: (ids: string[]) => Promise<Row[]>) =>
 		ids.length === 0 ? Promise.resolve([]) : query(ids)
-	const [pledges, platforms, categories, politicians, users, evidence, ledger, measurements, attempts] =
-		await Promise.all([
-			when(idsOf('Pledge'), (ids) =>
-				prisma.pledge.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
-			),
-			when(idsOf('Platform'), (ids) =>
-				prisma.platform.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
-			),
-			when(idsOf('Category'), (ids) =>
-				prisma.category.findMany({
-					where: { id: { in: ids } },
-					select: { id: true, title: true, platform: { select: { title: true } } },
-				}),
-			),
-			when(idsOf('Politician'), (ids) =>
-				prisma.politician.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
-			),
-			when(idsOf('User'), (ids) =>
-				prisma.user.findMany({
-					where: { id: { in: ids } },
-					select: { id: true, displayName: true, email: true },
-				}),
-			),
-			when(idsOf('Evidence'), (ids) =>
-				prisma.evidence.findMany({
-					where: { id: { in: ids } },
-					select: { id: true, title: true, pledge: { select: { title: true } } },
-				}),
-			),
-			when(idsOf('StatusUpdate'), (ids) =>
-				prisma.statusUpdate.findMany({
-					where: { id: { in: ids } },
-					select: { id: true, status: true, pledge: { select: { title: true } } },
-				}),
-			),
-			when(idsOf('Measurement'), (ids) =>
-				prisma.measurement.findMany({
-					where: { id: { in: ids } },
-					select: { id: true, indicator: { select: { name: true, pledge: { select: { title: true } } } } },
-				}),
-			),
-			when(idsOf('SignInAttempt'), (ids) =>
-				prisma.signInAttempt.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }),
-			),
-		])
+	const [
+		pledges,
+		platforms,
+		categories,
+		politicians,
+		users,
+		evidence,
+		ledger,
+		measurements,
+		attempts,
+		sources,
+	] = await Promise.all([
+		when(idsOf('Pledge'), (ids) =>
+			prisma.pledge.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+		),
+		when(idsOf('Platform'), (ids) =>
+			prisma.platform.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+		),
+		when(idsOf('Category'), (ids) =>
+			prisma.category.findMany({
+				where: { id: { in: ids } },
+				select: { id: true, title: true, platform: { select: { title: true } } },
+			}),
+		),
+		when(idsOf('Politician'), (ids) =>
+			prisma.politician.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+		),
+		when(idsOf('User'), (ids) =>
+			prisma.user.findMany({
+				where: { id: { in: ids } },
+				select: { id: true, displayName: true, email: true },
+			}),
+		),
+		when(idsOf('Evidence'), (ids) =>
+			prisma.evidence.findMany({
+				where: { id: { in: ids } },
+				select: { id: true, title: true, pledge: { select: { title: true } } },
+			}),
+		),
+		when(idsOf('StatusUpdate'), (ids) =>
+			prisma.statusUpdate.findMany({
+				where: { id: { in: ids } },
+				select: { id: true, status: true, pledge: { select: { title: true } } },
+			}),
+		),
+		when(idsOf('Measurement'), (ids) =>
+			prisma.measurement.findMany({
+				where: { id: { in: ids } },
+				select: { id: true, indicator: { select: { name: true, pledge: { select: { title: true } } } } },
+			}),
+		),
+		when(idsOf('SignInAttempt'), (ids) =>
+			prisma.signInAttempt.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }),
+		),
+		when(idsOf('PlatformSource'), (ids) =>
+			prisma.platformSource.findMany({
+				where: { id: { in: ids } },
+				select: { id: true, title: true, platform: { select: { title: true } } },
+			}),
+		),
+	])
 	const subjects = new Map<string, AuditSubject>()
 	const add = (entityType: string, entityId: string, name: string, detail: string | null = null) =>
 		subjects.set(subjectKey({ entityType, entityId }), { name, detail })
@@ -153,8 +169,11 @@ export async function auditSubjects(
 	for (const row of ledger) add('StatusUpdate', row.id, row.pledge.title, 'status entry')
 	for (const row of measurements) add('Measurement', row.id, row.indicator.pledge.title, row.indicator.name)
 	for (const row of attempts) add('SignInAttempt', row.id, row.email, 'no account has this email')
+	for (const row of sources) add('PlatformSource', row.id, row.title, `a source on “${row.platform.title}”`)
 	// One row for the whole installation: its name needs no query.
 	for (const id of idsOf('InstallationSettings')) add('InstallationSettings', id, 'Installation settings')
+	// An import is no row: its entry is the record (its id is when it ran).
+	for (const id of idsOf('Import')) add('Import', id, 'Data import', id)
 	return subjects
 }
 
