@@ -4,7 +4,7 @@ import type { PrismaClient } from '~/.server/prisma/client'
 import { seed } from '~/db/tooling/seed.server'
 import { createTestAccount, sessionCookieFor } from '~/test/accounts'
 import { useTestDatabaseForApp, type TestDatabase } from '~/test/db'
-import { createFactChecker, pledgeIdOf, recordStatus } from '~/test/ledger-fixtures'
+import { createEvidence, createFactChecker, pledgeIdOf, recordStatus } from '~/test/ledger-fixtures'
 import { createPageRenderer } from '~/test/render-page'
 
 // Issue 12, parts 6 and 7: the About page names who runs the installation from its settings (and says so
@@ -40,7 +40,14 @@ beforeAll(async () => {
 	const { id: userId } = await createFactChecker(prisma, 'editor@example.org')
 	const pledgeId = await pledgeIdOf(prisma, rated)
 	await prisma.pledge.update({ where: { id: pledgeId }, data: { quote: hostileQuote } })
+	const evidence = await createEvidence(prisma, {
+		pledgeId,
+		userId,
+		title: 'Minister announces IT jobs figure',
+		publishedOn: '2024-07-01',
+	})
 	await recordStatus(prisma, {
+		evidenceIds: [evidence.id],
 		pledgeId,
 		userId,
 		status: 'KEPT',
