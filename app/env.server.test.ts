@@ -33,6 +33,9 @@ describe('the environment', () => {
 			UADE_TRUST_PROXY: false,
 			UADE_PUBLIC_URL: undefined,
 			UADE_PAGE_CACHE: 'on',
+			UADE_ORG_NAME: undefined,
+			UADE_CONTACT_EMAIL: undefined,
+			UADE_SOURCE_URL: undefined,
 			UADE_SEED: 'launch',
 			UADE_LOG_LEVEL: 'info',
 			UADE_LOG_FORMAT: undefined,
@@ -62,6 +65,9 @@ describe('the environment', () => {
 				UADE_TRUST_PROXY: 'loopback',
 				UADE_PUBLIC_URL: 'https://uade.example/',
 				UADE_PAGE_CACHE: 'off',
+				UADE_ORG_NAME: ' Civic Data Kazakhstan ',
+				UADE_CONTACT_EMAIL: 'editors@uade.example',
+				UADE_SOURCE_URL: 'https://git.example/civic/uade',
 				UADE_SEED: 'none',
 				UADE_LOG_LEVEL: 'debug',
 				UADE_LOG_FORMAT: 'json',
@@ -85,6 +91,9 @@ describe('the environment', () => {
 			UADE_TRUST_PROXY: 'loopback',
 			UADE_PUBLIC_URL: 'https://uade.example',
 			UADE_PAGE_CACHE: 'off',
+			UADE_ORG_NAME: 'Civic Data Kazakhstan',
+			UADE_CONTACT_EMAIL: 'editors@uade.example',
+			UADE_SOURCE_URL: 'https://git.example/civic/uade',
 			UADE_SEED: 'none',
 			UADE_LOG_LEVEL: 'debug',
 			UADE_LOG_FORMAT: 'json',
@@ -135,6 +144,21 @@ describe('the environment', () => {
 			'UADE_PUBLIC_URL',
 			'https://uade.example/en',
 			'UADE_PUBLIC_URL must be the site\'s public address without a path, like https://uade.example, not "https://uade.example/en".',
+		],
+		[
+			'UADE_CONTACT_EMAIL',
+			'not-an-email',
+			'UADE_CONTACT_EMAIL must be an e-mail address like editors@uade.example, not "not-an-email".',
+		],
+		[
+			'UADE_SOURCE_URL',
+			'git@git.example:civic/uade.git',
+			'UADE_SOURCE_URL must be an http(s) address like https://git.example/uade, not "git@git.example:civic/uade.git".',
+		],
+		[
+			'UADE_ORG_NAME',
+			'x'.repeat(201),
+			`UADE_ORG_NAME must be a name of at most 200 characters, not "${'x'.repeat(201)}".`,
 		],
 	])('refuses %s=%j in one sentence naming it and what it must be', (name, value, message) => {
 		expect(refusal({ [name]: value })).toBe(message)
@@ -188,6 +212,24 @@ describe('the environment', () => {
 		for (const malformed of ['uade.example', 'ftp://uade.example', 'https://uade.example/?a=1']) {
 			expect(() => parseEnvironment({ UADE_PUBLIC_URL: malformed }), malformed).toThrow(ConfigurationError)
 		}
+	})
+
+	test('UADE_CONTACT_EMAIL is one address and UADE_SOURCE_URL an http(s) address', () => {
+		for (const malformed of [
+			'editors@',
+			'@uade.example',
+			'a b@uade.example',
+			'editors@localhost',
+			'a@b.c, d@e.f',
+		]) {
+			expect(() => parseEnvironment({ UADE_CONTACT_EMAIL: malformed }), malformed).toThrow(ConfigurationError)
+		}
+		for (const malformed of ['git.example/uade', 'javascript:alert(1)', 'https://user:pw@git.example/uade']) {
+			expect(() => parseEnvironment({ UADE_SOURCE_URL: malformed }), malformed).toThrow(ConfigurationError)
+		}
+		expect(parseEnvironment({ UADE_SOURCE_URL: 'http://git.example/uade' }).UADE_SOURCE_URL).toBe(
+			'http://git.example/uade',
+		)
 	})
 })
 

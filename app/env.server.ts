@@ -71,6 +71,24 @@ function httpOrigin(value: string): string | undefined {
 	return (url.protocol === 'https:' || url.protocol === 'http:') && bare ? url.origin : undefined
 }
 
+/** A name shown to readers (the organization running the site): any text of up to 200 characters. */
+function displayName(value: string): string | undefined {
+	return value.length <= 200 ? value : undefined
+}
+
+/** An e-mail address as a reader can write to it: one @, no spaces, a dot in the domain. */
+function emailAddress(value: string): string | undefined {
+	return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:.]+$/.test(value) ? value : undefined
+}
+
+/** An http(s) address, a path allowed (a repository's page), without credentials. */
+function httpUrl(value: string): string | undefined {
+	if (!URL.canParse(value)) return undefined
+	const url = new URL(value)
+	const web = url.protocol === 'https:' || url.protocol === 'http:'
+	return web && !url.username && !url.password ? url.href : undefined
+}
+
 const proxySubnetNames = new Set(['loopback', 'linklocal', 'uniquelocal'])
 
 /** One entry of a trust-proxy list as Express (proxy-addr) reads it: a name, an address, or a subnet. */
@@ -160,6 +178,10 @@ const variables = z.object({
 		"the site's public address without a path, like https://uade.example",
 	),
 	UADE_PAGE_CACHE: variable(oneOf('on', 'off'), 'on or off'),
+	/** Who runs this installation, how to reach them and where its code is: the About page and structured data. */
+	UADE_ORG_NAME: variable(displayName, 'a name of at most 200 characters'),
+	UADE_CONTACT_EMAIL: variable(emailAddress, 'an e-mail address like editors@uade.example'),
+	UADE_SOURCE_URL: variable(httpUrl, 'an http(s) address like https://git.example/uade'),
 	/** What an empty database gets on start: nothing, the platform, or the platform and the launch dataset. */
 	UADE_SEED: variable(oneOf('none', 'platform', 'launch'), 'none, platform or launch'),
 	UADE_LOG_LEVEL: variable(

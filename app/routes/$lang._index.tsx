@@ -1,18 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { JsonLd } from '~/components/json-ld'
 import { PlatformOverview } from '~/components/platform-overview'
+import { organizationName } from '~/i18n/content/about.server'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { getOverviewPage } from '~/models/overview-page.server'
+import { siteGraphOf } from '~/models/structured-data'
+import { useLanguageData } from '~/route-data'
 import { publicPageHeaders } from '~/server/http-cache.server'
+import { installation } from '~/server/installation.server'
 
 /** `/:lang`: the current platform's overview (the most recent election's); canonical at its own URL. */
 export const headers = publicPageHeaders
 
 export async function loader({ params }: LoaderFunctionArgs) {
-	return { page: await getOverviewPage(undefined, requireLocale(params.lang)) }
+	const locale = requireLocale(params.lang)
+	const { organization, contactEmail } = installation()
+	return {
+		page: await getOverviewPage(undefined, locale),
+		organization: { name: organizationName(locale, organization), contactEmail },
+	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -27,17 +37,30 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 	})
 
 export default function CurrentPlatformOverview() {
-	const { page } = useLoaderData<typeof loader>()
-	const { t } = useI18n()
+	const { page, organization } = useLoaderData<typeof loader>()
+	const { t, locale } = useI18n()
+	const siteGraph = siteGraphOf({
+		origin: useLanguageData()?.origin ?? '',
+		locale,
+		organization: organization.name,
+		contactEmail: organization.contactEmail,
+		description: t('site.description'),
+	})
 	if (!page) {
 		return (
 			<section className="empty-state" aria-labelledby="empty-title">
+				<JsonLd data={siteGraph} />
 				<h1 id="empty-title">{t('overview.noPlatform.title')}</h1>
 				<p>{t('overview.noPlatform.text')}</p>
 			</section>
 		)
 	}
-	return <PlatformOverview page={page} />
+	return (
+		<>
+			<JsonLd data={siteGraph} />
+			<PlatformOverview page={page} />
+		</>
+	)
 }
 
 export function ErrorBoundary() {

@@ -3,20 +3,24 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { fallbackLang, ProseSections, UntranslatedNote } from '~/components/public-ui'
 import { about } from '~/i18n/content/about.server'
+import type { AboutContent } from '~/i18n/content/types'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
 import { listPlatforms, presentPlatform } from '~/models/platform.server'
 import { publicPageHeaders } from '~/server/http-cache.server'
+import { feedbackChannel, installation, type Installation } from '~/server/installation.server'
 
 export const headers = publicPageHeaders
 
 export async function loader({ params }: LoaderFunctionArgs) {
 	const locale = requireLocale(params.lang)
 	const platforms = await listPlatforms()
+	const operator = installation()
 	return {
 		content: about[locale],
+		operator: { ...operator, feedback: feedbackChannel(operator) },
 		platforms: platforms.map((platform) => ({
 			...presentPlatform(platform, locale),
 			pledgeCount: platform._count.pledges,
@@ -32,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) =>
 	}))
 
 export default function About() {
-	const { content, platforms } = useLoaderData<typeof loader>()
+	const { content, operator, platforms } = useLoaderData<typeof loader>()
 	const { t, format, locale } = useI18n()
 	const [first, ...rest] = content.intro
 	return (
@@ -73,7 +77,59 @@ export default function About() {
 				</ul>
 			</section>
 			<ProseSections sections={content.sections} />
+			<WhoRunsThis text={content.operator} operator={operator} />
+			<ProseSections sections={content.laterSections} />
 		</article>
+	)
+}
+
+type Operator = Installation & { feedback: string | null }
+
+/** The organization, contact and source code from the installation's settings; a default says it is one. */
+function WhoRunsThis({ text, operator }: { text: AboutContent['operator']; operator: Operator }) {
+	const notConfigured = (variable: string) => (
+		<span className="muted">
+			{text.notConfigured.before}
+			<code lang="en">{variable}</code>
+			{text.notConfigured.after}
+		</span>
+	)
+	return (
+		<section className="prose-section" aria-labelledby="operator-title">
+			<h2 id="operator-title">{text.heading}</h2>
+			<p>{text.intro}</p>
+			<dl className="facts">
+				<div>
+					<dt>{text.organization}</dt>
+					<dd>{operator.organization ?? notConfigured('UADE_ORG_NAME')}</dd>
+				</div>
+				<div>
+					<dt>{text.contact}</dt>
+					<dd>
+						{operator.contactEmail ? (
+							<a href={`mailto:${operator.contactEmail}`}>{operator.contactEmail}</a>
+						) : (
+							notConfigured('UADE_CONTACT_EMAIL')
+						)}
+					</dd>
+				</div>
+				<div>
+					<dt>{text.source}</dt>
+					<dd>
+						{operator.sourceUrl ? (
+							<a href={operator.sourceUrl}>{operator.sourceUrl}</a>
+						) : (
+							notConfigured('UADE_SOURCE_URL')
+						)}
+					</dd>
+				</div>
+			</dl>
+			<p>
+				{text.tellUs.before}
+				{operator.feedback ? <a href={operator.feedback}>{text.tellUs.link}</a> : text.tellUs.link}
+				{text.tellUs.after}
+			</p>
+		</section>
 	)
 }
 

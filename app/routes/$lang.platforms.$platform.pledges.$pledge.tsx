@@ -4,6 +4,7 @@ import { platformVisibilityFor } from '~/auth/guards.server'
 import { CorrectionChange } from '~/components/correction-change'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
+import { JsonLd } from '~/components/json-ld'
 import { SourceItem } from '~/components/source-item'
 import {
 	DateText,
@@ -20,8 +21,11 @@ import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
 import { getPledgePage, type PledgePage } from '~/models/pledge.server'
-import { useRootData } from '~/route-data'
+import { claimReviewOf, isRated } from '~/models/structured-data'
+import { organizationName } from '~/i18n/content/about.server'
+import { useLanguageData, useRootData } from '~/route-data'
 import { publicPageHeaders } from '~/server/http-cache.server'
+import { installation } from '~/server/installation.server'
 
 /** `?evidence=N` pages through the approved evidence; anything but a page number is a bad request. */
 function evidencePageOf(url: URL): number {
@@ -45,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		visibility: await platformVisibilityFor(request),
 	})
 	if (!page || evidencePage > page.evidence.pageCount) throw new Response(null, { status: 404 })
-	return { page }
+	return { page, organization: organizationName(locale, installation().organization) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -61,13 +65,33 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 	})
 
 export default function PledgePageRoute() {
-	const { page } = useLoaderData<typeof loader>()
+	const { page, organization } = useLoaderData<typeof loader>()
 	const i18n = useI18n()
 	const { t, format, locale } = i18n
 	const typeset = useTypeset()
+	const origin = useLanguageData()?.origin ?? ''
 	const { pledge, platform, category, principle } = page
+	// A draft (a staff member's preview) is not published, so it is described to nobody.
+	const status = pledge.status
+	const claimReview =
+		isRated(status) && !platform.isDraft
+			? claimReviewOf({
+					url: `${origin}${paths.pledge(locale, platform.slug, pledge.slug)}`,
+					organization,
+					status,
+					statusName: t(`status.${status}`),
+					statusSince: pledge.statusSince,
+					claim: {
+						text: pledge.quote || pledge.title,
+						politician: platform.politician,
+						sourceUrl: pledge.sourceUrl,
+						sourceDate: pledge.sourceDate,
+					},
+				})
+			: null
 	return (
 		<article className="pledge-page">
+			{claimReview ? <JsonLd data={claimReview} /> : null}
 			<DraftBanner show={platform.isDraft} />
 			<nav className="breadcrumbs" aria-label={t('pledge.breadcrumb')}>
 				<ol>

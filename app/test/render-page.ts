@@ -17,10 +17,15 @@ export async function createPageRenderer() {
 	if (!isServerBuild(module)) throw new Error('virtual:remix/server-build is not a Remix server build')
 	const handle = createRequestHandler(module, 'production')
 	return {
-		/** The page at `path` (a browser's request), its status and its HTML in full. */
-		async render(path: string): Promise<{ status: number; html: string }> {
+		/** The page at `path` (a browser's request, with `headers` such as a Cookie), its status and its HTML in full. */
+		async render(
+			path: string,
+			headers: Record<string, string> = {},
+		): Promise<{ status: number; html: string }> {
 			// A crawler's user agent: the document is sent whole, not streamed as it renders.
-			const request = new Request(`http://uade.test${path}`, { headers: { 'User-Agent': 'Googlebot' } })
+			const request = new Request(`http://uade.test${path}`, {
+				headers: { ...headers, 'User-Agent': 'Googlebot' },
+			})
 			const response = await handle(request, { cspNonce: '' })
 			return { status: response.status, html: await response.text() }
 		},

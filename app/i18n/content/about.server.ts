@@ -19,9 +19,24 @@ export const about: Record<Locale, AboutContent> = {
 				heading: 'Corrections',
 				paragraphs: [
 					'We make mistakes too. When a status turns out to be wrong, we do not rewrite it: a new entry in the status ledger corrects it, the original stays visible in the pledge’s history, and the correction is listed on the Corrections page.',
-					'If you think a status, a quote or a translation is wrong, tell us, with a link to a public source if you have one.',
 				],
 			},
+		],
+		operator: {
+			heading: 'Who runs this site',
+			intro:
+				'This installation of Uade is run by the organization below, which answers for what it publishes.',
+			organization: 'Run by',
+			contact: 'Contact',
+			source: 'Source code',
+			notConfigured: { before: 'not configured — set ', after: '' },
+			tellUs: {
+				before: 'If you think a status, a quote or a translation is wrong, ',
+				link: 'tell us',
+				after: ', with a link to a public source if you have one.',
+			},
+		},
+		laterSections: [
 			{
 				heading: 'Contributing',
 				paragraphs: [
@@ -51,9 +66,23 @@ function aboutRu(label: UiLabel): AboutContent {
 				heading: 'Исправления',
 				paragraphs: [
 					`Мы тоже ошибаемся. Если статус оказался неверным, мы не переписываем запись задним числом: её исправляет новая запись в журнале статусов, исходная остаётся видна в истории обещания, а исправление появляется на странице «${label('corrections.title')}».`,
-					'Если вы считаете, что статус, цитата или перевод неверны, сообщите нам — по возможности со ссылкой на публичный источник.',
 				],
 			},
+		],
+		operator: {
+			heading: 'Кто ведёт этот сайт',
+			intro: 'Эту копию Uade ведёт организация, указанная ниже; она отвечает за то, что здесь публикуется.',
+			organization: 'Организация',
+			contact: 'Контакт',
+			source: 'Исходный код',
+			notConfigured: { before: 'не настроено — задайте переменную ', after: '' },
+			tellUs: {
+				before: 'Если вы считаете, что статус, цитата или перевод неверны, ',
+				link: 'сообщите нам',
+				after: ' — по возможности со ссылкой на публичный источник.',
+			},
+		},
+		laterSections: [
 			{
 				heading: 'Как помочь',
 				paragraphs: [
@@ -81,9 +110,24 @@ function aboutKk(label: UiLabel): AboutContent {
 				heading: 'Түзетулер',
 				paragraphs: [
 					`Біз де қателесеміз. Мәртебе қате болып шықса, біз бұрынғы жазбаны өзгертпейміз: оны мәртебелер журналындағы жаңа жазба түзетеді, бастапқы жазба уәденің тарихында көрініп тұрады, ал түзету «${label('corrections.title')}» бетінде жарияланады.`,
-					'Мәртебе, дәйексөз немесе аударма қате деп ойласаңыз, бізге хабарлаңыз — мүмкін болса, жария дереккөзге сілтеме беріңіз.',
 				],
 			},
+		],
+		operator: {
+			heading: 'Бұл сайтты кім жүргізеді',
+			intro:
+				'Uade-тің осы көшірмесін төменде көрсетілген ұйым жүргізеді және мұнда жарияланатын мазмұнға жауап береді.',
+			organization: 'Ұйым',
+			contact: 'Байланыс',
+			source: 'Бастапқы код',
+			notConfigured: { before: 'бапталмаған — ', after: ' айнымалысын орнатыңыз' },
+			tellUs: {
+				before: 'Мәртебе, дәйексөз немесе аударма қате деп ойласаңыз, ',
+				link: 'бізге хабарлаңыз',
+				after: ' — мүмкін болса, жария дереккөзге сілтеме беріңіз.',
+			},
+		},
+		laterSections: [
 			{
 				heading: 'Қалай көмектесуге болады',
 				paragraphs: [
@@ -92,4 +136,14 @@ function aboutKk(label: UiLabel): AboutContent {
 			},
 		],
 	}
+}
+
+/**
+ * The organization's name as structured data and other plain text give it: the configured name, or the
+ * About page's "not configured" wording in the page's language, so that nobody mistakes a default for a name.
+ */
+export function organizationName(locale: Locale, configured: string | null): string {
+	if (configured) return configured
+	const { before, after } = about[locale].operator.notConfigured
+	return `${before}UADE_ORG_NAME${after}`
 }

@@ -10,12 +10,17 @@ const readerLocales = ['ru', 'kk'] as const
 function textsOf(content: {
 	intro: string | string[]
 	sections: ProseSection[]
+	laterSections?: ProseSection[]
+	operator?: Record<string, string | Record<string, string>>
 	statuses?: object
 }): string[] {
 	return [
+		...Object.values(content.operator ?? {}).flatMap((value) =>
+			typeof value === 'string' ? [value] : Object.values(value),
+		),
 		...(Array.isArray(content.intro) ? content.intro : [content.intro]),
 		...Object.values(content.statuses ?? {}).filter((value): value is string => typeof value === 'string'),
-		...content.sections.flatMap((section) => [
+		...[...content.sections, ...(content.laterSections ?? [])].flatMap((section) => [
 			section.heading,
 			...section.paragraphs,
 			...(section.list ?? []),

@@ -10,7 +10,23 @@ export type MethodologyContent = {
 	sections: ProseSection[]
 }
 
+/** A sentence with one part linked (or left plain when there is nothing to link to). */
+export type LinkedSentence = { before: string; link: string; after: string }
+
 export type AboutContent = {
 	intro: string[]
+	/** The sections before "Who runs this", then those after it. */
 	sections: ProseSection[]
+	laterSections: ProseSection[]
+	operator: {
+		heading: string
+		intro: string
+		organization: string
+		contact: string
+		source: string
+		/** Around a setting's name, for a value nobody configured: a reader must see it is a default. */
+		notConfigured: { before: string; after: string }
+		/** "tell us", linked to the contact (or the source code's issues). */
+		tellUs: LinkedSentence
+	}
 }
