@@ -72,6 +72,16 @@ describe('the launch dataset', () => {
 			new Set(['national-fund-for-children']),
 		)
 		expect(await prisma.platformSource.count()).toBeGreaterThan(0)
+		// The concept step of the youth pledge is dated by the decree that approved it; the law is not.
+		const steps = await prisma.milestoneStep.findMany({
+			where: { pledge: { slug: 'youth-policy-law' } },
+			orderBy: { position: 'asc' },
+			select: { title: true, doneOn: true },
+		})
+		expect(steps.map((step) => [step.title, step.doneOn?.toISOString().slice(0, 10) ?? null])).toEqual([
+			['Youth policy concept adopted', '2023-03-28'],
+			['Youth policy law adopted', null],
+		])
 		const audit = await prisma.auditEntry.groupBy({
 			by: ['actorId'],
 			_count: true,

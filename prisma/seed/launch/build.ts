@@ -7,7 +7,9 @@ import { z } from 'zod'
 import type { EvidenceType, PledgeStatus } from '~/.server/prisma/enums'
 import { evidenceTypes } from '~/forms/evidence'
 import * as editorialLayer from './editorial'
-import type { EditorialItem, EditorialStatus } from './editorial'
+import type { PlatformSeed, PledgeSeed } from '~/db/tooling/seed.server'
+import { fairKazakhstan } from '../fair-kazakhstan'
+import type { EditorialItem, EditorialMilestone, EditorialStatus } from './editorial'
 
 export const researchPath = 'prisma/seed/launch/research/fair-kazakhstan-evidence.json'
 export const launchFilePath = 'prisma/seed/launch/fair-kazakhstan.json'
@@ -77,9 +79,30 @@ export type LaunchStatusUpdate = {
 	correctionReason: null
 }
 
+/** A seeded pledge as the import format writes it (only milestone pledges whose steps the launch dates). */
+export type LaunchPledge = {
+	platform: string
+	slug: string
+	category: string
+	title: string
+	summary: string
+	quote: string
+	sourceUrl: string
+	sourceDate: string
+	deadline: string
+	kind: 'MILESTONE'
+	translations: { ru?: { title: string; summary: string }; kk?: { title: string; summary: string } }
+	milestoneSteps: Array<{
+		title: string
+		doneOn: string | null
+		translations: { ru?: { title: string }; kk?: { title: string } }
+	}>
+}
+
 export type LaunchFile = {
 	format: 'uade'
 	version: 1
+	pledges: LaunchPledge[]
 	platformSources: LaunchSource[]
 	evidence: LaunchEvidence[]
 	statusUpdates: LaunchStatusUpdate[]
@@ -92,6 +115,59 @@ export type EditorialLayer = {
 	platformSources: EditorialItem[]
 	evidence: EditorialItem[]
 	statusUpdates: EditorialStatus[]
+	milestonesReached: EditorialMilestone[]
+}
+
+/** `[{ locale: 'RU', … }]` as the format's `{ ru: …, kk: … }`. */
+function byLanguage<Row extends { locale: string }, Out>(rows: readonly Row[], shape: (row: Row) => Out) {
+	const out: { ru?: Out; kk?: Out } = {}
+	for (const row of rows) {
+		if (row.locale === 'RU') out.ru = shape(row)
+		if (row.locale === 'KK') out.kk = shape(row)
+	}
+	return out
+}
+
+/** The seeded milestone pledges whose steps the launch evidence dates, with those steps done. */
+function pledgesWithStepsReached(
+	seedPlatform: PlatformSeed,
+	layer: EditorialLayer,
+	filed: Array<{ id: string; entry: LaunchEvidence }>,
+): LaunchPledge[] {
+	const slugs = [...new Set(layer.milestonesReached.map((reached) => reached.pledge))]
+	return slugs.map((slug) => {
+		const category = seedPlatform.categories.find((each) =>
+			each.pledges.some((pledge) => pledge.slug === slug),
+		)
+		const pledge: PledgeSeed | undefined = category?.pledges.find((each) => each.slug === slug)
+		if (!category || !pledge || pledge.kind !== 'MILESTONE')
+			throw new Error(`${slug}: no seeded milestone pledge`)
+		const reached = layer.milestonesReached.filter((each) => each.pledge === slug)
+		for (const step of reached) {
+			if (!pledge.milestoneSteps.some((seeded) => seeded.title === step.step))
+				throw new Error(`${slug}: no step “${step.step}”`)
+			const source = filed.find((each) => each.id === step.restsOn && each.entry.pledge === slug)
+			if (!source) throw new Error(`${slug}: the step rests on ${step.restsOn}, not filed under the pledge`)
+		}
+		return {
+			platform: seedPlatform.slug,
+			slug,
+			category: category.slug,
+			title: pledge.title,
+			summary: pledge.summary,
+			quote: pledge.quote,
+			sourceUrl: pledge.sourceUrl,
+			sourceDate: pledge.sourceDate,
+			deadline: pledge.deadline,
+			kind: 'MILESTONE',
+			translations: byLanguage(pledge.translations, ({ title, summary }) => ({ title, summary })),
+			milestoneSteps: pledge.milestoneSteps.map((step) => ({
+				title: step.title,
+				doneOn: reached.find((each) => each.step === step.title)?.doneOn ?? null,
+				translations: byLanguage(step.translations, ({ title }) => ({ title })),
+			})),
+		}
+	})
 }
 
 /** The part of a research excerpt (or of its English translation) an editorial entry keeps. */
@@ -192,7 +268,8 @@ export function buildLaunchFile(research: Research, layer: EditorialLayer = edit
 		}
 	})
 
-	return { format: 'uade', version: 1, platformSources, evidence, statusUpdates }
+	const pledges = pledgesWithStepsReached(fairKazakhstan, layer, filed)
+	return { format: 'uade', version: 1, pledges, platformSources, evidence, statusUpdates }
 }
 
 /** The file's bytes: tab-indented JSON and a final newline, so that a rebuild of the same input is identical. */

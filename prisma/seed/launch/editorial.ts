@@ -887,6 +887,17 @@ export const evidence: EditorialItem[] = [
 ]
 
 /** Research items the launch file leaves out, and why (also in PROVENANCE.md). */
+/**
+ * Milestone steps the launch evidence shows reached, which the seed (holding no evidence) leaves open: the
+ * launch file carries their pledge with the step's date, resting on the item that dates it.
+ */
+export type EditorialMilestone = { pledge: string; step: string; doneOn: string; restsOn: string }
+
+export const milestonesReached: EditorialMilestone[] = [
+	// The Concept of State Youth Policy 2023–2029, approved by Government Decree No. 247 (Adilet).
+	{ pledge: 'youth-policy-law', step: 'Youth policy concept adopted', doneOn: '2023-03-28', restsOn: 'P4-5' },
+]
+
 export const leftOut: Array<{ id: string; reason: string }> = [
 	{
 		id: 'P2-6',

@@ -69,9 +69,51 @@ describe('the launch file', () => {
 		expect(createHash('sha256').update(bytes).digest('hex')).toBe(recorded)
 	})
 
-	test('is a version 1 document holding only platform sources, evidence and status entries', () => {
-		expect(Object.keys(file)).toEqual(['format', 'version', 'platformSources', 'evidence', 'statusUpdates'])
+	test('is a version 1 document holding sources, evidence, status entries and the steps they date', () => {
+		expect(Object.keys(file)).toEqual([
+			'format',
+			'version',
+			'pledges',
+			'platformSources',
+			'evidence',
+			'statusUpdates',
+		])
 		expect([file.format, file.version]).toEqual(['uade', 1])
+	})
+
+	test('a pledge it carries is the seeded one but for the steps it dates, each dated by approved evidence that reports it', () => {
+		for (const pledge of file.pledges) {
+			const seeded = fairKazakhstan.categories
+				.flatMap((category) => category.pledges)
+				.find((each) => each.slug === pledge.slug)
+			if (!seeded || seeded.kind !== 'MILESTONE')
+				throw new Error(`${pledge.slug}: not a seeded milestone pledge`)
+			expect(pledge.milestoneSteps.map((step) => step.title)).toEqual(
+				seeded.milestoneSteps.map((step) => step.title),
+			)
+			expect([pledge.title, pledge.quote, pledge.deadline]).toEqual([
+				seeded.title,
+				seeded.quote,
+				seeded.deadline,
+			])
+			for (const step of pledge.milestoneSteps.filter((each) => each.doneOn !== null)) {
+				const reached = editorial.milestonesReached.find(
+					(each) => each.pledge === pledge.slug && each.step === step.title,
+				)
+				expect(reached?.doneOn).toBe(step.doneOn)
+				// The item that dates the step: of this pledge, approved, published on that day or later.
+				const doneOn = step.doneOn ?? ''
+				const dating = file.evidence.filter(
+					(item) =>
+						item.pledge === pledge.slug &&
+						item.review.state === 'APPROVED' &&
+						item.publishedOn !== null &&
+						item.publishedOn >= doneOn,
+				)
+				expect(dating.length, `${pledge.slug}: ${step.title}`).toBeGreaterThan(0)
+			}
+		}
+		expect(file.pledges.map((pledge) => pledge.slug)).toEqual(['youth-policy-law'])
 	})
 
 	test('every evidence item and platform source has an http(s) source, a type among the six and a publisher', () => {
