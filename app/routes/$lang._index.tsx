@@ -6,6 +6,7 @@ import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { getOverviewPage } from '~/models/overview-page.server'
+import { paths } from '~/models/paths'
 import { publicPageHeaders } from '~/server/http-cache.server'
 
 /** `/:lang`: the current platform's overview (the most recent election's); canonical at its own URL. */
@@ -16,13 +17,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-	publicPageMeta(matches, ({ t }) => {
+	publicPageMeta(matches, ({ t, locale }) => {
 		const platform = data?.page?.platform
-		if (!platform) return { title: t('site.tagline'), description: t('site.description'), path: '' }
+		const feed = { title: t('feed.site.title'), path: paths.feed(locale) }
+		if (!platform) return { title: t('site.tagline'), description: t('site.description'), path: '', feed }
 		return {
 			title: t('overview.title', { platform: platform.title, politician: platform.politician }),
 			description: t('overview.description', { platform: platform.title, politician: platform.politician }),
 			path: `/platforms/${platform.slug}`,
+			feed,
 		}
 	})
 

@@ -9,6 +9,7 @@ import {
 	DateText,
 	DraftBanner,
 	fallbackLang,
+	FeedLink,
 	Pagination,
 	StatusBadge,
 	timeToDeadline,
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-	publicPageMeta(matches, ({ t }) => {
+	publicPageMeta(matches, ({ t, locale }) => {
 		if (!data) return { title: t('error.404.title'), description: t('site.description'), path: '' }
 		const { pledge, platform } = data.page
 		return {
@@ -57,6 +58,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 			description: `${t(`status.${pledge.status}`)}. ${pledge.summary}`,
 			path: `/platforms/${platform.slug}/pledges/${pledge.slug}`,
 			type: 'article',
+			// A draft's preview links no feed: the public's would be a 404.
+			feed: platform.isDraft
+				? undefined
+				: {
+						title: t('feed.pledge.title', { title: pledge.title }),
+						path: paths.pledgeFeed(locale, platform.slug, pledge.slug),
+					},
 		}
 	})
 
@@ -110,6 +118,7 @@ export default function PledgePageRoute() {
 					{typeset(pledge.summary, pledge.summaryIsTranslated)}
 				</p>
 				<UntranslatedNote show={!pledge.titleIsTranslated || !pledge.summaryIsTranslated} />
+				<FeedLink href={paths.pledgeFeed(locale, platform.slug, pledge.slug)} show={!platform.isDraft} />
 				<StaffLinks pledgeId={pledge.id} />
 			</header>
 
@@ -262,6 +271,7 @@ function Timeline({ page }: { page: PledgePage }) {
 					{page.timeline.map((entry) => (
 						<li
 							key={entry.id}
+							id={`entry-${entry.id}`}
 							className={entry.isCorrected ? 'timeline-entry timeline-corrected' : 'timeline-entry'}
 						>
 							<p className="timeline-date">
