@@ -108,7 +108,7 @@ async function scopeRecord(scope: FeedScope, locale: Locale, prisma: PrismaClien
 
 function feedTitle(scope: FeedScope, title: string | null, { t }: I18n): string {
 	if (scope.kind === 'site' || title === null) return t('feed.site.title')
-	return t(scope.kind === 'platform' ? 'feed.platform.title' : 'feed.pledge.title', { title })
+	return withTexts(t(scope.kind === 'platform' ? 'feed.platform.title' : 'feed.pledge.title'), { title })
 }
 
 function feedPath(scope: FeedScope, locale: Locale) {
@@ -128,6 +128,15 @@ function feedIdPath(scope: FeedScope, locale: Locale): string {
 	if (scope.kind === 'site') return `feed/${locale}`
 	if (scope.kind === 'platform') return `feed/${locale}/platform/${scope.platformSlug}`
 	return `feed/${locale}/pledge/${scope.platformSlug}/${scope.pledgeSlug}`
+}
+
+/**
+ * A message with the record's own texts put in after translation: `t` keeps numbers with their words (a
+ * no-break space) in what it fills in, right for the site's wording, but a title or a reason must reach
+ * the reader exactly as it was written. `t` leaves the placeholders it is given no value for.
+ */
+function withTexts(message: string, texts: Record<string, string>): string {
+	return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => texts[name] ?? placeholder)
 }
 
 /** A source's publication date as precisely as it printed one. */
@@ -199,7 +208,6 @@ export async function getFeed(
 	const statusEntries = ledger.map((entry): FeedEntry => {
 		const texts = localizeLedgerTexts(entry, locale)
 		const pledgeTitle = localize(entry.pledge, locale).title
-		const values = { status: t(`status.${entry.status}`), pledge: pledgeTitle }
 		const since = t('feed.entry.since', { date: format.date(entry.effectiveDate) })
 		// A correction says what it corrects and why before what it now says.
 		const content = [
@@ -209,7 +217,7 @@ export async function getFeed(
 							status: t(`status.${entry.corrects.status}`),
 							correctedDate: format.date(entry.corrects.effectiveDate),
 						}),
-						t('feed.entry.reason', { reason: texts.correctionReason ?? '' }),
+						withTexts(t('feed.entry.reason'), { reason: texts.correctionReason ?? '' }),
 					]
 				: []),
 			since,
@@ -217,7 +225,12 @@ export async function getFeed(
 		].join('\n\n')
 		return {
 			id: tagUri(origin, `status/${entry.id}`),
-			title: t(entry.corrects ? 'feed.entry.correction' : 'feed.entry.status', values),
+			title: withTexts(
+				t(entry.corrects ? 'feed.entry.correction' : 'feed.entry.status', {
+					status: t(`status.${entry.status}`),
+				}),
+				{ pledge: pledgeTitle },
+			),
 			updated: entry.createdAt,
 			link: pledgeLink(entry.pledge, `entry-${entry.id}`),
 			author: t('site.name'),
@@ -228,13 +241,12 @@ export async function getFeed(
 	const evidenceEntries = evidence.map((item): FeedEntry => {
 		const localized = localizeEvidence(item, locale)
 		const pledgeTitle = localize(item.pledge, locale).title
-		const source = t('feed.entry.source', {
+		const source = withTexts(t('feed.entry.source', { date: publishedDate(item, i18n) }), {
 			publisher: item.publisher,
-			date: publishedDate(item, i18n),
 		})
 		return {
 			id: tagUri(origin, `evidence/${item.id}`),
-			title: t('feed.entry.evidence', { title: localized.title, pledge: pledgeTitle }),
+			title: withTexts(t('feed.entry.evidence'), { title: localized.title, pledge: pledgeTitle }),
 			updated: item.reviewedAt ?? item.createdAt,
 			link: pledgeLink(item.pledge, `evidence-${item.id}`),
 			author: item.publisher,
