@@ -54,10 +54,14 @@ export function UntranslatedNote({ show }: { show: boolean }) {
 export function FeedLink({ href, show = true }: { href: string; show?: boolean }) {
 	const { t } = useI18n()
 	if (!show) return null
+	// The format's name is English in every language, and marked so.
+	const [before = '', after = ''] = t('feed.subscribe').split('{format}')
 	return (
 		<p className="feed-link">
 			<a href={href} type="application/atom+xml">
-				{t('feed.subscribe')}
+				{before}
+				<span lang="en">Atom</span>
+				{after}
 			</a>
 		</p>
 	)

@@ -3,7 +3,7 @@ import { getPrisma } from '~/db/prisma.server'
 import { isSlug } from '~/forms/fields'
 import type { Locale } from '~/i18n/locales'
 import { messagesByLocale } from '~/i18n/messages.server'
-import { createI18n, type I18n } from '~/i18n/translator'
+import { createI18n, withTexts, type I18n } from '~/i18n/translator'
 import { evidenceTranslationIn, localizeEvidence } from './evidence-translation.server'
 import { ledgerTranslationIn, localizeLedgerTexts } from './ledger-translation.server'
 import { paths } from './paths'
@@ -128,15 +128,6 @@ function feedIdPath(scope: FeedScope, locale: Locale): string {
 	if (scope.kind === 'site') return `feed/${locale}`
 	if (scope.kind === 'platform') return `feed/${locale}/platform/${scope.platformSlug}`
 	return `feed/${locale}/pledge/${scope.platformSlug}/${scope.pledgeSlug}`
-}
-
-/**
- * A message with the record's own texts put in after translation: `t` keeps numbers with their words (a
- * no-break space) in what it fills in, right for the site's wording, but a title or a reason must reach
- * the reader exactly as it was written. `t` leaves the placeholders it is given no value for.
- */
-function withTexts(message: string, texts: Record<string, string>): string {
-	return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => texts[name] ?? placeholder)
 }
 
 /** A source's publication date as precisely as it printed one. */

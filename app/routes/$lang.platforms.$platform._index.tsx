@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PlatformOverview } from '~/components/platform-overview'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
+import { withTexts } from '~/i18n/translator'
 import { getOverviewPage } from '~/models/overview-page.server'
 import { paths } from '~/models/paths'
 import { publicPageHeaders } from '~/server/http-cache.server'
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 			feed:
 				platform && !platform.isDraft
 					? {
-							title: t('feed.platform.title', { title: platform.title }),
+							title: withTexts(t('feed.platform.title'), { title: platform.title }),
 							path: paths.platformFeed(locale, platform.slug),
 						}
 					: undefined,

@@ -18,6 +18,7 @@ import {
 } from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
+import { withTexts } from '~/i18n/translator'
 import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
 import { getPledgePage, type PledgePage } from '~/models/pledge.server'
@@ -62,7 +63,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 			feed: platform.isDraft
 				? undefined
 				: {
-						title: t('feed.pledge.title', { title: pledge.title }),
+						title: withTexts(t('feed.pledge.title'), { title: pledge.title }),
 						path: paths.pledgeFeed(locale, platform.slug, pledge.slug),
 					},
 		}

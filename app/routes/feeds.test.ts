@@ -4,7 +4,13 @@ import express from 'express'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { seed } from '~/db/tooling/seed.server'
-import { messagesByLocale } from '~/i18n/messages.server'
+import { createElement } from 'react'
+import { FeedLink } from '~/components/public-ui'
+import type { Locale } from '~/i18n/locales'
+import { messagesByLocale, publicMessagesByLocale } from '~/i18n/messages.server'
+import { paths } from '~/models/paths'
+import { sharedRouteIds } from '~/route-data'
+import { renderInRouter } from '~/test/render-in-router'
 import { feedEntryLimit } from '~/models/feed.server'
 import { publicCacheControl, publicPageCache, RenderedPageCache } from '~/server/http-cache.server'
 import { useTestDatabaseForApp, type TestDatabase } from '~/test/db'
@@ -12,6 +18,9 @@ import { createEvidence, createFactChecker, pledgeIdOf, recordStatus } from '~/t
 import { loader as siteFeedLoader } from './$lang.feed[.]xml'
 import { loader as platformFeedLoader } from './$lang.platforms.$platform.feed[.]xml'
 import { loader as pledgeFeedLoader } from './$lang.platforms.$platform.pledges.$pledge.feed[.]xml'
+import { loader as homeLoader, meta as homeMeta } from './$lang._index'
+import { loader as overviewLoader, meta as overviewMeta } from './$lang.platforms.$platform._index'
+import { loader as pledgeLoader, meta as pledgeMeta } from './$lang.platforms.$platform.pledges.$pledge'
 
 // The feeds are read by feed readers, so they are checked as one reads them: parsed by a real parser.
 
@@ -366,6 +375,87 @@ describe('caching', () => {
 
 		const missing = await fetch(`${baseUrl}${pledgePath('en', platform, 'no-such-pledge')}`)
 		expect(missing.status).toBe(404)
+	})
+})
+
+describe('linked from the pages', () => {
+	/** What a meta function gets of the root and language layouts: the language, its messages, the origin. */
+	function metaArgs<Data>(locale: Locale, path: string, data: Data) {
+		const match = (id: string, pathname: string, matchData: unknown) => ({
+			id,
+			pathname,
+			params: {},
+			data: matchData,
+			meta: [],
+			handle: undefined,
+		})
+		return {
+			data,
+			params: {},
+			location: { pathname: path, search: '', hash: '', state: null, key: 'default' },
+			matches: [
+				match(sharedRouteIds.root, '/', { locale, messages: publicMessagesByLocale[locale] }),
+				match(sharedRouteIds.language, `/${locale}`, { origin }),
+			],
+		}
+	}
+	const feedLinksOf = (descriptors: ReadonlyArray<Record<string, unknown>>) =>
+		descriptors.filter((tag) => tag.tagName === 'link' && tag.type === 'application/atom+xml')
+
+	test('the head of the pledge, platform and home pages links their feeds, titled in the page’s language', async () => {
+		const pledgePage = `/ru/platforms/${platform}/pledges/${pledge}`
+		const pledgeData = await pledgeLoader(args(pledgePage, { lang: 'ru', platform, pledge }))
+		expect(feedLinksOf(pledgeMeta(metaArgs('ru', pledgePage, pledgeData)))).toEqual([
+			{
+				tagName: 'link',
+				rel: 'alternate',
+				type: 'application/atom+xml',
+				title: 'Не менее 150 000 рабочих мест в IT-компаниях: новые статусы, исправления и источники',
+				href: `${origin}${pledgePath('ru')}`,
+			},
+		])
+		// A draft's preview (staff only) links no feed, since the public's is a 404.
+		const preview = {
+			page: { ...pledgeData.page, platform: { ...pledgeData.page.platform, isDraft: true } },
+		}
+		expect(feedLinksOf(pledgeMeta(metaArgs('ru', pledgePage, preview)))).toEqual([])
+
+		const overviewPage = `/kk/platforms/${platform}`
+		const overviewData = await overviewLoader(args(overviewPage, { lang: 'kk', platform }))
+		expect(
+			feedLinksOf(overviewMeta(metaArgs('kk', overviewPage, overviewData))).map((tag) => [
+				tag.href,
+				tag.title,
+			]),
+		).toEqual([
+			[
+				`${origin}${platformPath('kk')}`,
+				`${overviewData.page.platform.title}: жаңа мәртебелер, түзетулер және дереккөздер`,
+			],
+		])
+
+		const homeData = await homeLoader(args('/en', { lang: 'en' }))
+		expect(
+			feedLinksOf(homeMeta(metaArgs('en', '/en', homeData))).map((tag) => [tag.href, tag.title]),
+		).toEqual([[`${origin}/en/feed.xml`, 'Uade: new statuses, corrections and evidence']])
+	})
+
+	test('a visible "Subscribe" link, in each language, the format’s name marked as English', async () => {
+		const href = paths.pledgeFeed('kk', platform, pledge)
+		expect(href).toBe(pledgePath('kk'))
+		const link = (locale: Locale) =>
+			renderInRouter(
+				() => createElement(FeedLink, { href: paths.pledgeFeed(locale, platform, pledge) }),
+				locale,
+			)
+		expect(await link('kk')).toContain(
+			`<a href="${href}" type="application/atom+xml">Жазылу (<span lang="en">Atom</span> арнасы)</a>`,
+		)
+		expect(await link('ru')).toContain('>Подписаться (лента <span lang="en">Atom</span>)</a>')
+		expect(await link('en')).toContain('>Subscribe (<span lang="en">Atom</span> feed)</a>')
+		expect(await renderInRouter(() => createElement(FeedLink, { href, show: false }), 'kk')).not.toContain(
+			'feed.xml',
+		)
 	})
 })
 

@@ -148,7 +148,7 @@ export const en = {
 	'pledge.evidence.showing': 'Evidence {from}–{to} of {total}',
 	'pledge.evidence.newer': 'Newer evidence',
 	'pledge.evidence.older': 'Older evidence',
-	'feed.subscribe': 'Subscribe (Atom feed)',
+	'feed.subscribe': 'Subscribe ({format} feed)',
 	'feed.site.title': 'Uade: new statuses, corrections and evidence',
 	'feed.platform.title': '{title}: new statuses, corrections and evidence',
 	'feed.pledge.title': '{title}: new statuses, corrections and evidence',

@@ -141,7 +141,7 @@ export const kk: Messages = {
 	'pledge.evidence.showing': 'Дереккөздер: {from}–{to}, барлығы {total}',
 	'pledge.evidence.newer': 'Жаңарақ дереккөздер',
 	'pledge.evidence.older': 'Ертеректегі дереккөздер',
-	'feed.subscribe': 'Жазылу (Atom арнасы)',
+	'feed.subscribe': 'Жазылу ({format} арнасы)',
 	'feed.site.title': 'Uade: жаңа мәртебелер, түзетулер және дереккөздер',
 	'feed.platform.title': '{title}: жаңа мәртебелер, түзетулер және дереккөздер',
 	'feed.pledge.title': '{title}: жаңа мәртебелер, түзетулер және дереккөздер',

@@ -152,7 +152,7 @@ export const ru: Messages = {
 	'pledge.evidence.showing': 'Источники {from}–{to} из {total}',
 	'pledge.evidence.newer': 'Более новые источники',
 	'pledge.evidence.older': 'Более ранние источники',
-	'feed.subscribe': 'Подписаться (лента Atom)',
+	'feed.subscribe': 'Подписаться (лента {format})',
 	'feed.site.title': 'Uade: новые статусы, исправления и источники',
 	'feed.platform.title': '{title}: новые статусы, исправления и источники',
 	'feed.pledge.title': '{title}: новые статусы, исправления и источники',
