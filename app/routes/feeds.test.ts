@@ -32,7 +32,15 @@ const pledge = 'it-jobs'
 const draft = 'draft-platform-2030'
 const draftPledge = 'zebra-crossings'
 const tricky = 'Figures <script>alert("x")</script> & “quotes” > nothing'
-const ids = { wrong: '', correction: '', approved: '', pending: '', draftEvidence: '', draftEntry: '' }
+const ids = {
+	wrong: '',
+	correction: '',
+	approved: '',
+	pending: '',
+	unpublic: [''],
+	draftEvidence: '',
+	draftEntry: '',
+}
 
 beforeAll(async () => {
 	;({ database, prisma } = await useTestDatabaseForApp())
@@ -58,6 +66,24 @@ beforeAll(async () => {
 			reviewState: 'PENDING',
 		})
 	).id
+	const rejected = await createEvidence(prisma, {
+		pledgeId,
+		userId,
+		title: 'Rejected claim',
+		publishedOn: '2024-07-05',
+		reviewState: 'REJECTED',
+		reviewedAt: '2024-07-06T00:00:00Z',
+	})
+	// Approved once, withdrawn since: no longer public.
+	const withdrawn = await createEvidence(prisma, {
+		pledgeId,
+		userId,
+		title: 'Withdrawn report',
+		publishedOn: '2024-07-05',
+		reviewedAt: '2024-07-06T00:00:00Z',
+	})
+	await prisma.evidence.update({ where: { id: withdrawn.id }, data: { reviewState: 'WITHDRAWN' } })
+	ids.unpublic = [rejected.id, withdrawn.id]
 	const wrong = await recordStatus(prisma, {
 		pledgeId,
 		userId,
@@ -253,10 +279,13 @@ describe("a pledge's feed", () => {
 		expect(feed.items[0]?.content).toContain(`Progress, not the target: ${tricky}`)
 	})
 
-	test('never lists pending evidence', async () => {
-		const { xml, feed } = await parsed(await pledgeFeed('en'))
-		expect(feed.items.map((item) => item.id)).not.toContain(tag(`evidence/${ids.pending}`))
-		expect(xml).not.toContain('Unreviewed claim')
+	test('never lists pending, rejected or withdrawn evidence', async () => {
+		for (const response of [await pledgeFeed('en'), await platformFeed('en'), await siteFeed('en')]) {
+			const { xml, feed } = await parsed(response)
+			const itemIds = feed.items.map((item) => item.id)
+			for (const id of [ids.pending, ...ids.unpublic]) expect(itemIds).not.toContain(tag(`evidence/${id}`))
+			expect(xml).not.toMatch(/Unreviewed claim|Rejected claim|Withdrawn report/)
+		}
 	})
 
 	test('is in the page’s language: titles and translated rationales in Russian and Kazakh', async () => {
