@@ -11,6 +11,7 @@ import { messagesByLocale, publicMessagesByLocale } from '~/i18n/messages.server
 import { paths } from '~/models/paths'
 import { sharedRouteIds } from '~/route-data'
 import { renderInRouter } from '~/test/render-in-router'
+import { createPageRenderer } from '~/test/render-page'
 import { feedEntryLimit } from '~/models/feed.server'
 import { publicCacheControl, publicPageCache, RenderedPageCache } from '~/server/http-cache.server'
 import { useTestDatabaseForApp, type TestDatabase } from '~/test/db'
@@ -485,6 +486,33 @@ describe('linked from the pages', () => {
 		expect(await renderInRouter(() => createElement(FeedLink, { href, show: false }), 'kk')).not.toContain(
 			'feed.xml',
 		)
+	})
+})
+
+describe('through the app’s own routes (app/routes.ts)', () => {
+	let renderer: Awaited<ReturnType<typeof createPageRenderer>>
+	beforeAll(async () => {
+		renderer = await createPageRenderer()
+	}, 300_000)
+	afterAll(async () => {
+		await renderer?.close()
+	})
+
+	test('each feed answers at its address; unknown and draft ones are 404s', async () => {
+		for (const path of [sitePath('kk'), platformPath('ru'), pledgePath('en')]) {
+			const { status, html } = await renderer.render(path)
+			expect({ path, status }).toEqual({ path, status: 200 })
+			expect(parseFeed(html).self).toBe(`${origin}${path}`)
+		}
+		for (const path of [
+			sitePath('de'),
+			platformPath('en', draft),
+			pledgePath('en', draft, draftPledge),
+			pledgePath('en', platform, 'no-such-pledge'),
+			`/en/platforms/${platform}/pledges/${pledge}/feed.xml/more`,
+		]) {
+			expect({ path, status: (await renderer.render(path)).status }).toEqual({ path, status: 404 })
+		}
 	})
 })
 
