@@ -58,5 +58,12 @@ export default [
 		route('methodology', 'routes/$lang.methodology.tsx'),
 		route('about', 'routes/$lang.about.tsx'),
 		route('corrections', 'routes/$lang.corrections.tsx'),
+		// Atom feeds: resource routes, so the layout's loader does not run for them.
+		route('feed.xml', 'routes/$lang.feed[.]xml.ts'),
+		route('platforms/:platform/feed.xml', 'routes/$lang.platforms.$platform.feed[.]xml.ts'),
+		route(
+			'platforms/:platform/pledges/:pledge/feed.xml',
+			'routes/$lang.platforms.$platform.pledges.$pledge.feed[.]xml.ts',
+		),
 	]),
 ] satisfies RouteConfig

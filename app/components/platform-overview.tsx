@@ -11,6 +11,7 @@ import {
 	DateText,
 	DraftBanner,
 	fallbackLang,
+	FeedLink,
 	ScrollRegion,
 	StatusBadge,
 	StatusSwatch,
@@ -130,6 +131,7 @@ function PlatformIntro({ page }: { page: OverviewPage }) {
 				</a>{' '}
 				<span lang="en">({platform.sourcePublisher})</span>
 			</p>
+			<FeedLink href={paths.platformFeed(locale, platform.slug)} show={!platform.isDraft} />
 		</section>
 	)
 }

@@ -47,6 +47,26 @@ export function UntranslatedNote({ show }: { show: boolean }) {
 	return <small className="translation-note">{t('translation.missing')}</small>
 }
 
+/**
+ * The visible "Subscribe (Atom feed)" link of a page with a feed. None on a draft's preview: its feed is a
+ * 404, as drafts are unknown to the public. A plain link, since a feed is no page of the app.
+ */
+export function FeedLink({ href, show = true }: { href: string; show?: boolean }) {
+	const { t } = useI18n()
+	if (!show) return null
+	// The format's name is English in every language, and marked so.
+	const [before = '', after = ''] = t('feed.subscribe').split('{format}')
+	return (
+		<p className="feed-link">
+			<a href={href} type="application/atom+xml">
+				{before}
+				<span lang="en">Atom</span>
+				{after}
+			</a>
+		</p>
+	)
+}
+
 export function timeToDeadline({ t, format }: I18n, daysToDeadline: number): string {
 	if (daysToDeadline === 0) return t('time.dueToday')
 	if (daysToDeadline < 0) return t('time.overdueBy', { duration: format.duration(-daysToDeadline) })

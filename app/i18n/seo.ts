@@ -3,9 +3,13 @@ import { sharedRouteIds } from '~/route-data'
 import { isLocale, locales, openGraphLocale, type Locale } from './locales'
 import { createI18n, type I18n, type Messages } from './translator'
 
+/** A page's Atom feed, for its `<link rel="alternate">`: `path` is the feed's whole path (`paths.feed`…). */
+export type PageFeed = { title: string; path: string }
+
 /**
- * A page's title, description, canonical URL, its address in every language (hreflang) and OpenGraph
- * tags. `path` is the page's path after the language segment ('' for the language's home).
+ * A page's title, description, canonical URL, its address in every language (hreflang), its feed where it
+ * has one, and OpenGraph tags. `path` is the page's path after the language segment ('' for the language's
+ * home).
  */
 export function seoMeta({
 	title,
@@ -14,6 +18,7 @@ export function seoMeta({
 	locale,
 	path,
 	type = 'website',
+	feed,
 }: {
 	title: string
 	description: string
@@ -21,6 +26,7 @@ export function seoMeta({
 	locale: Locale
 	path: string
 	type?: 'website' | 'article'
+	feed?: PageFeed
 }): MetaDescriptor[] {
 	const url = (lang: Locale) => `${origin}/${lang}${path}`
 	const fullTitle = `${title} · Uade`
@@ -30,6 +36,17 @@ export function seoMeta({
 		{ tagName: 'link', rel: 'canonical', href: url(locale) },
 		...locales.map((lang) => ({ tagName: 'link', rel: 'alternate', hrefLang: lang, href: url(lang) })),
 		{ tagName: 'link', rel: 'alternate', hrefLang: 'x-default', href: `${origin}/` },
+		...(feed
+			? [
+					{
+						tagName: 'link',
+						rel: 'alternate',
+						type: 'application/atom+xml',
+						title: feed.title,
+						href: `${origin}${feed.path}`,
+					},
+				]
+			: []),
 		{ property: 'og:site_name', content: 'Uade' },
 		{ property: 'og:type', content: type },
 		{ property: 'og:title', content: title },
@@ -61,6 +78,7 @@ export function publicPageMeta(
 		description: string
 		path: string
 		type?: 'website' | 'article'
+		feed?: PageFeed
 	},
 ): MetaDescriptor[] {
 	const root = matches.find((match) => match.id === sharedRouteIds.root)?.data

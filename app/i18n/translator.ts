@@ -51,6 +51,16 @@ export function createTranslator(messages: Partial<Messages>, formatters: Format
 	}
 }
 
+/**
+ * A message with a record's own texts put in after translation (`withTexts(t('key'), { title })`): `t`
+ * keeps numbers with their words (a no-break space) in what it fills in, right for the site's wording, but
+ * a title or a reason must reach a feed reader exactly as it was written. `t` leaves the placeholders it
+ * is given no value for; one pass, so a text that itself holds `{name}` stays as it is.
+ */
+export function withTexts(message: string, texts: Record<string, string>): string {
+	return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => texts[name] ?? placeholder)
+}
+
 export type I18n = { locale: Locale; t: Translate; format: Formatters }
 
 // Per messages object: on the server every request of a language shares its messages, and every

@@ -15,6 +15,11 @@ export const paths = {
 	methodology: (lang: Locale) => `/${lang}/methodology`,
 	about: (lang: Locale) => `/${lang}/about`,
 	corrections: (lang: Locale) => `/${lang}/corrections`,
+	/** The Atom feeds (app/models/feed.server.ts): the whole site's, a platform's, a pledge's. */
+	feed: (lang: Locale) => `/${lang}/feed.xml`,
+	platformFeed: (lang: Locale, platform: string) => `/${lang}/platforms/${platform}/feed.xml`,
+	pledgeFeed: (lang: Locale, platform: string, pledge: string) =>
+		`/${lang}/platforms/${platform}/pledges/${pledge}/feed.xml`,
 	/** The language switcher's resource route: remembers the choice, then redirects to `next`. */
 	switchLanguage: (to: Locale, next: string) => `/language?${new URLSearchParams({ to, next })}`,
 }

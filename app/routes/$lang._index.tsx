@@ -8,6 +8,7 @@ import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
 import { useI18n } from '~/i18n/use-i18n'
 import { getOverviewPage } from '~/models/overview-page.server'
+import { paths } from '~/models/paths'
 import { siteGraphOf } from '~/models/structured-data'
 import { useLanguageData } from '~/route-data'
 import { publicPageHeaders } from '~/server/http-cache.server'
@@ -26,13 +27,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-	publicPageMeta(matches, ({ t }) => {
+	publicPageMeta(matches, ({ t, locale }) => {
 		const platform = data?.page?.platform
-		if (!platform) return { title: t('site.tagline'), description: t('site.description'), path: '' }
+		const feed = { title: t('feed.site.title'), path: paths.feed(locale) }
+		if (!platform) return { title: t('site.tagline'), description: t('site.description'), path: '', feed }
 		return {
 			title: t('overview.title', { platform: platform.title, politician: platform.politician }),
 			description: t('overview.description', { platform: platform.title, politician: platform.politician }),
 			path: `/platforms/${platform.slug}`,
+			feed,
 		}
 	})
 

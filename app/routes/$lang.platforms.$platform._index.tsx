@@ -5,7 +5,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PlatformOverview } from '~/components/platform-overview'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
+import { withTexts } from '~/i18n/translator'
 import { getOverviewPage } from '~/models/overview-page.server'
+import { paths } from '~/models/paths'
 import { publicPageHeaders } from '~/server/http-cache.server'
 
 /** `/:lang/platforms/:platform`: any platform's overview, the canonical address of every overview. */
@@ -20,9 +22,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-	publicPageMeta(matches, ({ t }) => {
+	publicPageMeta(matches, ({ t, locale }) => {
 		const platform = data?.page.platform
 		return {
+			// A draft's preview links no feed: the public's would be a 404.
+			feed:
+				platform && !platform.isDraft
+					? {
+							title: withTexts(t('feed.platform.title'), { title: platform.title }),
+							path: paths.platformFeed(locale, platform.slug),
+						}
+					: undefined,
 			title: platform
 				? t('overview.title', { platform: platform.title, politician: platform.politician })
 				: '',

@@ -10,6 +10,7 @@ import {
 	DateText,
 	DraftBanner,
 	fallbackLang,
+	FeedLink,
 	Pagination,
 	StatusBadge,
 	timeToDeadline,
@@ -18,6 +19,7 @@ import {
 } from '~/components/public-ui'
 import { requireLocale } from '~/i18n/locales'
 import { publicPageMeta } from '~/i18n/seo'
+import { withTexts } from '~/i18n/translator'
 import { useI18n } from '~/i18n/use-i18n'
 import { paths } from '~/models/paths'
 import { getPledgePage, type PledgePage } from '~/models/pledge.server'
@@ -53,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-	publicPageMeta(matches, ({ t }) => {
+	publicPageMeta(matches, ({ t, locale }) => {
 		if (!data) return { title: t('error.404.title'), description: t('site.description'), path: '' }
 		const { pledge, platform } = data.page
 		return {
@@ -61,6 +63,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 			description: `${t(`status.${pledge.status}`)}. ${pledge.summary}`,
 			path: `/platforms/${platform.slug}/pledges/${pledge.slug}`,
 			type: 'article',
+			// A draft's preview links no feed: the public's would be a 404.
+			feed: platform.isDraft
+				? undefined
+				: {
+						title: withTexts(t('feed.pledge.title'), { title: pledge.title }),
+						path: paths.pledgeFeed(locale, platform.slug, pledge.slug),
+					},
 		}
 	})
 
@@ -134,6 +143,7 @@ export default function PledgePageRoute() {
 					{typeset(pledge.summary, pledge.summaryIsTranslated)}
 				</p>
 				<UntranslatedNote show={!pledge.titleIsTranslated || !pledge.summaryIsTranslated} />
+				<FeedLink href={paths.pledgeFeed(locale, platform.slug, pledge.slug)} show={!platform.isDraft} />
 				<StaffLinks pledgeId={pledge.id} />
 			</header>
 
@@ -286,6 +296,7 @@ function Timeline({ page }: { page: PledgePage }) {
 					{page.timeline.map((entry) => (
 						<li
 							key={entry.id}
+							id={`entry-${entry.id}`}
 							className={entry.isCorrected ? 'timeline-entry timeline-corrected' : 'timeline-entry'}
 						>
 							<p className="timeline-date">
