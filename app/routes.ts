@@ -48,6 +48,10 @@ export default [
 		route('mine', 'routes/evidence/mine.tsx'),
 		route(':evidenceId', 'routes/evidence/$evidenceId.tsx'),
 	]),
+	// Embeds for other sites' pages: resource routes outside the site's layout, framable (app/server/security.server.ts).
+	route('embed/:lang/platforms/:platform', 'routes/embed/platform.ts'),
+	route('embed/:lang/platforms/:platform/pledges/:pledge', 'routes/embed/pledge.ts'),
+	route('embed/:lang/platforms/:platform/pledges/:pledge/badge.svg', 'routes/embed/badge[.]svg.ts'),
 	route(':lang', 'routes/$lang.tsx', [
 		index('routes/$lang._index.tsx'),
 		route('platforms', 'routes/$lang.platforms._index.tsx'),

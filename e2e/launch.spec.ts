@@ -89,3 +89,44 @@ for (const [name, address] of [
 		).toEqual([])
 	})
 }
+
+test('a newsroom pastes the "Embed this" code into a page of its own and sees the live status', async ({
+	page,
+	browser,
+}) => {
+	await page.goto(pledgePage('en', 'national-fund-for-children'))
+	await page.getByText('Embed this', { exact: true }).click()
+	const card = await page.getByLabel('The card', { exact: true }).inputValue()
+	const badge = await page.getByLabel('Or a status badge', { exact: true }).inputValue()
+	expect(card).toMatch(
+		/^<iframe src="http:\/\/localhost:\d+\/embed\/en\/platforms\/fair-kazakhstan-2022\/pledges\/national-fund-for-children"/,
+	)
+
+	// Another site's page: no cookie of Uade's, the code pasted as it was copied.
+	const newsroom = await browser.newContext()
+	try {
+		const article = await newsroom.newPage()
+		const embedAnswers: Array<Record<string, string>> = []
+		article.on('response', (response) => {
+			if (response.url().includes('/embed/')) embedAnswers.push(response.headers())
+		})
+		await article.setContent(
+			`<!DOCTYPE html><html lang="en"><body><h1>Our story</h1>${card}<p>${badge}</p></body></html>`,
+		)
+		const frame = article.frameLocator('iframe')
+		await expect(frame.getByText('Partially kept', { exact: true })).toBeVisible()
+		await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+			"Half of the National Fund's investment income to children's savings accounts",
+		)
+		const image = article.getByRole('img', {
+			name: "Half of the National Fund's investment income to children's savings accounts",
+			exact: true,
+		})
+		await expect(image).toBeVisible()
+		expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0)
+		expect(embedAnswers.length).toBeGreaterThanOrEqual(2)
+		for (const headers of embedAnswers) expect(headers['set-cookie']).toBeUndefined()
+	} finally {
+		await newsroom.close()
+	}
+})

@@ -18,6 +18,7 @@ export const accessRules: readonly AccessRule[] = [
 	{ prefix: '/evidence', access: { kind: 'signed-in' }, why: 'submitting evidence and following its review' },
 	{ prefix: '/sign-in', access: { kind: 'public' }, why: 'the way in' },
 	{ prefix: '/sign-out', access: { kind: 'public' }, why: 'harmless when signed out; POST only' },
+	{ prefix: '/embed', access: { kind: 'public' }, why: "cards and badges for other sites' pages" },
 	{ prefix: '/:lang', access: { kind: 'public' }, why: "the public site, in the reader's language" },
 	{ prefix: '/language', access: { kind: 'public' }, why: 'remembers the chosen language' },
 	{ prefix: '/sitemap.xml', access: { kind: 'public' }, why: 'for search engines' },

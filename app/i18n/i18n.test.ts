@@ -25,6 +25,8 @@ describe('the UI messages', () => {
 			'site.name',
 			'pledge.timeline.change',
 			'feed.entry.status',
+			// The pledge's own title and its status, both translated where they are used.
+			'embed.badgeTitle',
 			'overview.title',
 			'staff.pageTitle',
 		])

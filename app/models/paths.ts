@@ -20,6 +20,12 @@ export const paths = {
 	platformFeed: (lang: Locale, platform: string) => `/${lang}/platforms/${platform}/feed.xml`,
 	pledgeFeed: (lang: Locale, platform: string, pledge: string) =>
 		`/${lang}/platforms/${platform}/pledges/${pledge}/feed.xml`,
+	/** The embeds for other sites (app/routes/embed/): a pledge's card and badge, a platform's summary. */
+	embedPledge: (lang: Locale, platform: string, pledge: string) =>
+		`/embed/${lang}/platforms/${platform}/pledges/${pledge}`,
+	embedBadge: (lang: Locale, platform: string, pledge: string) =>
+		`/embed/${lang}/platforms/${platform}/pledges/${pledge}/badge.svg`,
+	embedPlatform: (lang: Locale, platform: string) => `/embed/${lang}/platforms/${platform}`,
 	/** The language switcher's resource route: remembers the choice, then redirects to `next`. */
 	switchLanguage: (to: Locale, next: string) => `/language?${new URLSearchParams({ to, next })}`,
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { platformVisibilityFor } from '~/auth/guards.server'
 import { CorrectionChange } from '~/components/correction-change'
+import { EmbedSnippet } from '~/components/embed-snippet'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
 import { JsonLd } from '~/components/json-ld'
@@ -195,6 +196,14 @@ export default function PledgePageRoute() {
 
 					<Timeline page={page} />
 					<EvidenceList page={page} />
+					{platform.isDraft ? null : (
+						<EmbedSnippet
+							origin={origin}
+							platform={platform.slug}
+							pledge={pledge.slug}
+							title={pledge.title}
+						/>
+					)}
 				</div>
 
 				<aside className="pledge-facts" aria-label={t('pledge.category')}>

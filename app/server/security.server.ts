@@ -50,15 +50,31 @@ export function contentSecurityPolicy(nonce: string, { development }: SecurityOp
 		.join('; ')
 }
 
+/** The embeds (app/routes/embed/), the only addresses another site may frame. */
+export function isEmbedPath(path: string): boolean {
+	return path.startsWith('/embed/')
+}
+
+/**
+ * An embed's policy: framable by any site (`frame-ancestors *`), and nothing else: no script at all, its own
+ * inline styles (a card is one self-contained document), images from here, no form.
+ */
+export const embedContentSecurityPolicy =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *"
+
 /** Headers on every response, and a fresh CSP nonce per request in `res.locals.cspNonce`. */
 export function securityHeaders(options: SecurityOptions) {
-	return (_req: Request, res: Response, next: NextFunction) => {
+	return (req: Request, res: Response, next: NextFunction) => {
 		const nonce = randomBytes(16).toString('base64')
 		res.locals.cspNonce = nonce
-		res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, options))
+		const embed = isEmbedPath(req.path)
+		res.setHeader(
+			'Content-Security-Policy',
+			embed ? embedContentSecurityPolicy : contentSecurityPolicy(nonce, options),
+		)
 		res.setHeader('X-Content-Type-Options', 'nosniff')
 		res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-		res.setHeader('X-Frame-Options', 'DENY')
+		if (!embed) res.setHeader('X-Frame-Options', 'DENY')
 		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
 		res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
 		// Production only: on a development machine it would pin localhost to https for a year. Without

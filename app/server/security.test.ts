@@ -17,6 +17,9 @@ function startApp(development: boolean) {
 	app.all('/echo', (req, res) => {
 		res.json({ method: req.method, context: getLoadContext(req, res) })
 	})
+	app.get('/embed/en/platforms/p', (_req, res) => {
+		res.type('html').send('<p>embedded</p>')
+	})
 	return new Promise<{ server: Server; origin: string }>((resolve) => {
 		const server = app.listen(0, '127.0.0.1', () => {
 			const address = server.address()
@@ -70,6 +73,20 @@ describe('security headers', () => {
 			if (name.startsWith('script-src')) expect(values).not.toContain("'unsafe-inline'")
 			expect(values).not.toContain("'unsafe-eval'")
 		}
+	})
+
+	test('only the embeds may be framed, by any site, and they may run no script', async () => {
+		const embed = await fetch(`${production.origin}/embed/en/platforms/p`)
+		const policy = directives(embed.headers.get('Content-Security-Policy'))
+		expect(policy.get('frame-ancestors')).toEqual(['*'])
+		expect(policy.get('default-src')).toEqual(["'none'"])
+		expect(policy.has('script-src')).toBe(false)
+		expect(policy.get('form-action')).toEqual(["'none'"])
+		expect(embed.headers.get('X-Frame-Options')).toBeNull()
+		// Not a prefix match on a look-alike: /embedded is a page like any other.
+		const page = await fetch(`${production.origin}/echo`)
+		expect(directives(page.headers.get('Content-Security-Policy')).get('frame-ancestors')).toEqual(["'none'"])
+		expect(page.headers.get('X-Frame-Options')).toBe('DENY')
 	})
 
 	test('nosniff, a referrer policy, no framing, and HSTS in production', async () => {
