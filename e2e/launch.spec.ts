@@ -1,3 +1,4 @@
+import { createServer } from 'node:http'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './support/fixtures'
 import { launchServer, serverUrl } from './support/servers'
@@ -104,15 +105,27 @@ test('a newsroom pastes the "Embed this" code into a page of its own and sees th
 
 	// Another site's page: no cookie of Uade's, the code pasted as it was copied.
 	const newsroom = await browser.newContext()
+	let onClose = () => {}
 	try {
 		const article = await newsroom.newPage()
 		const embedAnswers: Array<Record<string, string>> = []
 		article.on('response', (response) => {
 			if (response.url().includes('/embed/')) embedAnswers.push(response.headers())
 		})
-		await article.setContent(
-			`<!DOCTYPE html><html lang="en"><body><h1>Our story</h1>${card}<p>${badge}</p></body></html>`,
-		)
+		// Served by a server of its own, on another origin (127.0.0.1, not localhost), as a newsroom's page is:
+		// an about:blank page matches no frame-ancestors, and Chromium keeps a page it cannot place on the
+		// network from reaching a local server.
+		const html = `<!DOCTYPE html><html lang="en"><body><h1>Our story</h1>${card}<p>${badge}</p></body></html>`
+		const newsroomServer = createServer((_request, response) => {
+			response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+			response.end(html)
+		})
+		await new Promise<void>((resolve) => newsroomServer.listen(0, '127.0.0.1', resolve))
+		const address = newsroomServer.address()
+		if (address === null || typeof address === 'string') throw new Error('the newsroom server has no port')
+		const story = `http://127.0.0.1:${address.port}/our-story`
+		onClose = () => newsroomServer.close()
+		await article.goto(story)
 		const frame = article.frameLocator('iframe')
 		await expect(frame.getByText('Partially kept', { exact: true })).toBeVisible()
 		await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
@@ -128,5 +141,6 @@ test('a newsroom pastes the "Embed this" code into a page of its own and sees th
 		for (const headers of embedAnswers) expect(headers['set-cookie']).toBeUndefined()
 	} finally {
 		await newsroom.close()
+		onClose()
 	}
 })
