@@ -150,6 +150,7 @@ export const en = {
 	'pledge.evidence.older': 'Older evidence',
 	'feed.subscribe': 'Subscribe ({format} feed)',
 	'embed.latest': 'Latest figure: {value} on {date}; target {target}.',
+	'embed.open': 'This pledge on Uade',
 	'embed.readMore': {
 		one: 'The rating and its {count} source on Uade',
 		other: 'The rating and its {count} sources on Uade',

@@ -143,6 +143,7 @@ export const kk: Messages = {
 	'pledge.evidence.older': 'Ертеректегі дереккөздер',
 	'feed.subscribe': 'Жазылу ({format} арнасы)',
 	'embed.latest': 'Соңғы мән: {date} күнгі {value}; мақсат — {target}.',
+	'embed.open': 'Бұл уәде Uade сайтында',
 	'embed.readMore': {
 		one: 'Баға және оның {count} дереккөзі Uade сайтында',
 		other: 'Баға және оның {count} дереккөзі Uade сайтында',

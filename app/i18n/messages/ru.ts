@@ -154,6 +154,7 @@ export const ru: Messages = {
 	'pledge.evidence.older': 'Более ранние источники',
 	'feed.subscribe': 'Подписаться (лента {format})',
 	'embed.latest': 'Последнее значение: {value} на {date}; цель — {target}.',
+	'embed.open': 'Это обещание на Uade',
 	'embed.readMore': {
 		one: 'Оценка и её {count} источник на Uade',
 		few: 'Оценка и её {count} источника на Uade',

@@ -95,7 +95,7 @@ export function pledgeCardHtml(pledge: EmbeddedPledge, locale: Locale, origin: s
 		`<p>${statusTag(pledge.status, t(`status.${pledge.status}`))}${since}</p>`,
 		figure,
 		`<p><a href="${escapeXml(pageUrl)}" target="_blank" rel="noopener">${escapeXml(
-			t('embed.readMore', { count: pledge.evidenceCount }),
+			pledge.evidenceCount > 0 ? t('embed.readMore', { count: pledge.evidenceCount }) : t('embed.open'),
 		)}</a></p>`,
 		'</article>',
 	].join('')

@@ -67,6 +67,10 @@ describe('the embeds', () => {
 		const kk = await (await pledgeCard('kk', 'youth-policy-law')).text()
 		expect(kk).toContain('<html lang="kk">')
 		expect(kk).toContain('Жастар саясатының жаңа тұжырымдамасы мен заңы')
+		// An unrated pledge without sources links to itself, not to "its 0 sources".
+		const unrated = await (await pledgeCard('en', 'food-security')).text()
+		expect(unrated).toContain('>Not yet rated</span>')
+		expect(unrated).toContain('>This pledge on Uade</a>')
 	})
 
 	test("a platform's summary counts its pledges by status", async () => {
