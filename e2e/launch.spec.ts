@@ -40,6 +40,8 @@ test('a fresh start shows the National Fund pledge rated, with its evidence and 
 
 	// Plotted: what the sources report, the amount accrued to each child's account for a year.
 	const indicator = page.getByRole('region', { name: 'Indicator', exact: true })
+	// The table is open until the chart is drawn, then folds under it: a click before then would close it.
+	await expect(indicator.locator('canvas')).toBeVisible()
 	await indicator.getByText('Show the figures as a table').click()
 	await expect(indicator.getByRole('row', { name: /31\sDecember 2023/ })).toContainText('100.52')
 	await expect(indicator.getByRole('row', { name: /31\sDecember 2025/ })).toContainText('130.71')

@@ -49,6 +49,10 @@ test('a reader filters the list, opens a pledge, sees its chart and table, and s
 	await expect(page.getByRole('heading', { name: '1\u00a0pledge found', exact: true })).toBeVisible()
 	await expect(page.getByLabel('Status', { exact: true })).toHaveValue('IN_PROGRESS')
 	await page.goForward()
+	// A history step is a client-side navigation: the pledge page is back once its heading is.
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Ten thousand new jobs', exact: true }),
+	).toBeVisible()
 
 	await page
 		.getByRole('navigation', { name: 'Language', exact: true })

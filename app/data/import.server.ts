@@ -615,26 +615,22 @@ class ImportRun {
 		return { id: account.id, role: account.role, ipAddress: this.actor.ipAddress }
 	}
 
+	/** `found`, or a problem at `where` saying the record it refers to (`key`) is nowhere to be found. */
+	private referred<T>(found: T | null, key: string, where: string, message: string): T | null {
+		if (!found) this.missing(key, where, message)
+		return found
+	}
+
 	private async politicianId(slug: string, where: string) {
 		const found = await this.tx.politician.findUnique({ where: { slug }, select: { id: true } })
-		if (!found)
-			this.missing(
-				politicianKey({ slug }),
-				where,
-				`No politician has the slug ${slug}, in this file or in the database.`,
-			)
-		return found?.id ?? null
+		const message = `No politician has the slug ${slug}, in this file or in the database.`
+		return this.referred(found, politicianKey({ slug }), where, message)?.id ?? null
 	}
 
 	private async platformOf(slug: string, where: string) {
 		const found = await this.tx.platform.findUnique({ where: { slug }, select: { id: true } })
-		if (!found)
-			this.missing(
-				platformKey({ slug }),
-				where,
-				`No platform has the slug ${slug}, in this file or in the database.`,
-			)
-		return found?.id ?? null
+		const message = `No platform has the slug ${slug}, in this file or in the database.`
+		return this.referred(found, platformKey({ slug }), where, message)?.id ?? null
 	}
 
 	private async pledgeOf(platformId: string, platform: string, slug: string, where: string) {
@@ -642,13 +638,8 @@ class ImportRun {
 			where: { platformId_slug: { platformId, slug } },
 			select: { id: true, kind: true, sourceDate: true },
 		})
-		if (!found)
-			this.missing(
-				pledgeKey(platform, slug),
-				where,
-				`The platform has no pledge with the slug ${slug}, in this file or in the database.`,
-			)
-		return found
+		const message = `The platform has no pledge with the slug ${slug}, in this file or in the database.`
+		return this.referred(found, pledgeKey(platform, slug), where, message)
 	}
 
 	private async politician(record: PoliticianRecord, where: string) {
