@@ -105,8 +105,9 @@ function isSignedIn(req: ExpressRequest): boolean {
 type StoredPage = {
 	etag: string
 	headers: Array<[string, string]>
-	body: string
-	/** The CSP nonce the page was rendered with, replaced by each request's own when it is served. */
+	/** The bytes as rendered: a page's HTML, or a feed's, a CSV's, an image's. */
+	body: Buffer
+	/** The CSP nonce an HTML page was rendered with, replaced by each request's own when it is served. */
 	nonce: string | undefined
 }
 
@@ -208,8 +209,10 @@ function recordBody(res: ExpressResponse, limit: number, onComplete: (body: Buff
 	}
 	res.end = function (chunk?: unknown, ...rest: unknown[]) {
 		keep(chunk)
+		// After the original: an answer sent whole by `end` has its headers (the ETag among them) only then.
+		const ended = Reflect.apply(end, res, [chunk, ...rest]) as ExpressResponse
 		if (!overflow) onComplete(Buffer.concat(chunks))
-		return Reflect.apply(end, res, [chunk, ...rest])
+		return ended
 	}
 }
 
@@ -307,11 +310,13 @@ export function publicPageCache({
 					const text = name === 'vary' ? varyWithoutEncoding(joined) : joined
 					if (text) headers.push([name, text])
 				}
+				// Only an HTML page carries the nonce; other answers (an image, say) are kept as bytes, untouched.
+				const html = /^text\/html\b/i.test(String(res.getHeader('Content-Type') ?? ''))
 				pages.set(key, {
 					etag,
 					headers,
-					body: body.toString('utf8'),
-					nonce: typeof renderedWithNonce === 'string' ? renderedWithNonce : undefined,
+					body,
+					nonce: html && typeof renderedWithNonce === 'string' ? renderedWithNonce : undefined,
 				})
 			})
 		}
@@ -324,9 +329,10 @@ function sendStored(res: ExpressResponse, stored: StoredPage) {
 }
 
 /** The stored page with this request's CSP nonce in place of the one it was rendered with. */
-function bodyWithNonce(res: ExpressResponse, stored: StoredPage): string {
+function bodyWithNonce(res: ExpressResponse, stored: StoredPage): Buffer {
 	const nonce: unknown = res.locals.cspNonce
-	return stored.nonce && typeof nonce === 'string' ? stored.body.replaceAll(stored.nonce, nonce) : stored.body
+	if (!stored.nonce || typeof nonce !== 'string') return stored.body
+	return Buffer.from(stored.body.toString('utf8').replaceAll(stored.nonce, nonce))
 }
 
 function varyWithoutEncoding(vary: string): string {

@@ -171,6 +171,7 @@ describe('the publicPageCache middleware', () => {
 		`<!doctype html><html><body>${'<p>A pledge and its status.</p>'.repeat(200)}<script nonce="${nonce}">hydrate()</script></body></html>`
 	const nonceOf = (policy: string | null) => policy?.match(/'nonce-([^']+)'/)?.[1] ?? ''
 	const pages = new RenderedPageCache()
+	const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x80, 0x00, 0xc3])
 
 	// The ETag carries the day: with the real clock, a run that straddles midnight (UTC) would see it move
 	// between two requests. Only Date is fixed; timers and sockets keep real time.
@@ -203,6 +204,13 @@ describe('the publicPageCache middleware', () => {
 		app.get('/en/refused', remixLike(400, publicHeaders))
 		app.get('/en/missing', remixLike(404, publicHeaders))
 		app.get('/en/account', remixLike(200, { 'Cache-Control': 'private, no-store' }))
+		// A public answer that is no page: an image, whose bytes are no UTF-8 text.
+		app.get('/en/card.png', (_req, res) => {
+			renders++
+			for (const [name, value] of Object.entries(publicHeaders)) res.append(name, value)
+			res.append('Content-Type', 'image/png')
+			res.end(image)
+		})
 		await new Promise<void>((resolve) => {
 			server = app.listen(0, '127.0.0.1', resolve)
 		})
@@ -337,6 +345,16 @@ describe('the publicPageCache middleware', () => {
 		expect(renders).toBe(rendersBefore + 3)
 	})
 
+	test('serves a stored image byte for byte', async () => {
+		const first = await get('/en/card.png')
+		expect(Buffer.from(await first.arrayBuffer())).toEqual(image)
+		const rendersBefore = renders
+		const again = await get('/en/card.png')
+		expect(again.headers.get('Content-Type')).toBe('image/png')
+		expect(Buffer.from(await again.arrayBuffer())).toEqual(image)
+		expect(renders).toBe(rendersBefore)
+	})
+
 	test('never stores a failed page', async () => {
 		await get('/en/broken')
 		const rendersBefore = renders
@@ -349,7 +367,7 @@ describe('RenderedPageCache', () => {
 	const stored = (etag: string, bytes: number) => ({
 		etag,
 		headers: [],
-		body: 'x'.repeat(bytes),
+		body: Buffer.from('x'.repeat(bytes)),
 		nonce: undefined,
 	})
 	test('serves a page only under its own ETag and drops the least recently used beyond its size', () => {
