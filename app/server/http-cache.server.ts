@@ -17,13 +17,15 @@
  *   data version (a counter the database moves on in every transaction that changes anything public: see
  *   the PublicDataVersion model), the build and the date (pages say "12 days left"). A request whose
  *   `If-None-Match` holds the current ETag gets a 304 straight from the middleware: no loader, no render,
- *   one primary-key read. The version is read before the loaders run, so a page can be newer than its ETag
- *   (costing one extra render later) but never older.
+ *   and no query while the process hears the database's notifications of new versions
+ *   (app/server/data-version.server.ts; else one primary-key read). The version is taken before the
+ *   loaders run, so a page can be newer than its ETag (costing one extra render later) but never older.
  *
- * The middleware also keeps each rendered public page in memory under its ETag and answers the next
- * request for the same address with it while the ETag holds (no loader, no render): exact, since any
- * change moves the ETag. Each answer still gets a CSP nonce of its own: the stored page's nonce is
- * replaced by the request's fresh one, so a nonce seen by one reader is worth nothing to another.
+ * The middleware also keeps each rendered public answer in memory under its ETag, compressed once with
+ * gzip and brotli, and answers the next request for the same address with those bytes while the ETag
+ * holds (no loader, no render): exact, since any change moves the ETag. A stored HTML page is the same
+ * for every reader: its nonces are taken out and its policy allows its inline scripts by their hashes.
+ * Concurrent requests for a page not yet in memory wait for one render of it.
  *
  * A request carrying a session cookie (see app/auth/session.server.ts) is never answered from this logic
  * nor stored as public: the middleware leaves it alone and entry.server.tsx makes its response
@@ -32,13 +34,22 @@
  */
 import type { HeadersFunction } from '@remix-run/node'
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express'
+import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
+import { LRUCache } from 'lru-cache'
 import onHeaders from 'on-headers'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { publicOriginOf } from '~/auth/public-origin.server'
 import { hasSessionCookie } from '~/auth/session.server'
 import { getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
+import { readEveryTime, type PublicDataVersionSource } from './data-version.server'
 import { databaseOutage, type DatabaseOutage } from './outage.server'
+import { hashedContentSecurityPolicy } from './security.server'
+
+const gzipAsync = promisify(gzip)
+const brotliAsync = promisify(brotliCompress)
 
 // Sixty seconds is how long a correction may take to reach every reader through a shared cache; ten
 // minutes of stale-while-revalidate keeps pages instant for readers while a cache refreshes them.
@@ -80,7 +91,11 @@ export async function currentPublicEtag(
 	{ now = new Date(), prisma }: { now?: Date; prisma?: PrismaClient } = {},
 ): Promise<string | null> {
 	const version = await readPublicDataVersion(prisma)
-	if (version === null) return null
+	return version === null ? null : etagOf(buildVersion, version, now)
+}
+
+/** The ETag of every public page for this build and public data version, today. */
+export function etagOf(buildVersion: string, version: bigint, now = new Date()): string {
 	return `W/"${buildVersion}.${version}.${now.toISOString().slice(0, 10)}"`
 }
 
@@ -102,14 +117,20 @@ function isSignedIn(req: ExpressRequest): boolean {
 	return hasSessionCookie(new Request(`${origin}${req.originalUrl}`, { headers: { cookie } }))
 }
 
-type StoredPage = {
+/** A public answer kept in memory: the same bytes and headers for every reader, compressed once. */
+export type StoredPage = {
 	etag: string
+	/** Every header of the answer but those of one transfer (encoding, length, date) and the CSP. */
 	headers: Array<[string, string]>
-	/** The bytes as rendered: a page's HTML, or a feed's, a CSV's, an image's. */
+	/** An HTML page's policy, allowing its inline scripts and styles by hash; null: the request's own. */
+	csp: string | null
+	/** The bytes as rendered (a page's HTML without its nonce, a feed, an image), and compressed once. */
 	body: Buffer
-	/** The CSP nonce an HTML page was rendered with, replaced by each request's own when it is served. */
-	nonce: string | undefined
+	gzip: Buffer | null
+	br: Buffer | null
 }
+
+const storedSize = (page: StoredPage) => page.body.length + (page.gzip?.length ?? 0) + (page.br?.length ?? 0)
 
 // Headers that belong to one transfer (compression adds its own again) or must never be replayed.
 const unstoredHeaders = new Set([
@@ -120,54 +141,53 @@ const unstoredHeaders = new Set([
 	'keep-alive',
 	'date',
 	'set-cookie',
-	// Each answer carries the policy with its own nonce, set by securityHeaders.
+	// An HTML page's is rebuilt with hashes; any other answer gets the request's own from securityHeaders.
 	'content-security-policy',
 ])
 
 /**
- * Rendered public pages kept in memory, each under the ETag it was rendered for: a copy is served only while
- * the public data version, the build and the day are still the ones it was rendered with, so it is never
- * stale, unlike a shared cache's. Least recently used copies go first once `maxBytes` is reached.
+ * Public answers kept in memory, each under the ETag it was rendered for: a copy is served only while the
+ * public data version, the build and the day are still the ones it was rendered with, so it is never
+ * stale, unlike a shared cache's. Bounded by bytes (the page and its compressed copies): the least recently
+ * used go first, and no one answer may take more than a sixteenth of it.
  */
 export class RenderedPageCache {
-	readonly #pages = new Map<string, StoredPage>()
-	#bytes = 0
-	constructor(readonly maxBytes = 64 * 2 ** 20) {}
+	readonly #pages: LRUCache<string, StoredPage>
+	constructor(readonly maxBytes = 64 * 2 ** 20) {
+		this.#pages = new LRUCache({
+			maxSize: maxBytes,
+			maxEntrySize: maxBytes / 16,
+			sizeCalculation: storedSize,
+		})
+	}
 
 	get(key: string, etag: string): StoredPage | undefined {
 		const page = this.#pages.get(key)
 		if (!page) return undefined
-		this.#pages.delete(key)
 		if (page.etag !== etag) {
-			this.#bytes -= page.body.length
+			this.#pages.delete(key)
 			return undefined
 		}
-		this.#pages.set(key, page)
 		return page
 	}
 
 	/** The copy kept for `key` whatever its ETag: while the database is unreachable, none can be checked. */
 	peek(key: string): StoredPage | undefined {
-		return this.#pages.get(key)
+		return this.#pages.peek(key)
 	}
 
 	set(key: string, page: StoredPage) {
-		const bytes = (stored: StoredPage) => stored.body.length
-		if (bytes(page) > this.maxBytes / 16) return
-		const previous = this.#pages.get(key)
-		if (previous) this.#bytes -= bytes(previous)
-		this.#pages.delete(key)
+		if (storedSize(page) > this.maxBytes / 16) return
 		this.#pages.set(key, page)
-		this.#bytes += bytes(page)
-		for (const [oldest, stored] of this.#pages) {
-			if (this.#bytes <= this.maxBytes) break
-			this.#pages.delete(oldest)
-			this.#bytes -= bytes(stored)
-		}
 	}
 
 	get size() {
 		return this.#pages.size
+	}
+
+	/** The bytes held, compressed copies included. */
+	get bytes() {
+		return this.#pages.calculatedSize
 	}
 }
 
@@ -216,15 +236,89 @@ function recordBody(res: ExpressResponse, limit: number, onComplete: (body: Buff
 	}
 }
 
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+
+/**
+ * An HTML page rendered with `nonce`, made the same for every reader: the nonce attributes taken out, and a
+ * policy that allows exactly the page's inline scripts and styles by their SHA-256 hashes (CSP Level 3)
+ * instead. A script injected into a stored page would have no hash in its policy; a nonce would have been
+ * shared by every reader of the copy.
+ */
+export function withHashedPolicy(html: string, nonce: string): { html: string; csp: string } {
+	const scripts = new Set<string>()
+	const styles = new Set<string>()
+	const attribute = ` nonce="${nonce}"`
+	const inline = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi
+	const stripped = html.replace(inline, (element, name: string, attributes: string, content: string) => {
+		if (!attributes.includes(attribute)) return element
+		// An external script (`src`) is allowed by 'self'; only inline content is hashed.
+		if (!/\bsrc=/i.test(attributes)) (name.toLowerCase() === 'script' ? scripts : styles).add(sha256(content))
+		return `<${name}${attributes.replace(attribute, '')}>${content}</${name}>`
+	})
+	// Elements without content (a modulepreload link) lose the attribute too: 'self' allows them.
+	const html2 = stripped.replaceAll(attribute, '')
+	return { html: html2, csp: hashedContentSecurityPolicy([...scripts], [...styles]) }
+}
+
+const compressible =
+	/^(text\/|application\/(json|problem\+json|xml|atom\+xml|rss\+xml|javascript)|image\/svg\+xml)/i
+
+/** Compressed once, with gzip and brotli, where the type gains from it (an image does not). */
+async function compressed(body: Buffer, contentType: string) {
+	if (!compressible.test(contentType) || body.length < 1024) return { gzip: null, br: null }
+	const [gzipped, brotli] = await Promise.all([
+		gzipAsync(body, { level: 6 }),
+		// Quality 5: most of brotli's gain over gzip at a few milliseconds per page; the top (11) costs a
+		// hundred times more and every write that moves the version recompresses the hot pages.
+		brotliAsync(body, {
+			params: {
+				[zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+				[zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+			},
+		}),
+	])
+	return { gzip: gzipped, br: brotli }
+}
+
+/**
+ * Sends a stored answer as it is: its headers, the encoding the request prefers among the stored ones, the
+ * length. The compression middleware lets an encoded body through untouched.
+ */
+function sendStored(
+	req: ExpressRequest,
+	res: ExpressResponse,
+	stored: StoredPage,
+	overrides: Record<string, string> = {},
+) {
+	for (const [name, value] of stored.headers) res.setHeader(name, value)
+	res.set(overrides)
+	if (stored.csp) res.setHeader('Content-Security-Policy', stored.csp)
+	const offered = [...(stored.br ? ['br'] : []), ...(stored.gzip ? ['gzip'] : []), 'identity']
+	const encoding = offered.length > 1 ? req.acceptsEncodings(offered) || 'identity' : 'identity'
+	const body = encoding === 'br' ? stored.br : encoding === 'gzip' ? stored.gzip : stored.body
+	if (offered.length > 1) res.vary('Accept-Encoding')
+	if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding)
+	res.setHeader('Content-Length', (body ?? stored.body).length)
+	res.status(200).end(req.method === 'HEAD' ? undefined : body)
+}
+
+/** How long a request waits for another's render of the same page before it renders the page itself. */
+const coalesceTimeoutMs = 10_000
+
 /**
  * Express middleware, before the Remix handler: answers 304 when the visitor's copy is current, gives
- * public pages (those whose route set `publicPageHeaders`) their ETag, and keeps each rendered public page
- * in memory to answer the next request for it while its ETag holds, without running loaders or React.
+ * public answers (those whose route set `publicPageHeaders`) their ETag, and keeps each rendered one in
+ * memory, compressed once, to answer the next request for it while its ETag holds without running loaders
+ * or React. Concurrent requests for a page that is not in memory wait for the first one's render rather
+ * than each rendering it (after a write, a hot page renders once, not once per reader).
+ * The ETag comes from `versions`: in memory while its listener hears the database's notifications
+ * (app/server/data-version.server.ts), else one read per request.
  * UADE_PAGE_CACHE=off turns the memory off (the benchmark does, to measure rendering).
  */
 export function publicPageCache({
 	buildVersion,
 	prisma = () => getPrisma(),
+	versions = readEveryTime(() => readPublicDataVersion(prisma())),
 	log = (error: unknown) => console.error(error),
 	pages = env().UADE_PAGE_CACHE === 'off' ? undefined : new RenderedPageCache(),
 	outage = databaseOutage(),
@@ -232,12 +326,15 @@ export function publicPageCache({
 	/** The build's own version (`build.assets.version`): new markup, new ETags. */
 	buildVersion: string
 	prisma?: () => PrismaClient
+	versions?: PublicDataVersionSource
 	log?: (error: unknown) => void
 	pages?: RenderedPageCache
 	outage?: DatabaseOutage
 }) {
 	// The last ETag the database confirmed: while it cannot be asked, a visitor holding it keeps a 304.
 	let lastEtag: string | null = null
+	// Renders under way, by ETag and page: the requests that wait for them.
+	const rendering = new Map<string, Promise<void>>()
 
 	/** Without the database: the copy kept in memory, or the visitor's own, else on to the outage's 503. */
 	const serveStale = (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
@@ -253,8 +350,29 @@ export function publicPageCache({
 			return
 		}
 		if (!stored) return next()
-		sendStored(res, stored)
-		res.set(staleHeaders).status(200).end(bodyWithNonce(res, stored))
+		sendStored(req, res, stored, staleHeaders)
+	}
+
+	/** After the render: the answer kept, if it is a public page of this ETag, as the same bytes for all. */
+	const keep = async (res: ExpressResponse, key: string, etag: string, nonce: unknown, body: Buffer) => {
+		if (!pages || res.statusCode !== 200 || !isPublic(res) || res.getHeader('ETag') !== etag) return
+		const headers: Array<[string, string]> = []
+		for (const [name, value] of Object.entries(res.getHeaders())) {
+			if (unstoredHeaders.has(name) || value === undefined) continue
+			const joined = Array.isArray(value) ? value.join(', ') : String(value)
+			// compression adds Accept-Encoding to Vary again on every response.
+			const text = name === 'vary' ? varyWithoutEncoding(joined) : joined
+			if (text) headers.push([name, text])
+		}
+		const contentType = String(res.getHeader('Content-Type') ?? '')
+		let csp: string | null = null
+		let stored = body
+		if (/^text\/html\b/i.test(contentType) && typeof nonce === 'string' && nonce) {
+			const hashed = withHashedPolicy(body.toString('utf8'), nonce)
+			stored = Buffer.from(hashed.html)
+			csp = hashed.csp
+		}
+		pages.set(key, { etag, headers, csp, body: stored, ...(await compressed(stored, contentType)) })
 	}
 
 	return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
@@ -264,7 +382,8 @@ export function publicPageCache({
 		let etag: string | null
 		const askedAt = outage.now()
 		try {
-			etag = await currentPublicEtag(buildVersion, { prisma: prisma() })
+			const version = await versions.current()
+			etag = version === null ? null : etagOf(buildVersion, version)
 		} catch (error) {
 			if (outage.report(error)) return serveStale(req, res, next)
 			// Without a version the page is still served, only without an ETag.
@@ -276,21 +395,22 @@ export function publicPageCache({
 		if (!etag) return next()
 
 		if (ifNoneMatchHolds(req.get('if-none-match'), etag)) {
-			// The visitor's (or the cache's) stored copy keeps the headers it came with: a new CSP nonce here
-			// would replace the one its inline scripts carry.
+			// The visitor's (or the cache's) stored copy keeps the headers it came with: a new CSP here
+			// would replace the one its inline scripts were allowed by.
 			res.removeHeader('Content-Security-Policy')
 			res.status(304).set({ ETag: etag, 'Cache-Control': publicCacheControl, Vary: 'Cookie' }).end()
 			return
 		}
 
 		const key = pageKey(req)
-		const stored = pages?.get(key, etag)
-		if (stored) {
-			sendStored(res, stored)
-			// The compression middleware encodes it for this request, as for a rendered page.
-			res.status(200).end(bodyWithNonce(res, stored))
-			return
+		const renderKey = `${etag} ${key}`
+		let stored = pages?.get(key, etag)
+		const underway = stored ? undefined : rendering.get(renderKey)
+		if (underway) {
+			await Promise.race([underway, new Promise((resolve) => setTimeout(resolve, coalesceTimeoutMs).unref())])
+			stored = pages?.get(key, etag)
 		}
+		if (stored) return sendStored(req, res, stored)
 
 		onHeaders(res, () => {
 			if (!isPublic(res)) return
@@ -298,41 +418,34 @@ export function publicPageCache({
 			if (res.statusCode >= 400 && res.statusCode !== 404) res.setHeader('Cache-Control', 'no-store')
 			else if (res.statusCode === 200) res.setHeader('ETag', etag)
 		})
-		if (pages && req.method === 'GET') {
-			const renderedWithNonce: unknown = res.locals.cspNonce
+		if (pages && req.method === 'GET' && !rendering.has(renderKey)) {
+			// This request renders the page for every request for it that comes meanwhile.
+			let done = () => {}
+			rendering.set(
+				renderKey,
+				new Promise<void>((resolve) => {
+					done = () => {
+						rendering.delete(renderKey)
+						resolve()
+					}
+				}),
+			)
+			let kept = false
+			const nonce: unknown = res.locals.cspNonce
 			recordBody(res, pages.maxBytes / 16, (body) => {
-				if (res.statusCode !== 200 || !isPublic(res) || res.getHeader('ETag') !== etag) return
-				const headers: Array<[string, string]> = []
-				for (const [name, value] of Object.entries(res.getHeaders())) {
-					if (unstoredHeaders.has(name) || value === undefined) continue
-					const joined = Array.isArray(value) ? value.join(', ') : String(value)
-					// compression adds Accept-Encoding to Vary again on every response.
-					const text = name === 'vary' ? varyWithoutEncoding(joined) : joined
-					if (text) headers.push([name, text])
-				}
-				// Only an HTML page carries the nonce; other answers (an image, say) are kept as bytes, untouched.
-				const html = /^text\/html\b/i.test(String(res.getHeader('Content-Type') ?? ''))
-				pages.set(key, {
-					etag,
-					headers,
-					body,
-					nonce: html && typeof renderedWithNonce === 'string' ? renderedWithNonce : undefined,
+				kept = true
+				keep(res, key, etag, nonce, body).then(done, (error: unknown) => {
+					log(error)
+					done()
 				})
+			})
+			// An answer that never completes (the reader left, an error) releases the waiting ones too.
+			res.on('close', () => {
+				if (!kept) done()
 			})
 		}
 		next()
 	}
-}
-
-function sendStored(res: ExpressResponse, stored: StoredPage) {
-	for (const [name, value] of stored.headers) res.setHeader(name, value)
-}
-
-/** The stored page with this request's CSP nonce in place of the one it was rendered with. */
-function bodyWithNonce(res: ExpressResponse, stored: StoredPage): Buffer {
-	const nonce: unknown = res.locals.cspNonce
-	if (!stored.nonce || typeof nonce !== 'string') return stored.body
-	return Buffer.from(stored.body.toString('utf8').replaceAll(stored.nonce, nonce))
 }
 
 function varyWithoutEncoding(vary: string): string {

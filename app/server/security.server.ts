@@ -30,11 +30,25 @@ type SecurityOptions = {
  * an attribute cannot run code; `<style>` elements need the nonce like scripts do.
  */
 export function contentSecurityPolicy(nonce: string, { development }: SecurityOptions): string {
+	// Development: Vite injects <style> elements for hot-reloaded CSS without a nonce.
+	return policy([`'nonce-${nonce}'`], development ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`], {
+		development,
+	})
+}
+
+/**
+ * The policy of a public page kept in memory and served to every reader (app/server/http-cache.server.ts):
+ * the same, but its inline scripts and styles are allowed by their hashes (`'sha256-…'`), not by a nonce.
+ */
+export function hashedContentSecurityPolicy(scriptHashes: string[], styleHashes: string[]): string {
+	return policy(scriptHashes, styleHashes, { development: false })
+}
+
+function policy(scripts: string[], styles: string[], { development }: SecurityOptions): string {
 	const directives: Record<string, string[]> = {
 		'default-src': ["'self'"],
-		'script-src': ["'self'", `'nonce-${nonce}'`],
-		// Development: Vite injects <style> elements for hot-reloaded CSS without a nonce.
-		'style-src': development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
+		'script-src': ["'self'", ...scripts],
+		'style-src': ["'self'", ...styles],
 		'style-src-attr': ["'unsafe-inline'"],
 		'img-src': ["'self'", 'data:'],
 		'font-src': ["'self'"],
