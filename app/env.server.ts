@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -55,6 +56,12 @@ function postgresUrl(value: string): string | undefined {
 function milliseconds(value: string): number | undefined {
 	const ms = /^\d{1,6}$/.test(value) ? Number(value) : NaN
 	return ms >= 100 && ms <= 600_000 ? ms : undefined
+}
+
+/** How many server processes: 1 to 64. */
+function workerCount(value: string): number | undefined {
+	const count = /^\d{1,2}$/.test(value) ? Number(value) : NaN
+	return count >= 1 && count <= 64 ? count : undefined
 }
 
 function flag(value: string): boolean | undefined {
@@ -178,6 +185,8 @@ const variables = z.object({
 		"the site's public address without a path, like https://uade.example",
 	),
 	UADE_PAGE_CACHE: variable(oneOf('on', 'off'), 'on or off'),
+	/** How many server processes `npm start` runs (node:cluster), each with its own page cache. */
+	UADE_WORKERS: variable(workerCount, 'a number of processes from 1 to 64'),
 	/** Who runs this installation, how to reach them and where its code is: the About page and structured data. */
 	UADE_ORG_NAME: variable(displayName, 'a name of at most 200 characters'),
 	UADE_CONTACT_EMAIL: variable(emailAddress, 'an e-mail address like editors@uade.example'),
@@ -213,6 +222,8 @@ const environmentSchema = variables.transform((given) => ({
 	UADE_BUILD_DIR: given.UADE_BUILD_DIR ?? path.resolve('build'),
 	UADE_TRUST_PROXY: given.UADE_TRUST_PROXY ?? false,
 	UADE_PAGE_CACHE: given.UADE_PAGE_CACHE ?? 'on',
+	// One per core: a process renders on one core at a time.
+	UADE_WORKERS: given.UADE_WORKERS ?? os.availableParallelism(),
 	UADE_SEED: given.UADE_SEED ?? 'launch',
 	// Tests run quiet: a test that wants the log sets the level, or captures a logger of its own.
 	UADE_LOG_LEVEL: given.UADE_LOG_LEVEL ?? (given.VITEST ? 'silent' : 'info'),

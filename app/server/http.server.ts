@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { env } from '~/env.server'
+import type { PublicDataVersionSource } from './data-version.server'
 import { healthChecks } from './health.server'
 import { resolveRequestHost } from './hosts.server'
 import { publicPageCache } from './http-cache.server'
@@ -24,7 +25,16 @@ export async function loadServerBuild(): Promise<ServerBuild> {
  */
 export function createHttpApp(
 	build: ServerBuild,
-	{ migrations, log = logger() }: { migrations: readonly string[]; log?: Logger },
+	{
+		migrations,
+		log = logger(),
+		versions,
+	}: {
+		migrations: readonly string[]
+		log?: Logger
+		/** Where the public data version comes from (default: read on every request). */
+		versions?: PublicDataVersionSource
+	},
 ) {
 	const { UADE_BUILD_DIR: buildDir, UADE_TRUST_PROXY } = env()
 	const app = express()
@@ -48,7 +58,9 @@ export function createHttpApp(
 	const publicFiles = express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false })
 	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 	// Public pages: 304 for a current copy, ETags for the rest (app/server/http-cache.server.ts).
-	app.use(publicPageCache({ buildVersion: build.assets.version, log: (error) => reportError(error) }))
+	app.use(
+		publicPageCache({ buildVersion: build.assets.version, versions, log: (error) => reportError(error) }),
+	)
 	// While the database is unreachable: a 503 in the visitor's language (app/server/outage.server.ts).
 	app.use(outageGuard())
 	app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
