@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { serveShareCard } from '~/server/share-card.server'
+import { serveShareCard } from './share-card/share-card.server'
 
 /** `/:lang/platforms/:platform/pledges/:pledge/card.png`: a published pledge's share card (its page's og:image). */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -186,6 +186,17 @@ function isPublic(res: ExpressResponse): boolean {
 	return typeof cacheControl === 'string' && cacheControl.startsWith('public')
 }
 
+/**
+ * Whether the answer is text, which the memory keeps as a string: an image (a share card's PNG) would not
+ * come back from it byte for byte, and has a memory of its own (app/routes/share-card/).
+ */
+function isText(res: ExpressResponse): boolean {
+	const type = res.getHeader('Content-Type')
+	return (
+		typeof type === 'string' && /^(text\/|application\/([\w.+-]*\+)?(json|xml)\b|image\/svg\+xml)/.test(type)
+	)
+}
+
 /** Records the body Remix writes (before compression, which wraps these same methods), up to `limit` bytes. */
 function recordBody(res: ExpressResponse, limit: number, onComplete: (body: Buffer) => void) {
 	const chunks: Buffer[] = []
@@ -298,7 +309,7 @@ export function publicPageCache({
 		if (pages && req.method === 'GET') {
 			const renderedWithNonce: unknown = res.locals.cspNonce
 			recordBody(res, pages.maxBytes / 16, (body) => {
-				if (res.statusCode !== 200 || !isPublic(res) || res.getHeader('ETag') !== etag) return
+				if (res.statusCode !== 200 || !isPublic(res) || !isText(res) || res.getHeader('ETag') !== etag) return
 				const headers: Array<[string, string]> = []
 				for (const [name, value] of Object.entries(res.getHeaders())) {
 					if (unstoredHeaders.has(name) || value === undefined) continue

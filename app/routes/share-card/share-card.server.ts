@@ -14,9 +14,9 @@ import {
 	type PledgeCard,
 } from '~/models/share-card.server'
 import { pledgeStatuses } from '~/models/status'
-import { escapeXml } from './atom.server'
-import { FontMetrics } from './font-metrics.server'
-import { publicCacheControl, readPublicDataVersion } from './http-cache.server'
+import { escapeXml } from '~/server/atom.server'
+import { FontMetrics } from '~/server/font-metrics.server'
+import { publicCacheControl, readPublicDataVersion } from '~/server/http-cache.server'
 
 /**
  * Share cards: the 1200×630 PNG a platform's or a pledge's page names as its og:image, which Telegram,
@@ -399,6 +399,16 @@ export function shareCardResponse(png: Buffer): Response {
 			Vary: 'Cookie',
 		},
 	})
+}
+
+/**
+ * What a page puts in its card's address (`?v=`): the public data version, which moves on with every public
+ * change, so that a site that keeps a shared link's image by its address (Facebook, Telegram) fetches the
+ * card again once a status changes. The card route itself always draws the current data.
+ */
+export async function shareCardVersion(prisma?: PrismaClient): Promise<string | undefined> {
+	const version = await readPublicDataVersion(prisma)
+	return version === null ? undefined : String(version)
 }
 
 /**
