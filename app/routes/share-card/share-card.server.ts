@@ -221,7 +221,7 @@ export function pledgeCardSvg(card: PledgeCard, locale: Locale): string {
 	const { colour } = statusColours[card.status]
 	const { indicator, steps } = card
 	// From the bottom up: the progress (a bar and a line of text), the status, and the title above them.
-	const pillY = indicator || steps ? 420 : 500
+	const pillY = indicator || steps ? 400 : 500
 	const pill = statusPill(card.status, t(`status.${card.status}`), margin, pillY)
 	const parts = [title(card.title, pillY - 36), pill.svg]
 	if (card.statusSince) {
@@ -237,7 +237,7 @@ export function pledgeCardSvg(card: PledgeCard, locale: Locale): string {
 			}),
 		)
 	}
-	const progressY = pillY + 104
+	const progressY = pillY + 96
 	if (indicator) {
 		const target = format.quantity(indicator.plan.target.value, indicator.unit)
 		const text = indicator.latest
@@ -248,14 +248,15 @@ export function pledgeCardSvg(card: PledgeCard, locale: Locale): string {
 				})
 			: t('share.card.noFigure', { target })
 		const fraction = progressTowards(indicator)
-		const textY = fraction === null ? progressY + 20 : progressY + 64
+		// A figure with its date and the target may take two lines, as in Kazakh.
+		const textY = fraction === null ? progressY + 24 : progressY + 60
 		if (fraction !== null) parts.push(bar(margin, progressY, textWidth, fraction, colour))
 		parts.push(
-			textLines(wrapText(text, { fontSize: 28, width: textWidth, maxLines: 1 }), {
+			textLines(wrapText(text, { fontSize: 28, width: textWidth, maxLines: 2 }), {
 				x: margin,
 				y: textY,
 				fontSize: 28,
-				lineHeight: 34,
+				lineHeight: 36,
 				fill: ink,
 			}),
 		)
@@ -270,7 +271,7 @@ export function pledgeCardSvg(card: PledgeCard, locale: Locale): string {
 		parts.push(
 			textLines([t('pledge.milestones.summary', { done: steps.done, count: steps.count })], {
 				x: margin,
-				y: progressY + 64,
+				y: progressY + 60,
 				fontSize: 28,
 				lineHeight: 34,
 			}),
