@@ -69,5 +69,11 @@ export default [
 			'platforms/:platform/pledges/:pledge/feed.xml',
 			'routes/$lang.platforms.$platform.pledges.$pledge.feed[.]xml.ts',
 		),
+		// Share cards (og:image): PNG resource routes, like the feeds.
+		route('platforms/:platform/card.png', 'routes/$lang.platforms.$platform.card[.]png.ts'),
+		route(
+			'platforms/:platform/pledges/:pledge/card.png',
+			'routes/$lang.platforms.$platform.pledges.$pledge.card[.]png.ts',
+		),
 	]),
 ] satisfies RouteConfig

@@ -27,14 +27,17 @@ function lowerFirst(text: string): string {
 	return text.charAt(0).toLocaleLowerCase() + text.slice(1)
 }
 
-/** The overview of one platform: where its pledges stand, by principle and over time, and what is due. */
-export function PlatformOverview({ page }: { page: OverviewPage }) {
+/**
+ * The overview of one platform: where its pledges stand, by principle and over time, and what is due.
+ * `share` (the platform's own page gives its share links) goes under the introduction.
+ */
+export function PlatformOverview({ page, share }: { page: OverviewPage; share?: ReactNode }) {
 	const { t, locale } = useI18n()
 	const { platform, overview } = page
 	return (
 		<>
 			<DraftBanner show={platform.isDraft} />
-			<PlatformIntro page={page} />
+			<PlatformIntro page={page} share={share} />
 			<div className="overview-grid">
 				<section className="panel" aria-labelledby="distribution-title">
 					<h2 id="distribution-title">{t('overview.distribution.title')}</h2>
@@ -97,7 +100,7 @@ export function PlatformOverview({ page }: { page: OverviewPage }) {
 	)
 }
 
-function PlatformIntro({ page }: { page: OverviewPage }) {
+function PlatformIntro({ page, share }: { page: OverviewPage; share?: ReactNode }) {
 	const { t, format, locale } = useI18n()
 	const { platform, overview } = page
 	return (
@@ -132,6 +135,7 @@ function PlatformIntro({ page }: { page: OverviewPage }) {
 				<span lang="en">({platform.sourcePublisher})</span>
 			</p>
 			<FeedLink href={paths.platformFeed(locale, platform.slug)} show={!platform.isDraft} />
+			{share}
 		</section>
 	)
 }

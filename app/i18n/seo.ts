@@ -7,6 +7,12 @@ import { createI18n, type I18n, type Messages } from './translator'
 export type PageFeed = { title: string; path: string }
 
 /**
+ * A page's share card (og:image), 1200×630: `path` is the image's whole path (`paths.pledgeCard`…), `alt`
+ * says what it shows. With one, a shared link shows as a large card (`summary_large_image`).
+ */
+export type PageImage = { path: string; alt: string }
+
+/**
  * A page's title, description, canonical URL, its address in every language (hreflang), its feed where it
  * has one, and OpenGraph tags. `path` is the page's path after the language segment ('' for the language's
  * home).
@@ -19,6 +25,7 @@ export function seoMeta({
 	path,
 	type = 'website',
 	feed,
+	image,
 }: {
 	title: string
 	description: string
@@ -27,6 +34,7 @@ export function seoMeta({
 	path: string
 	type?: 'website' | 'article'
 	feed?: PageFeed
+	image?: PageImage
 }): MetaDescriptor[] {
 	const url = (lang: Locale) => `${origin}/${lang}${path}`
 	const fullTitle = `${title} · Uade`
@@ -56,7 +64,17 @@ export function seoMeta({
 		...locales
 			.filter((lang) => lang !== locale)
 			.map((lang) => ({ property: 'og:locale:alternate', content: openGraphLocale[lang] })),
-		{ name: 'twitter:card', content: 'summary' },
+		...(image
+			? [
+					{ property: 'og:image', content: `${origin}${image.path}` },
+					{ property: 'og:image:type', content: 'image/png' },
+					{ property: 'og:image:width', content: '1200' },
+					{ property: 'og:image:height', content: '630' },
+					{ property: 'og:image:alt', content: image.alt },
+					{ name: 'twitter:card', content: 'summary_large_image' },
+					{ name: 'twitter:image:alt', content: image.alt },
+				]
+			: [{ name: 'twitter:card', content: 'summary' }]),
 	]
 }
 
@@ -79,6 +97,7 @@ export function publicPageMeta(
 		path: string
 		type?: 'website' | 'article'
 		feed?: PageFeed
+		image?: PageImage
 	},
 ): MetaDescriptor[] {
 	const root = matches.find((match) => match.id === sharedRouteIds.root)?.data

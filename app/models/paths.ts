@@ -26,6 +26,15 @@ export const paths = {
 	embedBadge: (lang: Locale, platform: string, pledge: string) =>
 		`/embed/${lang}/platforms/${platform}/pledges/${pledge}/badge.svg`,
 	embedPlatform: (lang: Locale, platform: string) => `/embed/${lang}/platforms/${platform}`,
+	/**
+	 * The share cards (og:image, app/server/share-card.server.ts): PNGs of a platform's and a pledge's
+	 * status. `version` (the public data version) makes a new address for each change, for the caches of
+	 * the sites a link is shared on.
+	 */
+	platformCard: (lang: Locale, platform: string, version?: string) =>
+		`/${lang}/platforms/${platform}/card.png${version ? `?v=${version}` : ''}`,
+	pledgeCard: (lang: Locale, platform: string, pledge: string, version?: string) =>
+		`/${lang}/platforms/${platform}/pledges/${pledge}/card.png${version ? `?v=${version}` : ''}`,
 	/** The language switcher's resource route: remembers the choice, then redirects to `next`. */
 	switchLanguage: (to: Locale, next: string) => `/language?${new URLSearchParams({ to, next })}`,
 }

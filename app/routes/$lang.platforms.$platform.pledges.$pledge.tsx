@@ -3,6 +3,7 @@ import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { platformVisibilityFor } from '~/auth/guards.server'
 import { CorrectionChange } from '~/components/correction-change'
 import { EmbedSnippet } from '~/components/embed-snippet'
+import { ShareLinks } from '~/components/share-links'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { IndicatorFigure } from '~/components/indicator-figure'
 import { JsonLd } from '~/components/json-ld'
@@ -28,6 +29,7 @@ import { claimReviewOf, isRated } from '~/models/structured-data'
 import { organizationName } from '~/i18n/content/about.server'
 import { useLanguageData, useRootData } from '~/route-data'
 import { publicPageHeaders } from '~/server/http-cache.server'
+import { shareCardVersion } from './share-card/share-card.server'
 import { installation } from '~/server/installation.server'
 
 /** `?evidence=N` pages through the approved evidence; anything but a page number is a bad request. */
@@ -43,25 +45,30 @@ export const headers = publicPageHeaders
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const locale = requireLocale(params.lang)
 	const evidencePage = evidencePageOf(new URL(request.url))
-	const page = await getPledgePage({
-		platformSlug: params.platform ?? '',
-		pledgeSlug: params.pledge ?? '',
-		locale,
-		evidencePage,
-		today: new Date(),
-		visibility: await platformVisibilityFor(request),
-	})
+	const visibility = await platformVisibilityFor(request)
+	const [page, cardVersion] = await Promise.all([
+		getPledgePage({
+			platformSlug: params.platform ?? '',
+			pledgeSlug: params.pledge ?? '',
+			locale,
+			evidencePage,
+			today: new Date(),
+			visibility,
+		}),
+		shareCardVersion(),
+	])
 	if (!page || evidencePage > page.evidence.pageCount) throw new Response(null, { status: 404 })
-	return { page, organization: organizationName(locale, installation().organization) }
+	return { page, cardVersion, organization: organizationName(locale, installation().organization) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 	publicPageMeta(matches, ({ t, locale }) => {
 		if (!data) return { title: t('error.404.title'), description: t('site.description'), path: '' }
 		const { pledge, platform } = data.page
+		const status = t(`status.${pledge.status}`)
 		return {
 			title: `${pledge.title} — ${platform.title}`,
-			description: `${t(`status.${pledge.status}`)}. ${pledge.summary}`,
+			description: `${status}. ${pledge.summary}`,
 			path: `/platforms/${platform.slug}/pledges/${pledge.slug}`,
 			type: 'article',
 			// A draft's preview links no feed: the public's would be a 404.
@@ -70,6 +77,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 				: {
 						title: withTexts(t('feed.pledge.title'), { title: pledge.title }),
 						path: paths.pledgeFeed(locale, platform.slug, pledge.slug),
+					},
+			// Nor a share card, which is public only.
+			image: platform.isDraft
+				? undefined
+				: {
+						path: paths.pledgeCard(locale, platform.slug, pledge.slug, data.cardVersion),
+						alt: withTexts(t('share.card.pledgeAlt'), { title: pledge.title, status }),
 					},
 		}
 	})
@@ -197,12 +211,18 @@ export default function PledgePageRoute() {
 					<Timeline page={page} />
 					<EvidenceList page={page} />
 					{platform.isDraft ? null : (
-						<EmbedSnippet
-							origin={origin}
-							platform={platform.slug}
-							pledge={pledge.slug}
-							title={pledge.title}
-						/>
+						<>
+							<ShareLinks
+								url={`${origin}${paths.pledge(locale, platform.slug, pledge.slug)}`}
+								text={withTexts('{title} — {status}', { title: pledge.title, status: t(`status.${status}`) })}
+							/>
+							<EmbedSnippet
+								origin={origin}
+								platform={platform.slug}
+								pledge={pledge.slug}
+								title={pledge.title}
+							/>
+						</>
 					)}
 				</div>
 

@@ -1041,6 +1041,15 @@ export const en = {
 		one: '{count} category',
 		other: '{count} categories',
 	} satisfies PluralMessage,
+	'share.title': 'Share',
+	'share.via': 'Share on {network} (opens in a new tab)',
+	'share.linkLabel': 'Link to this page',
+	'share.copy': 'Copy link',
+	'share.copied': 'Link copied.',
+	'share.copyFailed': 'Could not copy it: select the link and copy it yourself.',
+	'share.card.noFigure': 'No figure yet; target {target}.',
+	'share.card.pledgeAlt': 'Uade card: “{title}”, status “{status}”',
+	'share.card.platformAlt': 'Uade card: “{title}” and how its pledges stand',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -1011,4 +1011,13 @@ export const kk: Messages = {
 	'staff.newPledge.saved': 'Уәде сақталды.',
 	'staff.newPledge.create': 'Уәде құру',
 	'staff.catalogue.categoryCount': { one: '{count} санат', other: '{count} санат' },
+	'share.title': 'Бөлісу',
+	'share.via': '{network} арқылы бөлісу (жаңа қойындыда ашылады)',
+	'share.linkLabel': 'Осы беттің сілтемесі',
+	'share.copy': 'Сілтемені көшіру',
+	'share.copied': 'Сілтеме көшірілді.',
+	'share.copyFailed': 'Көшіру мүмкін болмады: сілтемені белгілеп, өзіңіз көшіріп алыңыз.',
+	'share.card.noFigure': 'Әзірге мән жоқ; мақсат — {target}.',
+	'share.card.pledgeAlt': 'Uade карточкасы: «{title}», мәртебесі — «{status}»',
+	'share.card.platformAlt': 'Uade карточкасы: «{title}» және уәделердің орындалу барысы',
 }

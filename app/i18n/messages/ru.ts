@@ -1092,4 +1092,13 @@ export const ru: Messages = {
 		many: '{count} категорий',
 		other: '{count} категории',
 	},
+	'share.title': 'Поделиться',
+	'share.via': 'Поделиться в {network} (откроется в новой вкладке)',
+	'share.linkLabel': 'Ссылка на эту страницу',
+	'share.copy': 'Скопировать ссылку',
+	'share.copied': 'Ссылка скопирована.',
+	'share.copyFailed': 'Не удалось скопировать: выделите ссылку и скопируйте её сами.',
+	'share.card.noFigure': 'Данных пока нет; цель — {target}.',
+	'share.card.pledgeAlt': 'Карточка Uade: «{title}», статус — «{status}»',
+	'share.card.platformAlt': 'Карточка Uade: «{title}» и как выполняются обещания',
 }
