@@ -14,7 +14,9 @@ const maxCursorLength = 500
 
 /** The query a cursor belongs to: its parameters but `cursor`, sorted, as a short hash. */
 export function queryFingerprint(endpoint: string, query: Map<string, string>): string {
-	const parts = [...query].filter(([name]) => name !== 'cursor').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+	const parts = [...query]
+		.filter(([name]) => name !== 'cursor')
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 	return createHash('sha256')
 		.update(JSON.stringify([endpoint, parts]))
 		.digest('base64url')
@@ -45,11 +47,15 @@ export function decodeCursor<Shape extends z.ZodType>(
 		throw refused('Not a cursor of this API: use the `nextCursor` (or `next` link) of a previous page.')
 	}
 	const parsed = z.object({ q: z.string() }).passthrough().safeParse(decoded)
-	if (!parsed.success) throw refused('Not a cursor of this API: use the `nextCursor` (or `next` link) of a previous page.')
+	if (!parsed.success)
+		throw refused('Not a cursor of this API: use the `nextCursor` (or `next` link) of a previous page.')
 	if (parsed.data.q !== fingerprint) {
-		throw refused('This cursor belongs to another query: keep every other parameter as it was on the first page.')
+		throw refused(
+			'This cursor belongs to another query: keep every other parameter as it was on the first page.',
+		)
 	}
 	const position = shape.safeParse(decoded)
-	if (!position.success) throw refused('Not a cursor of this API: use the `nextCursor` (or `next` link) of a previous page.')
+	if (!position.success)
+		throw refused('Not a cursor of this API: use the `nextCursor` (or `next` link) of a previous page.')
 	return position.data
 }

@@ -19,7 +19,12 @@ const corsHeaders = {
 /** A successful answer: public, cached like a page. */
 export function apiJson(body: unknown): Response {
 	return new Response(`${JSON.stringify(body)}\n`, {
-		headers: { 'Content-Type': jsonType, 'Cache-Control': publicCacheControl, Vary: 'Cookie', ...corsHeaders },
+		headers: {
+			'Content-Type': jsonType,
+			'Cache-Control': publicCacheControl,
+			Vary: 'Cookie',
+			...corsHeaders,
+		},
 	})
 }
 
@@ -80,7 +85,11 @@ export const notFound = (what: string) => new ApiProblem(404, `No ${what} at thi
 
 export function badParams(invalidParams: InvalidParam[]) {
 	const names = invalidParams.map((param) => param.name).join(', ')
-	return new ApiProblem(400, `Invalid query parameter${invalidParams.length > 1 ? 's' : ''}: ${names}.`, invalidParams)
+	return new ApiProblem(
+		400,
+		`Invalid query parameter${invalidParams.length > 1 ? 's' : ''}: ${names}.`,
+		invalidParams,
+	)
 }
 
 /**
@@ -100,7 +109,8 @@ export function queryOf(request: Request, allowed: readonly string[]): Map<strin
 				})
 			}
 		} else if (values.has(name)) {
-			if (!invalid.some((param) => param.name === name)) invalid.push({ name, reason: 'Given more than once.' })
+			if (!invalid.some((param) => param.name === name))
+				invalid.push({ name, reason: 'Given more than once.' })
 		} else values.set(name, value)
 	}
 	if (invalid.length > 0) throw badParams(invalid)
@@ -111,7 +121,8 @@ export function queryOf(request: Request, allowed: readonly string[]): Map<strin
 export function langOf(query: Map<string, string>): Locale | null {
 	const lang = query.get('lang')
 	if (lang === undefined) return null
-	if (!isLocale(lang)) throw badParams([{ name: 'lang', reason: 'One of en, ru, kk (or none, for all three).' }])
+	if (!isLocale(lang))
+		throw badParams([{ name: 'lang', reason: 'One of en, ru, kk (or none, for all three).' }])
 	return lang
 }
 
@@ -131,35 +142,42 @@ export function limitOf(query: Map<string, string>): number {
 
 /**
  * A resource route's loader: runs `read`, answering its problem (400, 404) as such; any other error goes on
- * to the server's handler. Only GET and HEAD reach a loader.
+ * to the server's handler. GET, HEAD and OPTIONS (a preflight) reach a loader.
  */
-export function apiRoute(read: (args: { request: Request; params: Record<string, string | undefined> }) => Promise<unknown>) {
+export function apiRoute(
+	read: (args: { request: Request; params: Record<string, string | undefined> }) => Promise<unknown>,
+) {
 	return async (args: { request: Request; params: Record<string, string | undefined> }) => {
+		const answer = preflight(args.request)
+		if (answer) return answer
 		try {
 			return apiJson(await read(args))
 		} catch (error) {
-			if (error instanceof ApiProblem) return problem(error.status, args.request, error.detail, error.invalidParams)
+			if (error instanceof ApiProblem)
+				return problem(error.status, args.request, error.detail, error.invalidParams)
 			throw error
 		}
 	}
 }
 
 /**
- * A resource route's action: answers a CORS preflight (OPTIONS) for GET, and refuses any other method with
- * a 405 problem. Nothing in the API writes.
+ * The answer to a CORS preflight (OPTIONS) of a GET: Remix hands OPTIONS to a resource route's loader (it is
+ * no mutation), so every API loader starts with this.
  */
+export function preflight(request: Request): Response | null {
+	if (request.method !== 'OPTIONS') return null
+	return new Response(null, {
+		status: 204,
+		headers: {
+			...corsHeaders,
+			'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+			'Access-Control-Allow-Headers': 'If-None-Match',
+			'Access-Control-Max-Age': '86400',
+		},
+	})
+}
+
+/** A resource route's action: nothing in the API writes, so any other method is a 405 problem. */
 export async function apiAction({ request }: { request: Request }): Promise<Response> {
-	if (request.method === 'OPTIONS') {
-		return new Response(null, {
-			status: 204,
-			headers: {
-				...corsHeaders,
-				'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-				'Access-Control-Allow-Headers': 'If-None-Match',
-				'Access-Control-Max-Age': '86400',
-				'Cache-Control': 'public, max-age=86400',
-			},
-		})
-	}
-	return problem(405, request, 'The API is read-only: GET, HEAD and OPTIONS only.')
+	return preflight(request) ?? problem(405, request, 'The API is read-only: GET, HEAD and OPTIONS only.')
 }

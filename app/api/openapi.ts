@@ -20,7 +20,11 @@ const date: Schema = { type: 'string', format: 'date', description: 'A calendar 
 const nullableDate: Schema = { type: ['string', 'null'], format: 'date' }
 const instant: Schema = { type: 'string', format: 'date-time', description: 'An instant, ISO 8601 in UTC.' }
 const nullableInstant: Schema = { type: ['string', 'null'], format: 'date-time' }
-const id: Schema = { type: 'string', minLength: 1, description: 'A stable id: it never changes nor is reused.' }
+const id: Schema = {
+	type: 'string',
+	minLength: 1,
+	description: 'A stable id: it never changes nor is reused.',
+}
 const slug: Schema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', description: 'A stable slug.' }
 const count: Schema = { type: 'integer', minimum: 0 }
 const url: Schema = { type: 'string', format: 'uri' }
@@ -68,7 +72,12 @@ function record(mode: Mode, properties: Record<string, Schema>, texts: Record<st
 			: {}
 	const [first, ...rest] = Object.entries(properties)
 	// id and slug first, as the answers have them.
-	return object({ ...(first ? { [first[0]]: first[1] } : {}), ...textProperties, ...Object.fromEntries(rest), ...fallback })
+	return object({
+		...(first ? { [first[0]]: first[1] } : {}),
+		...textProperties,
+		...Object.fromEntries(rest),
+		...fallback,
+	})
 }
 
 const statusSchema: Schema = ref('Status')
@@ -84,7 +93,10 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 		termEnd: date,
 		publishedAt: instant,
 		featured: { type: 'boolean', description: 'The platform the home page shows.' },
-		hasDemoData: { type: 'boolean', description: 'Its ledger, evidence and figures are fictional demo data.' },
+		hasDemoData: {
+			type: 'boolean',
+			description: 'Its ledger, evidence and figures are fictional demo data.',
+		},
 		politician: refIn('Politician', mode),
 		pledgeCount: count,
 		statusCounts: ref('StatusCounts'),
@@ -117,7 +129,10 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 		status: statusSchema,
 		kind: ref('Kind'),
 		deadline: date,
-		statusUpdatedAt: { ...nullableInstant, description: 'When its ledger last changed; null while it has none.' },
+		statusUpdatedAt: {
+			...nullableInstant,
+			description: 'When its ledger last changed; null while it has none.',
+		},
 		activityAt: {
 			...nullableInstant,
 			description: 'When a status, evidence or figure of it last changed (what the list calls “updated”).',
@@ -143,7 +158,10 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 				oneOf: [object({ id, status: statusSchema, effectiveDate: date }), { type: 'null' }],
 				description: 'The entry this one corrects (a correction), or null.',
 			},
-			correctedBy: { ...nullableString, description: 'The id of the newest entry correcting this one, or null.' },
+			correctedBy: {
+				...nullableString,
+				description: 'The id of the newest entry correcting this one, or null.',
+			},
 			evidenceIds: { type: 'array', items: id, description: 'The approved evidence it rests on.' },
 		},
 		{ rationale: false, correctionReason: true },
@@ -152,7 +170,16 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 		mode,
 		{
 			id,
-			type: { enum: ['LAW_OR_DECREE', 'BUDGET', 'OFFICIAL_STATISTIC', 'OFFICIAL_STATEMENT', 'MEDIA_REPORT', 'OTHER'] },
+			type: {
+				enum: [
+					'LAW_OR_DECREE',
+					'BUDGET',
+					'OFFICIAL_STATISTIC',
+					'OFFICIAL_STATEMENT',
+					'MEDIA_REPORT',
+					'OTHER',
+				],
+			},
 			publisher: string,
 			sourceUrl: url,
 			archiveUrl: nullableUrl,
@@ -161,7 +188,10 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 				description: 'The first day of what the source prints (a day, a month, a year); null when none.',
 			},
 			publishedPrecision: { enum: ['DAY', 'MONTH', 'YEAR', 'NONE'] },
-			publishedNote: { ...nullableString, description: 'Why there is no date (precision NONE only), in English.' },
+			publishedNote: {
+				...nullableString,
+				description: 'Why there is no date (precision NONE only), in English.',
+			},
 			excerpt: { ...string, description: 'The source’s own words, verbatim, in its language.' },
 			excerptLanguage: { ...nullableString, description: 'The excerpt’s language (BCP 47), if recorded.' },
 			measuredValue: { type: ['number', 'null'] },
@@ -181,7 +211,11 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 		},
 		{ name: false, unit: false },
 	)
-	const step = record(mode, { id, position: { type: 'integer', minimum: 0 }, doneOn: nullableDate }, { title: false })
+	const step = record(
+		mode,
+		{ id, position: { type: 'integer', minimum: 0 }, doneOn: nullableDate },
+		{ title: false },
+	)
 	const platformRef = record(mode, { id, slug, links: links('self') }, { title: false })
 	const pledgeDetail = record(
 		mode,
@@ -220,7 +254,11 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 		{ rationale: false, correctionReason: true },
 	)
 	const correctedEntry = record(mode, { id, status: statusSchema, effectiveDate: date }, { rationale: false })
-	const correctionPledge = record(mode, { id, slug, platformSlug: slug, links: links('self', 'html') }, { title: false })
+	const correctionPledge = record(
+		mode,
+		{ id, slug, platformSlug: slug, links: links('self', 'html') },
+		{ title: false },
+	)
 	const politicianWithPlatforms = record(
 		mode,
 		{ id, slug, links: links('self', 'html'), platforms: { type: 'array', items: refIn('Platform', mode) } },
@@ -249,7 +287,10 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 const pageProperties = {
 	total: { ...count, description: 'How many items match, on every page.' },
 	nextCursor: { ...nullableString, description: 'The `cursor` of the next page; null on the last.' },
-	next: { ...nullableUrl, description: 'The next page’s address (this one with `cursor`); null on the last.' },
+	next: {
+		...nullableUrl,
+		description: 'The next page’s address (this one with `cursor`); null on the last.',
+	},
 }
 
 /** An answer's schema: `{ lang, data }` (and a page's fields), one shape per mode. */
@@ -301,23 +342,17 @@ function operation(
 	kind: 'record' | 'list' | 'page',
 	notFound: boolean,
 ) {
-	return { get: { operationId, summary, tags: ['Uade'], parameters, responses: responses(record, kind, notFound) } }
+	return {
+		get: { operationId, summary, tags: ['Uade'], parameters, responses: responses(record, kind, notFound) },
+	}
 }
 
 /** The OpenAPI document, with `origin` as its server. */
 export function openApiDocument(origin: string): Schema {
 	const platformSlug = pathParam('platform', 'The platform’s slug.')
-	const pledgeList = [
-		'lang',
-		'q',
-		'principle',
-		'category',
-		'status',
-		'kind',
-		'sort',
-		'limit',
-		'cursor',
-	].map(param)
+	const pledgeList = ['lang', 'q', 'principle', 'category', 'status', 'kind', 'sort', 'limit', 'cursor'].map(
+		param,
+	)
 	const schemas: Record<string, Schema> = {
 		Status: { enum: statuses, description: 'A pledge’s status, as rated by the fact-checkers.' },
 		Kind: { enum: kinds },
@@ -364,7 +399,8 @@ export function openApiDocument(origin: string): Schema {
 		info: {
 			title: 'Uade API',
 			version: '1.0.0',
-			summary: 'Read-only JSON: politicians, platforms, pledges, their status ledger, evidence and corrections.',
+			summary:
+				'Read-only JSON: politicians, platforms, pledges, their status ledger, evidence and corrections.',
 			description:
 				'Public data of this Uade installation, read-only. Texts come in `?lang=en|ru|kk` (with `englishFallback` ' +
 				'naming the fields left in English) or, without `lang`, in all three as `{ en, ru, kk }`. Lists are paged ' +
@@ -435,7 +471,9 @@ export function openApiDocument(origin: string): Schema {
 					operationId: 'getOpenApi',
 					summary: 'This document.',
 					tags: ['Uade'],
-					responses: { '200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json': {} } } },
+					responses: {
+						'200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json': {} } },
+					},
 				},
 			},
 		},
@@ -444,7 +482,8 @@ export function openApiDocument(origin: string): Schema {
 				lang: {
 					name: 'lang',
 					in: 'query',
-					description: 'One language’s texts (English where untranslated); without it, all three side by side.',
+					description:
+						'One language’s texts (English where untranslated); without it, all three side by side.',
 					schema: { enum: langs },
 				},
 				limit: {
@@ -483,7 +522,12 @@ export function openApiDocument(origin: string): Schema {
 					description: 'A status (`KEPT`; `in-progress` and `in_progress` name `IN_PROGRESS`).',
 					schema: string,
 				},
-				kind: { name: 'kind', in: 'query', description: 'A kind of pledge (`QUANTITATIVE`…).', schema: string },
+				kind: {
+					name: 'kind',
+					in: 'query',
+					description: 'A kind of pledge (`QUANTITATIVE`…).',
+					schema: string,
+				},
 				sort: {
 					name: 'sort',
 					in: 'query',

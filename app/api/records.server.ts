@@ -42,7 +42,9 @@ const pageLang = (context: ReadContext) => context.lang ?? 'en'
 
 const decimal = (value: { toNumber(): number }) => value.toNumber()
 
-type Translations<Fields extends string> = Array<{ locale: 'EN' | 'RU' | 'KK' } & Record<Fields, string | null>>
+type Translations<Fields extends string> = Array<
+	{ locale: 'EN' | 'RU' | 'KK' } & Record<Fields, string | null>
+>
 
 // Politicians
 
@@ -132,7 +134,9 @@ const platformSelect = {
 	translations: { select: { locale: true, title: true, summary: true }, orderBy: { locale: 'asc' } },
 } satisfies Prisma.PlatformSelect
 
-type PlatformRow = Prisma.PlatformGetPayload<{ select: typeof platformSelect }> & { politician: PoliticianRow }
+type PlatformRow = Prisma.PlatformGetPayload<{ select: typeof platformSelect }> & {
+	politician: PoliticianRow
+}
 
 function presentPlatform(row: PlatformRow, counts: Record<PledgeStatus, number>, context: ReadContext) {
 	return {
@@ -251,7 +255,8 @@ export async function getPlatform(request: Request, slug: string, context: Omit<
 	])
 	const direct = new Map(perCategory.map((row) => [row.categoryId, row._count._all]))
 	const childrenOf = new Map<string | null, CategoryRow[]>()
-	for (const row of categories.rows) childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row])
+	for (const row of categories.rows)
+		childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row])
 	const node = (row: CategoryRow, depth: number): CategoryNode => {
 		const children = depth < 20 ? (childrenOf.get(row.id) ?? []).map((child) => node(child, depth + 1)) : []
 		const texts = textsOf(read.lang, ['title', 'summary'], row, row.translations)
@@ -325,7 +330,17 @@ function presentPledge(
 	}
 }
 
-const pledgeListParams = ['lang', 'q', 'principle', 'category', 'status', 'kind', 'sort', 'limit', 'cursor'] as const
+const pledgeListParams = [
+	'lang',
+	'q',
+	'principle',
+	'category',
+	'status',
+	'kind',
+	'sort',
+	'limit',
+	'cursor',
+] as const
 const sorts: readonly PledgeSort[] = ['updated', 'deadline', 'title']
 // searchPledges pages no further (a bound of the list page too).
 const maxOffset = 10_000 * 20
@@ -337,7 +352,11 @@ const offsetCursor = z.object({ o: z.number().int().min(0).max(maxOffset) })
  * `pledgeSearchParams` and `searchPledges`), a page at a time with a cursor. Four queries a page: the
  * platform, the search and its count, the page's pledges with their translations, the platform's categories.
  */
-export async function listPledges(request: Request, platformSlug: string, context: Omit<ReadContext, 'lang'>) {
+export async function listPledges(
+	request: Request,
+	platformSlug: string,
+	context: Omit<ReadContext, 'lang'>,
+) {
 	const query = queryOf(request, pledgeListParams)
 	const lang = langOf(query)
 	const limit = limitOf(query)
@@ -553,7 +572,8 @@ export async function getPledge(
 					publisher: item.publisher,
 					sourceUrl: item.sourceUrl,
 					archiveUrl: item.archiveUrl,
-					publishedOn: item.publishedOn && item.publishedPrecision !== 'NONE' ? isoDate(item.publishedOn) : null,
+					publishedOn:
+						item.publishedOn && item.publishedPrecision !== 'NONE' ? isoDate(item.publishedOn) : null,
 					publishedPrecision: item.publishedPrecision,
 					publishedNote: item.publishedPrecision === 'NONE' ? item.publishedNote : null,
 					excerpt: item.excerpt,
@@ -717,7 +737,10 @@ export async function listCorrections(request: Request, context: Omit<ReadContex
 					...textsOf(lang, ['title'], entry.pledge, entry.pledge.translations),
 					links: {
 						self: api(read, `/platforms/${platformSlug}/pledges/${entry.pledge.slug}`),
-						html: html(read, `${paths.pledge(pageLang(read), platformSlug, entry.pledge.slug)}#entry-${entry.id}`),
+						html: html(
+							read,
+							`${paths.pledge(pageLang(read), platformSlug, entry.pledge.slug)}#entry-${entry.id}`,
+						),
 					},
 				},
 			}
