@@ -434,6 +434,10 @@ describe("a platform's pledges", () => {
 		).toBe(true)
 		const search = await get(paths.pledges, `/api/v1/platforms/${platform}/pledges?q=jobs`)
 		expect(search.body.data[0].slug).toBe(pledge)
+		for (const q of ['%00', 'a%00b', '%25', '%27%3B%20DROP%20TABLE', '%E0%A4%A', '*', '!!!']) {
+			const odd = await get(paths.pledges, `/api/v1/platforms/${platform}/pledges?q=${q}`)
+			expect({ q, status: odd.status }).toEqual({ q, status: 200 })
+		}
 		const nothing = await get(
 			paths.pledges,
 			`/api/v1/platforms/${platform}/pledges?category=no-such-category`,
@@ -465,6 +469,9 @@ describe("a platform's pledges", () => {
 			[`cursor=${forged}`, 'cursor'],
 			[`limit=3&cursor=${other.body.nextCursor}&status=KEPT`, 'cursor'],
 			['page=2', 'page'],
+			['lang=%E0%A4%A', 'lang'],
+			['limit=1e1', 'limit'],
+			['status=%00', 'status'],
 			['status=KEPT&status=BROKEN', 'status'],
 		]
 		expect(cursor === null || typeof cursor === 'string').toBe(true)
@@ -571,9 +578,20 @@ describe('a pledge', () => {
 			`/api/v1/platforms/${platform}/pledges/no-such-pledge`,
 			`/api/v1/platforms/${platform}/pledges/%27%3B%20DROP%20TABLE`,
 			`/api/v1/platforms/no-such/pledges/${pledge}`,
+			`/api/v1/platforms/%E0%A4%80/pledges/${pledge}`,
+			`/api/v1/platforms/${platform}/pledges/${'x'.repeat(3000)}`,
 		]) {
 			const answer = await get(paths.pledge, path)
 			expect({ path, status: answer.status }).toEqual({ path, status: 404 })
+		}
+		// An address that is not percent-encoding, or holds a control character, is refused by the server
+		// before any route (app/server/limits.server.ts), as for pages: a 400 too.
+		for (const path of [
+			`/api/v1/platforms/${platform}/pledges/%`,
+			`/api/v1/platforms/${platform}/pledges/a%00b`,
+			`/api/v1/platforms/%E0%A4%A/pledges`,
+		]) {
+			expect({ path, status: (await fetch(`${origin}${path}`)).status }).toEqual({ path, status: 400 })
 		}
 		const withText = await fetch(`${origin}/api/v1/platforms/${platform}/pledges/${pledge}`)
 		const text = await withText.text()
