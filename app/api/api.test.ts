@@ -548,6 +548,13 @@ describe('a pledge', () => {
 			kk: null,
 		})
 		expect(all.body.data.ledger[0]).not.toHaveProperty('englishFallback')
+		expect(all.body.data.ledger[0].correctionReason).toEqual({
+			en: 'The entry took 120,000 jobs for the target of 150,000.',
+			ru: 'Запись приняла 120 000 за цель.',
+			kk: null,
+		})
+		// An optional text that no language has: null, not three nulls.
+		expect(all.body.data.ledger[1].correctionReason).toBeNull()
 	})
 
 	test('only approved evidence, all of it; the indicator with its figure and the evidence it comes from', async () => {

@@ -50,7 +50,7 @@ function links(...names: string[]): Schema {
 
 /** A text field: a string in the requested language, or every language's. */
 function text(mode: Mode, nullable: boolean): Schema {
-	if (mode === 'all') return ref(nullable ? 'OptionalTexts' : 'Texts')
+	if (mode === 'all') return nullable ? { oneOf: [ref('OptionalTexts'), { type: 'null' }] } : ref('Texts')
 	return nullable ? nullableString : string
 }
 
@@ -363,7 +363,7 @@ export function openApiDocument(origin: string): Schema {
 		),
 		OptionalTexts: object(
 			{ en: nullableString, ru: nullableString, kk: nullableString },
-			{ description: 'An optional text in every language.' },
+			{ description: 'An optional text in every language (the field is null when none has it).' },
 		),
 		DatedValue: object({ value: { type: 'number' }, date }),
 		Measurement: object({

@@ -4,8 +4,8 @@ import type { Locale } from '~/i18n/locales'
  * How the API gives a record's texts (docs/api.md, "Languages"):
  * - with `?lang=ru` (or `kk`, `en`), each text is a string in that language, or in English where it has no
  *   translation; the record's `englishFallback` names the fields that fell back (always empty for `en`);
- * - without `lang`, each text is `{ "en": …, "ru": …, "kk": … }`, with null where a language has none, and
- *   the record has no `englishFallback`.
+ * - without `lang`, each text is `{ "en": …, "ru": …, "kk": … }`, with null where a language has none (and
+ *   an optional text that no language has is null itself), and the record has no `englishFallback`.
  * English is the record's own text; Russian and Kazakh are its translation rows.
  */
 
@@ -31,9 +31,11 @@ export function textsOf<Field extends string>(
 	if (lang === null) {
 		const ru = rowFor('ru')
 		const kk = rowFor('kk')
-		const texts = {} as Record<Field, AllLanguages>
+		const texts = {} as Record<Field, AllLanguages | null>
 		for (const field of fields) {
-			texts[field] = { en: record[field], ru: ru?.[field] ?? null, kk: kk?.[field] ?? null }
+			const all = { en: record[field], ru: ru?.[field] ?? null, kk: kk?.[field] ?? null }
+			// An optional text none has (a ledger entry's correction reason when it corrects nothing): null.
+			texts[field] = all.en === null && all.ru === null && all.kk === null ? null : all
 		}
 		return texts
 	}
