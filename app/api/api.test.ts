@@ -304,6 +304,9 @@ describe('the OpenAPI document', () => {
 		expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
 		expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*')
 		expect((openApi.servers as Array<{ url: string }>)[0]?.url).toBe(origin)
+		const refused = await get('/api/v1/openapi.json', '/api/v1/openapi.json?version=2')
+		expect(refused.status).toBe(400)
+		expect(refused.body.invalidParams).toEqual([{ name: 'version', reason: expect.any(String) }])
 	})
 
 	test('its schemas are strict enough to refuse a wrong answer', async () => {

@@ -473,6 +473,7 @@ export function openApiDocument(origin: string): Schema {
 					tags: ['Uade'],
 					responses: {
 						'200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json': {} } },
+						'400': problemResponse('It takes no parameters.'),
 					},
 				},
 			},
