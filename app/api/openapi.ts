@@ -196,7 +196,10 @@ function recordSchemas(mode: Mode): Record<string, Schema> {
 			excerptLanguage: { ...nullableString, description: 'The excerpt’s language (BCP 47), if recorded.' },
 			measuredValue: { type: ['number', 'null'] },
 			measuredAsOf: nullableDate,
-			approvedAt: instant,
+			approvedAt: {
+				...nullableInstant,
+				description: 'When it was approved (null only for old records without the time).',
+			},
 		},
 		{ title: false, excerptTranslation: true },
 	)

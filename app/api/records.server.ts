@@ -581,7 +581,7 @@ export async function getPledge(
 					excerptTranslation,
 					measuredValue: item.measuredValue === null ? null : decimal(item.measuredValue),
 					measuredAsOf: item.measuredAsOf ? isoDate(item.measuredAsOf) : null,
-					approvedAt: (item.reviewedAt ?? new Date(0)).toISOString(),
+					approvedAt: item.reviewedAt?.toISOString() ?? null,
 				}
 			}),
 			indicator: indicator
