@@ -648,6 +648,9 @@ describe('HTTP', () => {
 		const again = await get(paths.pledge, path, { 'If-None-Match': etag })
 		expect(again.status).toBe(304)
 		expect(again.text).toBe('')
+		// A script sending If-None-Match itself reads the 304 across origins too.
+		expect(again.headers.get('Access-Control-Allow-Origin')).toBe('*')
+		expect(again.headers.get('Access-Control-Expose-Headers')).toBe('ETag')
 
 		// A change to anything public moves the ETag: the old copy is no longer current.
 		await prisma.pledge.update({
