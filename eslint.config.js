@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint'
  * Layers of app/. Imports run one way, top to bottom, so no two folders import each other (app/layers.test.ts
  * also fails on any run-time import cycle between folders). Each may import only what its line names:
  *
- *   routes/, root.tsx, entry.*  → components, forms, models, auth, server, data, i18n, styles, route-data.ts
+ *   routes/, root.tsx, entry.*  → api, components, forms, models, auth, server, data, i18n, styles, route-data.ts
+ *   api/ (the JSON API)         → server, models, forms, db, i18n
  *   server/ (the HTTP server)   → auth, models, db, i18n
  *   data/ (import and export)   → models, forms, db, i18n
  *   components/                 → forms, models, i18n, route-data.ts; a *.server module for its types only
@@ -30,6 +31,7 @@ const appModules = {
 	'routes.ts': '^~/routes(\\.ts)?$',
 	'entry.*': '^~/entry\\.',
 	server: '^~/server/',
+	api: '^~/api/',
 	components: '^~/components/',
 	auth: '^~/auth/',
 	data: '^~/data/',
@@ -42,6 +44,7 @@ const appModules = {
 }
 
 const routeLayer = [
+	'api',
 	'components',
 	'forms',
 	'models',
@@ -57,6 +60,7 @@ export const layers = {
 	'app/root.tsx': { name: 'root.tsx', may: routeLayer },
 	'app/entry.*.tsx': { name: 'entry.*', may: routeLayer },
 	'app/server/**': { name: 'server', may: ['server', 'auth', 'models', 'db', 'i18n'] },
+	'app/api/**': { name: 'api', may: ['api', 'server', 'models', 'forms', 'db', 'i18n'] },
 	'app/components/**': {
 		name: 'components',
 		may: ['components', 'forms', 'models', 'i18n', 'route-data.ts'],

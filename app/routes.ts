@@ -52,6 +52,16 @@ export default [
 	route('embed/:lang/platforms/:platform', 'routes/embed/platform.ts'),
 	route('embed/:lang/platforms/:platform/pledges/:pledge', 'routes/embed/pledge.ts'),
 	route('embed/:lang/platforms/:platform/pledges/:pledge/badge.svg', 'routes/embed/badge[.]svg.ts'),
+	// The read-only JSON API (docs/api.md): resource routes; anything else under /api is a 404 problem.
+	route('api/v1/politicians', 'routes/api/v1.politicians.ts'),
+	route('api/v1/politicians/:politician', 'routes/api/v1.politicians.$politician.ts'),
+	route('api/v1/platforms', 'routes/api/v1.platforms.ts'),
+	route('api/v1/platforms/:platform', 'routes/api/v1.platforms.$platform.ts'),
+	route('api/v1/platforms/:platform/pledges', 'routes/api/v1.platforms.$platform.pledges.ts'),
+	route('api/v1/platforms/:platform/pledges/:pledge', 'routes/api/v1.platforms.$platform.pledges.$pledge.ts'),
+	route('api/v1/corrections', 'routes/api/v1.corrections.ts'),
+	route('api/v1/openapi.json', 'routes/api/v1.openapi[.]json.ts'),
+	route('api/*', 'routes/api/splat.ts'),
 	route(':lang', 'routes/$lang.tsx', [
 		index('routes/$lang._index.tsx'),
 		route('platforms', 'routes/$lang.platforms._index.tsx'),

@@ -19,6 +19,7 @@ export const accessRules: readonly AccessRule[] = [
 	{ prefix: '/sign-in', access: { kind: 'public' }, why: 'the way in' },
 	{ prefix: '/sign-out', access: { kind: 'public' }, why: 'harmless when signed out; POST only' },
 	{ prefix: '/embed', access: { kind: 'public' }, why: "cards and badges for other sites' pages" },
+	{ prefix: '/api', access: { kind: 'public' }, why: 'the read-only JSON API, for anyone (docs/api.md)' },
 	{ prefix: '/:lang', access: { kind: 'public' }, why: "the public site, in the reader's language" },
 	{ prefix: '/language', access: { kind: 'public' }, why: 'remembers the chosen language' },
 	{ prefix: '/sitemap.xml', access: { kind: 'public' }, why: 'for search engines' },

@@ -4,6 +4,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import onHeaders from 'on-headers'
 import { env } from '~/env.server'
 import type { PublicDataVersionSource } from './data-version.server'
 import { healthChecks } from './health.server'
@@ -57,6 +58,16 @@ export function createHttpApp(
 	// Only addresses that name a file (`/favicon.svg`): a page's address never costs a file-system lookup.
 	const publicFiles = express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false })
 	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
+	// The JSON API may be read from any site (docs/api.md): every answer says so, the page cache's 304s too,
+	// which a script sending If-None-Match itself would otherwise be refused.
+	app.use('/api', (_req, res, next) => {
+		onHeaders(res, () => {
+			if (res.hasHeader('Access-Control-Allow-Origin')) return
+			res.setHeader('Access-Control-Allow-Origin', '*')
+			res.setHeader('Access-Control-Expose-Headers', 'ETag')
+		})
+		next()
+	})
 	// Public pages: 304 for a current copy, ETags for the rest (app/server/http-cache.server.ts).
 	app.use(
 		publicPageCache({ buildVersion: build.assets.version, versions, log: (error) => reportError(error) }),
