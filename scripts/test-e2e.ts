@@ -58,6 +58,8 @@ if (DATABASE_URL) {
 				DATABASE_URL: databaseUrl,
 				UADE_PUBLIC_URL: `http://localhost:${port}`,
 				UADE_SEED: launch ? 'launch' : 'platform',
+				// The slots' tests read a process's own page memory; the launch server runs as npm start does.
+				...(launch ? {} : { UADE_WORKERS: '1' }),
 			},
 		})
 	}
@@ -78,6 +80,8 @@ if (DATABASE_URL) {
 				UADE_DATA_DIR: path.join(dataRoot, launch ? 'postgres-launch' : `postgres-${slot}`),
 				UADE_DB_PORT: String(databasePort),
 				UADE_SEED: launch ? 'launch' : 'platform',
+				// The slots' tests read a process's own page memory; the launch server runs as npm start does.
+				...(launch ? {} : { UADE_WORKERS: '1' }),
 			},
 		})
 	}
