@@ -367,7 +367,15 @@ export function publicPageCache({
 		const contentType = String(res.getHeader('Content-Type') ?? '')
 		let csp: string | null = null
 		let stored = body
-		if (/^text\/html\b/i.test(contentType) && typeof nonce === 'string' && nonce) {
+		// A page whose policy allows its scripts by this nonce; an embed's own policy (no script at all, framable)
+		// is left to securityHeaders, which gives every request for it that policy again.
+		const policy = String(res.getHeader('Content-Security-Policy') ?? '')
+		if (
+			/^text\/html\b/i.test(contentType) &&
+			typeof nonce === 'string' &&
+			nonce &&
+			policy.includes(`'nonce-${nonce}'`)
+		) {
 			const hashed = withHashedPolicy(body.toString('utf8'), nonce)
 			stored = Buffer.from(hashed.html)
 			csp = hashed.csp

@@ -10,7 +10,7 @@ import { createPrismaClient } from '~/db/prisma.server'
 import { seed } from '~/db/tooling/seed.server'
 import { createTestDatabase, type TestDatabase } from '~/test/db'
 import { headersOfAPublicPage } from '~/test/public-page'
-import { securityHeaders } from './security.server'
+import { embedContentSecurityPolicy, securityHeaders } from './security.server'
 import {
 	currentPublicEtag,
 	ifNoneMatchHolds,
@@ -206,6 +206,7 @@ describe('the publicPageCache middleware', () => {
 		app.get('/en/refused', remixLike(400, publicHeaders))
 		app.get('/en/missing', remixLike(404, publicHeaders))
 		app.get('/en/account', remixLike(200, { 'Cache-Control': 'private, no-store' }))
+		app.get('/embed/en/card', remixLike(200, publicHeaders))
 		// A public answer that is no page: an image, whose bytes are no UTF-8 text.
 		app.get('/en/card.png', (_req, res) => {
 			renders++
@@ -374,6 +375,16 @@ describe('the publicPageCache middleware', () => {
 		expect(changed.headers.get('ETag')).not.toBe(first.headers.get('ETag'))
 		expect(changed.headers.get('Content-Security-Policy')).toMatch(/'nonce-/)
 		expect(renders).toBe(rendersBefore + 3)
+	})
+
+	test('leaves an embed its own policy, framable and without script, however often it is served', async () => {
+		const first = await get('/embed/en/card')
+		expect(first.headers.get('Content-Security-Policy')).toBe(embedContentSecurityPolicy)
+		const rendersBefore = renders
+		const again = await get('/embed/en/card')
+		expect(again.headers.get('Content-Security-Policy')).toBe(embedContentSecurityPolicy)
+		expect(await again.text()).toBe(await first.text())
+		expect(renders).toBe(rendersBefore)
 	})
 
 	test('serves a stored image byte for byte', async () => {
