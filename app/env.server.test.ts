@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { ConfigurationError, env, parseEnvironment } from './env.server'
@@ -33,6 +34,7 @@ describe('the environment', () => {
 			UADE_TRUST_PROXY: false,
 			UADE_PUBLIC_URL: undefined,
 			UADE_PAGE_CACHE: 'on',
+			UADE_WORKERS: os.availableParallelism(),
 			UADE_ORG_NAME: undefined,
 			UADE_CONTACT_EMAIL: undefined,
 			UADE_SOURCE_URL: undefined,
@@ -65,6 +67,7 @@ describe('the environment', () => {
 				UADE_TRUST_PROXY: 'loopback',
 				UADE_PUBLIC_URL: 'https://uade.example/',
 				UADE_PAGE_CACHE: 'off',
+				UADE_WORKERS: '3',
 				UADE_ORG_NAME: ' Civic Data Kazakhstan ',
 				UADE_CONTACT_EMAIL: 'editors@uade.example',
 				UADE_SOURCE_URL: 'https://git.example/civic/uade',
@@ -91,6 +94,7 @@ describe('the environment', () => {
 			UADE_TRUST_PROXY: 'loopback',
 			UADE_PUBLIC_URL: 'https://uade.example',
 			UADE_PAGE_CACHE: 'off',
+			UADE_WORKERS: 3,
 			UADE_ORG_NAME: 'Civic Data Kazakhstan',
 			UADE_CONTACT_EMAIL: 'editors@uade.example',
 			UADE_SOURCE_URL: 'https://git.example/civic/uade',
@@ -133,6 +137,9 @@ describe('the environment', () => {
 			'UADE_DB_CONNECT_TIMEOUT_MS must be a number of milliseconds from 100 to 600000, not "0".',
 		],
 		['UADE_PAGE_CACHE', 'disabled', 'UADE_PAGE_CACHE must be on or off, not "disabled".'],
+		['UADE_WORKERS', '0', 'UADE_WORKERS must be a number of processes from 1 to 64, not "0".'],
+		['UADE_WORKERS', '65', 'UADE_WORKERS must be a number of processes from 1 to 64, not "65".'],
+		['UADE_WORKERS', 'auto', 'UADE_WORKERS must be a number of processes from 1 to 64, not "auto".'],
 		['UADE_SEED', 'demo', 'UADE_SEED must be none, platform or launch, not "demo".'],
 		[
 			'UADE_LOG_LEVEL',
