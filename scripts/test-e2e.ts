@@ -17,8 +17,29 @@ import { startScript } from './lib/start-script'
 const { DATABASE_URL } = startScript()
 
 // As many as Playwright's workers (playwright.config.ts): two, for the two cores CI has. One more server
-// starts with the launch dataset, as a fresh `npm start` does (e2e/launch.spec.ts reads it).
+// starts with the launch dataset, as a fresh `npm start` does (e2e/launch.spec.ts reads it), and one runs
+// two server processes on a database of its own, which only e2e/workers.spec.ts reads and writes.
 const slots = 2
+const kinds: Array<E2eServer['kind']> = [
+	...Array.from({ length: slots }, () => 'slot' as const),
+	'launch',
+	'workers',
+]
+
+/** What a server of a kind runs with, on top of its database's settings. */
+function kindEnv(kind: E2eServer['kind']): Record<string, string> {
+	switch (kind) {
+		// The slots' tests read a process's own page memory.
+		case 'slot':
+			return { UADE_SEED: 'platform', UADE_WORKERS: '1' }
+		// As npm start does: the launch dataset, one process per core.
+		case 'launch':
+			return { UADE_SEED: 'launch' }
+		// Two processes, each with a page cache of its own, whatever the machine's cores.
+		case 'workers':
+			return { UADE_SEED: 'platform', UADE_WORKERS: '2' }
+	}
+}
 
 // One secret for every server and for the tests, which sign their own session cookies (e2e/support/fixtures.ts).
 // The servers' output goes into Playwright's: warnings and errors only, not an access line per request.
@@ -44,44 +65,34 @@ if (DATABASE_URL) {
 	const server = new URL(DATABASE_URL)
 	server.pathname = ''
 	const serverUrl = server.toString().replace(/\/$/, '')
-	for (let slot = 0; slot <= slots; slot++) {
-		const launch = slot === slots
-		const name = launch ? 'uade_e2e_launch' : `uade_e2e_${slot}`
+	for (const [index, kind] of kinds.entries()) {
+		const name = kind === 'slot' ? `uade_e2e_${index}` : `uade_e2e_${kind}`
 		const databaseUrl = await createDatabaseOnServer(serverUrl, name, { replace: true })
 		const port = await freePort()
 		// Production on a database of its own needs its public address (the tests use localhost's).
 		servers.push({
 			port,
 			databaseUrl,
-			kind: launch ? 'launch' : 'slot',
-			env: {
-				DATABASE_URL: databaseUrl,
-				UADE_PUBLIC_URL: `http://localhost:${port}`,
-				UADE_SEED: launch ? 'launch' : 'platform',
-				// The slots' tests read a process's own page memory; the launch server runs as npm start does.
-				...(launch ? {} : { UADE_WORKERS: '1' }),
-			},
+			kind,
+			env: { DATABASE_URL: databaseUrl, UADE_PUBLIC_URL: `http://localhost:${port}`, ...kindEnv(kind) },
 		})
 	}
 } else {
 	dataRoot = await mkdtemp(path.join(os.tmpdir(), 'uade-e2e-'))
 	// The embedded servers must not see a DATABASE_URL; each server's is fixed by its two settings.
 	delete env.DATABASE_URL
-	for (let slot = 0; slot <= slots; slot++) {
-		const launch = slot === slots
+	for (const [index, kind] of kinds.entries()) {
 		const databasePort = await freePort()
 		servers.push({
 			port: await freePort(),
 			databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${databasePort}/uade`,
-			kind: launch ? 'launch' : 'slot',
+			kind,
 			env: {
 				// Straight under the temporary folder: the embedded server opens only the data folder's parent to
 				// the postgres user it runs as.
-				UADE_DATA_DIR: path.join(dataRoot, launch ? 'postgres-launch' : `postgres-${slot}`),
+				UADE_DATA_DIR: path.join(dataRoot, kind === 'slot' ? `postgres-${index}` : `postgres-${kind}`),
 				UADE_DB_PORT: String(databasePort),
-				UADE_SEED: launch ? 'launch' : 'platform',
-				// The slots' tests read a process's own page memory; the launch server runs as npm start does.
-				...(launch ? {} : { UADE_WORKERS: '1' }),
+				...kindEnv(kind),
 			},
 		})
 	}

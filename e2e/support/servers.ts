@@ -14,9 +14,10 @@ export type E2eServer = {
 	/**
 	 * `slot`: a worker slot's server, seeded with the platform alone (UADE_SEED=platform), every pledge unrated,
 	 * as the tests that rate pledges expect. `launch`: one server started as a fresh `npm start` is, with the
-	 * launch dataset (the default UADE_SEED), which its tests only read.
+	 * launch dataset (the default UADE_SEED), which its tests only read. `workers`: two server processes
+	 * (UADE_WORKERS=2) on a database seeded as a slot's, which only e2e/workers.spec.ts reads and writes.
 	 */
-	kind: 'slot' | 'launch'
+	kind: 'slot' | 'launch' | 'workers'
 }
 
 export const serversVariable = 'E2E_SERVERS'
@@ -39,6 +40,13 @@ export function e2eServer(parallelIndex: number): E2eServer {
 
 export function serverUrl(server: E2eServer): string {
 	return `http://localhost:${server.port}`
+}
+
+/** The server of two processes, each with a page cache of its own (e2e/workers.spec.ts). */
+export function workersServer(): E2eServer {
+	const server = e2eServers().find((each) => each.kind === 'workers')
+	if (!server) throw new Error('No browser-test server of two processes')
+	return server
 }
 
 /** The server started with the launch dataset, as a fresh `npm start` is. */
