@@ -1,8 +1,11 @@
+import { PassThrough } from 'node:stream'
 import type { EntryContext } from '@remix-run/node'
+import { createElement } from 'react'
+import { renderToPipeableStream } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 import { DatabaseOutage } from '~/server/outage.server'
 import { capturedLogger } from '~/test/log'
-import handleRequest, { handleDataRequest, handleError } from './entry.server'
+import handleRequest, { handleDataRequest, handleError, withoutNulBytes } from './entry.server'
 
 describe("Remix's handleError", () => {
 	test("a server error is logged with the request's id; a 4xx answer or a visitor who left is not", () => {
@@ -69,5 +72,40 @@ describe('a loader that failed because every database connection was busy', () =
 		])
 		outage.stop()
 		globalThis.uadeDatabaseOutage = undefined
+	})
+})
+
+describe('the HTML stream', () => {
+	test('has no NUL byte where React 18 leaves one at a full buffer (a long Kazakh text)', async () => {
+		// Text runs that straddle React's 2 kB buffers at every offset, in two-byte letters and ASCII.
+		const runs = Array.from(
+			{ length: 64 },
+			(_, index) => `${'a'.repeat(index)}${'Көрсеткіштің өлшем бірлігі '.repeat(9)}`,
+		)
+		const html = (through: boolean) =>
+			new Promise<Buffer>((resolve, reject) => {
+				const chunks: Buffer[] = []
+				const { pipe } = renderToPipeableStream(
+					createElement(
+						'ul',
+						null,
+						runs.map((run, index) => createElement('li', { key: index }, run)),
+					),
+					{
+						onAllReady() {
+							const target = through ? withoutNulBytes() : new PassThrough()
+							target.on('data', (chunk: Buffer) => chunks.push(chunk))
+							target.on('end', () => resolve(Buffer.concat(chunks)))
+							pipe(target)
+						},
+						onError: reject,
+					},
+				)
+			})
+		// What React alone sends has them (if it ever stops, this test says so: the guard may go).
+		expect((await html(false)).includes(0)).toBe(true)
+		const cleaned = (await html(true)).toString('utf8')
+		expect(cleaned).not.toContain('\u0000')
+		for (const run of runs) expect(cleaned).toContain(`<li>${run}</li>`)
 	})
 })

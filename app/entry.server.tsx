@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream'
+import { Transform } from 'node:stream'
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
@@ -15,6 +15,25 @@ import {
 } from '~/server/outage.server'
 
 export const streamTimeout = 5_000
+
+/**
+ * React 18.3's streaming renderer can leave up to three NUL bytes in the HTML where a character of two or
+ * more bytes in UTF-8 (every Cyrillic letter) does not fit at the end of its 2 kB buffer: it sends the
+ * whole buffer, unfilled tail and all (facebook/react#31134; fixed only in React 19). A browser shows them
+ * as stray marks, or breaks a word with them. The HTML never holds a NUL of its own (PostgreSQL's text
+ * cannot store one, and React would not write one into markup), so every NUL byte is one of these: dropped.
+ */
+export function withoutNulBytes(): Transform {
+	return new Transform({
+		transform(chunk: Buffer, _encoding, done) {
+			if (chunk.indexOf(0) === -1) return done(null, chunk)
+			const kept = Buffer.allocUnsafe(chunk.length)
+			let length = 0
+			for (const byte of chunk) if (byte !== 0) kept[length++] = byte
+			done(null, kept.subarray(0, length))
+		},
+	})
+}
 
 /**
  * Reports server errors, once per cause, with the request's id (app/server/log.server.ts); a 404 or another
@@ -56,7 +75,7 @@ export default function handleRequest(
 				nonce,
 				[waitForAll ? 'onAllReady' : 'onShellReady']() {
 					shellRendered = true
-					const body = new PassThrough()
+					const body = withoutNulBytes()
 					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 					keepSignedInResponsesPrivate(request, responseHeaders)
 					resolve(

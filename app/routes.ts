@@ -72,6 +72,7 @@ export default [
 		route('methodology', 'routes/$lang.methodology.tsx'),
 		route('about', 'routes/$lang.about.tsx'),
 		route('corrections', 'routes/$lang.corrections.tsx'),
+		route('data', 'routes/$lang.data.tsx'),
 		// Atom feeds: resource routes, so the layout's loader does not run for them.
 		route('feed.xml', 'routes/$lang.feed[.]xml.ts'),
 		route('platforms/:platform/feed.xml', 'routes/$lang.platforms.$platform.feed[.]xml.ts'),

@@ -25,6 +25,7 @@ const publicPages: Array<[string, (lang: string, slug: string) => string]> = [
 	['the methodology', (lang) => `/${lang}/methodology`],
 	['about', (lang) => `/${lang}/about`],
 	['the corrections', (lang) => `/${lang}/corrections`],
+	['the open data', (lang) => `/${lang}/data`],
 ]
 
 for (const lang of languages) {

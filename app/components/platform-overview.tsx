@@ -135,6 +135,11 @@ function PlatformIntro({ page, share }: { page: OverviewPage; share?: ReactNode 
 				<span lang="en">({platform.sourcePublisher})</span>
 			</p>
 			<FeedLink href={paths.platformFeed(locale, platform.slug)} show={!platform.isDraft} />
+			{platform.isDraft ? null : (
+				<p className="data-link">
+					<Link to={`${paths.data(locale)}#platform-${platform.slug}`}>{t('data.platformLink')}</Link>
+				</p>
+			)}
 			{share}
 		</section>
 	)

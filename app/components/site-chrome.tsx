@@ -115,6 +115,7 @@ export function SiteFooter() {
 			<p className="footer-links">
 				<Link to={paths.methodology(locale)}>{t('footer.methodology')}</Link>
 				<Link to={paths.corrections(locale)}>{t('footer.corrections')}</Link>
+				<Link to={paths.data(locale)}>{t('footer.data')}</Link>
 			</p>
 		</footer>
 	)

@@ -15,6 +15,8 @@ export const paths = {
 	methodology: (lang: Locale) => `/${lang}/methodology`,
 	about: (lang: Locale) => `/${lang}/about`,
 	corrections: (lang: Locale) => `/${lang}/corrections`,
+	/** The open data page: the downloads (app/data/download-files.ts), their dictionary, licence and citation. */
+	data: (lang: Locale) => `/${lang}/data`,
 	/** The Atom feeds (app/models/feed.server.ts): the whole site's, a platform's, a pledge's. */
 	feed: (lang: Locale) => `/${lang}/feed.xml`,
 	platformFeed: (lang: Locale, platform: string) => `/${lang}/platforms/${platform}/feed.xml`,

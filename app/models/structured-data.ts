@@ -116,3 +116,44 @@ export function siteGraphOf({
 		],
 	}
 }
+
+/** A file of a schema.org `Dataset`: where to download it and in which format. */
+export type DataDownload = { name: string; contentUrl: string; encodingFormat: string }
+
+/**
+ * schema.org `Dataset` for the open data page: what the data is, who publishes it, under which licence, in
+ * which languages, and every file to download (`distribution`), each by its absolute address.
+ */
+export function datasetOf({
+	url,
+	name,
+	description,
+	organization,
+	license,
+	languages,
+	downloads,
+}: {
+	url: string
+	name: string
+	description: string
+	organization: string
+	license: string
+	languages: string[]
+	downloads: DataDownload[]
+}) {
+	const publisher = { '@type': 'Organization', name: organization }
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'Dataset',
+		name,
+		description,
+		url,
+		license,
+		isAccessibleForFree: true,
+		inLanguage: languages,
+		creator: publisher,
+		publisher,
+		keywords: ['campaign promises', 'election pledges', 'fact-checking', 'accountability'],
+		distribution: downloads.map((download) => ({ '@type': 'DataDownload', ...download })),
+	}
+}

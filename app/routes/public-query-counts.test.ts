@@ -86,6 +86,12 @@ const pages: Array<{
 		modules: () => withLayouts(import('./$lang.corrections')),
 	},
 	{
+		name: 'open data',
+		url: '/kk/data',
+		params: { lang: 'kk' },
+		modules: () => withLayouts(import('./$lang.data')),
+	},
+	{
 		name: 'sitemap.xml',
 		url: '/sitemap.xml',
 		params: {},

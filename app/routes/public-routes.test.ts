@@ -321,12 +321,13 @@ describe('the corrections page and the sitemap', () => {
 		const response = await sitemapLoader({ request: new Request(`${origin}/sitemap.xml`) })
 		const xml = await response.text()
 		const locations = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])
-		// 3 site pages, the platform index, the politician's page, the platform's overview and list, its 21
-		// pledges: 28 pages, 3 languages each.
-		expect(locations).toHaveLength(84)
+		// 4 site pages (methodology, about, corrections, open data), the platform index, the politician's page,
+		// the platform's overview and list, its 21 pledges: 29 pages, 3 languages each.
+		expect(locations).toHaveLength(87)
 		expect(locations).not.toContain(`${origin}/en`)
 		for (const lang of ['en', 'ru', 'kk']) {
 			expect(locations).toContain(`${origin}/${lang}/methodology`)
+			expect(locations).toContain(`${origin}/${lang}/data`)
 			expect(locations).toContain(`${origin}/${lang}/platforms`)
 			expect(locations).toContain(`${origin}/${lang}/politicians/kassym-jomart-tokayev`)
 			expect(locations).toContain(`${origin}/${lang}/platforms/${platform}/pledges/youth-policy-law`)

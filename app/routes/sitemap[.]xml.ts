@@ -18,6 +18,7 @@ export async function loader({ request }: { request: Request }) {
 		{ path: '/methodology' },
 		{ path: '/about' },
 		{ path: '/corrections' },
+		{ path: '/data' },
 		{ path: '/platforms' },
 		// A politician's page exists while they have a published platform; one entry each.
 		...[...new Set(platforms.map((platform) => platform.politician.slug))].map((slug) => ({

@@ -30,3 +30,16 @@ export type AboutContent = {
 		tellUs: LinkedSentence
 	}
 }
+
+/** The open data page (/{lang}/data): the files, the dictionary's frame, the licence, how to cite. */
+export type DataContent = {
+	intro: string[]
+	files: { heading: string; intro: string; dataset: string }
+	platforms: { heading: string; intro: string }
+	dictionary: { heading: string; intro: string; format: string[] }
+	licence: { heading: string; terms: LinkedSentence; paragraphs: string[] }
+	/** `{organization}`, `{url}` and `{date}` are filled in on the page. */
+	citing: { heading: string; intro: string; citation: string }
+	/** `embeds` names the pledge page's embed section as `{section}`. */
+	elsewhere: { heading: string; intro: string; api: LinkedSentence; feeds: LinkedSentence; embeds: string }
+}

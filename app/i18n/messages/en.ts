@@ -17,6 +17,7 @@ export const en = {
 	'footer.text': 'Uade is open source. Every status rests on reviewed, public evidence.',
 	'footer.methodology': 'How we rate pledges',
 	'footer.corrections': 'Corrections',
+	'footer.data': 'Open data',
 	'demo.banner':
 		'Demo data: the evidence, statuses and figures on this site are fictional. They were loaded to show how Uade works and say nothing about real events.',
 	'translation.missing': 'Not yet translated; shown in English.',
@@ -214,6 +215,16 @@ export const en = {
 		other: '{done} of {count} steps done',
 	} satisfies PluralMessage,
 
+	'data.title': 'Open data',
+	'data.description':
+		'Download every pledge, status, piece of evidence and measurement Uade publishes, as CSV or JSON, under CC BY 4.0: what each file and column holds, and how to cite it.',
+	'data.file': 'File',
+	'data.holds': 'What it holds',
+	'data.column': 'Column',
+	'data.meaning': 'What it means',
+	'data.platform': 'Platform',
+	'data.columns': 'Columns of {file}',
+	'data.platformLink': 'Download this platform’s data (CSV, JSON)',
 	'methodology.title': 'Methodology',
 	'methodology.description':
 		'How Uade rates a pledge: the six statuses, the rules behind them and the evidence they rest on.',
