@@ -1,0 +1,250 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { PrismaClient } from '~/.server/prisma/client'
+import { ensureAppRole } from '~/db/tooling/app-role.server'
+import { migrate } from '~/db/tooling/migrate.server'
+import { seed } from '~/db/tooling/seed.server'
+import { readEveryTime } from '~/server/data-version.server'
+import { publicPageCache, readPublicDataVersion } from '~/server/http-cache.server'
+import { replicaVersions } from '~/server/replica-versions.server'
+import { asTestAppRole } from '~/test/database-server'
+import { headersOfAPublicPage } from '~/test/public-page'
+import { createQueryLoggingPrisma, type LoggedQuery } from '~/test/query-log'
+import { startStreamingPair, type StreamingPair } from '~/test/streaming-replica'
+import { createPrismaClient, getPrisma } from './prisma.server'
+import { readFromReplicas, withDatabaseRouting, withReadReplicas } from './read-replicas.server'
+
+// Two real servers: a primary and a streaming standby made from a copy of it.
+let pair: StreamingPair
+let primaryUrl: string
+let replicaUrl: string
+let politicianId: string
+let owner: PrismaClient
+
+beforeAll(async () => {
+	pair = await startStreamingPair({
+		database: 'uade',
+		prepare: async (url) => {
+			await migrate(url)
+			await ensureAppRole(url, asTestAppRole(url))
+			const client = createPrismaClient(url)
+			try {
+				await seed(client)
+			} finally {
+				await client.$disconnect()
+			}
+		},
+	})
+	// As the server signs in: the app role, replicated with everything else.
+	primaryUrl = asTestAppRole(pair.primary.url)
+	replicaUrl = asTestAppRole(pair.replica.url)
+	owner = createPrismaClient(pair.primary.url)
+	politicianId = (await owner.politician.findFirstOrThrow({ orderBy: { slug: 'asc' } })).id
+}, 120_000)
+
+afterAll(async () => {
+	await owner?.$disconnect()
+	await pair?.stop()
+})
+
+async function rename(name: string) {
+	await owner.politician.update({ where: { id: politicianId }, data: { name } })
+}
+
+const politicianName = (prisma: PrismaClient) =>
+	prisma.politician.findUniqueOrThrow({ where: { id: politicianId } }).then((row) => row.name)
+
+describe('a streaming replica of the embedded PostgreSQL', () => {
+	test('replays the primary and refuses writes', async () => {
+		await rename('Replayed Name')
+		await pair.caughtUp()
+		const replica = createPrismaClient(replicaUrl)
+		try {
+			expect(await politicianName(replica)).toBe('Replayed Name')
+			await expect(
+				replica.politician.update({ where: { id: politicianId }, data: { name: 'Refused' } }),
+			).rejects.toThrow(/read-only transaction/)
+		} finally {
+			await replica.$disconnect()
+		}
+	})
+})
+
+describe('getPrisma with DATABASE_REPLICA_URLS', () => {
+	let saved: Record<string, string | undefined>
+	beforeAll(async () => {
+		saved = { DATABASE_URL: process.env.DATABASE_URL, REPLICAS: process.env.DATABASE_REPLICA_URLS }
+		await globalThis.uadePrisma?.$disconnect()
+		globalThis.uadePrisma = undefined
+		process.env.DATABASE_URL = primaryUrl
+		process.env.DATABASE_REPLICA_URLS = replicaUrl
+	})
+	afterAll(async () => {
+		await pair.resumeReplay()
+		await globalThis.uadePrisma?.$disconnect()
+		globalThis.uadePrisma = undefined
+		for (const [name, value] of [
+			['DATABASE_URL', saved.DATABASE_URL],
+			['DATABASE_REPLICA_URLS', saved.REPLICAS],
+		] as const) {
+			if (value === undefined) delete process.env[name]
+			else process.env[name] = value
+		}
+	})
+
+	test("reads from the replica only in a request turned over to it, and from the primary after that request's first write", async () => {
+		await rename('Before')
+		await pair.caughtUp()
+		// The replica holds back what the primary commits from now on, so each answer says who gave it.
+		await pair.pauseReplay()
+		await rename('After')
+		const prisma = getPrisma()
+
+		expect(await politicianName(prisma)).toBe('After')
+		expect(await withDatabaseRouting(() => politicianName(prisma))).toBe('After')
+		const [replicaRead, rawRead, afterWrite, inTransaction] = await withDatabaseRouting(async () => {
+			readFromReplicas()
+			const first = await politicianName(prisma)
+			const raw = await prisma.$queryRaw<Array<{ name: string }>>`
+				SELECT name FROM "Politician" WHERE id = ${politicianId}`
+			await prisma.politician.update({ where: { id: politicianId }, data: { office: 'Written' } })
+			const second = await politicianName(prisma)
+			const third = await prisma.$transaction((tx) => politicianName(tx as PrismaClient))
+			return [first, raw[0]?.name, second, third]
+		})
+		expect({ replicaRead, rawRead, afterWrite, inTransaction }).toEqual({
+			replicaRead: 'Before',
+			rawRead: 'Before',
+			afterWrite: 'After',
+			inTransaction: 'After',
+		})
+		// The write reached the primary.
+		expect((await owner.politician.findUniqueOrThrow({ where: { id: politicianId } })).office).toBe('Written')
+		await pair.resumeReplay()
+	})
+})
+
+describe('public pages through the page cache, with a replica', () => {
+	let primary: ReturnType<typeof createQueryLoggingPrisma>
+	let replica: ReturnType<typeof createQueryLoggingPrisma>
+	let routed: PrismaClient
+	let server: http.Server
+	let base: string
+
+	beforeAll(async () => {
+		primary = createQueryLoggingPrisma(primaryUrl)
+		replica = createQueryLoggingPrisma(replicaUrl)
+		routed = withReadReplicas(primary.prisma, [replica.prisma])
+		const app = express()
+		app.use((_req, _res, next) => withDatabaseRouting(next))
+		app.use(
+			publicPageCache({
+				buildVersion: 'test',
+				versions: readEveryTime(() => readPublicDataVersion(primary.prisma)),
+				replicas: replicaVersions([replica.prisma], { read: readPublicDataVersion }),
+			}),
+		)
+		// A public page (its route's headers) that shows the politician's name.
+		app.get('/politicians/:page', async (_req, res, next) => {
+			try {
+				const name = await politicianName(routed)
+				res.set(headersOfAPublicPage()).type('text/plain').send(name)
+			} catch (error) {
+				next(error)
+			}
+		})
+		server = http.createServer(app)
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	})
+	afterAll(async () => {
+		await pair.resumeReplay()
+		await new Promise((resolve) => server?.close(resolve))
+		await primary?.prisma.$disconnect()
+		await replica?.prisma.$disconnect()
+	})
+
+	const touched = (queries: LoggedQuery[], table: string) =>
+		queries.filter((query) => query.sql.includes(`"${table}"`)).length
+
+	/** The page's text, and how many statements each server ran on the politician's and the version's tables. */
+	async function fetchCounting(path: string, headers: Record<string, string> = {}) {
+		const onReplica = await replica.recordQueries(async () =>
+			primary.recordQueries(async () => {
+				const response = await fetch(`${base}${path}`, { headers })
+				return { status: response.status, text: await response.text() }
+			}),
+		)
+		const onPrimary = onReplica.result.queries
+		return {
+			...onReplica.result.result,
+			primary: { page: touched(onPrimary, 'Politician'), version: touched(onPrimary, 'PublicDataVersion') },
+			replica: {
+				page: touched(onReplica.queries, 'Politician'),
+				version: touched(onReplica.queries, 'PublicDataVersion'),
+			},
+		}
+	}
+
+	test("an anonymous reader's page is read from the replica; a signed-in reader's from the primary", async () => {
+		await rename('Served By Replica')
+		await pair.caughtUp()
+		expect(await fetchCounting('/politicians/anonymous')).toEqual({
+			status: 200,
+			text: 'Served By Replica',
+			primary: { page: 0, version: 1 },
+			replica: { page: 1, version: 1 },
+		})
+		expect(await fetchCounting('/politicians/signed-in', { cookie: 'uade_session=token.signature' })).toEqual(
+			{
+				status: 200,
+				text: 'Served By Replica',
+				primary: { page: 1, version: 0 },
+				replica: { page: 0, version: 0 },
+			},
+		)
+	})
+
+	test('a page is never filed under a version its replica has not replayed: it is read from the primary until the replica has', async () => {
+		await pair.caughtUp()
+		await pair.pauseReplay()
+		const before = await readPublicDataVersion(owner)
+		await rename('Newest Name')
+		const after = await readPublicDataVersion(owner)
+		expect(after).not.toBe(before)
+		// The replica would show the old name: the trap this guards against.
+		expect(await politicianName(replica.prisma)).not.toBe('Newest Name')
+
+		expect(await fetchCounting('/politicians/lagging')).toEqual({
+			status: 200,
+			text: 'Newest Name',
+			primary: { page: 1, version: 1 },
+			replica: { page: 0, version: 1 },
+		})
+		// Kept under the new version, with the new name: served from memory, nothing read.
+		expect(await fetchCounting('/politicians/lagging')).toEqual({
+			status: 200,
+			text: 'Newest Name',
+			primary: { page: 0, version: 1 },
+			replica: { page: 0, version: 0 },
+		})
+
+		await pair.resumeReplay()
+		await pair.caughtUp()
+		expect(await fetchCounting('/politicians/caught-up')).toEqual({
+			status: 200,
+			text: 'Newest Name',
+			primary: { page: 0, version: 1 },
+			replica: { page: 1, version: 1 },
+		})
+		// The replica's version is now known to be current: no need to ask it again.
+		expect(await fetchCounting('/politicians/caught-up-again')).toEqual({
+			status: 200,
+			text: 'Newest Name',
+			primary: { page: 0, version: 1 },
+			replica: { page: 1, version: 0 },
+		})
+	})
+})
