@@ -31,6 +31,37 @@ export function readFromReplicas(): void {
 	if (current && !current.wrote) current.replicas = true
 }
 
+type Failover = {
+	/** Whether a replica's error says the replica is away or cannot serve (not that the query is wrong). */
+	isReplicaFailure: (error: unknown) => boolean
+	/** Told of each such failure (the page cache then leaves the replicas alone for a moment). */
+	onFailure: (error: unknown) => void
+}
+
+let failover: Failover | undefined
+
+/**
+ * What happens when a replica fails a read: by default nothing (the error is the request's); with this, a
+ * read that failed for `isReplicaFailure`'s reasons runs again on the primary, as does the rest of its
+ * request. Set by the HTTP app (app/server/replica-versions.server.ts), which knows the database's errors.
+ */
+export function setReplicaFailover(handling: Failover | undefined): void {
+	failover = handling
+}
+
+/** `read` on a replica; on a replica's failure, the same on the primary, and the rest of the request too. */
+async function onReplica(read: () => Promise<unknown>, onPrimary: () => Promise<unknown>) {
+	try {
+		return await read()
+	} catch (error) {
+		if (!failover?.isReplicaFailure(error)) throw error
+		failover.onFailure(error)
+		const current = routing.getStore()
+		if (current) current.replicas = false
+		return onPrimary()
+	}
+}
+
 // The extension's own list of reads, and raw reads: every `$queryRaw` of this code base outside a
 // transaction is a SELECT, and a replica refuses any write (a read-only transaction), loudly.
 const modelReads = new Set([
@@ -69,11 +100,11 @@ export function withReadReplicas(primary: PrismaClient, replicas: PrismaClient[]
 				if (!read || inTransaction) return query(args)
 				const toReplica = Boolean(current?.replicas && !current.wrote)
 				if (model) {
-					if (toReplica) return query(args)
 					const delegate = (primary as unknown as Record<string, Record<string, AnyOperation>>)[model]
 					const run = delegate?.[operation]
 					if (!run) throw new Error(`No ${model}.${operation} on the primary client`)
-					return run.call(delegate, args)
+					const onPrimary = () => run.call(delegate, args)
+					return toReplica ? onReplica(() => query(args), onPrimary) : onPrimary()
 				}
 				// Raw reads: the replicas' extension leaves them on the primary; a replica's turn picks one here.
 				if (!toReplica) return query(args)
@@ -83,7 +114,10 @@ export function withReadReplicas(primary: PrismaClient, replicas: PrismaClient[]
 				>
 				const run = replica[operation]
 				if (!run) throw new Error(`No ${operation} on the replica client`)
-				return run.call(replica, args)
+				return onReplica(
+					() => run.call(replica, args),
+					() => query(args),
+				)
 			},
 		},
 	})

@@ -8,13 +8,18 @@ import { migrate } from '~/db/tooling/migrate.server'
 import { seed } from '~/db/tooling/seed.server'
 import { readEveryTime } from '~/server/data-version.server'
 import { publicPageCache, readPublicDataVersion } from '~/server/http-cache.server'
-import { replicaVersions } from '~/server/replica-versions.server'
+import { failOverToPrimary, replicaVersions } from '~/server/replica-versions.server'
 import { asTestAppRole } from '~/test/database-server'
 import { headersOfAPublicPage } from '~/test/public-page'
 import { createQueryLoggingPrisma, type LoggedQuery } from '~/test/query-log'
 import { startStreamingPair, type StreamingPair } from '~/test/streaming-replica'
 import { createPrismaClient, getPrisma } from './prisma.server'
-import { readFromReplicas, withDatabaseRouting, withReadReplicas } from './read-replicas.server'
+import {
+	readFromReplicas,
+	setReplicaFailover,
+	withDatabaseRouting,
+	withReadReplicas,
+} from './read-replicas.server'
 
 // Two real servers: a primary and a streaming standby made from a copy of it.
 let pair: StreamingPair
@@ -132,18 +137,23 @@ describe('public pages through the page cache, with a replica', () => {
 	let routed: PrismaClient
 	let server: http.Server
 	let base: string
+	const replicaFailures: unknown[] = []
 
 	beforeAll(async () => {
 		primary = createQueryLoggingPrisma(primaryUrl)
 		replica = createQueryLoggingPrisma(replicaUrl)
 		routed = withReadReplicas(primary.prisma, [replica.prisma])
+		// A failed replica is left alone for a minute: longer than this test takes, so its counts are exact.
+		const replicas = replicaVersions([replica.prisma], { read: readPublicDataVersion, retryMs: 60_000 })
+		// As createHttpApp does.
+		failOverToPrimary(replicas, (error) => replicaFailures.push(error))
 		const app = express()
 		app.use((_req, _res, next) => withDatabaseRouting(next))
 		app.use(
 			publicPageCache({
 				buildVersion: 'test',
 				versions: readEveryTime(() => readPublicDataVersion(primary.prisma)),
-				replicas: replicaVersions([replica.prisma], { read: readPublicDataVersion }),
+				replicas,
 			}),
 		)
 		// A public page (its route's headers) that shows the politician's name.
@@ -160,7 +170,8 @@ describe('public pages through the page cache, with a replica', () => {
 		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 	})
 	afterAll(async () => {
-		await pair.resumeReplay()
+		setReplicaFailover(undefined)
+		await pair.resumeReplay().catch(() => {})
 		await new Promise((resolve) => server?.close(resolve))
 		await primary?.prisma.$disconnect()
 		await replica?.prisma.$disconnect()
@@ -246,5 +257,28 @@ describe('public pages through the page cache, with a replica', () => {
 			primary: { page: 0, version: 1 },
 			replica: { page: 1, version: 0 },
 		})
+	})
+
+	// Last: it stops the replica.
+	test('a replica that goes away: the read that failed, and the requests after it, are read from the primary', async () => {
+		await rename('Primary Again')
+		await pair.caughtUp()
+		// Its version is known: the next page would read from it without asking.
+		expect((await fetchCounting('/politicians/before-stop')).replica).toEqual({ page: 1, version: 1 })
+		await pair.replica.stop()
+
+		expect(await fetchCounting('/politicians/replica-gone')).toMatchObject({
+			status: 200,
+			text: 'Primary Again',
+			primary: { page: 1, version: 1 },
+		})
+		expect(replicaFailures).toHaveLength(1)
+		expect(await fetchCounting('/politicians/replica-still-gone')).toEqual({
+			status: 200,
+			text: 'Primary Again',
+			primary: { page: 1, version: 1 },
+			replica: { page: 0, version: 0 },
+		})
+		expect(replicaFailures).toHaveLength(1)
 	})
 })

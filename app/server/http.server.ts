@@ -15,7 +15,7 @@ import { publicPageCache, readPublicDataVersion } from './http-cache.server'
 import { requestLimits } from './limits.server'
 import { logger, reportError, reportServerErrors, requestLogging, type Logger } from './log.server'
 import { outageErrors, outageGuard } from './outage.server'
-import { replicaVersions } from './replica-versions.server'
+import { failOverToPrimary, replicaVersions } from './replica-versions.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
@@ -80,6 +80,7 @@ export function createHttpApp(
 				log: (error) => reportError(error),
 			})
 		: undefined
+	if (replicas) failOverToPrimary(replicas, (error) => reportError(error))
 	app.use(
 		publicPageCache({
 			buildVersion: build.assets.version,

@@ -1,4 +1,6 @@
 import type { PrismaClient } from '~/.server/prisma/client'
+import { setReplicaFailover } from '~/db/read-replicas.server'
+import { databaseFailure } from './outage.server'
 
 /**
  * Whether the replicas may serve a page filed under a public data version: the page cache files a render
@@ -11,6 +13,8 @@ import type { PrismaClient } from '~/.server/prisma/client'
 export type ReplicaVersions = {
 	/** True when every replica has replayed `version` (asked again only of those not known to have). */
 	caughtUp(version: bigint): Promise<boolean>
+	/** A replica failed a read: for `retryMs`, every request reads from the primary. */
+	failed(): void
 }
 
 type Known = { version: bigint | null; failedAt: number; asking: Promise<bigint | null> | undefined }
@@ -56,9 +60,13 @@ export function replicaVersions(
 		return state.asking
 	}
 
+	let failedAt = -Infinity
+
 	const hasReplayed = async (replica: PrismaClient, state: Known, version: bigint): Promise<boolean> => {
+		if (now() - Math.max(failedAt, state.failedAt) < retryMs) return false
 		if (state.version !== null && state.version >= version) return true
-		if (now() - state.failedAt < retryMs) return false
+		// Being asked by another request: this one does not wait, it reads from the primary.
+		if (state.asking) return false
 		let timer: NodeJS.Timeout | undefined
 		const answer = await Promise.race([
 			ask(replica, state),
@@ -78,5 +86,27 @@ export function replicaVersions(
 			)
 			return answers.every(Boolean)
 		},
+		failed() {
+			failedAt = now()
+		},
 	}
+}
+
+// A replica away (down, restarting, cut off) or cancelling a read that conflicts with what it replays.
+const isReplicaFailure = (error: unknown) =>
+	databaseFailure(error) !== null ||
+	/conflict with recovery/i.test(error instanceof Error ? error.message : String(error))
+
+/**
+ * From now on, a read that a replica fails (it is away, or cancelled the read to replay) runs again on the
+ * primary, with the rest of its request, and the replicas are left alone for `retryMs`.
+ */
+export function failOverToPrimary(versions: ReplicaVersions, log: (error: unknown) => void = () => {}) {
+	setReplicaFailover({
+		isReplicaFailure,
+		onFailure: (error) => {
+			versions.failed()
+			log(error)
+		},
+	})
 }
