@@ -1,6 +1,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
+import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { ensureAppRole } from '~/db/tooling/app-role.server'
@@ -8,7 +10,9 @@ import { migrate } from '~/db/tooling/migrate.server'
 import { seed } from '~/db/tooling/seed.server'
 import { readEveryTime } from '~/server/data-version.server'
 import { publicPageCache, readPublicDataVersion } from '~/server/http-cache.server'
+import { createHttpApp } from '~/server/http.server'
 import { failOverToPrimary, replicaVersions } from '~/server/replica-versions.server'
+import { createTestAccount, sessionCookieFor, testPassword } from '~/test/accounts'
 import { asTestAppRole } from '~/test/database-server'
 import { headersOfAPublicPage } from '~/test/public-page'
 import { createQueryLoggingPrisma, type LoggedQuery } from '~/test/query-log'
@@ -127,6 +131,116 @@ describe('getPrisma with DATABASE_REPLICA_URLS', () => {
 		})
 		// The write reached the primary.
 		expect((await owner.politician.findUniqueOrThrow({ where: { id: politicianId } })).office).toBe('Written')
+		await pair.resumeReplay()
+	})
+})
+
+describe('the real app (createHttpApp and the Remix build) with DATABASE_REPLICA_URLS', () => {
+	let primary: ReturnType<typeof createQueryLoggingPrisma>
+	let replica: ReturnType<typeof createQueryLoggingPrisma>
+	let vite: ViteDevServer
+	let server: http.Server
+	let origin: string
+	let politicianSlug: string
+	let saved: Record<string, string | undefined>
+
+	beforeAll(async () => {
+		saved = { DATABASE_URL: process.env.DATABASE_URL, REPLICAS: process.env.DATABASE_REPLICA_URLS }
+		process.env.DATABASE_URL = primaryUrl
+		process.env.DATABASE_REPLICA_URLS = replicaUrl
+		await globalThis.uadePrisma?.$disconnect()
+		// getPrisma()'s client as DATABASE_REPLICA_URLS makes it, on clients that log their statements.
+		primary = createQueryLoggingPrisma(primaryUrl)
+		replica = createQueryLoggingPrisma(replicaUrl)
+		globalThis.uadePrisma = withReadReplicas(primary.prisma, [replica.prisma])
+		globalThis.uadeReplicaPrismas = [replica.prisma]
+		politicianSlug = (await owner.politician.findUniqueOrThrow({ where: { id: politicianId } })).slug
+
+		vite = await createServer({
+			server: { middlewareMode: true, hmr: false, ws: false },
+			appType: 'custom',
+			logLevel: 'silent',
+		})
+		const build = (await vite.ssrLoadModule('virtual:remix/server-build')) as unknown as ServerBuild
+		const app = createHttpApp(build, { migrations: [] })
+		server = await new Promise<http.Server>((resolve) => {
+			const listening = app.listen(0, '127.0.0.1', () => resolve(listening))
+		})
+		origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	}, 120_000)
+
+	afterAll(async () => {
+		setReplicaFailover(undefined)
+		await pair.resumeReplay()
+		await new Promise((resolve) => server?.close(resolve))
+		await vite?.close()
+		await globalThis.uadePrisma?.$disconnect()
+		globalThis.uadePrisma = undefined
+		globalThis.uadeReplicaPrismas = undefined
+		for (const [name, value] of [
+			['DATABASE_URL', saved.DATABASE_URL],
+			['DATABASE_REPLICA_URLS', saved.REPLICAS],
+		] as const) {
+			if (value === undefined) delete process.env[name]
+			else process.env[name] = value
+		}
+	})
+
+	/** The answer, and the statements each server ran for it apart from reading the public data version. */
+	async function request(path: string, init: RequestInit = {}) {
+		const onReplica = await replica.recordQueries(() =>
+			primary.recordQueries(async () => {
+				const response = await fetch(`${origin}${path}`, { redirect: 'manual', ...init })
+				return { status: response.status, text: await response.text() }
+			}),
+		)
+		const others = (queries: LoggedQuery[]) =>
+			queries.map((query) => query.sql).filter((sql) => !sql.includes('"PublicDataVersion"'))
+		return {
+			...onReplica.result.result,
+			primary: others(onReplica.result.queries),
+			replica: others(onReplica.queries),
+		}
+	}
+
+	test("public pages, the API and feeds are read from the replica; a signed-in reader's pages and a sign-in from the primary", async () => {
+		await rename('Through The App')
+		await pair.caughtUp()
+		for (const path of ['/en', `/api/v1/politicians/${politicianSlug}`, '/en/feed.xml']) {
+			const answer = await request(path)
+			expect({ path, status: answer.status, primary: answer.primary }).toEqual({
+				path,
+				status: 200,
+				primary: [],
+			})
+			expect(answer.replica.length).toBeGreaterThan(0)
+		}
+		expect((await request(`/api/v1/politicians/${politicianSlug}`)).text).toContain('Through The App')
+
+		const account = await createTestAccount({ role: 'ADMIN' })
+		const cookie = await sessionCookieFor(account.id, origin)
+		const signedIn = await request('/en', { headers: { cookie } })
+		expect(signedIn.status).toBe(200)
+		expect(signedIn.replica).toEqual([])
+		expect(signedIn.primary.length).toBeGreaterThan(0)
+
+		const signIn = await request('/sign-in', {
+			method: 'POST',
+			headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ email: account.email, password: testPassword }),
+		})
+		expect(signIn.status).toBe(302)
+		expect(signIn.replica).toEqual([])
+		expect(signIn.primary.some((sql) => /^INSERT INTO "public"\."Session"/.test(sql))).toBe(true)
+	})
+
+	test('a page changed on the primary and not yet replayed is read from the primary, with the change', async () => {
+		await pair.pauseReplay()
+		await rename('Not Yet Replayed')
+		const answer = await request(`/api/v1/politicians/${politicianSlug}`)
+		expect(answer.status).toBe(200)
+		expect(answer.text).toContain('Not Yet Replayed')
+		expect(answer.replica).toEqual([])
 		await pair.resumeReplay()
 	})
 })
