@@ -22,6 +22,7 @@ describe('the environment', () => {
 			PORT: 3000,
 			DATABASE_URL: undefined,
 			UADE_APP_DATABASE_URL: undefined,
+			DATABASE_REPLICA_URLS: undefined,
 			SESSION_SECRET: undefined,
 			UADE_DATA_DIR: path.resolve('.data/postgres'),
 			UADE_DB_PORT: 54329,
@@ -55,6 +56,8 @@ describe('the environment', () => {
 				PORT: '8080',
 				DATABASE_URL: 'postgresql://uade:secret@db.internal:5432/uade',
 				UADE_APP_DATABASE_URL: 'postgresql://uade_server:secret2@db.internal:5432/uade',
+				DATABASE_REPLICA_URLS:
+					' postgresql://uade_server:secret2@replica1:5432/uade, postgres://uade_server:secret2@replica2/uade,',
 				SESSION_SECRET: longSecret,
 				UADE_DATA_DIR: 'elsewhere/postgres',
 				UADE_DB_PORT: '5433',
@@ -82,6 +85,10 @@ describe('the environment', () => {
 			PORT: 8080,
 			DATABASE_URL: 'postgresql://uade:secret@db.internal:5432/uade',
 			UADE_APP_DATABASE_URL: 'postgresql://uade_server:secret2@db.internal:5432/uade',
+			DATABASE_REPLICA_URLS: [
+				'postgresql://uade_server:secret2@replica1:5432/uade',
+				'postgres://uade_server:secret2@replica2/uade',
+			],
 			SESSION_SECRET: [longSecret],
 			UADE_DATA_DIR: path.resolve('elsewhere/postgres'),
 			UADE_DB_PORT: 5433,
@@ -118,6 +125,18 @@ describe('the environment', () => {
 			'DATABASE_URL',
 			'mysql://root:hunter2@db/uade',
 			'DATABASE_URL must be a PostgreSQL connection string (postgresql://user:password@host/db).',
+		],
+		[
+			'DATABASE_REPLICA_URLS',
+			'postgresql://uade_server:secret2@replica1/uade,mysql://root:hunter2@replica2/uade',
+			'DATABASE_REPLICA_URLS must be comma-separated PostgreSQL connection strings ' +
+				'(postgresql://user:password@replica/db,…).',
+		],
+		[
+			'DATABASE_REPLICA_URLS',
+			' , ',
+			'DATABASE_REPLICA_URLS must be comma-separated PostgreSQL connection strings ' +
+				'(postgresql://user:password@replica/db,…).',
 		],
 		[
 			'UADE_TRUST_PROXY',

@@ -52,6 +52,15 @@ function postgresUrl(value: string): string | undefined {
 	return URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol) ? value : undefined
 }
 
+/** Comma-separated PostgreSQL connection strings (the replicas), each valid; at least one. */
+function postgresUrls(value: string): string[] | undefined {
+	const urls = value
+		.split(',')
+		.map((url) => url.trim())
+		.filter((url) => url !== '')
+	return urls.length > 0 && urls.every((url) => postgresUrl(url) !== undefined) ? urls : undefined
+}
+
 /** A duration in milliseconds, from 100 ms to ten minutes. */
 function milliseconds(value: string): number | undefined {
 	const ms = /^\d{1,6}$/.test(value) ? Number(value) : NaN
@@ -164,6 +173,15 @@ const variables = z.object({
 	UADE_APP_DATABASE_URL: variable(
 		postgresUrl,
 		'a PostgreSQL connection string (postgresql://user:password@host/db)',
+		{ secret: true },
+	),
+	/**
+	 * PostgreSQL streaming replicas of DATABASE_URL's database, as the app role: public pages, the API and
+	 * feeds read from them (docs/decisions/020-more-than-one-machine.md). Unset: everything on the primary.
+	 */
+	DATABASE_REPLICA_URLS: variable(
+		postgresUrls,
+		'comma-separated PostgreSQL connection strings (postgresql://user:password@replica/db,…)',
 		{ secret: true },
 	),
 	SESSION_SECRET: sessionSecrets,

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '~/.server/prisma/client'
 import { env } from '~/env.server'
+import { withReadReplicas } from './read-replicas.server'
 
 /** How long the app waits on PostgreSQL before it gives up on a connection or a statement. */
 export type DatabaseTimeouts = {
@@ -43,17 +44,30 @@ export function createPrismaClient(
 
 declare global {
 	var uadePrisma: PrismaClient | undefined
+	/** The replicas' clients behind `uadePrisma`, when DATABASE_REPLICA_URLS names any. */
+	var uadeReplicaPrismas: PrismaClient[] | undefined
 }
 
 /**
  * The process's one Prisma client, created on first use from DATABASE_URL (set by scripts/start.ts
  * when it starts the embedded database). Kept on globalThis so Vite's dev reloads reuse it.
+ * With DATABASE_REPLICA_URLS, the same client sends the reads of public requests to the replicas
+ * (app/db/read-replicas.server.ts); without, it is a plain client on the primary.
  */
 export function getPrisma(): PrismaClient {
 	if (!globalThis.uadePrisma) {
-		const url = env().DATABASE_URL
+		const { DATABASE_URL: url, DATABASE_REPLICA_URLS: replicaUrls = [] } = env()
 		if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm start` or `npm run dev`')
-		globalThis.uadePrisma = createPrismaClient(url)
+		const primary = createPrismaClient(url)
+		const replicas = replicaUrls.map((replicaUrl) => createPrismaClient(replicaUrl))
+		globalThis.uadeReplicaPrismas = replicas
+		globalThis.uadePrisma = replicas.length > 0 ? withReadReplicas(primary, replicas) : primary
 	}
 	return globalThis.uadePrisma
+}
+
+/** The replicas' own clients (empty without DATABASE_REPLICA_URLS): the page cache asks them their version. */
+export function getReplicaPrismas(): PrismaClient[] {
+	getPrisma()
+	return globalThis.uadeReplicaPrismas ?? []
 }

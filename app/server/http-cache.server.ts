@@ -41,11 +41,14 @@ import { LRUCache } from 'lru-cache'
 import onHeaders from 'on-headers'
 import type { PrismaClient } from '~/.server/prisma/client'
 import { publicOriginOf } from '~/auth/public-origin.server'
+import { accessRules } from '~/auth/route-access'
 import { hasSessionCookie } from '~/auth/session.server'
 import { getPrisma } from '~/db/prisma.server'
+import { readFromReplicas } from '~/db/read-replicas.server'
 import { env } from '~/env.server'
 import { readEveryTime, type PublicDataVersionSource } from './data-version.server'
 import { databaseOutage, type DatabaseOutage } from './outage.server'
+import type { ReplicaVersions } from './replica-versions.server'
 import { hashedContentSecurityPolicy } from './security.server'
 
 const gzipAsync = promisify(gzip)
@@ -115,6 +118,18 @@ function isSignedIn(req: ExpressRequest): boolean {
 	// At the address Remix would see, since the cookie's name depends on the public origin.
 	const origin = publicOriginOf(req) ?? 'http://localhost'
 	return hasSessionCookie(new Request(`${origin}${req.originalUrl}`, { headers: { cookie } }))
+}
+
+// The first segments of addresses only staff or signed-in accounts use (app/auth/route-access.ts).
+const privateSegments = new Set(
+	accessRules
+		.filter((rule) => rule.access.kind !== 'public' && !rule.prefix.includes(':'))
+		.map((rule) => rule.prefix.split('/')[1]),
+)
+
+/** An address anyone may read (not under /admin, /account, /evidence): its reads may come from a replica. */
+function isPublicAddress(req: ExpressRequest): boolean {
+	return !privateSegments.has(req.path.split('/')[1])
 }
 
 /** A public answer kept in memory: the same bytes and headers for every reader, compressed once. */
@@ -322,6 +337,7 @@ export function publicPageCache({
 	log = (error: unknown) => console.error(error),
 	pages = env().UADE_PAGE_CACHE === 'off' ? undefined : new RenderedPageCache(),
 	outage = databaseOutage(),
+	replicas,
 }: {
 	/** The build's own version (`build.assets.version`): new markup, new ETags. */
 	buildVersion: string
@@ -330,6 +346,11 @@ export function publicPageCache({
 	log?: (error: unknown) => void
 	pages?: RenderedPageCache
 	outage?: DatabaseOutage
+	/**
+	 * With DATABASE_REPLICA_URLS: whether the replicas have the version a render is filed under. A render
+	 * reads from them only then (app/db/read-replicas.server.ts), else from the primary.
+	 */
+	replicas?: ReplicaVersions
 }) {
 	// The last ETag the database confirmed: while it cannot be asked, a visitor holding it keeps a 304.
 	let lastEtag: string | null = null
@@ -388,9 +409,10 @@ export function publicPageCache({
 		// Known to be down: no request waits for it again until its probe sees it back.
 		if (outage.active) return serveStale(req, res, next)
 		let etag: string | null
+		let version: bigint | null
 		const askedAt = outage.now()
 		try {
-			const version = await versions.current()
+			version = await versions.current()
 			etag = version === null ? null : etagOf(buildVersion, version)
 		} catch (error) {
 			if (outage.report(error)) return serveStale(req, res, next)
@@ -400,7 +422,7 @@ export function publicPageCache({
 		}
 		outage.recovered(askedAt)
 		lastEtag = etag
-		if (!etag) return next()
+		if (!etag || version === null) return next()
 
 		if (ifNoneMatchHolds(req.get('if-none-match'), etag)) {
 			// The visitor's (or the cache's) stored copy keeps the headers it came with: a new CSP here
@@ -419,6 +441,9 @@ export function publicPageCache({
 			stored = pages?.get(key, etag)
 		}
 		if (stored) return sendStored(req, res, stored)
+
+		// Never a page older than its ETag: the replicas read only once each has replayed this version.
+		if (replicas && isPublicAddress(req) && (await replicas.caughtUp(version))) readFromReplicas()
 
 		onHeaders(res, () => {
 			if (!isPublic(res)) return

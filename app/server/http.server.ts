@@ -5,14 +5,17 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import onHeaders from 'on-headers'
+import { getReplicaPrismas } from '~/db/prisma.server'
+import { withDatabaseRouting } from '~/db/read-replicas.server'
 import { env } from '~/env.server'
 import type { PublicDataVersionSource } from './data-version.server'
 import { healthChecks } from './health.server'
 import { resolveRequestHost } from './hosts.server'
-import { publicPageCache } from './http-cache.server'
+import { publicPageCache, readPublicDataVersion } from './http-cache.server'
 import { requestLimits } from './limits.server'
 import { logger, reportError, reportServerErrors, requestLogging, type Logger } from './log.server'
 import { outageErrors, outageGuard } from './outage.server'
+import { failOverToPrimary, replicaVersions } from './replica-versions.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
 
 export async function loadServerBuild(): Promise<ServerBuild> {
@@ -37,10 +40,12 @@ export function createHttpApp(
 		versions?: PublicDataVersionSource
 	},
 ) {
-	const { UADE_BUILD_DIR: buildDir, UADE_TRUST_PROXY } = env()
+	const { UADE_BUILD_DIR: buildDir, UADE_TRUST_PROXY, DATABASE_REPLICA_URLS } = env()
 	const app = express()
 	app.disable('x-powered-by')
 	app.set('trust proxy', UADE_TRUST_PROXY)
+	// Each request on the primary until the page cache hands its reads to the replicas (app/db/read-replicas.server.ts).
+	app.use((_req, _res, next) => withDatabaseRouting(next))
 	// First: every answer, refusals included, gets an id and an access line.
 	app.use(requestLogging({ log, trustProxy: UADE_TRUST_PROXY }))
 	app.use(securityHeaders({ development: false }))
@@ -69,8 +74,20 @@ export function createHttpApp(
 		next()
 	})
 	// Public pages: 304 for a current copy, ETags for the rest (app/server/http-cache.server.ts).
+	const replicas = DATABASE_REPLICA_URLS
+		? replicaVersions(getReplicaPrismas(), {
+				read: readPublicDataVersion,
+				log: (error) => reportError(error),
+			})
+		: undefined
+	if (replicas) failOverToPrimary(replicas, (error) => reportError(error))
 	app.use(
-		publicPageCache({ buildVersion: build.assets.version, versions, log: (error) => reportError(error) }),
+		publicPageCache({
+			buildVersion: build.assets.version,
+			versions,
+			replicas,
+			log: (error) => reportError(error),
+		}),
 	)
 	// While the database is unreachable: a 503 in the visitor's language (app/server/outage.server.ts).
 	app.use(outageGuard())

@@ -297,7 +297,7 @@ async function postgresBinaries(): Promise<{ postgres: string; initdb: string }>
 }
 
 /** PostgreSQL refuses to run as root: as root, it runs as a `postgres` user, created when missing. */
-function runAsUser(): { uid?: number; gid?: number } {
+export function runAsUser(): { uid?: number; gid?: number } {
 	if (process.getuid?.() !== 0) return {}
 	const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())
 	try {
@@ -385,7 +385,8 @@ function waitUntilReady(server: ChildProcess, dataDir: string, log: ((message: s
 			log?.(text)
 			if (ready) return
 			output += text
-			if (output.includes('database system is ready to accept connections')) {
+			// A standby (standby.signal in its folder) says "ready to accept read-only connections".
+			if (/database system is ready to accept (read-only )?connections/.test(output)) {
 				ready = true
 				clearTimeout(timer)
 				resolve()
