@@ -1,3 +1,4 @@
+import net from 'node:net'
 import { Readable } from 'node:stream'
 import postgres from 'postgres'
 import { env } from '~/env.server'
@@ -39,10 +40,34 @@ function pool(): CopyPool {
 	return globalThis.uadeCopyPool
 }
 
-function connect(): postgres.Sql {
+/**
+ * The connection's socket is opened here, not by Postgres.js, to be destroyed when a reader leaves: its own
+ * ending (a Terminate message, then FIN) would wait behind a COPY that PostgreSQL cannot finish writing to a
+ * socket nobody reads, and a cancel request is not acted on while the server is blocked writing to it.
+ */
+type SocketOptions = { host: string[]; port: number[]; path?: string | false }
+
+function connect(): { sql: postgres.Sql; destroy: () => void } {
 	const { DATABASE_URL: url, UADE_DB_CONNECT_TIMEOUT_MS } = env()
 	if (!url) throw new Error('DATABASE_URL is not set')
-	return postgres(url, {
+	let socket: net.Socket | undefined
+	let destroyed = false
+	const openSocket = (options: SocketOptions) => {
+		socket = options.path
+			? net.connect(options.path)
+			: net.connect(options.port[0] ?? 5432, options.host[0] ?? 'localhost')
+		if (destroyed) socket.destroy()
+		return socket
+	}
+	const destroy = () => {
+		destroyed = true
+		socket?.destroy()
+	}
+	// `socket` is parsed like every option but missing from the package's types.
+	const options: postgres.Options<Record<string, never>> & {
+		socket: (options: SocketOptions) => net.Socket
+	} = {
+		socket: openSocket,
 		max: 1,
 		idle_timeout: 0,
 		max_lifetime: null,
@@ -56,7 +81,8 @@ function connect(): postgres.Sql {
 			// The literal quoting of `sqlLiteral` relies on it (PostgreSQL's default since 9.1).
 			standard_conforming_strings: 'on',
 		},
-	})
+	}
+	return { sql: postgres(url, options), destroy }
 }
 
 /**
@@ -111,7 +137,7 @@ export type CopyOut = {
 export async function copyOut(copySql: string, signal: AbortSignal): Promise<CopyOut> {
 	const copies = pool()
 	await acquire(copies, signal)
-	const sql = connect()
+	const { sql, destroy } = connect()
 	copies.open.add(sql)
 	let closed = false
 	const close = (timeout: number) => {
@@ -136,12 +162,9 @@ export async function copyOut(copySql: string, signal: AbortSignal): Promise<Cop
 	const abort = () => {
 		if (finished || closed) return
 		finished = true
-		// Cancelled on the server, and the connection closed rather than reused (see the module's comment).
-		try {
-			query.cancel()
-		} catch {
-			// The connection's closing ends the COPY anyway.
-		}
+		// The socket destroyed: PostgreSQL's next write fails and its backend ends, COPY and all; the
+		// connection is closed rather than reused (see the module's comment).
+		destroy()
 		close(0)
 	}
 	const stream = new Readable({
@@ -153,25 +176,22 @@ export async function copyOut(copySql: string, signal: AbortSignal): Promise<Cop
 			callback(error)
 		},
 	})
-	// A lost connection errors the stream and rejects the query: the query's rejection says it, below.
-	source.on('error', () => {})
+	// Postgres.js resolves the query with its stream as soon as the COPY starts; the stream ends after the
+	// last row, and is destroyed with the error if the COPY fails (or the connection is lost) mid-way.
 	source.on('data', (chunk: Buffer) => {
 		if (!stream.push(chunk)) source.pause()
 	})
-	// Its stream ends once the last row is read; the query settles when the COPY completes or fails.
-	source.once('end', () => stream.push(null))
-	query.then(
-		() => {
-			finished = true
-			close(5)
-		},
-		(error: unknown) => {
-			if (finished) return
-			finished = true
-			stream.destroy(error instanceof Error ? error : new Error(String(error)))
-			close(0)
-		},
-	)
+	source.once('end', () => {
+		finished = true
+		stream.push(null)
+		close(5)
+	})
+	source.on('error', (error) => {
+		if (finished) return
+		finished = true
+		stream.destroy(error)
+		close(0)
+	})
 	return { stream, abort }
 }
 
