@@ -224,7 +224,9 @@ try {
 			await reader.connect()
 			try {
 				const { rows } = await reader.query<{ slug: string }>(
-					`SELECT slug FROM "Platform" WHERE "publishedAt" IS NOT NULL ORDER BY slug DESC LIMIT 1`,
+					`SELECT pl.slug FROM "Platform" pl JOIN "Pledge" p ON p."platformId" = pl.id
+					 JOIN "Evidence" e ON e."pledgeId" = p.id
+					 WHERE pl."publishedAt" IS NOT NULL GROUP BY pl.slug ORDER BY count(*) DESC, pl.slug LIMIT 1`,
 				)
 				return rows[0]?.slug ?? ''
 			} finally {
