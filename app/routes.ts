@@ -62,6 +62,10 @@ export default [
 	route('api/v1/corrections', 'routes/api/v1.corrections.ts'),
 	route('api/v1/openapi.json', 'routes/api/v1.openapi[.]json.ts'),
 	route('api/*', 'routes/api/splat.ts'),
+	// The open data downloads (app/data/download-files.ts): streamed resource routes.
+	route('data/uade.json', 'routes/data/uade[.]json.ts'),
+	route('data/:file', 'routes/data/file.ts'),
+	route('data/platforms/:platform/:file', 'routes/data/platforms.$platform.file.ts'),
 	route(':lang', 'routes/$lang.tsx', [
 		index('routes/$lang._index.tsx'),
 		route('platforms', 'routes/$lang.platforms._index.tsx'),

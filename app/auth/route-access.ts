@@ -20,6 +20,11 @@ export const accessRules: readonly AccessRule[] = [
 	{ prefix: '/sign-out', access: { kind: 'public' }, why: 'harmless when signed out; POST only' },
 	{ prefix: '/embed', access: { kind: 'public' }, why: "cards and badges for other sites' pages" },
 	{ prefix: '/api', access: { kind: 'public' }, why: 'the read-only JSON API, for anyone (docs/api.md)' },
+	{
+		prefix: '/data',
+		access: { kind: 'public' },
+		why: 'the open data downloads: CSV files and the whole dataset, for anyone',
+	},
 	{ prefix: '/:lang', access: { kind: 'public' }, why: "the public site, in the reader's language" },
 	{ prefix: '/language', access: { kind: 'public' }, why: 'remembers the chosen language' },
 	{ prefix: '/sitemap.xml', access: { kind: 'public' }, why: 'for search engines' },

@@ -222,8 +222,17 @@ function isPublic(res: ExpressResponse): boolean {
 	return typeof cacheControl === 'string' && cacheControl.startsWith('public')
 }
 
-/** Records the body Remix writes (before compression, which wraps these same methods), up to `limit` bytes. */
-function recordBody(res: ExpressResponse, limit: number, onComplete: (body: Buffer) => void) {
+/**
+ * Records the body Remix writes (before compression, which wraps these same methods), up to `limit` bytes.
+ * A body that passes the limit (a download of megabytes) is no answer to keep: what was recorded is let go
+ * at once and `onOverflow` says so, so that requests waiting for it are not kept waiting for its end.
+ */
+function recordBody(
+	res: ExpressResponse,
+	limit: number,
+	onComplete: (body: Buffer) => void,
+	onOverflow: () => void,
+) {
 	const chunks: Buffer[] = []
 	let size = 0
 	let overflow = false
@@ -233,8 +242,13 @@ function recordBody(res: ExpressResponse, limit: number, onComplete: (body: Buff
 			typeof chunk === 'string' ? Buffer.from(chunk) : chunk instanceof Uint8Array ? Buffer.from(chunk) : null
 		if (!buffer) return
 		size += buffer.length
-		if (size > limit) overflow = true
-		else chunks.push(buffer)
+		if (size <= limit) {
+			chunks.push(buffer)
+			return
+		}
+		overflow = true
+		chunks.length = 0
+		onOverflow()
 	}
 	const write = res.write
 	const end = res.end
@@ -457,7 +471,10 @@ export function publicPageCache({
 			rendering.set(
 				renderKey,
 				new Promise<void>((resolve) => {
+					let released = false
 					done = () => {
+						if (released) return
+						released = true
 						rendering.delete(renderKey)
 						resolve()
 					}
@@ -465,13 +482,19 @@ export function publicPageCache({
 			)
 			let kept = false
 			const nonce: unknown = res.locals.cspNonce
-			recordBody(res, pages.maxBytes / 16, (body) => {
-				kept = true
-				keep(res, key, etag, nonce, body).then(done, (error: unknown) => {
-					log(error)
-					done()
-				})
-			})
+			recordBody(
+				res,
+				pages.maxBytes / 16,
+				(body) => {
+					kept = true
+					keep(res, key, etag, nonce, body).then(done, (error: unknown) => {
+						log(error)
+						done()
+					})
+				},
+				// Too large to keep: those waiting for it render (or stream) their own at once.
+				done,
+			)
 			// An answer that never completes (the reader left, an error) releases the waiting ones too.
 			res.on('close', () => {
 				if (!kept) done()

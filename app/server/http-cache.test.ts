@@ -455,6 +455,53 @@ describe('concurrent requests for a page not in memory', () => {
 	})
 })
 
+// A download is megabytes: the cache lets its body go, and those waiting for it do not wait for its end.
+describe('an answer too large to keep', () => {
+	let baseUrl: string
+	let server: ReturnType<ReturnType<typeof express>['listen']>
+	let renders = 0
+	let open = () => {}
+	const gate = new Promise<void>((resolve) => (open = resolve))
+	const pages = new RenderedPageCache(16 * 1024)
+
+	beforeAll(async () => {
+		const app = express()
+		app.use(securityHeaders({ development: false }))
+		const versions = { current: () => Promise.resolve(5n), listening: true, close: async () => {} }
+		app.use(publicPageCache({ buildVersion: 'build1', versions, pages }))
+		app.get('/data/big.csv', async (_req, res) => {
+			renders++
+			const first = renders === 1
+			for (const [name, value] of Object.entries(headersOfAPublicPage())) res.append(name, value)
+			res.append('Content-Type', 'text/csv; charset=utf-8')
+			// Past the cache's limit for one answer (a sixteenth of its 16 kB) in one write.
+			res.write('x'.repeat(2048))
+			// The first reader's download goes on until the others have theirs.
+			if (first) await gate
+			res.end('end')
+		})
+		await new Promise<void>((resolve) => {
+			server = app.listen(0, '127.0.0.1', resolve)
+		})
+		baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	})
+	afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())))
+
+	// Well under the 10 s that a waiting request would give the first one's render before its own.
+	test('is not kept, and requests for it that came meanwhile are answered at once', async () => {
+		const first = fetch(`${baseUrl}/data/big.csv`)
+		while (renders < 1) await new Promise((resolve) => setImmediate(resolve))
+		const others = await Promise.all(
+			Array.from({ length: 3 }, async () => (await fetch(`${baseUrl}/data/big.csv`)).text()),
+		)
+		expect(others).toEqual(Array.from({ length: 3 }, () => `${'x'.repeat(2048)}end`))
+		open()
+		expect(await (await first).text()).toBe(`${'x'.repeat(2048)}end`)
+		expect(renders).toBe(4)
+		expect(pages.size).toBe(0)
+	}, 5_000)
+})
+
 describe('RenderedPageCache', () => {
 	const stored = (etag: string, bytes: number) => ({
 		etag,

@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
@@ -15,6 +14,7 @@ import { publicPageCache, readPublicDataVersion } from './http-cache.server'
 import { requestLimits } from './limits.server'
 import { logger, reportError, reportServerErrors, requestLogging, type Logger } from './log.server'
 import { outageErrors, outageGuard } from './outage.server'
+import { remixRequestHandler } from './remix-handler.server'
 import { failOverToPrimary, replicaVersions } from './replica-versions.server'
 import { getLoadContext, refuseCrossSiteRequests, securityHeaders } from './security.server'
 
@@ -91,7 +91,8 @@ export function createHttpApp(
 	)
 	// While the database is unreachable: a 503 in the visitor's language (app/server/outage.server.ts).
 	app.use(outageGuard())
-	app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
+	// Streamed answers (the downloads) go out with backpressure: app/server/remix-handler.server.ts.
+	app.all('*', remixRequestHandler({ build, getLoadContext }))
 	// An outage's errors become its 503; any other error is reported once per cause and answered 500.
 	app.use(outageErrors())
 	app.use(reportServerErrors())

@@ -4,6 +4,7 @@
  * runs one per core (scripts/start.ts), or this alone in its own process with UADE_WORKERS=1.
  */
 import type { Server } from 'node:http'
+import { closeCopyPool } from '~/db/copy.server'
 import { readMigrations } from '~/db/tooling/migrate.server'
 import { getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
@@ -51,6 +52,8 @@ export async function serve(port: number): Promise<Serving> {
 		async stop() {
 			const drained = await drain(server)
 			await versions.close()
+			// The downloads' connections (app/db/copy.server.ts: kept on globalThis, shared with the build's copy).
+			await closeCopyPool()
 			await getPrisma().$disconnect()
 			return drained
 		},

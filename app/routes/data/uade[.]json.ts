@@ -1,0 +1,25 @@
+import { Readable } from 'node:stream'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { openPublicDataset } from '~/data/dataset-file.server'
+import { downloadHeaders, refuseQuery } from './downloads.server'
+
+/**
+ * `/data/uade.json`: the whole published dataset in the import format (docs/import-format.md), the same
+ * document as `npm run data:export -- --public`, streamed from the file it is written to once per version.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const refused = refuseQuery(request)
+	if (refused) return refused
+	const { handle, size } = await openPublicDataset()
+	const headers = {
+		...downloadHeaders('application/json; charset=utf-8', 'uade.json'),
+		'Content-Length': String(size),
+	}
+	if (request.method === 'HEAD') {
+		await handle.close()
+		return new Response(null, { headers })
+	}
+	const file = handle.createReadStream()
+	request.signal.addEventListener('abort', () => file.destroy(), { once: true })
+	return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, { headers })
+}
