@@ -17,8 +17,7 @@ type Answer = { status: number; body: string; rendered: boolean }
 
 /**
  * One GET on a connection of its own (no keep-alive: the next one may go to the other process). `rendered`:
- * the page was rendered for this request (its policy names a nonce of its own), not served from a process's
- * memory (the one copy every reader gets, with hashes instead).
+ * the page was rendered for this request, not served from a process's memory (its Cache-Status, RFC 9211).
  */
 function get(path: string): Promise<Answer> {
 	const url = new URL(path, serverUrl(workersServer()))
@@ -30,7 +29,7 @@ function get(path: string): Promise<Answer> {
 				resolve({
 					status: response.statusCode ?? 0,
 					body: Buffer.concat(chunks).toString('utf8'),
-					rendered: /'nonce-/.test(String(response.headers['content-security-policy'] ?? '')),
+					rendered: response.headers['cache-status'] === 'uade; fwd=miss',
 				}),
 			)
 			response.on('error', reject)

@@ -156,6 +156,8 @@ const unstoredHeaders = new Set([
 	'keep-alive',
 	'date',
 	'set-cookie',
+	// Said anew by each answer: `hit` from memory, `fwd=miss` when rendered.
+	'cache-status',
 	// An HTML page's is rebuilt with hashes; any other answer gets the request's own from securityHeaders.
 	'content-security-policy',
 ])
@@ -223,23 +225,49 @@ function isPublic(res: ExpressResponse): boolean {
 }
 
 /**
+ * Whether an answer is a public HTML page whose policy allows its inline scripts by `nonce`: one to send as
+ * every reader gets it, with hashes instead (withHashedPolicy).
+ */
+function isPageWithNonce(res: ExpressResponse, nonce: unknown): nonce is string {
+	return (
+		typeof nonce === 'string' &&
+		nonce !== '' &&
+		res.statusCode === 200 &&
+		isPublic(res) &&
+		/^text\/html\b/i.test(String(res.getHeader('Content-Type') ?? '')) &&
+		String(res.getHeader('Content-Security-Policy') ?? '').includes(`'nonce-${nonce}'`)
+	)
+}
+
+const toBuffer = (chunk: unknown): Buffer | null =>
+	typeof chunk === 'string' ? Buffer.from(chunk) : chunk instanceof Uint8Array ? Buffer.from(chunk) : null
+
+/**
  * Records the body Remix writes (before compression, which wraps these same methods), up to `limit` bytes.
- * A body that passes the limit (a download of megabytes) is no answer to keep: what was recorded is let go
- * at once and `onOverflow` says so, so that requests waiting for it are not kept waiting for its end.
+ *
+ * A public HTML page rendered with `nonce` is not sent as it is written: it is held until complete, then
+ * sent as the copy every later reader gets, its nonce out and its inline scripts allowed by their hashes.
+ * So no reader, and no shared cache in front (nginx, a CDN: they keep the first answer they see and give it
+ * to everyone), ever gets a nonce that another reader has. A page past `limit` is sent as rendered, from the
+ * point it passes it.
  */
 function recordBody(
 	res: ExpressResponse,
 	limit: number,
-	onComplete: (body: Buffer) => void,
+	nonce: unknown,
+	onComplete: (body: Buffer, hashed?: { html: Buffer; csp: string }) => void,
 	onOverflow: () => void,
 ) {
 	const chunks: Buffer[] = []
 	let size = 0
 	let overflow = false
+	// Decided at the first write, when the headers are all set.
+	let holding: boolean | undefined
+	const write = res.write
+	const end = res.end
 	const keep = (chunk: unknown) => {
 		if (overflow || chunk === undefined || chunk === null || typeof chunk === 'function') return
-		const buffer =
-			typeof chunk === 'string' ? Buffer.from(chunk) : chunk instanceof Uint8Array ? Buffer.from(chunk) : null
+		const buffer = toBuffer(chunk)
 		if (!buffer) return
 		size += buffer.length
 		if (size <= limit) {
@@ -247,17 +275,33 @@ function recordBody(
 			return
 		}
 		overflow = true
+		// What was held goes out first, as rendered.
+		if (holding) for (const held of chunks) Reflect.apply(write, res, [held])
+		holding = false
 		chunks.length = 0
 		onOverflow()
 	}
-	const write = res.write
-	const end = res.end
 	res.write = function (chunk: unknown, ...rest: unknown[]) {
+		holding ??= isPageWithNonce(res, nonce)
 		keep(chunk)
-		return Reflect.apply(write, res, [chunk, ...rest])
+		if (!holding) return Reflect.apply(write, res, [chunk, ...rest])
+		const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined
+		if (callback) process.nextTick(callback)
+		return true
 	}
 	res.end = function (chunk?: unknown, ...rest: unknown[]) {
+		holding ??= isPageWithNonce(res, nonce)
 		keep(chunk)
+		if (holding && isPageWithNonce(res, nonce)) {
+			const body = Buffer.concat(chunks)
+			const hashed = withHashedPolicy(body.toString('utf8'), nonce)
+			res.setHeader('Content-Security-Policy', hashed.csp)
+			const callback = rest.filter((argument) => typeof argument === 'function')
+			const html = Buffer.from(hashed.html)
+			const ended = Reflect.apply(end, res, [html, ...callback]) as ExpressResponse
+			onComplete(body, { html, csp: hashed.csp })
+			return ended
+		}
 		// After the original: an answer sent whole by `end` has its headers (the ETag among them) only then.
 		const ended = Reflect.apply(end, res, [chunk, ...rest]) as ExpressResponse
 		if (!overflow) onComplete(Buffer.concat(chunks))
@@ -320,6 +364,8 @@ function sendStored(
 	overrides: Record<string, string> = {},
 ) {
 	for (const [name, value] of stored.headers) res.setHeader(name, value)
+	// RFC 9211: answered from this process's memory, without rendering.
+	res.setHeader('Cache-Status', 'uade; hit')
 	res.set(overrides)
 	if (stored.csp) res.setHeader('Content-Security-Policy', stored.csp)
 	const offered = [...(stored.br ? ['br'] : []), ...(stored.gzip ? ['gzip'] : []), 'identity']
@@ -330,6 +376,9 @@ function sendStored(
 	res.setHeader('Content-Length', (body ?? stored.body).length)
 	res.status(200).end(req.method === 'HEAD' ? undefined : body)
 }
+
+/** The most of a page held to be sent without its nonce when no memory keeps it (UADE_PAGE_CACHE=off). */
+const defaultRecordLimit = 4 * 2 ** 20
 
 /** How long a request waits for another's render of the same page before it renders the page itself. */
 const coalesceTimeoutMs = 10_000
@@ -389,7 +438,14 @@ export function publicPageCache({
 	}
 
 	/** After the render: the answer kept, if it is a public page of this ETag, as the same bytes for all. */
-	const keep = async (res: ExpressResponse, key: string, etag: string, nonce: unknown, body: Buffer) => {
+	const keep = async (
+		res: ExpressResponse,
+		key: string,
+		etag: string,
+		nonce: unknown,
+		body: Buffer,
+		sent?: { html: Buffer; csp: string },
+	) => {
 		if (!pages || res.statusCode !== 200 || !isPublic(res) || res.getHeader('ETag') !== etag) return
 		const headers: Array<[string, string]> = []
 		for (const [name, value] of Object.entries(res.getHeaders())) {
@@ -405,7 +461,11 @@ export function publicPageCache({
 		// A page whose policy allows its scripts by this nonce; an embed's own policy (no script at all, framable)
 		// is left to securityHeaders, which gives every request for it that policy again.
 		const policy = String(res.getHeader('Content-Security-Policy') ?? '')
-		if (
+		if (sent) {
+			// Sent as every reader gets it (recordBody): these bytes and this policy.
+			stored = sent.html
+			csp = sent.csp
+		} else if (
 			/^text\/html\b/i.test(contentType) &&
 			typeof nonce === 'string' &&
 			nonce &&
@@ -463,8 +523,13 @@ export function publicPageCache({
 			if (!isPublic(res)) return
 			// A refusal (a bad filter's 400) or a server error is no page to keep; a missing page (404) may be.
 			if (res.statusCode >= 400 && res.statusCode !== 404) res.setHeader('Cache-Control', 'no-store')
-			else if (res.statusCode === 200) res.setHeader('ETag', etag)
+			else if (res.statusCode === 200) {
+				res.setHeader('ETag', etag)
+				// RFC 9211: rendered for this request (the copy kept in memory says `hit`).
+				res.setHeader('Cache-Status', 'uade; fwd=miss')
+			}
 		})
+		const nonce: unknown = res.locals.cspNonce
 		if (pages && req.method === 'GET' && !rendering.has(renderKey)) {
 			// This request renders the page for every request for it that comes meanwhile.
 			let done = () => {}
@@ -481,13 +546,13 @@ export function publicPageCache({
 				}),
 			)
 			let kept = false
-			const nonce: unknown = res.locals.cspNonce
 			recordBody(
 				res,
 				pages.maxBytes / 16,
-				(body) => {
+				nonce,
+				(body, sent) => {
 					kept = true
-					keep(res, key, etag, nonce, body).then(done, (error: unknown) => {
+					keep(res, key, etag, nonce, body, sent).then(done, (error: unknown) => {
 						log(error)
 						done()
 					})
@@ -499,6 +564,16 @@ export function publicPageCache({
 			res.on('close', () => {
 				if (!kept) done()
 			})
+		} else if (req.method === 'GET') {
+			// Rendered for this reader alone (the memory off, or another render of it underway too long): still
+			// the bytes every reader gets.
+			recordBody(
+				res,
+				pages ? pages.maxBytes / 16 : defaultRecordLimit,
+				nonce,
+				() => {},
+				() => {},
+			)
 		}
 		next()
 	}

@@ -171,7 +171,6 @@ describe('the publicPageCache middleware', () => {
 	// Like Remix's, the page's inline script carries the response's CSP nonce.
 	const pageWithNonce = (nonce: string) =>
 		`<!doctype html><html><body>${'<p>A pledge and its status.</p>'.repeat(200)}<script nonce="${nonce}">hydrate()</script></body></html>`
-	const nonceOf = (policy: string | null) => policy?.match(/'nonce-([^']+)'/)?.[1] ?? ''
 	const pages = new RenderedPageCache()
 	const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x80, 0x00, 0xc3])
 
@@ -243,7 +242,10 @@ describe('the publicPageCache middleware', () => {
 		const etag = first.headers.get('ETag')
 		expect(etag).toBe(await currentPublicEtag('build1', { prisma }))
 		expect(etag).toMatch(/\.2026-12-01"$/)
-		expect(await first.text()).toBe(pageWithNonce(nonceOf(first.headers.get('Content-Security-Policy'))))
+		// Sent as every reader gets it, from the first: no nonce, the inline script allowed by its hash.
+		expect(first.headers.get('Content-Security-Policy')).not.toMatch(/'nonce-/)
+		expect(first.headers.get('Cache-Status')).toBe('uade; fwd=miss')
+		expect(await first.text()).toBe(pageWithNonce('n').replace(' nonce="n"', ''))
 
 		const rendersBefore = renders
 		const again = await get('/en/public', { 'If-None-Match': etag ?? '' })
@@ -307,13 +309,15 @@ describe('the publicPageCache middleware', () => {
 
 	test('answers a repeated request from memory while the ETag holds: the same bytes for every reader, compressed once', async () => {
 		const first = await get('/en/other')
-		const nonceHeader = first.headers.get('Content-Security-Policy')
-		expect(nonceHeader).toMatch(/'nonce-/)
-		expect(await first.text()).toBe(pageWithNonce(nonceOf(nonceHeader)))
 		const rendersBefore = renders
-		// The stored copy: its nonce taken out, its inline script allowed by its hash instead.
+		// The copy every reader gets, the first one too: its nonce taken out, its inline script allowed by its
+		// hash instead (a shared cache in front keeps the first answer it sees for everyone).
 		const stored = pageWithNonce('n').replace(' nonce="n"', '')
 		const hash = `'sha256-${createHash('sha256').update('hydrate()').digest('base64')}'`
+		const firstPolicy = first.headers.get('Content-Security-Policy')
+		expect(firstPolicy).not.toMatch(/'nonce-/)
+		expect(firstPolicy).toContain(`script-src 'self' ${hash}`)
+		expect(await first.text()).toBe(stored)
 		const raw = (encoding: string) =>
 			new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
 				http
@@ -343,6 +347,8 @@ describe('the publicPageCache middleware', () => {
 			expect(decoders[encoding](again.body).toString('utf8')).toBe(stored)
 			expect(again.headers['content-security-policy']).toContain(`script-src 'self' ${hash}`)
 			expect(again.headers['content-security-policy']).not.toMatch(/nonce-/)
+			expect(again.headers['content-security-policy']).toBe(firstPolicy)
+			expect(again.headers['cache-status']).toBe('uade; hit')
 			expect(again.headers.etag).toBe(first.headers.get('ETag'))
 			expect(again.headers['cache-control']).toBe(publicCacheControl)
 			expect(again.headers['content-type']).toBe('text/html; charset=utf-8')
@@ -373,7 +379,7 @@ describe('the publicPageCache middleware', () => {
 		})
 		const changed = await get('/en/other')
 		expect(changed.headers.get('ETag')).not.toBe(first.headers.get('ETag'))
-		expect(changed.headers.get('Content-Security-Policy')).toMatch(/'nonce-/)
+		expect(changed.headers.get('Cache-Status')).toBe('uade; fwd=miss')
 		expect(renders).toBe(rendersBefore + 3)
 	})
 
@@ -500,6 +506,72 @@ describe('an answer too large to keep', () => {
 		expect(renders).toBe(4)
 		expect(pages.size).toBe(0)
 	}, 5_000)
+})
+
+// Every public HTML page goes out as every reader gets it: without a nonce, its inline scripts allowed by
+// their hashes, whether this process keeps it or not; only one too large to hold goes out as rendered.
+describe('a public page as it is sent', () => {
+	let baseUrl: string
+	let server: ReturnType<ReturnType<typeof express>['listen']>
+	const script = 'hydrate()'
+	const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`
+	const page = (nonce: string, paragraphs: number) =>
+		`<!doctype html><html><body>${'<p>Уәде және оның мәртебесі.</p>'.repeat(paragraphs)}<script nonce="${nonce}">${script}</script></body></html>`
+
+	beforeAll(async () => {
+		const app = express()
+		app.use(securityHeaders({ development: false }))
+		const versions = { current: () => Promise.resolve(7n), listening: true, close: async () => {} }
+		// UADE_PAGE_CACHE=off: no memory, every request rendered.
+		const setting = process.env.UADE_PAGE_CACHE
+		process.env.UADE_PAGE_CACHE = 'off'
+		app.use('/off', publicPageCache({ buildVersion: 'build1', versions }))
+		if (setting === undefined) delete process.env.UADE_PAGE_CACHE
+		else process.env.UADE_PAGE_CACHE = setting
+		app.use(
+			'/small',
+			publicPageCache({ buildVersion: 'build1', versions, pages: new RenderedPageCache(16 * 1024) }),
+		)
+		const render =
+			(paragraphs: number): express.RequestHandler =>
+			(_req, res) => {
+				for (const [name, value] of Object.entries(headersOfAPublicPage())) res.append(name, value)
+				res.append('Content-Type', 'text/html; charset=utf-8')
+				// In pieces, as React streams it.
+				const html = page(String(res.locals.cspNonce), paragraphs)
+				for (let start = 0; start < html.length; start += 500) res.write(html.slice(start, start + 500))
+				res.end()
+			}
+		app.get('/off/en', render(40))
+		app.get('/small/en', render(10))
+		app.get('/small/en/long', render(400))
+		await new Promise<void>((resolve) => {
+			server = app.listen(0, '127.0.0.1', resolve)
+		})
+		baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	})
+	afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())))
+
+	test('rendered for one reader alone (no memory), it still has no nonce', async () => {
+		for (let round = 0; round < 2; round++) {
+			const answer = await fetch(`${baseUrl}/off/en`)
+			const policy = answer.headers.get('Content-Security-Policy') ?? ''
+			expect(policy).toContain(`script-src 'self' ${hash}`)
+			expect(policy).not.toMatch(/'nonce-/)
+			expect(answer.headers.get('Cache-Status')).toBe('uade; fwd=miss')
+			expect(await answer.text()).toBe(page('n', 40).replace(' nonce="n"', ''))
+		}
+	})
+
+	test('too large to hold (past a sixteenth of 16 kB), it goes out whole as rendered, with its nonce', async () => {
+		const answer = await fetch(`${baseUrl}/small/en/long`)
+		const nonce = (answer.headers.get('Content-Security-Policy') ?? '').match(/'nonce-([^']+)'/)?.[1] ?? ''
+		expect(nonce).not.toBe('')
+		expect(await answer.text()).toBe(page(nonce, 400))
+		const small = await fetch(`${baseUrl}/small/en`)
+		expect(small.headers.get('Content-Security-Policy')).toContain(hash)
+		expect(await small.text()).toBe(page('n', 10).replace(' nonce="n"', ''))
+	})
 })
 
 describe('RenderedPageCache', () => {
