@@ -253,7 +253,24 @@ export type ListedPlatform = PoliticianPage['platforms'][number]
  * A platform as the public pages show it, in the reader's language (English where a translation is
  * missing, saying so): dates as YYYY-MM-DD.
  */
-export function presentPlatform(platform: PlatformSummary, locale: Locale) {
+/** What `presentPlatform` reads of a platform (a `PlatformSummary`, or the overview page's own read). */
+type PresentedPlatform = Pick<
+	PlatformSummary,
+	| 'slug'
+	| 'title'
+	| 'summary'
+	| 'translations'
+	| 'electionDate'
+	| 'termStart'
+	| 'termEnd'
+	| 'sourceUrl'
+	| 'sourceTitle'
+	| 'sourcePublisher'
+	| 'hasDemoData'
+	| 'publishedAt'
+> & { politician: Pick<PlatformSummary['politician'], 'slug' | 'name' | 'office' | 'translations'> }
+
+export function presentPlatform(platform: PresentedPlatform, locale: Locale) {
 	const politician = localizePolitician(platform.politician, locale)
 	return {
 		slug: platform.slug,
