@@ -8,6 +8,7 @@
  *
  * It prints renders per second, CPU milliseconds per render, and the functions and the files (a package's
  * files as the package) with the most self time; `--out <file>` writes the .cpuprofile for Chrome DevTools.
+ * `--html <file>` writes one render's HTML (to compare two builds' pages).
  * Options: --renders <n> (default 400), --warmup <n> (default 100), --concurrency <n> (renders in flight,
  * default 4), --path <address> (default the seed's quantitative pledge, or the large dataset's pledge the
  * benchmark loads), --top <n> (default 25).
@@ -28,6 +29,7 @@ const { values: options } = parseArgs({
 		path: { type: 'string' },
 		top: { type: 'string', default: '25' },
 		out: { type: 'string' },
+		html: { type: 'string' },
 		large: { type: 'boolean', default: false },
 	},
 })
@@ -121,7 +123,7 @@ async function profile(address: string) {
 	const build: unknown = await import(pathToFileURL(serverBuildFile).href)
 	const handle = createRequestHandler(build as Parameters<typeof createRequestHandler>[0], 'production')
 	const url = new URL(address, environment.UADE_PUBLIC_URL ?? 'http://127.0.0.1').href
-	let bytes = 0
+	let html = ''
 	async function renderOnce() {
 		const request = new Request(url, {
 			headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', accept: 'text/html' },
@@ -132,7 +134,7 @@ async function profile(address: string) {
 		})
 		const body = await response.text()
 		if (response.status !== 200) throw new Error(`${address} answered ${response.status}`)
-		bytes = body.length
+		html = body
 	}
 	async function run(total: number) {
 		let started = 0
@@ -163,7 +165,7 @@ async function profile(address: string) {
 
 	log('')
 	log(
-		`${renders} renders of ${address} (${concurrency} in flight, ${Math.round(bytes / 1024)} KiB of HTML each)`,
+		`${renders} renders of ${address} (${concurrency} in flight, ${Math.round(html.length / 1024)} KiB of HTML each)`,
 	)
 	log(`Node ${process.version}, production build, PostgreSQL in its own process on the same machine`)
 	log(
@@ -177,6 +179,10 @@ async function profile(address: string) {
 	log('')
 	log(`Self time by file or package (top ${top}):`)
 	for (const [name, micros] of byFile.slice(0, top)) log(`${share(micros)}  ${name}`)
+	if (options.html) {
+		await writeFile(options.html, html)
+		log(`One render's HTML: ${options.html}`)
+	}
 	if (options.out) {
 		await writeFile(options.out, JSON.stringify(cpuProfile))
 		log(`\nThe profile: ${options.out} (open it in Chrome DevTools, Performance).`)
