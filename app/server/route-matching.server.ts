@@ -129,11 +129,21 @@ export function installRouteMatchCache() {
 	if (installed) return
 	installed = true
 	const require = createRequire(import.meta.url)
-	const routerPaths = new Set(
-		['@remix-run/react', '@remix-run/server-runtime', 'react-router'].map((name) =>
-			createRequire(require.resolve(name)).resolve('@remix-run/router'),
-		),
-	)
+	// Each package's own @remix-run/router, found from where that package is (hoisted or not).
+	const fromReact = createRequire(require.resolve('@remix-run/react'))
+	const fromNode = createRequire(require.resolve('@remix-run/node'))
+	const routerPaths = new Set<string>()
+	for (const [from, name] of [
+		[fromReact, '@remix-run/react'],
+		[fromReact, 'react-router'],
+		[fromNode, '@remix-run/server-runtime'],
+	] as const) {
+		try {
+			routerPaths.add(createRequire(from.resolve(name)).resolve('@remix-run/router'))
+		} catch {
+			// Not installed where expected: that package keeps the unmemoized matching.
+		}
+	}
 	for (const routerPath of routerPaths) {
 		const router = require(routerPath) as { matchRoutes: MatchRoutes }
 		router.matchRoutes = memoizedMatchRoutes(router.matchRoutes)
