@@ -37,15 +37,17 @@ export function createTranslator(messages: Partial<Messages>, formatters: Format
 			typeof message === 'string'
 				? message
 				: (message[pluralRules.select(Number(values.count ?? 0))] ?? message.other)
-		return keepNumbersTogether(
-			template
-				.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+		// Most messages have no placeholder: they skip the expression that fills them in.
+		const filled = !template.includes('{')
+			? template
+			: template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
 					const value = values[name]
 					if (value === undefined) return placeholder
 					return typeof value === 'number' ? formatters.number(value) : value
 				})
-				// A value ending in a full stop ("26 ноября 2029 г.") at the end of a sentence takes the sentence's.
-				.replace(/(\S)\.\.(?=\s|$)/g, '$1.'),
+		return keepNumbersTogether(
+			// A value ending in a full stop ("26 ноября 2029 г.") at the end of a sentence takes the sentence's.
+			filled.includes('..') ? filled.replace(/(\S)\.\.(?=\s|$)/g, '$1.') : filled,
 			formatters.locale,
 		)
 	}

@@ -10,6 +10,8 @@ const noBreakSpace = '\u00a0'
  * messages go through it in the translator, content text where a component shows it.
  */
 export function keepNumbersTogether(text: string, locale?: Locale): string {
+	// Every rule below joins after a digit: most texts have none (a render calls this hundreds of times).
+	if (!/\d/.test(text)) return text
 	let result = text
 		// A thousands separator typed as a space (or a thin space): "150 000", "1 500 000".
 		.replace(/(\d)[ \u2009\u202f](?=\d{3}(?!\d))/g, `$1${noBreakSpace}`)

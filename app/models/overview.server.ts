@@ -1,9 +1,10 @@
-import type { PrismaClient } from '~/.server/prisma/client'
+import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import type { PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import type { Locale } from '~/i18n/locales'
 import { pledgeStatuses, openStatuses } from './status'
-import { localize, translationsIn } from './translation.server'
+import { dateOf, isoTimestampSql, translationsJson } from './sql-json.server'
+import { localize } from './translation.server'
 
 export type StatusCounts = Record<PledgeStatus, number>
 
@@ -23,9 +24,73 @@ function monthOf(date: Date): string {
 
 type OverviewPlatform = { id: string; termStart: Date; termEnd: Date }
 
+type OverviewCardRow = {
+	id: string
+	slug: string
+	title: string
+	summary: string
+	status: PledgeStatus
+	deadline: string
+	statusUpdatedAt: string | null
+	translations: Array<{ title: string; summary: string }>
+}
+
+type OverviewRow = {
+	byStatus: Array<{ status: PledgeStatus; count: number }>
+	principles: Array<{
+		id: string
+		slug: string
+		title: string
+		summary: string | null
+		translations: Array<{ title: string; summary: string | null }>
+	}>
+	byPrinciple: Array<{ principleId: string; status: PledgeStatus; count: number }>
+	overdue: OverviewCardRow[]
+	upcoming: OverviewCardRow[]
+	recent: OverviewCardRow[]
+}
+
 /**
- * Everything the overview shows about one platform, in a fixed number of queries whatever the number of
- * pledges, evidence items or ledger entries.
+ * The overview's counts and lists in one SQL statement: pledges by status, the principles (with their
+ * translation) and pledges by principle and status, the five most overdue and the five next open pledges,
+ * the five last rated. A category is a principle (no parent) or a topic directly under one.
+ */
+function overviewSql(platformId: string, locale: Locale, today: Date): Prisma.Sql {
+	const asOf = isoDate(today)
+	const open = Prisma.join(openStatuses.map((status) => Prisma.sql`${status}::"PledgeStatus"`))
+	const cards = (
+		where: Prisma.Sql,
+		orderBy: string,
+	) => Prisma.sql`(SELECT COALESCE(json_agg(json_build_object(
+			'id', p.id, 'slug', p.slug, 'title', p.title, 'summary', p.summary, 'status', p.status,
+			'deadline', p.deadline, 'statusUpdatedAt', ${isoTimestampSql('p."statusUpdatedAt"')},
+			'translations', ${translationsJson('PledgeTranslation', 'pledgeId', Prisma.raw('p.id'), ['title', 'summary'], locale)})
+			ORDER BY ${Prisma.raw(orderBy)}), '[]'::json)
+		FROM (SELECT * FROM "Pledge" p WHERE p."platformId" = ${platformId} AND ${where}
+			ORDER BY ${Prisma.raw(orderBy)} LIMIT 5) p)`
+	return Prisma.sql`SELECT json_build_object(
+		'byStatus', (SELECT COALESCE(json_agg(json_build_object('status', status, 'count', count)), '[]'::json)
+			FROM (SELECT status, count(*)::int AS count FROM "Pledge" WHERE "platformId" = ${platformId}
+				GROUP BY status) s),
+		'principles', (SELECT COALESCE(json_agg(json_build_object(
+				'id', c.id, 'slug', c.slug, 'title', c.title, 'summary', c.summary,
+				'translations', ${translationsJson('CategoryTranslation', 'categoryId', Prisma.raw('c.id'), ['title', 'summary'], locale)})
+				ORDER BY c.position ASC, c.title ASC), '[]'::json)
+			FROM "Category" c WHERE c."platformId" = ${platformId} AND c."parentId" IS NULL),
+		'byPrinciple', (SELECT COALESCE(json_agg(s), '[]'::json) FROM (
+			SELECT COALESCE(c."parentId", c.id) AS "principleId", p.status, count(*)::int AS count
+			FROM "Pledge" p JOIN "Category" c ON c.id = p."categoryId"
+			WHERE p."platformId" = ${platformId}
+			GROUP BY 1, 2) s),
+		'overdue', ${cards(Prisma.sql`p.status IN (${open}) AND p.deadline < ${asOf}::date`, 'p.deadline ASC, p.position ASC')},
+		'upcoming', ${cards(Prisma.sql`p.status IN (${open}) AND p.deadline >= ${asOf}::date`, 'p.deadline ASC, p.position ASC')},
+		'recent', ${cards(Prisma.sql`p."statusUpdatedAt" IS NOT NULL`, 'p."statusUpdatedAt" DESC, p.id ASC')}
+	) AS overview`
+}
+
+/**
+ * Everything the overview shows about one platform, in two statements whatever the number of pledges,
+ * evidence items or ledger entries: `overviewSql` and the status over time, side by side.
  */
 export async function getPlatformOverview(
 	platform: OverviewPlatform,
@@ -33,53 +98,16 @@ export async function getPlatformOverview(
 	today: Date,
 	prisma: PrismaClient = getPrisma(),
 ) {
-	const pledgeFields = {
-		id: true,
-		slug: true,
-		title: true,
-		summary: true,
-		status: true,
-		deadline: true,
-		statusUpdatedAt: true,
-		translations: translationsIn(locale),
-	}
-	const open = { platformId: platform.id, status: { in: openStatuses } }
-	const [byStatus, principles, byPrinciple, overTime, overdue, upcoming, recent] = await Promise.all([
-		prisma.pledge.groupBy({ by: ['status'], where: { platformId: platform.id }, _count: { _all: true } }),
-		prisma.category.findMany({
-			where: { platformId: platform.id, parentId: null },
-			orderBy: [{ position: 'asc' }, { title: 'asc' }],
-			select: { id: true, slug: true, title: true, summary: true, translations: translationsIn(locale) },
-		}),
-		// A category is a principle (no parent) or a topic directly under one.
-		prisma.$queryRaw<Array<{ principleId: string; status: PledgeStatus; count: number }>>`
-			SELECT COALESCE(c."parentId", c.id) AS "principleId", p.status, count(*)::int AS count
-			FROM "Pledge" p JOIN "Category" c ON c.id = p."categoryId"
-			WHERE p."platformId" = ${platform.id}
-			GROUP BY 1, 2`,
+	const [rows, overTime] = await Promise.all([
+		prisma.$queryRaw<Array<{ overview: OverviewRow }>>(overviewSql(platform.id, locale, today)),
 		getStatusOverTime(platform, today, prisma),
-		prisma.pledge.findMany({
-			where: { ...open, deadline: { lt: today } },
-			orderBy: [{ deadline: 'asc' }, { position: 'asc' }],
-			take: 5,
-			select: pledgeFields,
-		}),
-		prisma.pledge.findMany({
-			where: { ...open, deadline: { gte: today } },
-			orderBy: [{ deadline: 'asc' }, { position: 'asc' }],
-			take: 5,
-			select: pledgeFields,
-		}),
-		prisma.pledge.findMany({
-			where: { platformId: platform.id, statusUpdatedAt: { not: null } },
-			orderBy: [{ statusUpdatedAt: 'desc' }, { id: 'asc' }],
-			take: 5,
-			select: pledgeFields,
-		}),
 	])
+	const overview = rows[0]?.overview
+	if (!overview) throw new Error('The overview statement returned no row')
+	const { byStatus, principles, byPrinciple, overdue, upcoming, recent } = overview
 
 	const statusCounts = emptyStatusCounts()
-	for (const row of byStatus) statusCounts[row.status] = row._count._all
+	for (const row of byStatus) statusCounts[row.status] = row.count
 	const pledgeCount = pledgeStatuses.reduce((sum, status) => sum + statusCounts[status], 0)
 
 	const principleCounts = new Map<string, StatusCounts>()
@@ -89,7 +117,7 @@ export async function getPlatformOverview(
 		principleCounts.set(row.principleId, counts)
 	}
 
-	const toCard = (pledge: (typeof recent)[number]) => {
+	const toCard = (pledge: OverviewCardRow) => {
 		const text = localize(pledge, locale)
 		return {
 			id: pledge.id,
@@ -97,9 +125,9 @@ export async function getPlatformOverview(
 			title: text.title,
 			titleIsTranslated: text.titleIsTranslated,
 			status: pledge.status,
-			deadline: isoDate(pledge.deadline),
-			daysToDeadline: daysBetween(today, pledge.deadline),
-			statusUpdatedAt: pledge.statusUpdatedAt?.toISOString() ?? null,
+			deadline: pledge.deadline,
+			daysToDeadline: daysBetween(today, dateOf(pledge.deadline)),
+			statusUpdatedAt: pledge.statusUpdatedAt,
 		}
 	}
 

@@ -87,14 +87,15 @@ export type PlatformSummary = NonNullable<Awaited<ReturnType<typeof getPlatform>
  * link follows it), and whether demo data is loaded.
  */
 export async function getPublicSiteFacts(prisma: PrismaClient = getPrisma()) {
-	const [current, demo] = await Promise.all([
-		prisma.platform.findFirst({ where: publishedPlatformWhere, orderBy: homeFirst, select: { slug: true } }),
-		prisma.platform.findFirst({
-			where: { ...publishedPlatformWhere, hasDemoData: true },
-			select: { id: true },
-		}),
-	])
-	return { currentPlatformSlug: current?.slug ?? null, demoData: demo !== null }
+	// One statement (it runs on every public page): the home page's order is `homeFirst`'s.
+	const rows = await prisma.$queryRaw<Array<{ currentPlatformSlug: string | null; demoData: boolean }>>`
+		SELECT
+			(SELECT slug FROM "Platform" WHERE "publishedAt" IS NOT NULL
+				ORDER BY "featuredAt" DESC NULLS LAST, "electionDate" DESC, "createdAt" DESC LIMIT 1
+			) AS "currentPlatformSlug",
+			EXISTS (SELECT 1 FROM "Platform" WHERE "publishedAt" IS NOT NULL AND "hasDemoData") AS "demoData"`
+	const facts = rows[0]
+	return { currentPlatformSlug: facts?.currentPlatformSlug ?? null, demoData: facts?.demoData ?? false }
 }
 
 /**
@@ -252,7 +253,24 @@ export type ListedPlatform = PoliticianPage['platforms'][number]
  * A platform as the public pages show it, in the reader's language (English where a translation is
  * missing, saying so): dates as YYYY-MM-DD.
  */
-export function presentPlatform(platform: PlatformSummary, locale: Locale) {
+/** What `presentPlatform` reads of a platform (a `PlatformSummary`, or the overview page's own read). */
+type PresentedPlatform = Pick<
+	PlatformSummary,
+	| 'slug'
+	| 'title'
+	| 'summary'
+	| 'translations'
+	| 'electionDate'
+	| 'termStart'
+	| 'termEnd'
+	| 'sourceUrl'
+	| 'sourceTitle'
+	| 'sourcePublisher'
+	| 'hasDemoData'
+	| 'publishedAt'
+> & { politician: Pick<PlatformSummary['politician'], 'slug' | 'name' | 'office' | 'translations'> }
+
+export function presentPlatform(platform: PresentedPlatform, locale: Locale) {
 	const politician = localizePolitician(platform.politician, locale)
 	return {
 		slug: platform.slug,

@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '~/.server/prisma/client'
+import { Prisma, type DatePrecision, type PrismaClient } from '~/.server/prisma/client'
+import type { Locale as DatabaseLocale, EvidenceType, PledgeKind, PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import { isSlug, latestToday } from '~/forms/fields'
 import { deadlineProblem, indicatorDateProblems } from '~/forms/integrity-rules'
@@ -12,16 +13,12 @@ import {
 import type { Locale } from '~/i18n/locales'
 import type { AuditAction } from './audit-actions'
 import { indicatorSpan, readIndicator, type IndicatorPlan, type IndicatorPoint } from './indicator'
-import { daysBetween, isoDate } from './overview.server'
-import { publicOnly, publishedPlatformWhere, type PlatformVisibility } from './platform.server'
+import { daysBetween } from './overview.server'
+import { publicOnly, type PlatformVisibility } from './platform.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
-import {
-	evidenceTranslationIn,
-	localizeEvidence,
-	presentSource,
-	shownSourceSelect,
-} from './evidence-translation.server'
-import { ledgerTranslationIn, localizeLedgerTexts } from './ledger-translation.server'
+import { dateOf, isoTimestampSql, translationsJson } from './sql-json.server'
+import { localizeEvidence, presentSource } from './evidence-translation.server'
+import { localizeLedgerTexts } from './ledger-translation.server'
 import { indicatorTranslationFieldNames, writePairedTranslations } from '~/forms/translations'
 import {
 	localize,
@@ -29,8 +26,6 @@ import {
 	localizePlatform,
 	localizePolitician,
 	localizeStep,
-	translationRowIn,
-	translationsIn,
 	writeTranslations,
 } from './translation.server'
 
@@ -64,10 +59,199 @@ const indicatorColumns = {
 	direction: true,
 } satisfies Prisma.IndicatorSelect
 
+/** A `translations` row as the read model's JSON holds it (the language's only, or none). */
+type TextRows<Columns> = Array<Columns & { locale: DatabaseLocale }>
+
+/** The pledge page's read model: one JSON document, dates as YYYY-MM-DD, timestamps ISO. */
+type PledgePageRow = {
+	pledge: {
+		id: string
+		slug: string
+		title: string
+		summary: string
+		quote: string
+		sourceUrl: string
+		sourceDate: string
+		kind: PledgeKind
+		deadline: string
+		status: PledgeStatus
+		activityAt: string | null
+		translations: TextRows<{ title: string; summary: string }>
+	}
+	platform: {
+		slug: string
+		title: string
+		summary: string | null
+		termStart: string
+		isDraft: boolean
+		translations: TextRows<{ title: string; summary: string | null }>
+	}
+	politician: { name: string; office: string; translations: TextRows<{ name: string; office: string }> }
+	category: CategoryRow
+	principle: CategoryRow | null
+	indicator: {
+		name: string
+		unit: string
+		baselineValue: number | null
+		baselineDate: string | null
+		targetValue: number
+		targetDate: string
+		direction: IndicatorPlan['direction']
+		translations: TextRows<{ name: string; unit: string }>
+		/** Newest first. */
+		measurements: Array<{ value: number; asOf: string }>
+	} | null
+	milestoneSteps: Array<{
+		id: string
+		title: string
+		doneOn: string | null
+		translations: TextRows<{ title: string }>
+	}>
+	entries: Array<{
+		id: string
+		fromStatus: PledgeStatus
+		status: PledgeStatus
+		effectiveDate: string
+		rationale: string
+		correctionReason: string | null
+		createdAt: string
+		translations: TextRows<{ rationale: string; correctionReason: string | null }>
+		corrects: { id: string; status: PledgeStatus; effectiveDate: string } | null
+		isCorrected: boolean
+		evidence: Array<{
+			id: string
+			title: string
+			publisher: string
+			sourceUrl: string
+			translations: TextRows<{ title: string; excerpt: string | null }>
+		}>
+	}>
+	evidence: Array<{
+		id: string
+		type: EvidenceType
+		title: string
+		publisher: string
+		publishedOn: string | null
+		publishedPrecision: DatePrecision
+		publishedNote: string | null
+		excerpt: string
+		excerptLanguage: string | null
+		excerptInEnglish: string | null
+		sourceUrl: string
+		archiveUrl: string | null
+		measuredValue: number | null
+		measuredAsOf: string | null
+		translations: TextRows<{ title: string; excerpt: string | null }>
+	}>
+	evidenceCount: number
+}
+
+type CategoryRow = {
+	slug: string
+	title: string
+	summary: string | null
+	translations: TextRows<{ title: string; summary: string | null }>
+}
+
 /**
- * Everything a pledge page shows, in four queries: the pledge (with its category, indicator and
- * measurements, milestone steps), its ledger, one page of its approved evidence, and that evidence's count.
- * Null when the platform or the pledge does not exist.
+ * The pledge page's read model in one SQL statement: the pledge with its platform, politician, category
+ * (and principle), indicator and measurements, milestone steps, ledger (each entry with what it corrects,
+ * whether it was corrected, and the approved evidence it rests on), one page of its approved evidence and
+ * that evidence's count, each with its translation into `locale`. Pending and rejected evidence is never
+ * read; a draft platform's pledge only with `drafts`.
+ */
+function pledgePageSql({
+	platformSlug,
+	pledgeSlug,
+	locale,
+	evidencePage,
+	drafts,
+}: {
+	platformSlug: string
+	pledgeSlug: string
+	locale: Locale
+	evidencePage: number
+	drafts: boolean
+}): Prisma.Sql {
+	const texts = (table: string, key: string, id: string, columns: readonly string[]) =>
+		translationsJson(table, key, Prisma.raw(id), columns, locale)
+	const category = (alias: string) => Prisma.sql`json_build_object(
+		'slug', ${Prisma.raw(alias)}.slug, 'title', ${Prisma.raw(alias)}.title, 'summary', ${Prisma.raw(alias)}.summary,
+		'translations', ${texts('CategoryTranslation', 'categoryId', `${alias}.id`, ['title', 'summary'])})`
+	return Prisma.sql`
+		SELECT json_build_object(
+			'pledge', json_build_object(
+				'id', p.id, 'slug', p.slug, 'title', p.title, 'summary', p.summary, 'quote', p.quote,
+				'sourceUrl', p."sourceUrl", 'sourceDate', p."sourceDate", 'kind', p.kind, 'deadline', p.deadline,
+				'status', p.status, 'activityAt', ${isoTimestampSql('p."activityAt"')},
+				'translations', ${texts('PledgeTranslation', 'pledgeId', 'p.id', ['title', 'summary'])}),
+			'platform', json_build_object(
+				'slug', pl.slug, 'title', pl.title, 'summary', pl.summary, 'termStart', pl."termStart",
+				'isDraft', pl."publishedAt" IS NULL,
+				'translations', ${texts('PlatformTranslation', 'platformId', 'pl.id', ['title', 'summary'])}),
+			'politician', json_build_object(
+				'name', po.name, 'office', po.office,
+				'translations', ${texts('PoliticianTranslation', 'politicianId', 'po.id', ['name', 'office'])}),
+			'category', ${category('c')},
+			'principle', CASE WHEN parent.id IS NULL THEN NULL ELSE ${category('parent')} END,
+			'indicator', CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object(
+				'name', i.name, 'unit', i.unit, 'baselineValue', i."baselineValue", 'baselineDate', i."baselineDate",
+				'targetValue', i."targetValue", 'targetDate', i."targetDate", 'direction', i.direction,
+				'translations', ${texts('IndicatorTranslation', 'indicatorId', 'i.id', ['name', 'unit'])},
+				'measurements', (SELECT COALESCE(json_agg(json_build_object('value', m.value, 'asOf', m."asOf")
+						ORDER BY m."asOf" DESC, m."createdAt" DESC), '[]'::json)
+					FROM (SELECT value, "asOf", "createdAt" FROM "Measurement" WHERE "indicatorId" = i.id
+						ORDER BY "asOf" DESC, "createdAt" DESC LIMIT ${maxMeasurements}) m)
+			) END,
+			'milestoneSteps', (SELECT COALESCE(json_agg(json_build_object(
+					'id', s.id, 'title', s.title, 'doneOn', s."doneOn",
+					'translations', ${texts('MilestoneStepTranslation', 'milestoneStepId', 's.id', ['title'])})
+					ORDER BY s.position), '[]'::json)
+				FROM "MilestoneStep" s WHERE s."pledgeId" = p.id),
+			'entries', (SELECT COALESCE(json_agg(json_build_object(
+					'id', e.id, 'fromStatus', e."fromStatus", 'status', e.status, 'effectiveDate', e."effectiveDate",
+					'rationale', e.rationale, 'correctionReason', e."correctionReason",
+					'createdAt', ${isoTimestampSql('e."createdAt"')},
+					'translations', ${texts('StatusUpdateTranslation', 'statusUpdateId', 'e.id', ['rationale', 'correctionReason'])},
+					'corrects', (SELECT json_build_object('id', c.id, 'status', c.status, 'effectiveDate', c."effectiveDate")
+						FROM "StatusUpdate" c WHERE c.id = e."correctsId"),
+					'isCorrected', EXISTS (SELECT 1 FROM "StatusUpdate" c WHERE c."correctsId" = e.id),
+					'evidence', (SELECT COALESCE(json_agg(json_build_object(
+							'id', ev.id, 'title', ev.title, 'publisher', ev.publisher, 'sourceUrl', ev."sourceUrl",
+							'translations', ${texts('EvidenceTranslation', 'evidenceId', 'ev.id', ['title', 'excerpt'])})
+							ORDER BY ev."publishedOn" ASC, ev.id ASC), '[]'::json)
+						FROM "StatusUpdateEvidence" se JOIN "Evidence" ev ON ev.id = se."evidenceId"
+						WHERE se."statusUpdateId" = e.id AND ev."reviewState" = 'APPROVED')
+					) ORDER BY e."effectiveDate" DESC, e."createdAt" DESC), '[]'::json)
+				FROM (SELECT * FROM "StatusUpdate" WHERE "pledgeId" = p.id
+					ORDER BY "effectiveDate" DESC, "createdAt" DESC LIMIT ${maxLedgerEntries}) e),
+			'evidence', (SELECT COALESCE(json_agg(json_build_object(
+					'id', ev.id, 'type', ev.type, 'title', ev.title, 'publisher', ev.publisher,
+					'publishedOn', ev."publishedOn", 'publishedPrecision', ev."publishedPrecision",
+					'publishedNote', ev."publishedNote", 'excerpt', ev.excerpt, 'excerptLanguage', ev."excerptLanguage",
+					'excerptInEnglish', ev."excerptInEnglish", 'sourceUrl', ev."sourceUrl", 'archiveUrl', ev."archiveUrl",
+					'measuredValue', ev."measuredValue", 'measuredAsOf', ev."measuredAsOf",
+					'translations', ${texts('EvidenceTranslation', 'evidenceId', 'ev.id', ['title', 'excerpt'])})
+					ORDER BY ev."publishedOn" DESC NULLS LAST, ev.id ASC), '[]'::json)
+				FROM (SELECT * FROM "Evidence" WHERE "pledgeId" = p.id AND "reviewState" = 'APPROVED'
+					ORDER BY "publishedOn" DESC NULLS LAST, id ASC
+					LIMIT ${evidencePageSize} OFFSET ${(evidencePage - 1) * evidencePageSize}) ev),
+			'evidenceCount', (SELECT count(*)::int FROM "Evidence"
+				WHERE "pledgeId" = p.id AND "reviewState" = 'APPROVED')
+		) AS page
+		FROM "Pledge" p
+		JOIN "Platform" pl ON pl.id = p."platformId"
+		JOIN "Politician" po ON po.id = pl."politicianId"
+		JOIN "Category" c ON c.id = p."categoryId"
+		LEFT JOIN "Category" parent ON parent.id = c."parentId"
+		LEFT JOIN "Indicator" i ON i."pledgeId" = p.id
+		WHERE p.slug = ${pledgeSlug} AND pl.slug = ${platformSlug}
+			AND (${drafts}::boolean OR pl."publishedAt" IS NOT NULL)`
+}
+
+/**
+ * Everything a pledge page shows, in one SQL statement (`pledgePageSql`), as the page shows it. Null when
+ * the platform or the pledge does not exist (or is a draft's and `visibility` is the public's).
  */
 export async function getPledgePage(
 	{
@@ -89,186 +273,73 @@ export async function getPledgePage(
 	prisma: PrismaClient = getPrisma(),
 ) {
 	if (!isSlug(pledgeSlug) || !isSlug(platformSlug)) return null
-	const platformWhere = visibility.drafts ? {} : publishedPlatformWhere
-	const pledge = await prisma.pledge.findFirst({
-		where: { slug: pledgeSlug, platform: { slug: platformSlug, ...platformWhere } },
-		select: {
-			...pledgeColumns,
-			statusUpdatedAt: true,
-			activityAt: true,
-			translations: translationsIn(locale),
-			platform: {
-				select: {
-					slug: true,
-					title: true,
-					termStart: true,
-					hasDemoData: true,
-					publishedAt: true,
-					summary: true,
-					translations: { ...translationRowIn(locale), select: { locale: true, title: true, summary: true } },
-					politician: {
-						select: {
-							name: true,
-							office: true,
-							translations: {
-								...translationRowIn(locale),
-								select: { locale: true, name: true, office: true },
-							},
-						},
-					},
-				},
-			},
-			category: {
-				select: {
-					slug: true,
-					title: true,
-					summary: true,
-					translations: translationsIn(locale),
-					parent: {
-						select: { slug: true, title: true, summary: true, translations: translationsIn(locale) },
-					},
-				},
-			},
-			indicator: {
-				select: {
-					...indicatorColumns,
-					translations: { ...translationRowIn(locale), select: { locale: true, name: true, unit: true } },
-					measurements: {
-						orderBy: [{ asOf: 'desc' }, { createdAt: 'desc' }],
-						take: maxMeasurements,
-						select: { id: true, value: true, asOf: true },
-					},
-				},
-			},
-			milestoneSteps: {
-				orderBy: { position: 'asc' },
-				select: {
-					id: true,
-					title: true,
-					doneOn: true,
-					translations: { ...translationRowIn(locale), select: { locale: true, title: true } },
-				},
-			},
-		},
-	})
-	if (!pledge) return null
+	const rows = await prisma.$queryRaw<Array<{ page: PledgePageRow }>>(
+		pledgePageSql({ platformSlug, pledgeSlug, locale, evidencePage, drafts: visibility.drafts }),
+	)
+	const row = rows[0]?.page
+	if (!row) return null
+	const { pledge, platform, politician, category, principle, indicator } = row
 
-	const approved = { pledgeId: pledge.id, reviewState: 'APPROVED' as const }
-	const [entries, evidence, evidenceCount] = await Promise.all([
-		prisma.statusUpdate.findMany({
-			where: { pledgeId: pledge.id },
-			orderBy: [{ effectiveDate: 'desc' }, { createdAt: 'desc' }],
-			take: maxLedgerEntries,
-			select: {
-				id: true,
-				fromStatus: true,
-				status: true,
-				effectiveDate: true,
-				rationale: true,
-				correctionReason: true,
-				createdAt: true,
-				translations: ledgerTranslationIn(locale),
-				corrects: { select: { id: true, status: true, effectiveDate: true } },
-				correctedBy: { select: { id: true }, take: 1 },
-				evidence: {
-					where: { evidence: { reviewState: 'APPROVED' } },
-					orderBy: [{ evidence: { publishedOn: 'asc' } }, { evidenceId: 'asc' }],
-					select: {
-						evidence: {
-							select: {
-								id: true,
-								title: true,
-								publisher: true,
-								sourceUrl: true,
-								translations: evidenceTranslationIn(locale),
-							},
-						},
-					},
-				},
-			},
-		}),
-		prisma.evidence.findMany({
-			where: approved,
-			// Undated evidence last; a month or a year sorts by its start.
-			orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
-			skip: (evidencePage - 1) * evidencePageSize,
-			take: evidencePageSize,
-			select: { ...shownSourceSelect(locale), measuredValue: true, measuredAsOf: true },
-		}),
-		prisma.evidence.count({ where: approved }),
-	])
-
-	const text = localize(pledge, locale)
-	const category = localize(pledge.category, locale)
-	const timeline = entries.map((entry) => ({
+	const timeline = row.entries.map((entry) => ({
 		id: entry.id,
 		fromStatus: entry.fromStatus,
 		status: entry.status,
-		effectiveDate: isoDate(entry.effectiveDate),
-		recordedAt: entry.createdAt.toISOString(),
+		effectiveDate: entry.effectiveDate,
+		recordedAt: entry.createdAt,
 		// The rationale and reason in the reader's language, or the English (`textIsTranslated` false).
 		...localizeLedgerTexts(entry, locale),
-		corrects: entry.corrects
-			? {
-					id: entry.corrects.id,
-					status: entry.corrects.status,
-					effectiveDate: isoDate(entry.corrects.effectiveDate),
-				}
-			: null,
-		isCorrected: entry.correctedBy.length > 0,
-		evidence: entry.evidence.map(({ evidence: { translations, ...evidence } }) => {
+		corrects: entry.corrects,
+		isCorrected: entry.isCorrected,
+		evidence: entry.evidence.map(({ translations, ...evidence }) => {
 			const { title, titleIsTranslated } = localizeEvidence({ ...evidence, translations }, locale)
 			return { ...evidence, title, titleIsTranslated }
 		}),
 	}))
 	// The rationale of the current status: the newest entry that no correction replaced.
 	const current = timeline.find((entry) => !entry.isCorrected) ?? null
+	const evidenceCount = row.evidenceCount
 
 	return {
 		pledge: {
 			id: pledge.id,
 			slug: pledge.slug,
-			...text,
+			...localize(pledge, locale),
 			quote: pledge.quote,
 			sourceUrl: pledge.sourceUrl,
-			sourceDate: isoDate(pledge.sourceDate),
+			sourceDate: pledge.sourceDate,
 			kind: pledge.kind,
-			deadline: isoDate(pledge.deadline),
-			daysToDeadline: daysBetween(today, pledge.deadline),
+			deadline: pledge.deadline,
+			daysToDeadline: daysBetween(today, dateOf(pledge.deadline)),
 			status: pledge.status,
 			statusSince: current?.effectiveDate ?? null,
 			rationale: current?.rationale ?? null,
 			rationaleIsTranslated: current?.textIsTranslated ?? true,
-			activityAt: pledge.activityAt?.toISOString() ?? null,
+			activityAt: pledge.activityAt,
 		},
 		platform: {
-			slug: pledge.platform.slug,
-			...localizePlatform(pledge.platform, locale),
-			politician: localizePolitician(pledge.platform.politician, locale).name,
-			isDraft: pledge.platform.publishedAt === null,
+			slug: platform.slug,
+			...localizePlatform(platform, locale),
+			politician: localizePolitician(politician, locale).name,
+			isDraft: platform.isDraft,
 		},
-		category: { slug: pledge.category.slug, ...category },
-		principle: pledge.category.parent
-			? { slug: pledge.category.parent.slug, ...localize(pledge.category.parent, locale) }
+		category: { slug: category.slug, ...localize(category, locale) },
+		principle: principle ? { slug: principle.slug, ...localize(principle, locale) } : null,
+		indicator: indicator
+			? { ...presentIndicator(indicator, platform.termStart), ...localizeIndicator(indicator, locale) }
 			: null,
-		indicator: pledge.indicator
-			? {
-					...presentIndicator(pledge.indicator, pledge.platform.termStart),
-					...localizeIndicator(pledge.indicator, locale),
-				}
-			: null,
-		milestoneSteps: pledge.milestoneSteps.map((step) => ({
+		milestoneSteps: row.milestoneSteps.map((step) => ({
 			id: step.id,
 			...localizeStep(step, locale),
-			doneOn: step.doneOn ? isoDate(step.doneOn) : null,
+			doneOn: step.doneOn,
 		})),
 		timeline,
 		evidence: {
-			items: evidence.map((item) => ({
-				...presentSource(item, locale),
-				measuredValue: item.measuredValue === null ? null : item.measuredValue.toNumber(),
-				measuredAsOf: item.measuredAsOf ? isoDate(item.measuredAsOf) : null,
-			})),
+			items: row.evidence.map((item) =>
+				presentSource(
+					{ ...item, publishedOn: item.publishedOn === null ? null : dateOf(item.publishedOn) },
+					locale,
+				),
+			),
 			total: evidenceCount,
 			page: evidencePage,
 			pageSize: evidencePageSize,
@@ -279,28 +350,17 @@ export async function getPledgePage(
 
 export type PledgePage = NonNullable<Awaited<ReturnType<typeof getPledgePage>>>
 
-type StoredIndicator = {
-	name: string
-	unit: string
-	baselineValue: { toNumber(): number } | null
-	baselineDate: Date | null
-	targetValue: { toNumber(): number }
-	targetDate: Date
-	direction: IndicatorPlan['direction']
-	measurements: Array<{ id: string; value: { toNumber(): number }; asOf: Date }>
-}
-
-function presentIndicator(indicator: StoredIndicator, termStart: Date) {
+function presentIndicator(indicator: NonNullable<PledgePageRow['indicator']>, termStart: string) {
 	const plan: IndicatorPlan = {
 		direction: indicator.direction,
 		baseline:
 			indicator.baselineValue !== null && indicator.baselineDate !== null
-				? { date: isoDate(indicator.baselineDate), value: indicator.baselineValue.toNumber() }
+				? { date: indicator.baselineDate, value: indicator.baselineValue }
 				: null,
-		target: { date: isoDate(indicator.targetDate), value: indicator.targetValue.toNumber() },
+		target: { date: indicator.targetDate, value: indicator.targetValue },
 	}
 	const measurements: IndicatorPoint[] = indicator.measurements
-		.map((measurement) => ({ date: isoDate(measurement.asOf), value: measurement.value.toNumber() }))
+		.map((measurement) => ({ date: measurement.asOf, value: measurement.value }))
 		.reverse()
 	return {
 		name: indicator.name,
@@ -308,7 +368,7 @@ function presentIndicator(indicator: StoredIndicator, termStart: Date) {
 		plan,
 		measurements,
 		reading: readIndicator(plan, measurements),
-		span: indicatorSpan(plan, measurements, isoDate(termStart)),
+		span: indicatorSpan(plan, measurements, termStart),
 	}
 }
 

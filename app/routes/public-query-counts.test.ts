@@ -10,7 +10,8 @@ import { createQueryLoggingPrisma, type LoggedQuery } from '~/test/query-log'
 
 // Every public page runs the same number of SQL statements at the seed's size and after the same
 // database has grown to thousands of pledges, evidence items, ledger entries and measurements, on the
-// very platform and pledges the pages show. A query per row (N+1) would make the counts differ.
+// very platform and pledges the pages show. A query per row (N+1) would make the counts differ. The home
+// page and the pledge page run no more than 5 (their read models: ADR 021).
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
 type RouteModule = { loader: Loader }
@@ -199,6 +200,20 @@ describe('each public page runs as many queries on a large database as on the se
 		expect(itJobs.indicator?._count.measurements).toBe(12)
 		expect(await prisma.evidence.count()).toBeGreaterThan(35_000)
 		expect(await prisma.statusUpdate.count({ where: { correctsId: { not: null } } })).toBeGreaterThan(1000)
+	})
+
+	// The two pages read most go through their read models (app/models/pledge.server.ts `getPledgePage`,
+	// app/models/overview-page.server.ts `getOverviewPage`; ADR 021): at most 5 statements for all of a
+	// request's loaders, at either size.
+	test.each([
+		['home', 4],
+		['pledge page (quantitative, with ledger, evidence and measurements)', 3],
+		['pledge page (milestone)', 3],
+	])('%s runs %i statements (at most 5)', (name, expected) => {
+		const count = counts.get(name)
+		expect(count?.seed, count?.largeQueries.map((query) => query.sql).join('\n---\n')).toBe(expected)
+		expect(count?.large).toBe(expected)
+		expect(expected).toBeLessThanOrEqual(5)
 	})
 
 	test.each(pages.map((page) => page.name))('%s', (name) => {
