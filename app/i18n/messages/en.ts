@@ -224,7 +224,7 @@ export const en = {
 	'data.meaning': 'What it means',
 	'data.platform': 'Platform',
 	'data.columns': 'Columns of {file}',
-	'data.platformLink': 'Download this platform’s data (CSV, JSON)',
+	'data.platformLink': 'Download this platform’s data',
 	'methodology.title': 'Methodology',
 	'methodology.description':
 		'How Uade rates a pledge: the six statuses, the rules behind them and the evidence they rest on.',

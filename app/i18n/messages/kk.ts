@@ -213,7 +213,7 @@ export const kk: Messages = {
 	'data.meaning': 'Мағынасы',
 	'data.platform': 'Бағдарлама',
 	'data.columns': '{file} файлының бағандары',
-	'data.platformLink': 'Осы бағдарламаның деректерін жүктеп алу (CSV, JSON)',
+	'data.platformLink': 'Осы бағдарламаның деректерін жүктеп алу',
 	'methodology.title': 'Әдістеме',
 	'methodology.description':
 		'Uade уәделерді қалай бағалайды: алты мәртебе, оларды беру ережелері және олар сүйенетін дереккөздер.',

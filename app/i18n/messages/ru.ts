@@ -234,7 +234,7 @@ export const ru: Messages = {
 	'data.meaning': 'Что означает',
 	'data.platform': 'Программа',
 	'data.columns': 'Столбцы файла {file}',
-	'data.platformLink': 'Скачать данные этой программы (CSV, JSON)',
+	'data.platformLink': 'Скачать данные этой программы',
 	'methodology.title': 'Методология',
 	'methodology.description':
 		'Как Uade оценивает обещания: шесть статусов, правила их присвоения и источники, на которые они опираются.',
