@@ -2,8 +2,9 @@
  * `npm run bench:downloads`: downloads every file of /data in full, over HTTP, from the production server
  * on the large benchmark dataset (20 platforms, 2,000 pledges, 200,000 evidence items, 50,000 ledger
  * entries: scripts/lib/benchmark-data.ts), and prints for each its bytes, seconds and the server process's
- * memory (RSS) before, at its peak during and after. Beside them, the anchor: the largest file's same bytes
- * streamed from disk by a plain Node `http` server, measured the same way.
+ * memory (RSS) before, at its peak during and after, and the peak of its child processes' (uade.json's
+ * builder). Beside them, the anchor: the largest file's same bytes streamed from disk by a plain Node
+ * `http` server, measured the same way.
  *
  * It builds if the build is stale, starts a throw-away PostgreSQL (embedded in a temporary folder on a free
  * port, or a temporary database on DATABASE_URL's server), runs one server process (UADE_WORKERS=1) on a
@@ -37,6 +38,16 @@ type Server = { baseUrl: string; pid: number; stop: () => Promise<void> }
 async function rssOf(pid: number): Promise<number> {
 	const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
 	return Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024
+}
+
+/** The RSS of `pid`'s descendants, together (uade.json's builder, a child of the server, while it runs). */
+async function descendantsRss(pid: number): Promise<number> {
+	const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')
+	const pids = children.split(/\s+/).filter(Boolean).map(Number)
+	const sizes = await Promise.all(
+		pids.map(async (child) => (await rssOf(child)) + (await descendantsRss(child))),
+	)
+	return sizes.reduce((sum, size) => sum + size, 0)
 }
 
 /** The process that answers: with UADE_WORKERS=1, npm start's only worker (or the primary itself). */
@@ -117,16 +128,20 @@ type Result = {
 	before: number
 	peak: number
 	after: number
+	/** The server's child processes' RSS at its highest, together. */
+	childrenPeak: number
 }
 
 /** GETs `url` in full (to `saveTo` if given), sampling the server's RSS meanwhile. */
 async function measure(name: string, url: string, pid: number, saveTo?: string): Promise<Result> {
 	const before = await rssOf(pid)
 	let peak = before
+	let childrenPeak = 0
 	let sampling = true
 	const sampler = (async () => {
 		while (sampling) {
 			peak = Math.max(peak, await rssOf(pid))
+			childrenPeak = Math.max(childrenPeak, await descendantsRss(pid))
 			await new Promise((resolve) => setTimeout(resolve, 20))
 		}
 	})()
@@ -156,13 +171,23 @@ async function measure(name: string, url: string, pid: number, saveTo?: string):
 	await sampler
 	const after = await rssOf(pid)
 	peak = Math.max(peak, after)
-	return { name, status, bytes, seconds, before, peak, after }
+	return { name, status, bytes, seconds, before, peak, after, childrenPeak }
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`
 
 function table(results: Result[]): string {
-	const header = ['file', 'status', 'bytes', 'size', 'seconds', 'RSS before', 'RSS peak', 'RSS after']
+	const header = [
+		'file',
+		'status',
+		'bytes',
+		'size',
+		'seconds',
+		'RSS before',
+		'RSS peak',
+		'RSS after',
+		'children RSS peak',
+	]
 	const rows = results.map((result) => [
 		result.name,
 		String(result.status),
@@ -172,6 +197,7 @@ function table(results: Result[]): string {
 		mb(result.before),
 		mb(result.peak),
 		mb(result.after),
+		mb(result.childrenPeak),
 	])
 	const widths = header.map((cell, index) =>
 		Math.max(cell.length, ...rows.map((row) => row[index]?.length ?? 0)),
@@ -251,8 +277,8 @@ try {
 				app.pid,
 			),
 		)
-		// The first request writes the version's file (the export reads the dataset into memory once); the
-		// second streams the file.
+		// The first request writes the version's file (the export reads the dataset into memory once, in a
+		// child process of the server's: its last column); the second streams the file.
 		results.push(
 			await measure('uade.json (first: written)', `${app.baseUrl}${downloadPath('uade.json')}`, app.pid),
 		)

@@ -34,6 +34,7 @@ const titles: Record<number, string> = {
 	400: 'Bad Request',
 	404: 'Not Found',
 	405: 'Method Not Allowed',
+	503: 'Service Unavailable',
 }
 
 /**
@@ -42,7 +43,7 @@ const titles: Record<number, string> = {
  * and a 400 lists the parameters it refused (`invalidParams`, a name and a reason each).
  */
 export function problem(
-	status: 400 | 404 | 405,
+	status: 400 | 404 | 405 | 503,
 	request: Request,
 	detail: string,
 	invalidParams?: InvalidParam[],

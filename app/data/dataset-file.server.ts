@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
@@ -6,7 +7,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { PrismaClient } from '~/.server/prisma/client'
-import { createPrismaClient, databaseTimeouts, getPrisma } from '~/db/prisma.server'
+import { databaseTimeouts, getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
 import { exportDocument, serializeExportChunks } from './export.server'
 
@@ -15,13 +16,15 @@ import { exportDocument, serializeExportChunks } from './export.server'
  * audience), written to a file once per public data version and streamed from it
  * (docs/decisions/019-downloads-streamed-by-copy.md). The export reads the dataset in one snapshot into
  * memory (its lists are sorted by natural keys across tables), so it runs once per version and process,
- * not once per request; the file is written a list item at a time, never as one string.
+ * not once per request, and in a child process of its own (scripts/lib/write-public-dataset.ts): the
+ * server's memory stays flat while the child's grows and is given back when it exits. Concurrent requests
+ * share one build; a failed one rejects every request waiting on it (`DatasetBuildFailed`).
  */
 
 /**
- * The export's one transaction: on the large benchmark dataset it takes about 25 s, past Prisma's 5 s
+ * The export's one transaction: on the large benchmark dataset it takes 25 to 40 s, past Prisma's 5 s
  * default and past the app's statement and idle-in-transaction timeouts (15 s: the app's client would be
- * cut off while the export sorts what it read), so it runs on a client of its own with these bounds.
+ * cut off while the export sorts what it read), so the child runs it on a client with these bounds.
  */
 const exportTimeoutMs = 10 * 60_000
 
@@ -50,24 +53,96 @@ async function exists(file: string): Promise<boolean> {
 	)
 }
 
-async function build(prisma: PrismaClient, prefix: string, key: string): Promise<string> {
+declare global {
+	/**
+	 * The builders running now, each a child process: ended by `stopDatasetBuilds` at the server's stop. On
+	 * globalThis, so that scripts/lib/serve.ts's copy of this module sees the server build's.
+	 */
+	var uadeDatasetBuilders: Set<ChildProcess> | undefined
+}
+
+const runningBuilders = () => (globalThis.uadeDatasetBuilders ??= new Set())
+
+/** Why the file could not be written: a reader is told the dataset is unavailable for now (a 503). */
+export class DatasetBuildFailed extends Error {
+	override name = 'DatasetBuildFailed'
+}
+
+/** The builder's script: run by the Node running the server, with tsx (as `npm start` runs the server). */
+const builderScript = () => path.join(process.cwd(), 'scripts', 'lib', 'write-public-dataset.ts')
+
+/**
+ * Writes the export to `partial` in a child process, so that the whole document (over 1 GB on the large
+ * benchmark dataset) lives and dies in the child's memory, never in the server's.
+ */
+async function writeInChild(databaseUrl: string, partial: string): Promise<void> {
+	const child = spawn(
+		process.execPath,
+		[
+			'--import',
+			'tsx',
+			builderScript(),
+			partial,
+			String(databaseTimeouts().connectMs),
+			String(exportTimeoutMs),
+		],
+		{
+			cwd: process.cwd(),
+			env: { ...process.env, DATABASE_URL: databaseUrl },
+			// Its stdin is how it knows the server is still there: it ends when the pipe closes.
+			stdio: ['pipe', 'ignore', 'pipe'],
+		},
+	)
+	runningBuilders().add(child)
+	let errors = ''
+	child.stderr?.setEncoding('utf8')
+	child.stderr?.on('data', (text: string) => {
+		if (errors.length < 8_000) errors += text
+	})
+	// A broken pipe once the child has gone is no error of ours: its exit says what happened.
+	child.stdin?.on('error', () => undefined)
+	try {
+		await new Promise<void>((resolve, reject) => {
+			child.once('error', (error) =>
+				reject(new DatasetBuildFailed(`The dataset's builder did not start: ${error.message}`)),
+			)
+			child.once('close', (code, signal) => {
+				if (code === 0) resolve()
+				else
+					reject(
+						new DatasetBuildFailed(
+							`The dataset's builder ended with ${signal ?? `exit code ${code}`}: ${errors.trim().slice(-2_000)}`,
+						),
+					)
+			})
+		})
+	} finally {
+		runningBuilders().delete(child)
+	}
+}
+
+async function build(
+	prisma: PrismaClient,
+	prefix: string,
+	key: string,
+	databaseUrl?: string,
+): Promise<string> {
 	const folder = directory()
 	await mkdir(folder, { recursive: true, mode: 0o700 })
 	const file = path.join(folder, `${key}.json`)
 	if (await exists(file)) return file
-	const url = env().DATABASE_URL
-	const exporter = url
-		? createPrismaClient(url, { connectMs: databaseTimeouts().connectMs, statementMs: exportTimeoutMs })
-		: prisma
-	const document = await exportDocument(exporter, { audience: 'public', timeoutMs: exportTimeoutMs }).finally(
-		() => (exporter === prisma ? undefined : exporter.$disconnect()),
-	)
 	const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`
+	const url = databaseUrl ?? env().DATABASE_URL
 	try {
-		await pipeline(
-			Readable.from(serializeExportChunks(document)),
-			createWriteStream(partial, { mode: 0o600 }),
-		)
+		if (url) await writeInChild(url, partial)
+		else {
+			// No address to give a child (a test's own client): the export runs here, as small datasets allow.
+			const document = await exportDocument(prisma, { audience: 'public', timeoutMs: exportTimeoutMs })
+			await pipeline(
+				Readable.from(serializeExportChunks(document)),
+				createWriteStream(partial, { mode: 0o600 }),
+			)
+		}
 		await rename(partial, file)
 	} catch (error) {
 		await rm(partial, { force: true })
@@ -81,12 +156,29 @@ async function build(prisma: PrismaClient, prefix: string, key: string): Promise
 	return file
 }
 
+/** Ends the builders still running (the server's stop): their files would be read by nobody. */
+export async function stopDatasetBuilds(): Promise<void> {
+	await Promise.all(
+		[...runningBuilders()].map(
+			(child) =>
+				new Promise<void>((resolve) => {
+					if (child.exitCode !== null || child.signalCode !== null) return resolve()
+					child.once('close', () => resolve())
+					child.kill('SIGTERM')
+				}),
+		),
+	)
+}
+
 /** The file holding the current public dataset, written first if this version has none yet. */
-export async function publicDatasetFile(prisma: PrismaClient = getPrisma()): Promise<string> {
+export async function publicDatasetFile(
+	prisma: PrismaClient = getPrisma(),
+	databaseUrl?: string,
+): Promise<string> {
 	const { prefix, key } = await versionKey(prisma)
 	const underway = building.get(key)
 	if (underway) return underway
-	const made = build(prisma, prefix, key).finally(() => building.delete(key))
+	const made = build(prisma, prefix, key, databaseUrl).finally(() => building.delete(key))
 	building.set(key, made)
 	return made
 }

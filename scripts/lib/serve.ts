@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http'
 import { closeCopyPool } from '~/db/copy.server'
+import { stopDatasetBuilds } from '~/data/dataset-file.server'
 import { readMigrations } from '~/db/tooling/migrate.server'
 import { getPrisma } from '~/db/prisma.server'
 import { env } from '~/env.server'
@@ -54,6 +55,8 @@ export async function serve(port: number): Promise<Serving> {
 			await versions.close()
 			// The downloads' connections (app/db/copy.server.ts: kept on globalThis, shared with the build's copy).
 			await closeCopyPool()
+			// uade.json's builder, if one is running (app/data/dataset-file.server.ts).
+			await stopDatasetBuilds()
 			await getPrisma().$disconnect()
 			return drained
 		},

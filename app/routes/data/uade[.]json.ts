@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream'
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { openPublicDataset } from '~/data/dataset-file.server'
+import { problem } from '~/api/http.server'
+import { DatasetBuildFailed, openPublicDataset } from '~/data/dataset-file.server'
+import { logger } from '~/server/log.server'
 import { downloadHeaders, refuseQuery } from './downloads.server'
 
 /**
@@ -10,7 +12,21 @@ import { downloadHeaders, refuseQuery } from './downloads.server'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const refused = refuseQuery(request)
 	if (refused) return refused
-	const { handle, size } = await openPublicDataset()
+	const opened = await openPublicDataset().catch((error: unknown) => {
+		if (!(error instanceof DatasetBuildFailed)) throw error
+		logger().error({ err: error }, 'The public dataset (uade.json) could not be written')
+		return null
+	})
+	if (!opened) {
+		const response = problem(
+			503,
+			request,
+			'The dataset could not be prepared just now. Try again in a minute.',
+		)
+		response.headers.set('Retry-After', '60')
+		return response
+	}
+	const { handle, size } = opened
 	const headers = {
 		...downloadHeaders('application/json; charset=utf-8', 'uade.json'),
 		'Content-Length': String(size),
