@@ -44,8 +44,6 @@ async function versionKey(prisma: PrismaClient): Promise<{ prefix: string; key: 
 	return { prefix, key: `${prefix}-${row?.version ?? 'none'}` }
 }
 
-const building = new Map<string, Promise<string>>()
-
 async function exists(file: string): Promise<boolean> {
 	return stat(file).then(
 		() => true,
@@ -170,17 +168,44 @@ export async function stopDatasetBuilds(): Promise<void> {
 	)
 }
 
+/**
+ * Builds run one at a time per process (each holds the dataset in a child's memory: about 1.3 GB on the
+ * large benchmark dataset): one under way, and at most one queued behind it, which builds whatever version
+ * is current when it starts. While editors write a few times a second, a reader of uade.json may get a
+ * version newer than the one it asked under, never an older one, and no pile of builds.
+ */
+let running: { key: string; made: Promise<string> } | undefined
+let queued: Promise<string> | undefined
+
 /** The file holding the current public dataset, written first if this version has none yet. */
 export async function publicDatasetFile(
 	prisma: PrismaClient = getPrisma(),
 	databaseUrl?: string,
 ): Promise<string> {
 	const { prefix, key } = await versionKey(prisma)
-	const underway = building.get(key)
-	if (underway) return underway
-	const made = build(prisma, prefix, key, databaseUrl).finally(() => building.delete(key))
-	building.set(key, made)
-	return made
+	const file = path.join(directory(), `${key}.json`)
+	if (await exists(file)) return file
+	if (running?.key === key) return running.made
+	if (queued) return queued
+	const start = (startPrefix: string, startKey: string): Promise<string> => {
+		const made = build(prisma, startPrefix, startKey, databaseUrl).finally(() => {
+			if (running?.made === made) running = undefined
+		})
+		running = { key: startKey, made }
+		return made
+	}
+	if (!running) return start(prefix, key)
+	const before = running.made
+	const next = before
+		.catch(() => undefined)
+		.then(async () => {
+			queued = undefined
+			// The version now: newer than the one asked under, if editors wrote meanwhile.
+			const now = await versionKey(prisma)
+			return start(now.prefix, now.key)
+		})
+	queued = next
+	return next
 }
 
 /**

@@ -83,6 +83,46 @@ describe('the public dataset file', () => {
 		})
 	}, 60_000)
 
+	test('one build at a time: requests under newer versions meanwhile share one next build, of the newest', async () => {
+		await bumpVersion()
+		// The first build waits on this lock while editors write twice and readers ask under each version.
+		const owner = new pg.Client({ connectionString: database.url })
+		await owner.connect()
+		let released = false
+		try {
+			await owner.query('BEGIN')
+			await owner.query('LOCK TABLE "Platform" IN ACCESS EXCLUSIVE MODE')
+			const first = publicDatasetFile(prisma)
+			const deadline = Date.now() + 30_000
+			for (;;) {
+				const rows = await owner.query<{ count: string }>(
+					`SELECT count(*) FROM pg_locks WHERE relation = '"Platform"'::regclass AND NOT granted`,
+				)
+				if (Number(rows.rows[0]?.count) > 0) break
+				if (Date.now() > deadline) throw new Error('the builder never reached the export')
+				await new Promise((resolve) => setTimeout(resolve, 50))
+			}
+			await bumpVersion()
+			const second = publicDatasetFile(prisma)
+			await bumpVersion()
+			const third = publicDatasetFile(prisma)
+			// The first build's child alone: the others wait behind it.
+			expect(builders().size).toBe(1)
+			await owner.query('ROLLBACK')
+			released = true
+			await first
+			const [secondFile, thirdFile] = await Promise.all([second, third])
+			expect(secondFile).toBe(thirdFile)
+			expect(await readFile(thirdFile, 'utf8')).toBe(
+				serializeExport(await exportDocument(prisma, { audience: 'public' })),
+			)
+			expect(builders().size).toBe(0)
+		} finally {
+			if (!released) await owner.query('ROLLBACK')
+			await owner.end()
+		}
+	}, 90_000)
+
 	test('the server’s stop ends a build under way: its child does not outlive it', async () => {
 		await bumpVersion()
 		// The export waits on this lock, so the build is certainly under way when the server stops.
