@@ -122,7 +122,7 @@ export default function OpenData() {
 				<section className="prose-section" aria-labelledby="platforms-title">
 					<h2 id="platforms-title">{content.platforms.heading}</h2>
 					<p>{content.platforms.intro}</p>
-					<ScrollRegion label={content.platforms.heading}>
+					<ScrollRegion label={t('data.table', { title: content.platforms.heading })}>
 						<table className="figures">
 							<thead>
 								<tr>
@@ -236,7 +236,7 @@ function FilesTable({ files }: { files: File[] }) {
 	const { t } = useI18n()
 	const { content } = useLoaderData<typeof loader>()
 	return (
-		<ScrollRegion label={content.files.heading}>
+		<ScrollRegion label={t('data.table', { title: content.files.heading })}>
 			<table className="figures">
 				<thead>
 					<tr>

@@ -74,5 +74,9 @@ async function sendResponse(res: ExpressResponse, response: Response) {
 		return
 	}
 	if (/text\/event-stream/i.test(response.headers.get('Content-Type') ?? '')) res.flushHeaders()
+	// The response already has close listeners of the logger, compression, on-finished and the page cache;
+	// the pipeline's own take it past Node's default of 10, which warns of a leak on every page (there is none:
+	// they all go with the response).
+	res.setMaxListeners(Math.max(res.getMaxListeners(), 20))
 	await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), res)
 }

@@ -224,6 +224,7 @@ export const en = {
 	'data.meaning': 'What it means',
 	'data.platform': 'Platform',
 	'data.columns': 'Columns of {file}',
+	'data.table': '{title}: the table',
 	'data.platformLink': 'Download this platform’s data',
 	'methodology.title': 'Methodology',
 	'methodology.description':

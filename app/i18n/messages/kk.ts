@@ -213,6 +213,7 @@ export const kk: Messages = {
 	'data.meaning': 'Мағынасы',
 	'data.platform': 'Бағдарлама',
 	'data.columns': '{file} файлының бағандары',
+	'data.table': '{title}: кесте',
 	'data.platformLink': 'Осы бағдарламаның деректерін жүктеп алу',
 	'methodology.title': 'Әдістеме',
 	'methodology.description':

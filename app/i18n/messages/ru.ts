@@ -234,6 +234,7 @@ export const ru: Messages = {
 	'data.meaning': 'Что означает',
 	'data.platform': 'Программа',
 	'data.columns': 'Столбцы файла {file}',
+	'data.table': '{title}: таблица',
 	'data.platformLink': 'Скачать данные этой программы',
 	'methodology.title': 'Методология',
 	'methodology.description':
