@@ -1,14 +1,18 @@
-import { Prisma, type DatePrecision, type PrismaClient } from '~/.server/prisma/client'
-import type { EvidenceType, Locale as DatabaseLocale } from '~/.server/prisma/enums'
+import { Prisma, type PrismaClient } from '~/.server/prisma/client'
 import { getPrisma } from '~/db/prisma.server'
 import { isSlug } from '~/forms/fields'
 import type { Locale } from '~/i18n/locales'
 import { presentSource } from './evidence-translation.server'
 import { getPlatformOverview } from './overview.server'
 import { presentPlatform, publicOnly, type PlatformVisibility } from './platform.server'
-import { dateOf, isoTimestampSql, translationsJson } from './sql-json.server'
-
-type TextRows<Columns> = Array<Columns & { locale: DatabaseLocale }>
+import {
+	dateOf,
+	isoTimestampSql,
+	sourceItemFieldsSql,
+	translationsJson,
+	type SourceItemRow,
+	type TextRows,
+} from './sql-json.server'
 
 /** The overview page's platform as its statement returns it (dates YYYY-MM-DD, timestamps ISO). */
 type OverviewPlatformRow = {
@@ -31,21 +35,7 @@ type OverviewPlatformRow = {
 		office: string
 		translations: TextRows<{ name: string; office: string }>
 	}
-	sources: Array<{
-		id: string
-		type: EvidenceType
-		title: string
-		publisher: string
-		publishedOn: string | null
-		publishedPrecision: DatePrecision
-		publishedNote: string | null
-		excerpt: string
-		excerptLanguage: string | null
-		excerptInEnglish: string | null
-		sourceUrl: string
-		archiveUrl: string | null
-		translations: TextRows<{ title: string; excerpt: string | null }>
-	}>
+	sources: SourceItemRow[]
 }
 
 /**
@@ -72,10 +62,7 @@ function overviewPlatformSql(slug: string | undefined, locale: Locale, drafts: b
 				'slug', po.slug, 'name', po.name, 'office', po.office,
 				'translations', ${texts('PoliticianTranslation', 'politicianId', 'po.id', ['name', 'office'])}),
 			'sources', (SELECT COALESCE(json_agg(json_build_object(
-					'id', s.id, 'type', s.type, 'title', s.title, 'publisher', s.publisher,
-					'publishedOn', s."publishedOn", 'publishedPrecision', s."publishedPrecision",
-					'publishedNote', s."publishedNote", 'excerpt', s.excerpt, 'excerptLanguage', s."excerptLanguage",
-					'excerptInEnglish', s."excerptInEnglish", 'sourceUrl', s."sourceUrl", 'archiveUrl', s."archiveUrl",
+					${sourceItemFieldsSql('s')},
 					'translations', ${texts('PlatformSourceTranslation', 'platformSourceId', 's.id', ['title', 'excerpt'])})
 					ORDER BY s.position ASC, s.id ASC), '[]'::json)
 				FROM "PlatformSource" s WHERE s."platformId" = pl.id)

@@ -1,5 +1,5 @@
-import { Prisma, type DatePrecision, type PrismaClient } from '~/.server/prisma/client'
-import type { Locale as DatabaseLocale, EvidenceType, PledgeKind, PledgeStatus } from '~/.server/prisma/enums'
+import { Prisma, type PrismaClient } from '~/.server/prisma/client'
+import type { PledgeKind, PledgeStatus } from '~/.server/prisma/enums'
 import { getPrisma } from '~/db/prisma.server'
 import { isSlug, latestToday } from '~/forms/fields'
 import { deadlineProblem, indicatorDateProblems } from '~/forms/integrity-rules'
@@ -16,7 +16,14 @@ import { indicatorSpan, readIndicator, type IndicatorPlan, type IndicatorPoint }
 import { daysBetween } from './overview.server'
 import { publicOnly, type PlatformVisibility } from './platform.server'
 import { createAudited, updateVersioned, type Actor, type Problems } from './save.server'
-import { dateOf, isoTimestampSql, translationsJson } from './sql-json.server'
+import {
+	dateOf,
+	isoTimestampSql,
+	sourceItemFieldsSql,
+	translationsJson,
+	type SourceItemRow,
+	type TextRows,
+} from './sql-json.server'
 import { localizeEvidence, presentSource } from './evidence-translation.server'
 import { localizeLedgerTexts } from './ledger-translation.server'
 import { indicatorTranslationFieldNames, writePairedTranslations } from '~/forms/translations'
@@ -60,7 +67,6 @@ const indicatorColumns = {
 } satisfies Prisma.IndicatorSelect
 
 /** A `translations` row as the read model's JSON holds it (the language's only, or none). */
-type TextRows<Columns> = Array<Columns & { locale: DatabaseLocale }>
 
 /** The pledge page's read model: one JSON document, dates as YYYY-MM-DD, timestamps ISO. */
 type PledgePageRow = {
@@ -126,23 +132,7 @@ type PledgePageRow = {
 			translations: TextRows<{ title: string; excerpt: string | null }>
 		}>
 	}>
-	evidence: Array<{
-		id: string
-		type: EvidenceType
-		title: string
-		publisher: string
-		publishedOn: string | null
-		publishedPrecision: DatePrecision
-		publishedNote: string | null
-		excerpt: string
-		excerptLanguage: string | null
-		excerptInEnglish: string | null
-		sourceUrl: string
-		archiveUrl: string | null
-		measuredValue: number | null
-		measuredAsOf: string | null
-		translations: TextRows<{ title: string; excerpt: string | null }>
-	}>
+	evidence: Array<SourceItemRow & { measuredValue: number | null; measuredAsOf: string | null }>
 	evidenceCount: number
 }
 
@@ -226,10 +216,7 @@ function pledgePageSql({
 				FROM (SELECT * FROM "StatusUpdate" WHERE "pledgeId" = p.id
 					ORDER BY "effectiveDate" DESC, "createdAt" DESC LIMIT ${maxLedgerEntries}) e),
 			'evidence', (SELECT COALESCE(json_agg(json_build_object(
-					'id', ev.id, 'type', ev.type, 'title', ev.title, 'publisher', ev.publisher,
-					'publishedOn', ev."publishedOn", 'publishedPrecision', ev."publishedPrecision",
-					'publishedNote', ev."publishedNote", 'excerpt', ev.excerpt, 'excerptLanguage', ev."excerptLanguage",
-					'excerptInEnglish', ev."excerptInEnglish", 'sourceUrl', ev."sourceUrl", 'archiveUrl', ev."archiveUrl",
+					${sourceItemFieldsSql('ev')},
 					'measuredValue', ev."measuredValue", 'measuredAsOf', ev."measuredAsOf",
 					'translations', ${texts('EvidenceTranslation', 'evidenceId', 'ev.id', ['title', 'excerpt'])})
 					ORDER BY ev."publishedOn" DESC NULLS LAST, ev.id ASC), '[]'::json)

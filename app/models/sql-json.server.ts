@@ -1,5 +1,6 @@
 import { Prisma } from '~/.server/prisma/client'
-import type { Locale as DatabaseLocale } from '~/.server/prisma/enums'
+import type { DatePrecision } from '~/.server/prisma/client'
+import type { Locale as DatabaseLocale, EvidenceType } from '~/.server/prisma/enums'
 import { translationLocale, type Locale } from '~/i18n/locales'
 
 /**
@@ -41,4 +42,32 @@ export function isoTimestampSql(column: string): Prisma.Sql {
 /** A `date` as it arrives in JSON (YYYY-MM-DD) back as the UTC midnight Prisma reads it as. */
 export function dateOf(isoDate: string): Date {
 	return new Date(`${isoDate}T00:00:00.000Z`)
+}
+
+/** A record's translations as `translationsJson` returns them. */
+export type TextRows<Columns> = Array<Columns & { locale: DatabaseLocale }>
+
+/** A source as the read models return it: a platform's source or a pledge's evidence (SourceItem shows both). */
+export type SourceItemRow = {
+	id: string
+	type: EvidenceType
+	title: string
+	publisher: string
+	publishedOn: string | null
+	publishedPrecision: DatePrecision
+	publishedNote: string | null
+	excerpt: string
+	excerptLanguage: string | null
+	excerptInEnglish: string | null
+	sourceUrl: string
+	archiveUrl: string | null
+	translations: TextRows<{ title: string; excerpt: string | null }>
+}
+
+/** `json_build_object`'s arguments for a SourceItemRow of the table aliased `alias`, but its translations. */
+export function sourceItemFieldsSql(alias: string): Prisma.Sql {
+	const fields = ['id', 'type', 'title', 'publisher', 'publishedOn', 'publishedPrecision', 'publishedNote']
+		.concat(['excerpt', 'excerptLanguage', 'excerptInEnglish', 'sourceUrl', 'archiveUrl'])
+		.map((field) => `'${field}', ${alias}."${field}"`)
+	return Prisma.raw(fields.join(', '))
 }
